@@ -1,0 +1,46 @@
+// The catalogue: every element that exists, in every state its examples file lists.
+import { html, render } from 'lit';
+import type { ElementExample } from '../packages/elements/src/shared/example.js';
+import { examples as patientBanner } from '../packages/elements/src/patient-banner/patient-banner.examples.js';
+
+interface CatalogueEntry {
+  tag: string;
+  summary: string;
+  examples: ElementExample[];
+}
+
+const ELEMENTS: CatalogueEntry[] = [
+  {
+    tag: 'dcr-patient-banner',
+    summary: 'Who this record belongs to: name, date of birth with age, gender and NHS number.',
+    examples: patientBanner,
+  },
+];
+
+render(
+  ELEMENTS.map((entry) => html`<li><a href="#${entry.tag}">&lt;${entry.tag}&gt;</a></li>`),
+  document.getElementById('element-index')!,
+);
+
+const catalogue = document.getElementById('catalogue')!;
+catalogue.replaceChildren();
+render(
+  ELEMENTS.map(
+    (entry) => html`
+      <section id=${entry.tag} aria-labelledby="${entry.tag}-title">
+        <h1 id="${entry.tag}-title"><code>&lt;${entry.tag}&gt;</code></h1>
+        <p class="summary">${entry.summary}</p>
+        ${entry.examples.map(
+          (example) => html`
+            <article class="example" aria-label=${example.name}>
+              <h2>${example.name}</h2>
+              <p>${example.description}</p>
+              ${example.template()}
+            </article>
+          `,
+        )}
+      </section>
+    `,
+  ),
+  catalogue,
+);

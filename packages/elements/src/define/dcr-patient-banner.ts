@@ -1,0 +1,10 @@
+import { DcrPatientBanner } from '../patient-banner/patient-banner.js';
+import { defineOnce } from './define-once.js';
+
+defineOnce('dcr-patient-banner', DcrPatientBanner);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dcr-patient-banner': DcrPatientBanner;
+  }
+}

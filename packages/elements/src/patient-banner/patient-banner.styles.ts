@@ -1,0 +1,92 @@
+import { css } from 'lit';
+import { tokens } from '../shared/tokens.styles.js';
+
+export const styles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+    }
+    [part='banner'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: calc(var(--_space) * 1) calc(var(--_space) * 4);
+      padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+      background: var(--dcr-patient-banner-background, var(--_brand-strong));
+      color: var(--dcr-patient-banner-color, var(--_on-brand));
+      border-radius: var(--_radius);
+      border: 1px solid transparent;
+    }
+    [part='name'] {
+      margin: 0;
+      font-size: 1.25rem;
+      font-weight: 700;
+    }
+    dl {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space) calc(var(--_space) * 4);
+      margin: 0;
+    }
+    dl > div {
+      display: flex;
+      gap: var(--_space);
+    }
+    dt {
+      opacity: 0.85;
+    }
+    dd {
+      margin: 0;
+      font-weight: 600;
+    }
+    .skeleton {
+      display: inline-block;
+      width: 16rem;
+      height: 1.5rem;
+      border-radius: var(--_radius);
+      background: var(--_surface-muted);
+      opacity: 0.4;
+    }
+    [part='message'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(var(--_space) * 2);
+      padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+      border: 2px solid var(--_border);
+      border-left-width: 8px;
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+    }
+    [part='message'].alert {
+      border-color: var(--_danger);
+    }
+    button {
+      font: inherit;
+      font-weight: 600;
+      padding: calc(var(--_space) * 0.5) calc(var(--_space) * 2);
+      border: 2px solid var(--_brand);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_brand);
+      cursor: pointer;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .skeleton {
+        animation: pulse 1.5s ease-in-out infinite;
+      }
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.2;
+      }
+    }
+    @media (forced-colors: active) {
+      [part='banner'] {
+        border-color: CanvasText;
+      }
+    }
+  `,
+];

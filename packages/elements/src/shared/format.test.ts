@@ -1,0 +1,37 @@
+import '@dcr-elements/test-support';
+import { expect } from '@open-wc/testing';
+import { formatAge, formatBirthDate, formatDate, formatNhsNumber, formatPatientName } from './format.js';
+
+describe('NHS display formats', () => {
+  it('writes dates as 14-Jul-1945 and unreadable ones as Not known', () => {
+    expect(formatDate('1945-07-14')).to.equal('14-Jul-1945');
+    expect(formatDate('2024-03-02T10:00:00Z')).to.equal('02-Mar-2024');
+    expect(formatDate('1945-13-01')).to.equal('Not known');
+    expect(formatDate(undefined)).to.equal('Not known');
+  });
+
+  it('gives age in years from 2, months from 1 month, else days', () => {
+    const today = new Date(2026, 10, 26);
+    expect(formatAge('1945-07-14', today)).to.equal('81y');
+    expect(formatAge('1945-11-27', today)).to.equal('80y');
+    expect(formatAge('1945-11-26', today)).to.equal('81y');
+    expect(formatAge('2025-01-10', today)).to.equal('22m');
+    expect(formatAge('2026-10-26', today)).to.equal('1m');
+    expect(formatAge('2026-11-20', today)).to.equal('6d');
+    expect(formatAge('2027-01-01', today)).to.equal(undefined);
+    expect(formatBirthDate('1945-07-14', today)).to.equal('14-Jul-1945 (81y)');
+    expect(formatBirthDate(undefined, today)).to.equal('Not known');
+  });
+
+  it('groups NHS numbers 3-3-4', () => {
+    expect(formatNhsNumber('9434765919')).to.equal('943 476 5919');
+    expect(formatNhsNumber('')).to.equal('Not known');
+  });
+
+  it('writes names FAMILY, Given (Title)', () => {
+    expect(formatPatientName({ family: 'Hargreaves', given: ['Ada', 'May'], title: 'Mrs' })).to.equal(
+      'HARGREAVES, Ada May (Mrs)',
+    );
+    expect(formatPatientName({ given: [] })).to.equal('Not known');
+  });
+});

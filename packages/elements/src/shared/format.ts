@@ -1,0 +1,72 @@
+/**
+ * Display formats from the NHS common user interface guidance: dates `14-Jul-1945`, date of birth
+ * with age `14-Jul-1945 (81y)`, NHS number `943 476 5919`, names `FAMILY, Given (Title)`.
+ */
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export const NOT_KNOWN = 'Not known';
+
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function parseIsoDate(value: string | undefined): DateParts | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return { year, month, day };
+}
+
+/** `1945-07-14` → `14-Jul-1945`; anything unreadable → `Not known`. */
+export function formatDate(iso: string | undefined): string {
+  const date = parseIsoDate(iso);
+  if (!date) return NOT_KNOWN;
+  return `${String(date.day).padStart(2, '0')}-${MONTHS[date.month - 1]}-${date.year}`;
+}
+
+/**
+ * Age as the guidance shows it: whole years from 2 years, whole months from 1 month, else days.
+ * Calendar arithmetic on the local date parts, so time zones cannot shift a birthday.
+ */
+export function formatAge(birthIso: string | undefined, today: Date): string | undefined {
+  const birth = parseIsoDate(birthIso);
+  if (!birth) return undefined;
+  const now = { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() };
+  const beforeDayOfMonth = now.day < birth.day ? 1 : 0;
+  const months = (now.year - birth.year) * 12 + (now.month - birth.month) - beforeDayOfMonth;
+  if (months < 0) return undefined;
+  if (months >= 24) return `${Math.floor(months / 12)}y`;
+  if (months >= 1) return `${months}m`;
+  const days = Math.round(
+    (Date.UTC(now.year, now.month - 1, now.day) - Date.UTC(birth.year, birth.month - 1, birth.day)) /
+      86_400_000,
+  );
+  return `${days}d`;
+}
+
+/** `14-Jul-1945 (81y)`, or `Not known`. */
+export function formatBirthDate(birthIso: string | undefined, today: Date): string {
+  const age = formatAge(birthIso, today);
+  const date = formatDate(birthIso);
+  return age && date !== NOT_KNOWN ? `${date} (${age})` : date;
+}
+
+/** `9434765919` → `943 476 5919`; anything that is not ten digits is shown as given. */
+export function formatNhsNumber(value: string | undefined): string {
+  const digits = (value ?? '').replace(/ /g, '');
+  if (!/^\d{10}$/.test(digits)) return value || NOT_KNOWN;
+  return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+}
+
+/** `HARGREAVES, Ada (Mrs)`. */
+export function formatPatientName(name: { family?: string; given: string[]; title?: string }): string {
+  const family = name.family?.toUpperCase();
+  const given = name.given.join(' ');
+  const title = name.title ? ` (${name.title})` : '';
+  if (!family && !given) return NOT_KNOWN;
+  return `${[family, given].filter(Boolean).join(', ')}${title}`;
+}

@@ -1,0 +1,40 @@
+/** Resource types the sandbox serves, with the search parameters the record core uses. */
+export const SUPPORTED_SEARCHES: Record<string, string[]> = {
+  Patient: ['identifier', '_id'],
+  AllergyIntolerance: ['patient', 'clinical-status'],
+  Condition: ['patient', 'category', 'clinical-status'],
+  MedicationRequest: ['patient', 'intent', 'status'],
+  MedicationStatement: ['patient', 'status'],
+  Medication: ['_id', 'code'],
+  Observation: ['patient', 'category', 'code', 'date'],
+  Procedure: ['patient', 'date'],
+  Encounter: ['patient', 'date', 'class'],
+  ServiceRequest: ['patient', 'category'],
+  Flag: ['patient', 'status'],
+  Consent: ['patient', 'status'],
+  Organization: ['identifier', '_id'],
+  Practitioner: ['identifier', '_id'],
+};
+
+export function capabilityStatement(baseUrl: string): fhir4.CapabilityStatement {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: '2026-01-01',
+    kind: 'instance',
+    software: { name: 'dcr-elements sandbox' },
+    implementation: { description: 'Synthetic GP records for development and tests', url: baseUrl },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json'],
+    rest: [
+      {
+        mode: 'server',
+        resource: Object.entries(SUPPORTED_SEARCHES).map(([type, params]) => ({
+          type: type as fhir4.CapabilityStatementRestResource['type'],
+          interaction: [{ code: 'read' }, { code: 'search-type' }],
+          searchParam: params.map((name) => ({ name, type: name === 'date' ? 'date' : 'token' })),
+        })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,44 @@
+// Builds each workspace package to ESM in its dist/ (declarations come from tsc, see package.json).
+// Libraries keep their dependencies external: the host's bundler de-duplicates Lit and friends.
+// The sandbox is Node code; its dependencies stay in node_modules.
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import esbuild from 'rollup-plugin-esbuild';
+
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+const compile = () => esbuild({ tsconfig, target: 'es2022', sourceMap: true });
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+const library = (name, input) => ({
+  input,
+  external: isBare,
+  plugins: [compile()],
+  output: {
+    dir: `packages/${name}/dist`,
+    format: 'es',
+    sourcemap: true,
+    preserveModules: true,
+    preserveModulesRoot: `packages/${name}/src`,
+  },
+});
+
+export default [
+  library('core', { index: 'packages/core/src/index.ts' }),
+  library('elements', {
+    index: 'packages/elements/src/index.ts',
+    'define/dcr-patient-banner': 'packages/elements/src/define/dcr-patient-banner.ts',
+  }),
+  {
+    input: { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' },
+    external: (id) => isBare(id) || builtinModules.includes(id),
+    plugins: [compile()],
+    output: {
+      dir: 'packages/sandbox/dist',
+      format: 'es',
+      sourcemap: true,
+      // Separate modules keep websocket-shim.js evaluated before @medplum/core is imported.
+      preserveModules: true,
+      preserveModulesRoot: 'packages/sandbox/src',
+    },
+  },
+];

@@ -1,0 +1,63 @@
+// What the catalogue (npm start) and the browser tests share: TypeScript through esbuild, the
+// workspace packages served from source, and the sandbox FHIR server mounted on the same origin
+// (as a host's own FHIR proxy would be), so pages and tests talk to it over real HTTP.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { createSandbox } from '../packages/sandbox/dist/index.js';
+
+export const rootDir = fileURLToPath(new URL('..', import.meta.url));
+
+const SOURCE_ALIASES = {
+  '@dcr-elements/core': '/packages/core/src/index.ts',
+  '@dcr-elements/test-support': '/test/support/index.ts',
+};
+
+/** Dev-server plugins: esbuild for TS (with the root tsconfig for Lit's decorators) and aliases. */
+export function plugins() {
+  return [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${rootDir}tsconfig.json` }),
+    {
+      name: 'workspace-sources',
+      resolveImport({ source }) {
+        return SOURCE_ALIASES[source];
+      },
+    },
+  ];
+}
+
+/** A koa middleware that hands the sandbox's paths to the sandbox. */
+export async function sandboxMiddleware() {
+  const sandbox = await createSandbox();
+  return async (ctx, next) => {
+    if (!sandbox.owns(ctx.path)) return next();
+    ctx.respond = false;
+    await new Promise((resolve) => {
+      ctx.res.once('finish', resolve);
+      ctx.res.once('close', resolve);
+      sandbox.handle(ctx.req, ctx.res);
+    });
+  };
+}
+
+/**
+ * The strict Content Security Policy the catalogue is served under: no inline script, no eval,
+ * Trusted Types enforced (Lit's own policy only), nothing loaded from elsewhere.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+export async function cspMiddleware(ctx, next) {
+  await next();
+  if (ctx.response.is('html')) ctx.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+}

@@ -1,0 +1,50 @@
+// `npm start`: the catalogue (demo/) on a dev server, with the sandbox FHIR server mounted on the
+// same origin at /fhir/r4, under a strict Content Security Policy. One process: Ctrl-C stops all.
+import { startDevServer } from '@web/dev-server';
+import {
+  cspMiddleware,
+  plugins,
+  rootDir,
+  sandboxMiddleware,
+} from './dev-server-setup.mjs';
+
+const port = Number(process.env.PORT ?? 8000);
+if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  console.error('PORT must be a number from 1 to 65535.');
+  process.exit(2);
+}
+
+async function catalogueAtRoot(ctx, next) {
+  if (ctx.path === '/' || ctx.path === '/index.html') ctx.path = '/demo/index.html';
+  return next();
+}
+
+try {
+  const server = await startDevServer({
+    config: {
+      rootDir,
+      port,
+      hostname: 'localhost',
+      nodeResolve: true,
+      plugins: plugins(),
+      middleware: [catalogueAtRoot, cspMiddleware, await sandboxMiddleware()],
+    },
+    readCliArgs: false,
+    readFileConfig: false,
+    logStartMessage: false,
+  });
+  console.log(`dcr-elements catalogue: http://localhost:${port}/  (sandbox FHIR R4: http://localhost:${port}/fhir/r4)`);
+  const stop = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  if (error?.code === 'EADDRINUSE') {
+    console.error(`Port ${port} is in use. Stop what uses it, or run: PORT=<other> npm start`);
+  } else {
+    console.error(`Could not start the catalogue: ${error?.message ?? error}`);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,45 @@
+/**
+ * Shared by every browser test. Importing it (first) makes the file fail on console errors and
+ * warnings, including Lit's dev-mode warnings, and gives the fixed clock and network helpers.
+ */
+
+// Lit's one-off "dev mode" notice is expected in tests; every other Lit warning is a failure.
+const globals = globalThis as { litIssuedWarnings?: Set<string> };
+(globals.litIssuedWarnings ??= new Set()).add('dev-mode');
+
+const consoleProblems: string[] = [];
+for (const level of ['error', 'warn'] as const) {
+  const original = console[level].bind(console);
+  console[level] = (...args: unknown[]) => {
+    consoleProblems.push(`console.${level}: ${args.map(String).join(' ')}`);
+    original(...args);
+  };
+}
+afterEach(() => {
+  const problems = consoleProblems.splice(0);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+});
+
+/** The sandbox FHIR R4 server, mounted on the test page's own origin. */
+export const SANDBOX_FHIR_R4 = '/fhir/r4';
+
+/** The date every test treats as today (local time), so ages and "as of" texts are stable. */
+export const FIXED_TODAY = new Date(2026, 10, 26, 9, 30);
+export const fixedClock = (): Date => new Date(FIXED_TODAY);
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+}
+
+/** A `fetch` that records every request it passes on, so tests assert on the network itself. */
+export function recordingFetch(
+  inner: (input: string, init?: RequestInit) => Promise<Response> = (input, init) => fetch(input, init),
+) {
+  const requests: RecordedRequest[] = [];
+  const fetchFn = (input: string, init?: RequestInit) => {
+    requests.push({ method: init?.method ?? 'GET', url: input });
+    return inner(input, init);
+  };
+  return { fetch: fetchFn, requests };
+}

@@ -1,0 +1,20 @@
+// Browser tests: every *.test.ts under packages/ runs in headless Chromium (Debian's, found by
+// scripts/find-chrome.mjs), with the sandbox FHIR server on the same origin under /fhir/r4.
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
+import { plugins, rootDir, sandboxMiddleware } from './scripts/dev-server-setup.mjs';
+import { countingReporter } from './scripts/counting-reporter.mjs';
+
+export default {
+  rootDir,
+  files: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  concurrency: 1,
+  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
+  plugins: plugins(),
+  middleware: [await sandboxMiddleware()],
+  testFramework: { config: { timeout: 10_000 } },
+  testsFinishTimeout: 600_000,
+  reporters: [defaultReporter(), countingReporter()],
+};
