@@ -3,7 +3,12 @@
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
-import { plugins, rootDir, sandboxMiddleware } from './scripts/dev-server-setup.mjs';
+import {
+  fixturesMiddleware,
+  plugins,
+  rootDir,
+  sandboxMiddleware,
+} from './scripts/dev-server-setup.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 
 export default {
@@ -13,7 +18,7 @@ export default {
   concurrency: 1,
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
   plugins: plugins(),
-  middleware: [await sandboxMiddleware()],
+  middleware: [fixturesMiddleware(), await sandboxMiddleware()],
   testFramework: { config: { timeout: 10_000 } },
   testsFinishTimeout: 600_000,
   reporters: [defaultReporter(), countingReporter()],

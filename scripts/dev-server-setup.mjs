@@ -1,6 +1,8 @@
 // What the catalogue (npm start) and the browser tests share: TypeScript through esbuild, the
 // workspace packages served from source, and the sandbox FHIR server mounted on the same origin
 // (as a host's own FHIR proxy would be), so pages and tests talk to it over real HTTP.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createSandbox } from '../packages/sandbox/dist/index.js';
@@ -36,6 +38,47 @@ export async function sandboxMiddleware() {
       ctx.res.once('close', resolve);
       sandbox.handle(ctx.req, ctx.res);
     });
+  };
+}
+
+/**
+ * Serves the published example data in ../shared/fixtures (read in place, never copied into the
+ * project) at /__fixtures/: `index.json` lists `{ folder: [file, ...] }`, or 404 where the folder
+ * is absent, so conformance tests can report themselves skipped on a machine without it.
+ */
+export function fixturesMiddleware() {
+  const fixturesDir = fileURLToPath(new URL('../../shared/fixtures/', import.meta.url));
+  const present = existsSync(fixturesDir);
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/__fixtures/')) return next();
+    if (!present) {
+      ctx.status = 404;
+      return;
+    }
+    const name = decodeURIComponent(ctx.path.slice('/__fixtures/'.length));
+    if (name === 'index.json') {
+      const index = {};
+      for (const folder of readdirSync(fixturesDir, { withFileTypes: true })) {
+        if (folder.isDirectory()) {
+          index[folder.name] = readdirSync(join(fixturesDir, folder.name)).filter((f) => f.endsWith('.json')).sort();
+        }
+      }
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(index);
+      return;
+    }
+    const [folder, file, ...rest] = name.split('/');
+    if (rest.length > 0 || !folder || !file || !/^[\w.-]+$/.test(folder + file) || !file.endsWith('.json')) {
+      ctx.status = 404;
+      return;
+    }
+    const path = join(fixturesDir, folder, file);
+    if (!existsSync(path)) {
+      ctx.status = 404;
+      return;
+    }
+    ctx.type = 'application/json';
+    ctx.body = readFileSync(path, 'utf8');
   };
 }
 

@@ -43,3 +43,16 @@ export function recordingFetch(
   };
   return { fetch: fetchFn, requests };
 }
+
+/** The published example files by folder, or `undefined` when ../shared/fixtures is absent. */
+export async function fixtureIndex(): Promise<Record<string, string[]> | undefined> {
+  const response = await fetch('/__fixtures/index.json');
+  return response.ok ? ((await response.json()) as Record<string, string[]>) : undefined;
+}
+
+/** One published example, parsed. */
+export async function loadFixture(folder: string, file: string): Promise<unknown> {
+  const response = await fetch(`/__fixtures/${folder}/${encodeURIComponent(file)}`);
+  if (!response.ok) throw new Error(`fixture ${folder}/${file} not served (${response.status})`);
+  return response.json();
+}

@@ -4,12 +4,26 @@ export type { FetchLike } from './http/fetch-json.js';
 export {
   SNOMED_CT,
   DMD,
+  READ_V2,
+  CTV3,
+  LOINC,
   NHS_NUMBER_SYSTEM,
   ODS_ORGANISATION_SYSTEM,
   type Coding,
+  type Entry,
+  type EntrySection,
   type Provenance,
   type SectionDiagnostics,
+  type SectionWarning,
+  type SourceKind,
 } from './model/common.js';
 export type { AdministrativeGender, Demographics, DemographicsSection } from './model/demographics.js';
-export type { RecordSource, SourceRequest } from './sources/source.js';
+export type * from './model/clinical.js';
+export { SECTION_NAMES, type SectionName, type SectionValues } from './model/sections.js';
+export {
+  DEFAULT_HIGH_RISK_CLASSES,
+  highRiskClassOf,
+  type HighRiskClass,
+} from './normalise/shared/high-risk.js';
+export type { RecordSource, SectionPromises, SourceRequest } from './sources/source.js';
 export { fhirR4Source, type FhirR4SourceOptions } from './sources/fhir-r4.js';

@@ -2,6 +2,9 @@
 
 export const SNOMED_CT = 'http://snomed.info/sct';
 export const DMD = 'https://dmd.nhs.uk';
+export const READ_V2 = 'http://read.info/readv2';
+export const CTV3 = 'http://read.info/ctv3';
+export const LOINC = 'http://loinc.org';
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 export const ODS_ORGANISATION_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
 
@@ -12,24 +15,68 @@ export interface Coding {
   display?: string;
 }
 
+export type SourceKind = 'fhir-r4' | 'gp-connect' | 'static';
+
 /** Where an entry came from. */
 export interface Provenance {
   /** The kind of source that supplied the entry. */
-  source: 'fhir-r4' | 'gp-connect' | 'static';
+  source: SourceKind;
   /** ODS code of the organisation that recorded or holds the entry, when the source says. */
   organisation?: string;
-  /** Who recorded the entry, as a display name or identifier, when the source says. */
+  /** Who recorded the entry (a display name or an identifier), when the source says. */
   recorder?: string;
   /** When the entry was recorded (ISO date or date-time), when the source says. */
   recorded?: string;
 }
 
+/** What every entry of every section carries. */
+export interface Entry {
+  /** The source's id for the entry (unique within its section). */
+  id: string;
+  /** Every coding the source sent for what the entry is (SNOMED CT, dm+d, Read v2, CTV3, LOINC, ...). */
+  codes: Coding[];
+  /** The label to show: the preferred coding's display. Never free text. */
+  display: string;
+  /** The entry's status in the model's own words (see each section). */
+  status: string;
+  /** The clinically relevant date (ISO), e.g. onset, issue or effective date. */
+  date?: string;
+  provenance: Provenance;
+  /**
+   * The source's security labels (FHIR `meta.security`), kept for the access policy, which
+   * withholds confidential and sensitive entries before anything is published.
+   */
+  security?: Coding[];
+}
+
+/**
+ * A caveat the source attached to a section, which must reach the screen: GP Connect list
+ * warnings, an empty list's reason, or that entries were withheld.
+ */
+export interface SectionWarning {
+  code:
+    | 'confidential-items'
+    | 'data-in-transit'
+    | 'data-awaiting-filing'
+    | 'empty-reason'
+    | 'source-warning';
+  /** The coded reason as the source sent it (e.g. a List.emptyReason or warning coding). */
+  coding?: Coding;
+}
+
 /** Counts of what a normaliser could not carry into the model, so nothing is lost silently. */
 export interface SectionDiagnostics {
-  /** Entries dropped on purpose (entered in error, wrong patient, ...), by reason. */
+  /** Entries dropped on purpose (entered in error, another patient, ...), by reason. */
   dropped: Record<string, number>;
   /** Entries that could not be read, by reason. */
   unparseable: Record<string, number>;
+}
+
+/** The common shape of an entry-list section value. */
+export interface EntrySection<T extends Entry> {
+  entries: T[];
+  warnings: SectionWarning[];
+  diagnostics: SectionDiagnostics;
 }
 
 export function emptyDiagnostics(): SectionDiagnostics {

@@ -1,4 +1,4 @@
-import type { DemographicsSection } from '../model/demographics.js';
+import type { SectionName, SectionValues } from '../model/sections.js';
 
 /** What a source is asked for: the host's identity of the patient, and a signal to stop. */
 export interface SourceRequest {
@@ -7,11 +7,15 @@ export interface SourceRequest {
   signal?: AbortSignal;
 }
 
+/** One promise per requested section, so each can be published as soon as it arrives. */
+export type SectionPromises<K extends SectionName> = { [S in K]: Promise<SectionValues[S]> };
+
 /**
  * A place a record comes from. Sources fetch and normalise; they decide nothing about consent or
- * access (that is the session's job, which calls them only with a grant).
+ * access (that is the session's job, which calls them only with a grant). A source may serve many
+ * sections with one request (GP Connect) or one search per section (FHIR R4).
  */
 export interface RecordSource {
   readonly kind: 'fhir-r4' | 'gp-connect' | 'static';
-  demographics(request: SourceRequest): Promise<DemographicsSection>;
+  fetchSections<K extends SectionName>(sections: readonly K[], request: SourceRequest): SectionPromises<K>;
 }

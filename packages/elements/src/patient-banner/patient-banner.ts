@@ -42,8 +42,8 @@ export class DcrPatientBanner extends LitElement {
   private readonly demographics = new Task(this, {
     task: async ([source, nhsNumber], { signal }) => {
       if (!source || !nhsNumber) return undefined;
-      const section = await source.demographics({ nhsNumber, signal });
-      return section.patient;
+      const { demographics } = source.fetchSections(['demographics'], { nhsNumber, signal });
+      return (await demographics).patient;
     },
     args: () => [this.source, this.validNhsNumber] as const,
   });

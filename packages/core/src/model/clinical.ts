@@ -1,0 +1,175 @@
+import type { Coding, Entry, EntrySection } from './common.js';
+
+// ---- Allergies -------------------------------------------------------------------------------
+
+export interface AllergyReaction {
+  manifestations: Coding[];
+  severity?: 'mild' | 'moderate' | 'severe';
+}
+
+/** An allergy or intolerance to a substance (never a negated statement: see below). */
+export interface Allergy extends Entry {
+  status: 'active' | 'inactive' | 'resolved';
+  category?: 'food' | 'medication' | 'environment' | 'biologic';
+  /** How dangerous a future reaction could be. */
+  criticality?: 'low' | 'high' | 'unable-to-assess';
+  reactions: AllergyReaction[];
+  onset?: string;
+}
+
+/**
+ * A coded statement that the patient has no known allergy of a kind (SNOMED CT situations such as
+ * 716186003 No known allergy). These are statements, not allergens.
+ */
+export interface NoKnownAllergyStatement {
+  id: string;
+  /** `all`: no known allergy at all; `drug`: no known drug allergy; `other`: e.g. latex only. */
+  scope: 'all' | 'drug' | 'other';
+  codes: Coding[];
+  display: string;
+  date?: string;
+}
+
+export interface AllergiesSection extends EntrySection<Allergy> {
+  /**
+   * `recorded`: at least one allergy; `no-known-allergies`: only a coded no-known-allergy
+   * statement (scope `all`) and nothing else; `not-recorded`: nothing either way.
+   */
+  state: 'recorded' | 'no-known-allergies' | 'not-recorded';
+  statements: NoKnownAllergyStatement[];
+}
+
+// ---- Medications -----------------------------------------------------------------------------
+
+export interface Quantity {
+  value?: number;
+  unit?: string;
+}
+
+/** One prescription issued (printed or sent) against a medication. */
+export interface MedicationIssue {
+  id: string;
+  date: string;
+  quantity?: Quantity;
+}
+
+export interface Medication extends Entry {
+  /** `active` (current), `completed` (acute course done), `stopped`, `unknown`. */
+  status: 'active' | 'completed' | 'stopped' | 'unknown';
+  /** The dm+d (or other) name of the medicine, from its coding display. */
+  name: string;
+  /** The structured dosage instruction text the source marks as the dose (never a note). */
+  dosage?: string;
+  /** Quantity authorised per issue. */
+  quantity?: Quantity;
+  kind: 'acute' | 'repeat';
+  /** True while the medication is current: active repeats, and acutes issued in the recent window. */
+  current: boolean;
+  started?: string;
+  stopped?: string;
+  stoppedReason?: Coding[];
+  /** The newest issue, also found in `issues`. */
+  lastIssued?: MedicationIssue;
+  /** Every issue, oldest first. */
+  issues: MedicationIssue[];
+  highRisk: boolean;
+  /** Which configured high-risk class matched (e.g. `anticoagulant`). */
+  highRiskClass?: string;
+}
+
+export type MedicationsSection = EntrySection<Medication>;
+
+// ---- Problems and diagnoses ------------------------------------------------------------------
+
+export interface Problem extends Entry {
+  status: 'active' | 'inactive' | 'resolved';
+  significance?: 'major' | 'minor';
+  onset?: string;
+  abated?: string;
+}
+
+export type ProblemsSection = EntrySection<Problem>;
+
+export interface Diagnosis extends Entry {
+  status: 'active' | 'inactive' | 'resolved';
+  onset?: string;
+  abated?: string;
+}
+
+export type DiagnosesSection = EntrySection<Diagnosis>;
+
+// ---- Risks and warnings, procedures ----------------------------------------------------------
+
+export interface RiskWarning extends Entry {
+  status: 'active' | 'inactive';
+  category: Coding[];
+  start?: string;
+  end?: string;
+}
+
+export type RisksWarningsSection = EntrySection<RiskWarning>;
+
+export interface Procedure extends Entry {
+  status: 'completed' | 'in-progress' | 'not-done' | 'unknown';
+  performed?: string;
+}
+
+export type ProceduresSection = EntrySection<Procedure>;
+
+// ---- Investigations and blood pressure -------------------------------------------------------
+
+export interface ReferenceRange {
+  low?: number;
+  high?: number;
+  unit?: string;
+}
+
+export interface InvestigationResult extends Entry {
+  status: 'final' | 'amended' | 'preliminary' | 'unknown';
+  value?: number;
+  /** `<`, `<=`, `>=`, `>` when the value is a bound (e.g. eGFR >90). */
+  comparator?: '<' | '<=' | '>=' | '>';
+  unit?: string;
+  /** A coded result (e.g. "Positive") when the value is not a number. */
+  codedValue?: Coding[];
+  referenceRange?: ReferenceRange;
+  /** From the source's interpretation code, or from the value against the range. */
+  abnormal?: 'high' | 'low' | 'abnormal';
+}
+
+/** Results of one test over time, oldest first, for trends (e.g. INR for warfarin). */
+export interface InvestigationSeries {
+  /** `system|code` of the test's first coding. */
+  key: string;
+  display: string;
+  codes: Coding[];
+  unit?: string;
+  resultIds: string[];
+}
+
+export interface InvestigationsSection extends EntrySection<InvestigationResult> {
+  series: InvestigationSeries[];
+}
+
+export interface BloodPressureReading extends Entry {
+  status: 'final' | 'amended' | 'preliminary' | 'unknown';
+  systolic: number;
+  diastolic: number;
+  /** Always mmHg; readings in other units are counted in diagnostics and left out. */
+  unit: 'mmHg';
+}
+
+export type BloodPressureSection = EntrySection<BloodPressureReading>;
+
+// ---- Events ----------------------------------------------------------------------------------
+
+export interface CareEvent extends Entry {
+  kind: 'encounter' | 'admission' | 'referral';
+  status: 'planned' | 'in-progress' | 'finished' | 'cancelled' | 'unknown';
+  start?: string;
+  end?: string;
+  /** Coded type (consultation type, referral specialty, ...). */
+  type: Coding[];
+}
+
+export type EventsSection = EntrySection<CareEvent>;
