@@ -1,5 +1,5 @@
 export { isValidNhsNumber, nhsNumberCheckDigit } from './nhs-number.js';
-export { RecordError, type RecordErrorKind } from './http/errors.js';
+export { RecordError, type RecordErrorKind, type SourceRefusal } from './http/errors.js';
 export type { FetchLike } from './http/fetch-json.js';
 export {
   SNOMED_CT,

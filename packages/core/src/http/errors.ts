@@ -21,14 +21,23 @@ const MESSAGES: Record<RecordErrorKind, string> = {
   aborted: 'The request was cancelled.',
 };
 
+/**
+ * Why a source refused, in the session's terms (DESIGN §2), when the refusal says: the patient
+ * dissented at the GP practice (or sharing is not set there), the viewer's organisation is not
+ * in the sharing agreement, or the viewer may not see the record.
+ */
+export type SourceRefusal = 'source-dissent' | 'no-agreement' | 'not-permitted';
+
 export class RecordError extends Error {
   override readonly name = 'RecordError';
   constructor(
     readonly kind: RecordErrorKind,
     /** HTTP status when there was a response. */
     readonly status?: number,
-    /** The OperationOutcome issue code (e.g. `not-found`, `forbidden`), when the server sent one. */
+    /** The OperationOutcome code (issue code, or a Spine/GP Connect error code), when sent. */
     readonly issueCode?: string,
+    /** For `forbidden`: the refusal the source's error code stands for, when it is known. */
+    readonly refusal?: SourceRefusal,
   ) {
     super(MESSAGES[kind]);
   }

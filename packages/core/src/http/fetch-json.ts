@@ -7,6 +7,8 @@ export interface JsonRequest {
   method?: 'GET' | 'POST';
   /** Form fields, sent as `application/x-www-form-urlencoded` so they stay out of the URL. */
   form?: Record<string, string>;
+  /** A FHIR resource body (e.g. a Parameters resource), sent as `application/fhir+json`. */
+  json?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -21,6 +23,9 @@ export async function fetchJson(fetchFn: FetchLike, request: JsonRequest): Promi
   if (request.form) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(request.form).toString();
+  } else if (request.json !== undefined) {
+    headers['content-type'] = 'application/fhir+json';
+    body = JSON.stringify(request.json);
   }
   let response: Response;
   try {
