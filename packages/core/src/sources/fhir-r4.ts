@@ -1,9 +1,11 @@
 import { RecordError } from '../http/errors.js';
-import { fetchJson, type FetchLike } from '../http/fetch-json.js';
+import { DEFAULT_RETRY_POLICY, fetchJson, type FetchLike, type RetryPolicy } from '../http/fetch-json.js';
 import { NHS_NUMBER_SYSTEM, countIn, emptyDiagnostics } from '../model/common.js';
 import type { DemographicsSection } from '../model/demographics.js';
-import type { SectionName } from '../model/sections.js';
-import { demographicsFromR4 } from '../normalise/r4/demographics.js';
+import type { SectionName, SectionValues } from '../model/sections.js';
+import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
+import { R4_NORMALISERS, demographicsFromR4, type R4Context } from '../normalise/r4/index.js';
+import { array, record } from '../normalise/shared/read.js';
 import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
 
 export interface FhirR4SourceOptions {
@@ -13,27 +15,72 @@ export interface FhirR4SourceOptions {
   fetch?: FetchLike;
   /** Extra headers on every request (e.g. the host's session token). */
   headers?: Record<string, string>;
+  /** Entries per page requested with `_count` (the server may send fewer). Default 100. */
+  pageSize?: number;
+  /** At most this many pages per search, against a server whose `next` links never end. */
+  maxPages?: number;
+  retry?: Partial<RetryPolicy>;
+  normalise?: Partial<NormaliseOptions>;
 }
 
-/** A source that reads the record from a FHIR R4 (UK Core) server. */
+type ClinicalSection = Exclude<SectionName, 'demographics'>;
+
+interface Search {
+  resourceType: string;
+  params?: Record<string, string>;
+}
+
+/** The UK Core searches that answer each section. Sections sharing a search share its request. */
+const SEARCHES: Record<ClinicalSection, Search[]> = {
+  allergies: [{ resourceType: 'AllergyIntolerance' }],
+  medications: [
+    { resourceType: 'MedicationRequest', params: { _include: 'MedicationRequest:medication' } },
+    { resourceType: 'MedicationStatement', params: { _include: 'MedicationStatement:medication' } },
+  ],
+  problems: [{ resourceType: 'Condition' }],
+  diagnoses: [{ resourceType: 'Condition' }],
+  risksWarnings: [{ resourceType: 'Flag' }],
+  procedures: [{ resourceType: 'Procedure' }],
+  investigations: [{ resourceType: 'Observation', params: { category: 'laboratory,vital-signs' } }],
+  bloodPressure: [{ resourceType: 'Observation', params: { category: 'laboratory,vital-signs' } }],
+  events: [{ resourceType: 'Encounter' }, { resourceType: 'ServiceRequest' }],
+};
+
+/** A source that reads the record from a FHIR R4 (UK Core) server, one search per section. */
 export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const pageSize = options.pageSize ?? 100;
+  const maxPages = options.maxPages ?? 500;
+  const get = (url: string, signal?: AbortSignal) => fetchJson(fetchFn, { url, headers: options.headers, signal }, retry);
 
-  async function demographics({ nhsNumber, signal }: SourceRequest): Promise<DemographicsSection> {
+  /** The patient for an NHS number, remembered for the last NHS number asked about. */
+  let lookup: { nhsNumber: string; result: Promise<DemographicsSection> } | undefined;
+
+  function demographics({ nhsNumber, signal }: SourceRequest): Promise<DemographicsSection> {
+    if (lookup?.nhsNumber === nhsNumber) return lookup.result;
+    const result = findPatient(nhsNumber, signal);
+    lookup = { nhsNumber, result };
+    result.catch(() => {
+      if (lookup?.result === result) lookup = undefined;
+    });
+    return result;
+  }
+
+  async function findPatient(nhsNumber: string, signal?: AbortSignal): Promise<DemographicsSection> {
     // POST _search keeps the NHS number out of the URL (and so out of proxy and server logs).
-    const bundle = (await fetchJson(fetchFn, {
-      url: `${baseUrl}/Patient/_search`,
-      form: { identifier: `${NHS_NUMBER_SYSTEM}|${nhsNumber}` },
-      headers: options.headers,
-      signal,
-    })) as fhir4.Bundle;
+    const bundle = await fetchJson(
+      fetchFn,
+      { url: `${baseUrl}/Patient/_search`, form: { identifier: `${NHS_NUMBER_SYSTEM}|${nhsNumber}` }, headers: options.headers, signal },
+      retry,
+    );
     const diagnostics = emptyDiagnostics();
     const matches = [];
-    for (const entry of Array.isArray(bundle?.entry) ? bundle.entry : []) {
-      const patient = demographicsFromR4(entry?.resource as fhir4.Patient);
+    for (const entry of array(record(bundle)?.entry)) {
+      const patient = demographicsFromR4(record(entry)?.resource as fhir4.Patient);
       if (!patient) countIn(diagnostics.unparseable, 'Patient without id or NHS number');
-      else if (patient.nhsNumber !== nhsNumber) countIn(diagnostics.dropped, 'different patient');
+      else if (patient.nhsNumber !== nhsNumber) countIn(diagnostics.dropped, 'another patient');
       else matches.push(patient);
     }
     if (matches.length === 0) throw new RecordError('not-found');
@@ -42,16 +89,64 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
     return { patient: matches[0]!, diagnostics };
   }
 
+  /** Every resource of a search, following `Bundle.link[next]` page by page. */
+  async function searchAll(search: Search, patientId: string, signal?: AbortSignal): Promise<unknown[]> {
+    const query = new URLSearchParams({ patient: patientId, ...search.params, _count: String(pageSize) });
+    let url: string | undefined = `${baseUrl}/${search.resourceType}?${query}`;
+    const resources: unknown[] = [];
+    for (let page = 0; url; page++) {
+      if (page >= maxPages) throw new RecordError('server');
+      const bundle = record(await get(url, signal));
+      if (bundle?.resourceType !== 'Bundle') throw new RecordError('server');
+      for (const entry of array(bundle.entry)) resources.push(record(entry)?.resource);
+      const next = array(bundle.link).map(record).find((link) => link?.relation === 'next')?.url;
+      url = typeof next === 'string' ? rebase(next, search.resourceType) : undefined;
+    }
+    return resources;
+  }
+
+  /**
+   * A server behind the host's proxy may write `next` links with its own base; keep the path
+   * from the resource type on and put it under our base, so paging goes through the proxy too.
+   */
+  function rebase(next: string, resourceType: string): string {
+    const at = next.indexOf(`/${resourceType}?`);
+    return at >= 0 ? `${baseUrl}${next.slice(at)}` : next;
+  }
+
   return {
     kind: 'fhir-r4',
     fetchSections<K extends SectionName>(sections: readonly K[], request: SourceRequest) {
+      const patient = demographics(request);
+      const normaliseWith = normaliseOptions(options.normalise);
+      const searches = new Map<string, Promise<unknown[]>>();
+      const run = (search: Search) => {
+        const key = `${search.resourceType}?${new URLSearchParams(search.params)}`;
+        let pending = searches.get(key);
+        if (!pending) {
+          pending = patient.then(({ patient: p }) => searchAll(search, p.id, request.signal));
+          searches.set(key, pending);
+        }
+        return pending;
+      };
       const promises: Partial<Record<SectionName, Promise<unknown>>> = {};
       for (const section of sections) {
-        promises[section] =
-          section === 'demographics'
-            ? demographics(request)
-            : Promise.reject(new RecordError('invalid'));
+        if (section === 'demographics') {
+          promises.demographics = patient;
+          continue;
+        }
+        const clinical = section as ClinicalSection;
+        promises[section] = Promise.all([patient, ...SEARCHES[clinical].map(run)]).then(([found, ...results]) => {
+          const context: R4Context = {
+            patientId: found.patient.id,
+            options: normaliseWith,
+            ...(found.patient.registeredPractice && { organisation: found.patient.registeredPractice }),
+          };
+          return R4_NORMALISERS[clinical](results.flat(), context) as SectionValues[typeof clinical];
+        });
       }
+      // Each section's failure is reported through its own promise; none may go unhandled here.
+      for (const promise of Object.values(promises)) promise?.catch(() => undefined);
       return promises as SectionPromises<K>;
     },
   };

@@ -1,0 +1,57 @@
+import { emptyDiagnostics } from '../../model/common.js';
+import type { Diagnosis, DiagnosesSection, Problem, ProblemsSection } from '../../model/clinical.js';
+import { codingsOf } from '../shared/coding.js';
+import { array, firstDate, isoDate, record, text } from '../shared/read.js';
+import { admit, entryBase, statusCode, type R4Context } from './context.js';
+
+/** Extension UK Core/GP systems use for a problem's significance (major/minor). */
+const PROBLEM_SIGNIFICANCE = /ProblemSignificance/i;
+
+/**
+ * UK Core Condition → problems and diagnoses, by category: `problem-list-item` is the curated
+ * problem list; `encounter-diagnosis` (or no category) is a diagnosis recorded in an encounter.
+ */
+export function conditionsFromR4(
+  resources: readonly unknown[],
+  context: R4Context,
+): { problems: ProblemsSection; diagnoses: DiagnosesSection } {
+  const problemsDiagnostics = emptyDiagnostics();
+  const diagnosesDiagnostics = emptyDiagnostics();
+  const problems: Problem[] = [];
+  const diagnoses: Diagnosis[] = [];
+  for (const resource of resources) {
+    const isProblem = array(record(resource)?.category).some((c) =>
+      codingsOf(c).some((coding) => coding.code === 'problem-list-item'),
+    );
+    const diagnostics = isProblem ? problemsDiagnostics : diagnosesDiagnostics;
+    const r = admit(resource, 'Condition', context, diagnostics);
+    if (!r) continue;
+    const clinical = statusCode(r.clinicalStatus);
+    const status = clinical === 'resolved' || clinical === 'remission' ? 'resolved' : clinical === 'inactive' ? 'inactive' : 'active';
+    const onset = firstDate(r.onsetDateTime, record(r.onsetPeriod)?.start);
+    const abated = firstDate(r.abatementDateTime, record(r.abatementPeriod)?.end);
+    const base = entryBase(r, codingsOf(r.code), status, onset ?? isoDate(r.recordedDate), context, diagnostics);
+    if (!base) continue;
+    const dates = { ...(onset && { onset }), ...(abated && { abated }) };
+    if (isProblem) {
+      const significance = significanceOf(r);
+      problems.push({ ...base, status, ...dates, ...(significance && { significance }) });
+    } else {
+      diagnoses.push({ ...base, status, ...dates });
+    }
+  }
+  return {
+    problems: { entries: problems, warnings: [], diagnostics: problemsDiagnostics },
+    diagnoses: { entries: diagnoses, warnings: [], diagnostics: diagnosesDiagnostics },
+  };
+}
+
+function significanceOf(r: Record<string, unknown>): Problem['significance'] {
+  for (const extension of array(r.extension)) {
+    const e = record(extension);
+    if (!PROBLEM_SIGNIFICANCE.test(text(e?.url) ?? '')) continue;
+    const value = text(e?.valueCode) ?? codingsOf(e?.valueCodeableConcept)[0]?.code;
+    if (value === 'major' || value === 'minor') return value;
+  }
+  return undefined;
+}

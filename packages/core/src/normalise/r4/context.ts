@@ -1,0 +1,93 @@
+import { ODS_ORGANISATION_SYSTEM, countIn, type Coding, type Entry, type Provenance, type SectionDiagnostics } from '../../model/common.js';
+import type { NormaliseOptions } from '../options.js';
+import { codingsOf, displayOf } from '../shared/coding.js';
+import { array, record, text } from '../shared/read.js';
+
+/** What the R4 normalisers know about the request besides the resources. */
+export interface R4Context {
+  /** Logical id of the patient the resources must belong to. */
+  patientId: string;
+  /** ODS code used for provenance when an entry names no organisation (the registered practice). */
+  organisation?: string;
+  options: NormaliseOptions;
+}
+
+/**
+ * Checks shared by every resource: the right type, an id, the right patient, not entered in
+ * error. Returns the resource as a record when it may be read on, and counts it when not.
+ */
+export function admit(
+  resource: unknown,
+  resourceType: string,
+  context: R4Context,
+  diagnostics: SectionDiagnostics,
+  patientField: 'subject' | 'patient' = 'subject',
+): Record<string, unknown> | undefined {
+  const r = record(resource);
+  if (!r || r.resourceType !== resourceType) {
+    countIn(diagnostics.unparseable, `not a ${resourceType}`);
+    return undefined;
+  }
+  if (!text(r.id)) {
+    countIn(diagnostics.unparseable, `${resourceType} without id`);
+    return undefined;
+  }
+  const reference = text(record(r[patientField])?.reference);
+  if (reference !== `Patient/${context.patientId}` && !reference?.endsWith(`/Patient/${context.patientId}`)) {
+    countIn(diagnostics.dropped, 'another or no patient');
+    return undefined;
+  }
+  if (statusCode(r.status) === 'entered-in-error' || statusCode(r.verificationStatus) === 'entered-in-error' || statusCode(r.clinicalStatus) === 'entered-in-error') {
+    countIn(diagnostics.dropped, 'entered in error');
+    return undefined;
+  }
+  return r;
+}
+
+/** A status that is either a code string or a CodeableConcept (as clinicalStatus is). */
+export function statusCode(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return codingsOf(value)[0]?.code;
+}
+
+/** The fields every entry carries; `undefined` (and counted) when the entry has no usable code. */
+export function entryBase(
+  r: Record<string, unknown>,
+  codes: Coding[],
+  status: string,
+  date: string | undefined,
+  context: R4Context,
+  diagnostics: SectionDiagnostics,
+): Entry | undefined {
+  const display = displayOf(codes);
+  if (codes.length === 0 || !display) {
+    // Coded data only: an entry known only by free text is not shown, but it is counted.
+    countIn(diagnostics.unparseable, `${String(r.resourceType)} without a coded display`);
+    return undefined;
+  }
+  const security = array(record(r.meta)?.security).flatMap((s) => codingsOf({ coding: [s] }));
+  return {
+    id: String(r.id),
+    codes,
+    display,
+    status,
+    ...(date && { date }),
+    provenance: provenanceOf(r, context),
+    ...(security.length > 0 && { security }),
+  };
+}
+
+function provenanceOf(r: Record<string, unknown>, context: R4Context): Provenance {
+  const recorder = record(r.recorder) ?? record(r.asserter) ?? record(array(r.performer)[0]) ?? record(r.requester);
+  const recorderOrganisation =
+    record(recorder?.identifier)?.system === ODS_ORGANISATION_SYSTEM ? text(record(recorder?.identifier)?.value) : undefined;
+  const organisation = recorderOrganisation ?? context.organisation;
+  const recorded = text(r.recordedDate) ?? text(r.authoredOn) ?? text(r.issued) ?? text(r.dateAsserted);
+  const recorderName = text(recorder?.display) ?? text(recorder?.reference);
+  return {
+    source: 'fhir-r4',
+    ...(organisation && { organisation }),
+    ...(recorderName && { recorder: recorderName }),
+    ...(recorded && { recorded }),
+  };
+}

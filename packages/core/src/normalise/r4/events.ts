@@ -1,0 +1,65 @@
+import { emptyDiagnostics } from '../../model/common.js';
+import type { CareEvent, EventsSection } from '../../model/clinical.js';
+import { codingsOf } from '../shared/coding.js';
+import { array, firstDate, record } from '../shared/read.js';
+import { admit, entryBase, type R4Context } from './context.js';
+
+/** Encounter classes (v3 ActCode) that are hospital stays. */
+const ADMISSION_CLASSES = new Set(['IMP', 'ACUTE', 'NONAC', 'PRENC', 'SS']);
+
+const ENCOUNTER_STATUS: Record<string, CareEvent['status']> = {
+  planned: 'planned',
+  arrived: 'in-progress',
+  triaged: 'in-progress',
+  'in-progress': 'in-progress',
+  onleave: 'in-progress',
+  finished: 'finished',
+  cancelled: 'cancelled',
+};
+const REQUEST_STATUS: Record<string, CareEvent['status']> = {
+  draft: 'planned',
+  active: 'in-progress',
+  'on-hold': 'in-progress',
+  completed: 'finished',
+  revoked: 'cancelled',
+};
+
+/**
+ * UK Core Encounter (class IMP and other inpatient classes = admission, else encounter) and
+ * ServiceRequest (a referral) → one list of events, newest first.
+ */
+export function eventsFromR4(resources: readonly unknown[], context: R4Context): EventsSection {
+  const diagnostics = emptyDiagnostics();
+  const entries: CareEvent[] = [];
+  for (const resource of resources) {
+    const type = record(resource)?.resourceType;
+    const isReferral = type === 'ServiceRequest';
+    const r = admit(resource, isReferral ? 'ServiceRequest' : 'Encounter', context, diagnostics);
+    if (!r) continue;
+    if (isReferral) {
+      const status = REQUEST_STATUS[String(r.status)] ?? 'unknown';
+      const start = firstDate(r.authoredOn, r.occurrenceDateTime);
+      const codes = codingsOf(r.code);
+      const base = entryBase(r, codes, status, start, context, diagnostics);
+      if (base) entries.push({ ...base, kind: 'referral', status, type: codes, ...(start && { start }) });
+      continue;
+    }
+    const status = ENCOUNTER_STATUS[String(r.status)] ?? 'unknown';
+    const start = firstDate(record(r.period)?.start);
+    const end = firstDate(record(r.period)?.end);
+    const typeCodes = array(r.type).flatMap((t) => codingsOf(t));
+    const classCode = codingsOf({ coding: [r.class] })[0]?.code;
+    const base = entryBase(r, typeCodes, status, start, context, diagnostics);
+    if (!base) continue;
+    entries.push({
+      ...base,
+      kind: classCode && ADMISSION_CLASSES.has(classCode) ? 'admission' : 'encounter',
+      status,
+      type: typeCodes,
+      ...(start && { start }),
+      ...(end && { end }),
+    });
+  }
+  entries.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  return { entries, warnings: [], diagnostics };
+}

@@ -1,0 +1,29 @@
+import type { SectionName, SectionValues } from '../../model/sections.js';
+import { allergiesFromR4 } from './allergies.js';
+import { conditionsFromR4 } from './conditions.js';
+import type { R4Context } from './context.js';
+import { eventsFromR4 } from './events.js';
+import { flagsFromR4 } from './flags.js';
+import { medicationsFromR4 } from './medications.js';
+import { observationsFromR4 } from './observations.js';
+import { proceduresFromR4 } from './procedures.js';
+
+export type { R4Context } from './context.js';
+export { demographicsFromR4 } from './demographics.js';
+
+type ClinicalSection = Exclude<SectionName, 'demographics'>;
+
+/** Resources of a search → one section of the model. Never throws on malformed input. */
+export const R4_NORMALISERS: {
+  [K in ClinicalSection]: (resources: readonly unknown[], context: R4Context) => SectionValues[K];
+} = {
+  allergies: allergiesFromR4,
+  medications: medicationsFromR4,
+  problems: (resources, context) => conditionsFromR4(resources, context).problems,
+  diagnoses: (resources, context) => conditionsFromR4(resources, context).diagnoses,
+  risksWarnings: flagsFromR4,
+  procedures: proceduresFromR4,
+  investigations: (resources, context) => observationsFromR4(resources, context).investigations,
+  bloodPressure: (resources, context) => observationsFromR4(resources, context).bloodPressure,
+  events: eventsFromR4,
+};

@@ -1,0 +1,22 @@
+import { emptyDiagnostics } from '../../model/common.js';
+import type { Procedure, ProceduresSection } from '../../model/clinical.js';
+import { codingsOf } from '../shared/coding.js';
+import { firstDate, record } from '../shared/read.js';
+import { admit, entryBase, type R4Context } from './context.js';
+
+const STATUSES = ['completed', 'in-progress', 'not-done'] as const;
+
+/** UK Core Procedure → procedures. */
+export function proceduresFromR4(resources: readonly unknown[], context: R4Context): ProceduresSection {
+  const diagnostics = emptyDiagnostics();
+  const entries: Procedure[] = [];
+  for (const resource of resources) {
+    const r = admit(resource, 'Procedure', context, diagnostics);
+    if (!r) continue;
+    const status = STATUSES.find((s) => s === r.status) ?? 'unknown';
+    const performed = firstDate(r.performedDateTime, record(r.performedPeriod)?.start);
+    const base = entryBase(r, codingsOf(r.code), status, performed, context, diagnostics);
+    if (base) entries.push({ ...base, status, ...(performed && { performed }) });
+  }
+  return { entries, warnings: [], diagnostics };
+}
