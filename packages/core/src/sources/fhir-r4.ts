@@ -1,9 +1,10 @@
 import { RecordError } from '../http/errors.js';
 import { DEFAULT_RETRY_POLICY, fetchJson, type FetchLike, type RetryPolicy } from '../http/fetch-json.js';
-import { NHS_NUMBER_SYSTEM, countIn, emptyDiagnostics } from '../model/common.js';
+import { NHS_NUMBER_SYSTEM, SNOMED_CT, countIn, emptyDiagnostics } from '../model/common.js';
 import type { DemographicsSection } from '../model/demographics.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
+import { REFERRAL_CATEGORY } from '../normalise/r4/events.js';
 import { R4_NORMALISERS, demographicsFromR4, type R4Context } from '../normalise/r4/index.js';
 import { array, record } from '../normalise/shared/read.js';
 import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
@@ -43,7 +44,10 @@ const SEARCHES: Record<ClinicalSection, Search[]> = {
   procedures: [{ resourceType: 'Procedure' }],
   investigations: [{ resourceType: 'Observation', params: { category: 'laboratory,vital-signs' } }],
   bloodPressure: [{ resourceType: 'Observation', params: { category: 'laboratory,vital-signs' } }],
-  events: [{ resourceType: 'Encounter' }, { resourceType: 'ServiceRequest' }],
+  events: [
+    { resourceType: 'Encounter' },
+    { resourceType: 'ServiceRequest', params: { category: `${SNOMED_CT}|${REFERRAL_CATEGORY}` } },
+  ],
 };
 
 /** A source that reads the record from a FHIR R4 (UK Core) server, one search per section. */
@@ -55,16 +59,17 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
   const maxPages = options.maxPages ?? 500;
   const get = (url: string, signal?: AbortSignal) => fetchJson(fetchFn, { url, headers: options.headers, signal }, retry);
 
-  /** The patient for an NHS number, remembered for the last NHS number asked about. */
-  let lookup: { nhsNumber: string; result: Promise<DemographicsSection> } | undefined;
+  /**
+   * The patient lookup, shared by every call made with the same abort signal (the store uses one
+   * signal per patient), so sections asked for at different moments cost one lookup.
+   */
+  const lookups = new WeakMap<AbortSignal, { nhsNumber: string; result: Promise<DemographicsSection> }>();
 
   function demographics({ nhsNumber, signal }: SourceRequest): Promise<DemographicsSection> {
-    if (lookup?.nhsNumber === nhsNumber) return lookup.result;
+    const cached = signal && lookups.get(signal);
+    if (cached && cached.nhsNumber === nhsNumber) return cached.result;
     const result = findPatient(nhsNumber, signal);
-    lookup = { nhsNumber, result };
-    result.catch(() => {
-      if (lookup?.result === result) lookup = undefined;
-    });
+    if (signal) lookups.set(signal, { nhsNumber, result });
     return result;
   }
 
@@ -78,7 +83,7 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
     const diagnostics = emptyDiagnostics();
     const matches = [];
     for (const entry of array(record(bundle)?.entry)) {
-      const patient = demographicsFromR4(record(entry)?.resource as fhir4.Patient);
+      const patient = demographicsFromR4(record(entry)?.resource);
       if (!patient) countIn(diagnostics.unparseable, 'Patient without id or NHS number');
       else if (patient.nhsNumber !== nhsNumber) countIn(diagnostics.dropped, 'another patient');
       else matches.push(patient);

@@ -1,8 +1,11 @@
-import { emptyDiagnostics } from '../../model/common.js';
+import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
-import { codingsOf } from '../shared/coding.js';
+import { codingsOf, hasSnomedCode } from '../shared/coding.js';
 import { array, firstDate, record } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
+
+/** ServiceRequest.category for a referral: SNOMED CT 3457005 Patient referral. */
+export const REFERRAL_CATEGORY = '3457005';
 
 /** Encounter classes (v3 ActCode) that are hospital stays. */
 const ADMISSION_CLASSES = new Set(['IMP', 'ACUTE', 'NONAC', 'PRENC', 'SS']);
@@ -26,7 +29,8 @@ const REQUEST_STATUS: Record<string, CareEvent['status']> = {
 
 /**
  * UK Core Encounter (class IMP and other inpatient classes = admission, else encounter) and
- * ServiceRequest (a referral) → one list of events, newest first.
+ * ServiceRequest categorised as a patient referral → one list of events, newest first. Other
+ * service requests (tests, imaging) are not events and are counted as dropped.
  */
 export function eventsFromR4(resources: readonly unknown[], context: R4Context): EventsSection {
   const diagnostics = emptyDiagnostics();
@@ -37,6 +41,10 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
     const r = admit(resource, isReferral ? 'ServiceRequest' : 'Encounter', context, diagnostics);
     if (!r) continue;
     if (isReferral) {
+      if (!array(r.category).some((c) => hasSnomedCode(codingsOf(c), REFERRAL_CATEGORY))) {
+        countIn(diagnostics.dropped, 'service request that is not a referral');
+        continue;
+      }
       const status = REQUEST_STATUS[String(r.status)] ?? 'unknown';
       const start = firstDate(r.authoredOn, r.occurrenceDateTime);
       const codes = codingsOf(r.code);

@@ -1,0 +1,125 @@
+import { SANDBOX_FHIR_R4, recordingFetch } from '@dcr-elements/test-support';
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
+import type { SectionName } from '../model/sections.js';
+import { fhirR4Source } from '../sources/fhir-r4.js';
+import { SectionStore, type SectionSnapshot } from './section-store.js';
+
+const typical = SANDBOX_PATIENTS.typical;
+const SECTIONS = ['demographics', 'allergies', 'medications', 'problems', 'events'] as const satisfies readonly SectionName[];
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('SectionStore', () => {
+  it('makes one request per section however many subscribers ask', async () => {
+    const network = recordingFetch();
+    const store = new SectionStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }));
+    store.setPatient({ nhsNumber: typical.nhsNumber });
+    const ready: Promise<unknown>[] = [];
+    for (let subscriber = 0; subscriber < 20; subscriber++) {
+      for (const section of SECTIONS) {
+        ready.push(
+          new Promise<void>((resolve) =>
+            store.subscribe(section, (snapshot) => snapshot.status === 'ready' && resolve()),
+          ),
+        );
+      }
+    }
+    await Promise.all(ready);
+    const paths = network.requests.map((r) => new URL(r.url, location.href).pathname.replace('/fhir/r4/', ''));
+    expect(paths.sort()).to.deep.equal(
+      ['AllergyIntolerance', 'Condition', 'Encounter', 'MedicationRequest', 'MedicationStatement', 'Patient/_search', 'ServiceRequest'].sort(),
+    );
+    // Later subscribers get the loaded value at once, with no new request.
+    let late: SectionSnapshot<'allergies'> | undefined;
+    store.subscribe('allergies', (snapshot) => (late = snapshot));
+    expect(late?.status).to.equal('ready');
+    await settle();
+    expect(network.requests).to.have.length(7);
+  });
+
+  it('publishes each section as it arrives, the quick ones first', async () => {
+    let releaseMedications!: () => void;
+    const medicationsHeld = new Promise<void>((resolve) => (releaseMedications = resolve));
+    const source = fhirR4Source({
+      baseUrl: SANDBOX_FHIR_R4,
+      fetch: async (input, init) => {
+        if (input.includes('/MedicationRequest')) await medicationsHeld;
+        return fetch(input, init);
+      },
+    });
+    const store = new SectionStore(source);
+    store.setPatient({ nhsNumber: typical.nhsNumber });
+    const seen: string[] = [];
+    store.subscribe('medications', (s) => seen.push(`medications:${s.status}`));
+    const allergies = new Promise<void>((resolve) =>
+      store.subscribe('allergies', (s) => {
+        seen.push(`allergies:${s.status}`);
+        if (s.status === 'ready') resolve();
+      }),
+    );
+    await allergies;
+    expect(seen).to.deep.equal(['medications:loading', 'allergies:loading', 'allergies:ready']);
+    releaseMedications();
+    expect((await store.load('medications')).entries.length).to.be.greaterThan(0);
+    expect(seen.at(-1)).to.equal('medications:ready');
+  });
+
+  it('rejects what was awaited for the previous patient on a switch', async () => {
+    const store = new SectionStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4 }));
+    store.setPatient({ nhsNumber: typical.nhsNumber });
+    const previous = store.load('allergies');
+    store.setPatient({ nhsNumber: SANDBOX_PATIENTS.noKnownAllergies.nhsNumber });
+    const error = await previous.then(() => undefined, (e: Error & { kind?: string }) => e);
+    expect(error?.kind).to.equal('aborted');
+    expect((await store.load('allergies')).state).to.equal('no-known-allergies');
+  });
+
+  it('never publishes a value for a patient other than the current one (randomised switches)', async function () {
+    this.timeout(120_000);
+    const patients = [SANDBOX_PATIENTS.typical, SANDBOX_PATIENTS.noKnownAllergies];
+    const seed = Number(new URLSearchParams(location.search).get('seed') ?? Date.now() % 2 ** 31);
+    console.info(`fast-check seed ${seed}`);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ patient: fc.integer({ min: 0, max: 1 }), waitMs: fc.integer({ min: 0, max: 30 }) }), {
+          minLength: 20,
+          maxLength: 20,
+        }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 64, maxLength: 64 }),
+        async (switches, latencies) => {
+          let call = 0;
+          const source = fhirR4Source({
+            baseUrl: SANDBOX_FHIR_R4,
+            fetch: async (input, init) => {
+              await new Promise((resolve) => setTimeout(resolve, latencies[call++ % latencies.length]));
+              return fetch(input, init);
+            },
+          });
+          const store = new SectionStore(source);
+          const violations: string[] = [];
+          for (const section of ['demographics', 'allergies'] as const) {
+            store.subscribe(section, (snapshot) => {
+              const current = store.currentPatient?.nhsNumber;
+              if (snapshot.patient.nhsNumber !== current) violations.push(`${section} published for a previous patient`);
+              if (snapshot.status === 'ready' && section === 'demographics') {
+                const value = snapshot.value as { patient: { nhsNumber: string } };
+                if (value.patient.nhsNumber !== current) violations.push('demographics of another patient');
+              }
+            });
+          }
+          for (const step of switches) {
+            store.setPatient({ nhsNumber: patients[step.patient]!.nhsNumber });
+            await new Promise((resolve) => setTimeout(resolve, step.waitMs));
+          }
+          const last = patients[switches.at(-1)!.patient]!;
+          const demographics = await store.load('demographics');
+          expect(violations).to.deep.equal([]);
+          expect(demographics.patient.nhsNumber).to.equal(last.nhsNumber);
+        },
+      ),
+      { numRuns: 10, seed },
+    );
+  });
+});

@@ -1,0 +1,150 @@
+import { RecordError } from '../http/errors.js';
+import type { SectionName, SectionValues } from '../model/sections.js';
+import type { RecordSource } from '../sources/source.js';
+
+/** Whom a published value belongs to: the host's NHS number for the patient. */
+export interface PatientKey {
+  nhsNumber: string;
+}
+
+/** What a subscriber sees of one section: always for one named patient. */
+export type SectionSnapshot<K extends SectionName> =
+  | { patient: PatientKey; section: K; status: 'loading' }
+  | { patient: PatientKey; section: K; status: 'ready'; value: SectionValues[K]; fetchedAt: string }
+  | { patient: PatientKey; section: K; status: 'error'; error: RecordError };
+
+type AnySnapshot = SectionSnapshot<SectionName>;
+type Listener = (snapshot: AnySnapshot) => void;
+
+interface Slot {
+  snapshot: AnySnapshot;
+  /** Settles with the value (or rejects) for callers of `load`. */
+  result: Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: RecordError) => void;
+}
+
+/**
+ * Per-patient, demand-driven section loading. Sections asked for in the same task go to the
+ * source together (one GP Connect call; parallel R4 searches); each section is fetched once per
+ * patient however many subscribers want it, and published as soon as it arrives. A patient
+ * switch aborts everything in flight, and a late answer for the previous patient is dropped:
+ * every value carries its patient, and is published only while that patient is current.
+ */
+export class SectionStore {
+  private patient: PatientKey | undefined;
+  private controller = new AbortController();
+  private slots = new Map<SectionName, Slot>();
+  private listeners = new Map<SectionName, Set<Listener>>();
+  private pending = new Set<SectionName>();
+  private flushQueued = false;
+
+  constructor(
+    private readonly source: RecordSource,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  get currentPatient(): PatientKey | undefined {
+    return this.patient;
+  }
+
+  /** Switches patient (or clears with `undefined`): aborts in-flight work, forgets every value. */
+  setPatient(patient: PatientKey | undefined): void {
+    this.controller.abort();
+    this.controller = new AbortController();
+    this.patient = patient ? { nhsNumber: patient.nhsNumber } : undefined;
+    // Whoever still awaits the previous patient's sections is told they will not come.
+    for (const slot of this.slots.values()) slot.reject(new RecordError('aborted'));
+    this.slots.clear();
+    this.pending.clear();
+    // Subscribers stay: they now follow the new patient, and get its sections as they load.
+    if (this.patient) for (const section of this.listeners.keys()) this.request(section);
+  }
+
+  /**
+   * Calls `listener` with the section's snapshot now (when there is one) and on every change;
+   * asks for the section if it is not loaded. Returns the unsubscribe function.
+   */
+  subscribe<K extends SectionName>(section: K, listener: (snapshot: SectionSnapshot<K>) => void): () => void {
+    let set = this.listeners.get(section);
+    if (!set) this.listeners.set(section, (set = new Set()));
+    const wrapped = listener as Listener;
+    set.add(wrapped);
+    const slot = this.slots.get(section);
+    if (slot) wrapped(slot.snapshot);
+    else if (this.patient) this.request(section);
+    return () => set.delete(wrapped);
+  }
+
+  /** The section's value for the current patient, fetched once however often it is asked for. */
+  load<K extends SectionName>(section: K): Promise<SectionValues[K]> {
+    if (!this.patient) return Promise.reject(new RecordError('invalid'));
+    return (this.slots.get(section) ?? this.request(section)).result as Promise<SectionValues[K]>;
+  }
+
+  /** Forgets a failed section and asks again. */
+  retry(section: SectionName): void {
+    const slot = this.slots.get(section);
+    if (!this.patient || slot?.snapshot.status !== 'error') return;
+    this.slots.delete(section);
+    this.request(section);
+  }
+
+  private request(section: SectionName): Slot {
+    const existing = this.slots.get(section);
+    if (existing) return existing;
+    const patient = this.patient!;
+    let resolve!: Slot['resolve'];
+    let reject!: Slot['reject'];
+    const result = new Promise((res, rej) => ((resolve = res), (reject = rej)));
+    result.catch(() => undefined);
+    const slot: Slot = { snapshot: { patient, section, status: 'loading' }, result, resolve, reject };
+    this.slots.set(section, slot);
+    this.publish(slot.snapshot);
+    this.pending.add(section);
+    if (!this.flushQueued) {
+      this.flushQueued = true;
+      queueMicrotask(() => this.flush());
+    }
+    return slot;
+  }
+
+  /** Sends every section asked for since the last flush to the source in one call. */
+  private flush(): void {
+    this.flushQueued = false;
+    const sections = [...this.pending];
+    this.pending.clear();
+    const patient = this.patient;
+    if (!patient || sections.length === 0) return;
+    const { signal } = this.controller;
+    const promises = this.source.fetchSections(sections, { nhsNumber: patient.nhsNumber, signal });
+    for (const section of sections) {
+      const slot = this.slots.get(section);
+      if (!slot) continue;
+      promises[section].then(
+        (value) => {
+          if (!this.isCurrent(patient, slot)) return;
+          slot.snapshot = { patient, section, status: 'ready', value, fetchedAt: this.clock().toISOString() };
+          slot.resolve(value);
+          this.publish(slot.snapshot);
+        },
+        (error: unknown) => {
+          if (!this.isCurrent(patient, slot)) return;
+          const recordError = error instanceof RecordError ? error : new RecordError('server');
+          slot.snapshot = { patient, section, status: 'error', error: recordError };
+          slot.reject(recordError);
+          this.publish(slot.snapshot);
+        },
+      );
+    }
+  }
+
+  /** True while `slot` is still the live slot of `patient`: late answers fail this. */
+  private isCurrent(patient: PatientKey, slot: Slot): boolean {
+    return this.patient === patient && this.slots.get(slot.snapshot.section) === slot;
+  }
+
+  private publish(snapshot: AnySnapshot): void {
+    for (const listener of [...(this.listeners.get(snapshot.section) ?? [])]) listener(snapshot);
+  }
+}
