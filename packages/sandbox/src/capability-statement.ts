@@ -14,6 +14,7 @@ export const SUPPORTED_SEARCHES: Record<string, string[]> = {
   Consent: ['patient', 'status'],
   Organization: ['identifier', '_id'],
   Practitioner: ['identifier', '_id'],
+  PractitionerRole: ['_id', 'organization'],
 };
 
 export function capabilityStatement(baseUrl: string): fhir4.CapabilityStatement {

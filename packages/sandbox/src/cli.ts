@@ -17,6 +17,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 try {
   const sandbox = await startSandbox({ port, host });
   console.log(`dcr-sandbox: FHIR R4 base URL ${sandbox.fhirR4BaseUrl}`);
+  console.log(`dcr-sandbox: GP Connect base URL ${sandbox.gpConnectBaseUrl} (POST Patient/$gpc.getstructuredrecord)`);
+  console.log(`dcr-sandbox: fault profiles at http://${host}:${port === 0 ? new URL(sandbox.fhirR4BaseUrl).port : port}/__sandbox/faults`);
   const stop = () => sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

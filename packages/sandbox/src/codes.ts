@@ -184,3 +184,50 @@ export const atRiskForFalls: Code = { system: SNOMED, code: '129839007', display
 export const chlamydialInfection: Code = { system: SNOMED, code: '105629000', display: 'Chlamydial infection' }; // verified: FHIR IG FSH (Chlamydial infection (disorder)) + C-CDA value set
 export const terminationOfPregnancy: Code = { system: SNOMED, code: '386639001', display: 'Termination of pregnancy' }; // verified: FHIR Consent examples (Termination of pregnancy (procedure))
 export const testTubeOvumFertilization: Code = { system: SNOMED, code: '52637005', display: 'Test tube ovum fertilization' }; // verified: FHIR Consent examples (in vitro fertilisation, Test tube ovum fertilization (procedure))
+
+
+// ---------------------------------------------------------------------------
+// Medication stop reasons
+// ---------------------------------------------------------------------------
+
+export const drugTherapyDiscontinued: Code = { system: SNOMED, code: '274512008', display: 'Drug therapy discontinued' }; // verified: Interweave (Yorkshire & Humber) R4 IG MedicationRequestStatusReason value set (is-a 274512008); Dutch medication CDA stop-type templates; HL7 generated code tables (DrugTherapyDiscontinued)
+
+// ---------------------------------------------------------------------------
+// FHIR/HL7 code systems used by the sandbox's resources (not SNOMED CT)
+// ---------------------------------------------------------------------------
+
+export const V3_ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+export const encounterClassAmbulatory: Code = { system: V3_ACT_CODE, code: 'AMB', display: 'ambulatory' }; // verified: several public FHIR R4 Encounter generators (v3-ActCode AMB "ambulatory")
+export const encounterClassInpatient: Code = { system: V3_ACT_CODE, code: 'IMP', display: 'inpatient encounter' }; // verified: UKCore-Encounter-InpatientEncounter-Example.json
+export const encounterClassEmergency: Code = { system: V3_ACT_CODE, code: 'EMER', display: 'emergency' }; // verified: several public FHIR R4 Encounter examples (v3-ActCode EMER "emergency")
+export const confidentialityRestricted: Code = { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'restricted' }; // verified: many public FHIR R4 meta.security examples (v3-Confidentiality R)
+export const flagCategoryClinical: Code = { system: 'http://terminology.hl7.org/CodeSystem/flag-category', code: 'clinical', display: 'Clinical' }; // verified: public FHIR R4 Flag examples; same system as UKCore-Flag-FoodAllergy-Example.json ("diet")
+export const patientReferral: Code = { system: SNOMED, code: '3457005', display: 'Patient referral' }; // verified: several public FHIR ServiceRequest.category examples ("Patient referral")
+
+// ---------------------------------------------------------------------------
+// GP Connect (STU3) list codes, list warnings and errors
+// ---------------------------------------------------------------------------
+
+export const gpcListAllergies: Code = { system: SNOMED, code: '886921000000105', display: 'Allergies and adverse reaction' }; // verified: GPC allergies_response1.json (List.code); nhsconnect/gpconnect lists-for-message-structure page
+export const gpcListEndedAllergies: Code = { system: SNOMED, code: '1103671000000101', display: 'Ended allergies' }; // verified: nhsconnect/gpconnect accessrecord_structured lists-for-message-structure page (the GPC fixture still says "TBD")
+export const gpcListMedications: Code = { system: SNOMED, code: '933361000000108', display: 'Medications and medical devices' }; // verified: GPC meds_response.json
+export const gpcListProblems: Code = { system: SNOMED, code: '717711000000103', display: 'Problems' }; // verified: GPC consultations_response1.json
+export const gpcListConsultations: Code = { system: SNOMED, code: '1149501000000101', display: 'List of consultations' }; // verified: GPC consultations_response1.json
+export const gpcListInvestigations: Code = { system: SNOMED, code: '887191000000108', display: 'Investigations and Results' }; // verified: GPC pathology_response1.json
+export const gpcListReferrals: Code = { system: SNOMED, code: '886721000000107', display: 'Referral details' }; // verified: GPC referrals_response1.json
+export const GPC_LIST_EMPTY_REASON_SYSTEM = 'https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ListEmptyReasonCode-1'; // verified: GPC allergies_response3.json
+export const gpcNoContentRecorded: Code = { system: GPC_LIST_EMPTY_REASON_SYSTEM, code: 'no-content-recorded', display: 'No Content Recorded' }; // verified: GPC allergies_response3.json
+export const GPC_LIST_WARNING_EXTENSION = 'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-ListWarningCode-1'; // verified: three public GP Connect consumers (valueCode); codes from nhsconnect/gpconnect List guidance
+export const GPC_CONFIDENTIAL_ITEMS_NOTE = 'Items excluded due to confidentiality and/or patient preferences.'; // verified: nhsconnect/gpconnect List guidance (warning code confidential-items, associated text)
+export const GPC_MEDICATION_STATUS_REASON_EXTENSION = 'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-MedicationStatusReason-1'; // verified: NHS GP2GP adaptor sources (sub-extensions statusReason, statusChangeDate)
+export const GPC_PRESCRIPTION_TYPE_EXTENSION = 'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-PrescriptionType-1'; // verified: GPC meds_response.json
+export const GPC_PRESCRIPTION_TYPE_SYSTEM = 'https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-PrescriptionType-1'; // verified: GPC meds_response.json (codes acute, repeat)
+export const GPC_LAST_ISSUE_DATE_EXTENSION = 'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1'; // verified: GPC meds_response.json
+/** Spine error codes in GP Connect STU3 OperationOutcomes (issue.details). */
+export const SPINE_ERROR_SYSTEM_STU3 = 'https://fhir.nhs.uk/STU3/ValueSet/Spine-ErrorOrWarningCode-1'; // verified: nhsconnect/gpconnect development_fhir_error_handling_guidance.md examples
+/** The same Spine error codes as NHS R4 APIs send them. */
+export const SPINE_ERROR_SYSTEM_R4 = 'https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode'; // verified: several NHS Digital R4 API sandboxes/tests (ACCESS_DENIED, INVALID_VALUE, ...)
+export const GPC_OPERATION_OUTCOME_PROFILE = 'https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-OperationOutcome-1'; // verified: nhsconnect/gpconnect error handling guidance
+export const GPC_BUNDLE_PROFILE = 'https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-StructuredRecord-Bundle-1'; // verified: every GPC response's meta.profile
+export const diagnosticStudiesReport: Code = { system: SNOMED, code: '721981007', display: 'Diagnostic studies report' }; // verified: GPC pathology_response1.json (DiagnosticReport.code)
+export const gpcListMiscellaneous: Code = { system: SNOMED, code: '826501000000100', display: 'Miscellaneous record' }; // verified: GPC uncategorised_response1.json (List.code for uncategorised data)

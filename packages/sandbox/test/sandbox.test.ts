@@ -1,4 +1,5 @@
 // The sandbox, exercised over real HTTP from the browser (it is mounted on the test page's origin).
+import '@dcr-elements/test-support';
 import { SANDBOX_FHIR_R4 } from '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import { NHS_NUMBER_SYSTEM, isValidNhsNumber } from '@dcr-elements/core';

@@ -218,19 +218,3 @@ export function bloodPressure(
     ],
   };
 }
-
-/** GP-side sharing status: a Consent with a deny provision records the patient's dissent. */
-export function sharingDissent(patient: RosterPatient, date: string): fhir4.Consent {
-  return {
-    resourceType: 'Consent',
-    id: `${patient.id}-sharing-dissent`,
-    status: 'active',
-    scope: hl7('consentscope', 'patient-privacy', 'Privacy Consent'),
-    category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }] }],
-    patient: subject(patient),
-    dateTime: date,
-    organization: [{ reference: `Organization/${PRACTICE_ID}` }],
-    policy: [{ uri: 'https://dcr-elements.example/policy/gp-record-sharing' }],
-    provision: { type: 'deny' },
-  };
-}

@@ -13,22 +13,17 @@ import {
   medicationCourse,
   patientResource,
   practice,
-  sharingDissent,
   type MedicationCourse,
 } from './builders.js';
+import { sharingConsent } from './builders-events.js';
+import { SYNTHETIC_TODAY, daysBefore } from './dates.js';
+import { consentNotSetPatient, nothingRecordedPatient, otherOrganisations, privateAndSensitivePatient } from './special-patients.js';
+import { typicalAdditionalSections } from './typical-sections.js';
+import { hugeTimelinePatient, largeRecordPatient } from './volume-patients.js';
 import { SeededRandom } from './random.js';
 import { SANDBOX_PATIENTS, type RosterPatient } from './roster.js';
 
-export { SANDBOX_PATIENTS };
-
-/** "Today" for the synthetic records: every date is counted back from here. */
-export const SYNTHETIC_TODAY = '2026-11-20';
-
-function daysBefore(days: number, from = SYNTHETIC_TODAY): string {
-  const date = new Date(`${from}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-}
+export { SANDBOX_PATIENTS, SYNTHETIC_TODAY };
 
 /** Issue dates every `interval` days, newest `lastDaysAgo` before today, `count` of them, oldest first. */
 function issueDates(count: number, interval: number, lastDaysAgo: number, random: SeededRandom): string[] {
@@ -100,7 +95,16 @@ function typicalPatient(random: SeededRandom): fhir4.Resource[] {
       kind: 'repeat',
       authorised: '2014-05-10',
       issues: issueDates(10, 28, 4245, random),
-      stopped: { date: '2015-03-20' },
+      stopped: { date: '2015-03-20', reason: code.drugTherapyDiscontinued },
+    },
+    {
+      id: 'typical-doxycycline',
+      medicine: code.doxycycline100mgCapsules,
+      dose: 'Two capsules on the first day, then one capsule a day',
+      quantity: { value: 8, unit: 'capsule' },
+      kind: 'acute',
+      authorised: daysBefore(11),
+      issues: [daysBefore(11)],
     },
   ];
   // INR every two to three weeks over the last year, mostly in the 2.0-3.0 target range.
@@ -127,6 +131,7 @@ function typicalPatient(random: SeededRandom): fhir4.Resource[] {
   );
   return [
     patientResource(p),
+    sharingConsent(p, '2012-02-27'),
     allergy(p, 'typical-allergy-penicillin', {
       code: code.penicillinSubstance,
       recorded: '1998-04-17',
@@ -163,7 +168,7 @@ function optedOutPatient(): fhir4.Resource[] {
   // She has a record; her dissent means none of it may leave the practice.
   return [
     patientResource(p),
-    sharingDissent(p, '2018-05-25'),
+    sharingConsent(p, '2018-05-25'),
     allergy(p, 'opted-out-peanut', { code: code.peanutDietary, recorded: '2005-03-03', reaction: code.urticaria, severity: 'severe', criticality: 'high', category: 'food' }),
     condition(p, 'opted-out-hypertension', { code: code.essentialHypertension, onset: '2016-01-19', kind: 'problem', status: 'active' }),
   ];
@@ -175,8 +180,16 @@ export function generateSyntheticRecords(seed = 20261120): fhir4.Resource[] {
   return [
     practice(),
     generalPractitioner(),
+    ...otherOrganisations(),
     ...typicalPatient(random),
+    // After typicalPatient, so the values drawn for the older resources stay the same.
+    ...typicalAdditionalSections(random),
     ...noKnownAllergiesPatient(),
     ...optedOutPatient(),
+    ...consentNotSetPatient(),
+    ...nothingRecordedPatient(),
+    ...privateAndSensitivePatient(),
+    ...largeRecordPatient(seed),
+    ...hugeTimelinePatient(seed),
   ];
 }

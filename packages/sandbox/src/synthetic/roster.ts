@@ -52,7 +52,72 @@ export const SANDBOX_PATIENTS = {
     sharing: 'dissent',
     purpose: 'Dissented from sharing at the GP practice: nothing may be shown',
   },
+  consentNotSet: {
+    id: 'patient-consent-not-set',
+    nhsNumber: '9996789012',
+    family: 'Achterberg',
+    given: 'Tomas',
+    title: 'Mr',
+    birthDate: '1959-04-08',
+    gender: 'male',
+    sharing: 'not-set',
+    purpose: 'GP-side sharing status never set at the practice: treated like dissent, nothing may be shown',
+  },
+  nothingRecorded: {
+    id: 'patient-nothing-recorded',
+    nhsNumber: '9997890124',
+    family: 'Pemberton',
+    given: 'Lily',
+    title: 'Miss',
+    birthDate: '2003-09-17',
+    gender: 'female',
+    sharing: 'share',
+    purpose: 'Demographics only: no allergy entries and no statement (allergies not recorded), no medicines',
+  },
+  largeRecord: {
+    id: 'patient-large-record',
+    nhsNumber: '9998901235',
+    family: 'Nakamura',
+    given: 'Kenji',
+    title: 'Mr',
+    birthDate: '1950-01-23',
+    gender: 'male',
+    sharing: 'share',
+    purpose: '2,500 laboratory results, so paging through Bundle.link next is exercised',
+  },
+  hugeTimeline: {
+    id: 'patient-huge-timeline',
+    nhsNumber: '9999012345',
+    family: 'Fairweather',
+    given: 'Edith',
+    title: 'Mrs',
+    birthDate: '1938-12-02',
+    gender: 'female',
+    sharing: 'share',
+    purpose: '10,000 events (encounters and referrals) for a virtualised timeline',
+  },
+  privateAndSensitive: {
+    id: 'patient-private-sensitive',
+    nhsNumber: '9990123454',
+    family: 'Osei',
+    given: 'Abena',
+    title: 'Ms',
+    birthDate: '1991-06-29',
+    gender: 'female',
+    sharing: 'share',
+    purpose: 'Confidential entries recorded by another organisation, and sensitive entries (STI, termination, IVF), which the access policy must withhold',
+  },
 } as const satisfies Record<string, RosterPatient>;
 
 /** The GP practice every synthetic patient is registered with. */
 export const SANDBOX_PRACTICE = { ods: 'Y12345', name: 'Riverside Medical Practice' } as const;
+
+/**
+ * Other organisations that record entries, by ODS code (synthetic codes). `viewingTrust` is the
+ * organisation the tests and catalogue view as (DESIGN §11 example viewer): a confidential entry it
+ * recorded itself may be shown to it; one recorded by the practice may not.
+ */
+export const SANDBOX_ORGANISATIONS = {
+  viewingTrust: { ods: 'RX1', name: 'Riverside University Hospitals (A&E)' },
+  sexualHealthService: { ods: 'Y23456', name: 'Riverside Sexual Health Service' },
+} as const;
