@@ -27,3 +27,5 @@ export {
 } from './normalise/shared/high-risk.js';
 export type { RecordSource, SectionPromises, SourceRequest } from './sources/source.js';
 export { fhirR4Source, type FhirR4SourceOptions } from './sources/fhir-r4.js';
+export { gpConnectSource, type GpConnectSourceOptions } from './sources/gp-connect.js';
+export type { GpConnectViewer } from './sources/gp-connect-jwt.js';

@@ -1,4 +1,5 @@
-import { RecordError, kindForStatus } from './errors.js';
+import { RecordError } from './errors.js';
+import { responseError } from './spine-errors.js';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -131,11 +132,7 @@ function init(request: JsonRequest): RequestInit {
 }
 
 function statusError(response: Response, json: unknown): RetryableError {
-  const error: RetryableError = new RecordError(
-    kindForStatus(response.status),
-    response.status,
-    firstIssueCode(json),
-  );
+  const error: RetryableError = responseError(response.status, json);
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
   if (retryAfter !== undefined) error.retryAfterMs = retryAfter;
   return error;
@@ -149,13 +146,6 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function firstIssueCode(json: unknown): string | undefined {
-  if (typeof json !== 'object' || json === null) return undefined;
-  const outcome = json as { resourceType?: unknown; issue?: { code?: unknown }[] };
-  if (outcome.resourceType !== 'OperationOutcome' || !Array.isArray(outcome.issue)) return undefined;
-  const code = outcome.issue[0]?.code;
-  return typeof code === 'string' ? code : undefined;
-}
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -86,7 +86,7 @@ describe('dcr-patient-banner', () => {
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.textContent).to.equal('Try again');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="banner"]'), 'retry did not load the patient');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="banner"]'), 'retry did not load the patient', { timeout: 5000 });
     expect(text(el)).to.contain('HARGREAVES, Ada (Mrs)');
   });
 
@@ -108,7 +108,7 @@ describe('dcr-patient-banner', () => {
       html`<dcr-patient-banner .source=${source} nhs-number=${typical.nhsNumber}></dcr-patient-banner>`,
     );
     el.nhsNumber = other.nhsNumber;
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="banner"]'), 'second patient not shown');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="banner"]'), 'second patient not shown', { timeout: 5000 });
     releaseFirst();
     await new Promise((resolve) => setTimeout(resolve, 50));
     await el.updateComplete;

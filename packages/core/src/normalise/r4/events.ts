@@ -1,5 +1,6 @@
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
+import { ADMISSION_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
 import { codingsOf, hasSnomedCode } from '../shared/coding.js';
 import { array, firstDate, record } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
@@ -7,18 +8,7 @@ import { admit, entryBase, type R4Context } from './context.js';
 /** ServiceRequest.category for a referral: SNOMED CT 3457005 Patient referral. */
 export const REFERRAL_CATEGORY = '3457005';
 
-/** Encounter classes (v3 ActCode) that are hospital stays. */
-const ADMISSION_CLASSES = new Set(['IMP', 'ACUTE', 'NONAC', 'PRENC', 'SS']);
 
-const ENCOUNTER_STATUS: Record<string, CareEvent['status']> = {
-  planned: 'planned',
-  arrived: 'in-progress',
-  triaged: 'in-progress',
-  'in-progress': 'in-progress',
-  onleave: 'in-progress',
-  finished: 'finished',
-  cancelled: 'cancelled',
-};
 const REQUEST_STATUS: Record<string, CareEvent['status']> = {
   draft: 'planned',
   active: 'in-progress',

@@ -1,41 +1,101 @@
 /**
- * Defensive readers for untrusted JSON. Sources are other people's servers: any field may be
- * missing, null, the wrong type or absurdly long, and none of that may throw.
+ * Defensive readers for untrusted FHIR JSON, for both the R4 and the STU3 paths. Sources are
+ * other people's servers: any field may be missing, null, the wrong type, absurdly long, a
+ * number sent as a string, or an object where an array belongs; none of that may throw.
  */
+
+export type Json = Record<string, unknown>;
 
 const MAX_TEXT = 500;
 
-/** A non-empty string of sensible length, else `undefined`. */
-export function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT ? value : undefined;
+/** The value when it is a plain object, else `undefined`. */
+export function record(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
-
-/** A FHIR date or dateTime, else `undefined`. */
-export function isoDate(value: unknown): string | undefined {
-  return typeof value === 'string' && ISO_DATE.test(value) ? value : undefined;
-}
-
-export function finiteNumber(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
+/** The value when it is an array, a single object wrapped in one (a common supplier slip), else `[]`. */
 export function array(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+  if (Array.isArray(value)) return value;
+  return record(value) ? [value] : [];
 }
 
-export function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+/**
+ * A non-empty string of sensible length, trimmed (suppliers pad codes: `' 86290005'`), else
+ * `undefined`. Over 500 characters is not a code, date or name: it is dropped.
+ */
+export function text(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > MAX_TEXT) return undefined;
+  const trimmed = value.trim();
+  return trimmed.length > 0 ? trimmed : undefined;
 }
 
-/** The first of `values` that is a valid date. */
+/** A finite number, also from a numeric string (GP Connect examples send `"value": "28"`). */
+export function finiteNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+/** A FHIR date or dateTime (partial dates allowed); anything else (free text, huge strings) is dropped. */
+export function isoDate(value: unknown): string | undefined {
+  const date = text(value);
+  return date && date.length <= 40 && ISO_DATE.test(date) ? date : undefined;
+}
+
+/** The first readable date among the candidates, in order of preference. */
 export function firstDate(...values: unknown[]): string | undefined {
   for (const value of values) {
     const date = isoDate(value);
     if (date) return date;
   }
   return undefined;
+}
+
+/**
+ * Extensions whose URL ends with `name` (e.g. `MedicationStatementLastIssueDate-1`). Suppliers
+ * mix the `fhir.nhs.uk` and `fhir.hl7.org.uk` hosts and `http`/`https` for the same extension,
+ * so matching on the last path segment is the reliable test.
+ */
+export function extensionsNamed(resource: unknown, name: string): Json[] {
+  const result: Json[] = [];
+  for (const item of array(record(resource)?.extension)) {
+    const extension = record(item);
+    const url = text(extension?.url);
+    if (extension && url && (url === name || url.endsWith(`/${name}`))) result.push(extension);
+  }
+  return result;
+}
+
+/** The first extension named `name` (see {@link extensionsNamed}). */
+export function extensionNamed(resource: unknown, name: string): Json | undefined {
+  return extensionsNamed(resource, name)[0];
+}
+
+/** The code of a FHIR `code` element, tolerating a Coding or an array of Codings in its place. */
+export function codeValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return text(value);
+  for (const item of array(value)) {
+    const code = text(record(item)?.code);
+    if (code) return code;
+  }
+  return undefined;
+}
+
+/** The codes of a CodeableConcept-or-code field (STU3 `category` is sometimes a code, sometimes a concept). */
+export function conceptCodes(value: unknown): string[] {
+  const codes: string[] = [];
+  for (const item of Array.isArray(value) ? value : [value]) {
+    if (typeof item === 'string') {
+      const code = text(item);
+      if (code) codes.push(code);
+      continue;
+    }
+    for (const coding of array(record(item)?.coding)) {
+      const code = text(record(coding)?.code);
+      if (code) codes.push(code);
+    }
+  }
+  return codes;
 }

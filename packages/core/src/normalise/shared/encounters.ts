@@ -1,0 +1,15 @@
+import type { CareEvent } from '../../model/clinical.js';
+
+/** Encounter.status (the same codes in STU3 and R4) → the model's event status. */
+export const ENCOUNTER_STATUS: Record<string, CareEvent['status']> = {
+  planned: 'planned',
+  arrived: 'in-progress',
+  triaged: 'in-progress',
+  'in-progress': 'in-progress',
+  onleave: 'in-progress',
+  finished: 'finished',
+  cancelled: 'cancelled',
+};
+
+/** Encounter classes (HL7 v3 ActCode) that mean a hospital stay rather than a consultation. */
+export const ADMISSION_CLASSES: ReadonlySet<string> = new Set(['IMP', 'ACUTE', 'NONAC', 'PRENC', 'SS']);

@@ -1,0 +1,134 @@
+import { NHS_NUMBER_SYSTEM } from '../../model/common.js';
+import { array, record, text, type Json } from '../shared/read.js';
+
+/** A resource found in the bundle, with the List or other resource that contains it, if any. */
+export interface IndexedResource {
+  type: string;
+  id?: string;
+  resource: Json;
+  container?: Json;
+}
+
+/**
+ * Every resource of a GP Connect bundle (top-level entries and resources `contained` in them,
+ * as the resolved-allergies List does), with reference lookup that tolerates supplier slips:
+ * absolute URLs, doubled types (`MedicationRequest/MedicationRequest/x`) and bare ids.
+ */
+export class BundleIndex {
+  readonly resources: IndexedResource[] = [];
+  private readonly byKey = new Map<string, Json>();
+  private readonly byContained = new Map<Json, Map<string, Json>>();
+
+  constructor(bundle: unknown) {
+    for (const entry of array(record(bundle)?.entry)) {
+      const resource = record(record(entry)?.resource);
+      if (resource) this.add(resource);
+    }
+  }
+
+  private add(resource: Json, container?: Json): void {
+    const type = text(resource.resourceType);
+    if (!type) return;
+    const id = text(resource.id);
+    this.resources.push({ type, resource, ...(id && { id }), ...(container && { container }) });
+    if (container) {
+      if (id) {
+        const local = this.byContained.get(container) ?? new Map<string, Json>();
+        local.set(id, resource);
+        this.byContained.set(container, local);
+      }
+    } else if (id && !this.byKey.has(`${type}/${id}`)) {
+      // The first resource wins a duplicated id; later ones are reported by the section readers.
+      this.byKey.set(`${type}/${id}`, resource);
+    }
+    for (const child of array(resource.contained)) {
+      const contained = record(child);
+      if (contained) this.add(contained, resource);
+    }
+  }
+
+  /** Resources of one type, top-level and contained. */
+  ofType(type: string): IndexedResource[] {
+    return this.resources.filter((r) => r.type === type);
+  }
+
+  /**
+   * The resource a Reference points to. `#id` looks inside `container`; `expectedType` lets a bare
+   * id (`"plan-1"`) resolve, which some suppliers send in `basedOn`.
+   */
+  resolve(reference: unknown, expectedType?: string, container?: Json): Json | undefined {
+    const value = text(record(reference)?.reference) ?? text(reference);
+    if (!value) return undefined;
+    if (value.startsWith('#')) return container ? this.byContained.get(container)?.get(value.slice(1)) : undefined;
+    const parts = value.split('/').filter((p) => p.length > 0);
+    const id = parts.at(-1);
+    const type = parts.length >= 2 ? parts.at(-2) : expectedType;
+    if (!id || !type) return undefined;
+    if (expectedType && type !== expectedType) {
+      // `MedicationRequest/MedicationRequest/x` ends with the right type already; anything else is
+      // a reference to another kind of resource.
+      return undefined;
+    }
+    return this.byKey.get(`${type}/${id}`);
+  }
+
+  /** The id and type a Reference names, without requiring the target to be in the bundle. */
+  static target(reference: unknown): { type?: string; id?: string } {
+    const value = text(record(reference)?.reference);
+    if (!value) return {};
+    const parts = value.split('/').filter((p) => p.length > 0);
+    return { ...(parts.length >= 2 && { type: parts.at(-2) }), ...(parts.length >= 1 && { id: parts.at(-1) }) };
+  }
+}
+
+/** The NHS number a Patient resource carries (spaces removed), if any. */
+export function nhsNumberOf(patient: Json | undefined): string | undefined {
+  for (const item of array(patient?.identifier)) {
+    const identifier = record(item);
+    if (text(identifier?.system) !== NHS_NUMBER_SYSTEM) continue;
+    const value = text(identifier?.value)?.replace(/\s+/g, '');
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Decides whether an entry belongs to the requested patient. A GP Connect response is for one
+ * patient, whose Patient resource carries the NHS number asked for. An entry whose `subject` /
+ * `patient` names any other Patient (or another NHS number) is another patient's data and must
+ * not be shown. An entry with no subject at all is kept: nothing ties it to someone else.
+ */
+export class PatientMatcher {
+  private readonly patientIds: Set<string>;
+
+  constructor(
+    index: BundleIndex,
+    private readonly nhsNumber: string,
+  ) {
+    this.patientIds = new Set(
+      index
+        .ofType('Patient')
+        .filter((p) => p.id && !p.container && nhsNumberOf(p.resource) === nhsNumber)
+        .map((p) => p.id!),
+    );
+  }
+
+  /** The Patient resources in the bundle that are the requested patient. */
+  get matchedIds(): ReadonlySet<string> {
+    return this.patientIds;
+  }
+
+  isOtherPatient(resource: Json): boolean {
+    const subject = record(resource.subject) ?? record(resource.patient);
+    if (!subject) return false;
+    const identifier = record(subject.identifier);
+    if (identifier && text(identifier.system) === NHS_NUMBER_SYSTEM) {
+      const value = text(identifier.value)?.replace(/\s+/g, '');
+      if (value && value !== this.nhsNumber) return true;
+    }
+    const { type, id } = BundleIndex.target(subject);
+    if (!id) return false;
+    if (type !== undefined && type !== 'Patient') return true;
+    return !this.patientIds.has(id);
+  }
+}

@@ -1,0 +1,81 @@
+import { ODS_ORGANISATION_SYSTEM, type Coding, type Provenance } from '../../model/common.js';
+import type { NormaliseOptions } from '../options.js';
+import { codingsOf } from '../shared/coding.js';
+import { BundleIndex, PatientMatcher } from './bundle-index.js';
+import { array, record, text, type Json } from '../shared/read.js';
+
+/** What every STU3 section reader shares: the indexed bundle, the patient check and the options. */
+export interface Stu3Context {
+  index: BundleIndex;
+  patient: PatientMatcher;
+  options: NormaliseOptions;
+  /** ODS code of the practice that answered (the patient's managing organisation), if known. */
+  practiceOds?: string;
+}
+
+export function createContext(bundle: unknown, nhsNumber: string, options: NormaliseOptions): Stu3Context {
+  const index = new BundleIndex(bundle);
+  const patient = new PatientMatcher(index, nhsNumber);
+  const patientResource = index
+    .ofType('Patient')
+    .find((p) => p.id !== undefined && patient.matchedIds.has(p.id))?.resource;
+  const practiceOds = odsCodeOf(index.resolve(patientResource?.managingOrganization, 'Organization'));
+  return { index, patient, options, ...(practiceOds && { practiceOds }) };
+}
+
+/** The ODS code of an Organization resource. */
+export function odsCodeOf(organization: Json | undefined): string | undefined {
+  for (const item of array(organization?.identifier)) {
+    const identifier = record(item);
+    if (text(identifier?.system) === ODS_ORGANISATION_SYSTEM) return text(identifier?.value);
+  }
+  return undefined;
+}
+
+/**
+ * Provenance from the first readable recorder/asserter reference. A PractitionerRole gives both
+ * the practitioner and their organisation; a bare Practitioner gives the person, and the
+ * organisation falls back to the practice that answered (GP Connect only returns data it holds).
+ */
+export function provenanceOf(ctx: Stu3Context, who: readonly unknown[], recorded: string | undefined): Provenance {
+  let recorder: string | undefined;
+  let organisation: string | undefined;
+  for (const reference of who) {
+    const practitionerRole = ctx.index.resolve(reference, 'PractitionerRole');
+    const practitioner =
+      ctx.index.resolve(reference, 'Practitioner') ??
+      ctx.index.resolve(practitionerRole?.practitioner, 'Practitioner');
+    organisation ??=
+      odsCodeOf(ctx.index.resolve(reference, 'Organization')) ??
+      odsCodeOf(ctx.index.resolve(practitionerRole?.organization, 'Organization'));
+    recorder ??= practitionerLabel(practitioner);
+  }
+  organisation ??= ctx.practiceOds;
+  return {
+    source: 'gp-connect',
+    ...(organisation && { organisation }),
+    ...(recorder && { recorder }),
+    ...(recorded && { recorded }),
+  };
+}
+
+/** `FAMILY, Given (Title)` per NHS display conventions, else the SDS user id. */
+function practitionerLabel(practitioner: Json | undefined): string | undefined {
+  if (!practitioner) return undefined;
+  const name = record(array(practitioner.name)[0]);
+  const family = text(name?.family);
+  const given = array(name?.given).map(text).filter(Boolean).join(' ');
+  const title = text(array(name?.prefix)[0]);
+  if (family) return `${family.toUpperCase()}${given ? `, ${given}` : ''}${title ? ` (${title})` : ''}`;
+  for (const item of array(practitioner.identifier)) {
+    const value = text(record(item)?.value);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** The resource's `meta.security` labels, for the access policy. */
+export function securityOf(resource: Json): Coding[] | undefined {
+  const labels = codingsOf({ coding: array(record(resource.meta)?.security) });
+  return labels.length > 0 ? labels : undefined;
+}

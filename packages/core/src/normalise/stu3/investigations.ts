@@ -1,0 +1,107 @@
+import { countIn, emptyDiagnostics } from '../../model/common.js';
+import type { InvestigationResult, InvestigationSeries, InvestigationsSection } from '../../model/clinical.js';
+import { codingsOf, displayOf } from '../shared/coding.js';
+import type { IndexedResource } from './bundle-index.js';
+import { provenanceOf, securityOf, type Stu3Context } from './context.js';
+import { abnormalOf, interpretationOf, quantityValue, referenceRangeOf } from './observation-values.js';
+import { array, codeValue, firstDate, record, text, type Json } from '../shared/read.js';
+import { countMissingListEntries, readEach } from './section-tools.js';
+import type { SectionWarnings } from './section-warnings.js';
+
+const STATUSES: Record<string, InvestigationResult['status']> = {
+  final: 'final',
+  amended: 'amended',
+  corrected: 'amended',
+  preliminary: 'preliminary',
+};
+
+/** How deep test groups may nest (report → group → result); deeper links are not followed. */
+const MAX_GROUP_DEPTH = 3;
+
+/**
+ * GP Connect investigations → results. A DiagnosticReport's `result` names test group
+ * Observations (`related` has-member) or test results directly; every leaf with a coded or
+ * numeric value becomes one result, dated by its own effective time or else the report's.
+ * Filing comments and free-text results have no such value and are counted as dropped.
+ */
+export function investigationsFromStu3(ctx: Stu3Context, warnings: SectionWarnings): InvestigationsSection {
+  const diagnostics = emptyDiagnostics();
+  countMissingListEntries(ctx, 'investigations', diagnostics);
+  const reportOf = new Map<Json, Json>();
+  const leaves: IndexedResource[] = [];
+  readEach(ctx, ctx.index.ofType('DiagnosticReport'), diagnostics, (report) => {
+    for (const ref of array(report.result)) collectLeaves(ctx, ctx.index.resolve(ref, 'Observation'), report, 0);
+    return undefined;
+  });
+
+  function collectLeaves(ctx: Stu3Context, observation: Json | undefined, report: Json, depth: number): void {
+    if (!observation || reportOf.has(observation) || depth > MAX_GROUP_DEPTH) return;
+    reportOf.set(observation, report);
+    const members = array(observation.related)
+      .map(record)
+      .filter((r) => r && (r.type === undefined || codeValue(r.type) === 'has-member'))
+      .map((r) => ctx.index.resolve(r?.target, 'Observation'));
+    if (members.length > 0) for (const m of members) collectLeaves(ctx, m, report, depth + 1);
+    else leaves.push({ type: 'Observation', resource: observation });
+  }
+
+  const entries = readEach(ctx, leaves, diagnostics, (observation) => {
+    const result = resultOf(ctx, observation, reportOf.get(observation)!);
+    if (!result) countIn(diagnostics.dropped, 'result without a coded or numeric value');
+    return result;
+  }).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  return { entries, series: seriesOf(entries), warnings: warnings.for('investigations'), diagnostics };
+}
+
+function resultOf(ctx: Stu3Context, observation: Json, report: Json): InvestigationResult | undefined {
+  const codes = codingsOf(observation.code);
+  const value = quantityValue(observation);
+  const codedValue = codingsOf(observation.valueCodeableConcept);
+  if (codes.length === 0 || (value.value === undefined && codedValue.length === 0)) return undefined;
+  const referenceRange = referenceRangeOf(observation);
+  const abnormal = abnormalOf(interpretationOf(observation), value, referenceRange);
+  const date = firstDate(
+    observation.effectiveDateTime,
+    record(observation.effectivePeriod)?.start,
+    report.effectiveDateTime,
+    record(report.effectivePeriod)?.start,
+    observation.issued,
+    report.issued,
+  );
+  const performers = [...array(observation.performer), ...array(report.performer).map((p) => record(p)?.actor ?? p)];
+  const security = securityOf(observation) ?? securityOf(report);
+  return {
+    id: text(observation.id)!,
+    codes,
+    display: displayOf(codes) ?? codes[0]!.code,
+    status: STATUSES[codeValue(observation.status) ?? ''] ?? 'unknown',
+    ...(date && { date }),
+    provenance: provenanceOf(ctx, performers, firstDate(observation.issued, report.issued)),
+    ...(security && { security }),
+    ...value,
+    ...(codedValue.length > 0 && { codedValue }),
+    ...(referenceRange && { referenceRange }),
+    ...(abnormal && { abnormal }),
+  };
+}
+
+/** One series per test code, results oldest first, for trend views (INR, eGFR, HbA1c...). */
+function seriesOf(entries: readonly InvestigationResult[]): InvestigationSeries[] {
+  const byKey = new Map<string, InvestigationResult[]>();
+  for (const entry of entries) {
+    const first = entry.codes[0]!;
+    const key = `${first.system}|${first.code}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+  }
+  return [...byKey].map(([key, results]) => {
+    const oldestFirst = [...results].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const unit = oldestFirst.findLast((r) => r.unit)?.unit;
+    return {
+      key,
+      display: oldestFirst[0]!.display,
+      codes: oldestFirst[0]!.codes,
+      ...(unit && { unit }),
+      resultIds: oldestFirst.map((r) => r.id),
+    };
+  });
+}

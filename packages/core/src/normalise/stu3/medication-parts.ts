@@ -1,0 +1,101 @@
+import type { Coding } from '../../model/common.js';
+import type { Medication, Quantity } from '../../model/clinical.js';
+import { codingsOf } from '../shared/coding.js';
+import type { Stu3Context } from './context.js';
+import { array, codeValue, extensionNamed, firstDate, finiteNumber, record, text, type Json } from '../shared/read.js';
+
+/**
+ * The medicine's codes: from the referenced Medication resource (GP Connect's way), else an
+ * inline `medicationCodeableConcept`. dm+d concepts arrive under `http://snomed.info/sct` from GP
+ * Connect and under `https://dmd.nhs.uk` from UK Core: both are kept as sent, and the high-risk
+ * check matches a code whatever its system.
+ */
+export function medicineCodes(ctx: Stu3Context, resource: Json | undefined): Coding[] {
+  if (!resource) return [];
+  const medication = ctx.index.resolve(resource.medicationReference, 'Medication');
+  const referenced = codingsOf(medication?.code);
+  return referenced.length > 0 ? referenced : codingsOf(resource.medicationCodeableConcept);
+}
+
+/**
+ * The dosage instruction: only the structured `text` of `dosage` (MedicationStatement) or
+ * `dosageInstruction` (MedicationRequest), which GP Connect defines as the dose directions.
+ * `patientInstruction`, `note` and the quantity text extension are free text and never read.
+ */
+export function dosageText(statement: Json | undefined, plan: Json | undefined): string | undefined {
+  for (const list of [statement?.dosage, plan?.dosageInstruction]) {
+    const texts = array(list)
+      .map((d) => text(record(d)?.text))
+      .filter((t): t is string => t !== undefined)
+      .map((t) => t.slice(0, 500));
+    if (texts.length > 0) return texts.join('; ');
+  }
+  return undefined;
+}
+
+/** `dispenseRequest.quantity` as a number and unit (GP Connect examples send the value as a string). */
+export function quantityOf(request: Json | undefined): Quantity | undefined {
+  const quantity = record(record(request?.dispenseRequest)?.quantity);
+  const value = finiteNumber(quantity?.value);
+  const unit = text(quantity?.unit) ?? text(quantity?.code);
+  if (value === undefined && !unit) return undefined;
+  return { ...(value !== undefined && { value }), ...(unit && { unit: unit.slice(0, 100) }) };
+}
+
+/**
+ * Acute or repeat, from the PrescriptionType extension (`acute`, `repeat`, `repeat-dispensing`,
+ * `delayed-prescribing`, ...). GP Connect says a medication not defined as acute or repeat must be
+ * treated as repeat, which also errs towards showing a medicine as current.
+ */
+export function kindOf(...resources: (Json | undefined)[]): Medication['kind'] {
+  for (const resource of resources) {
+    const type = codingsOf(extensionNamed(resource, 'Extension-CareConnect-GPC-PrescriptionType-1')?.valueCodeableConcept)[0];
+    if (!type) continue;
+    return type.code.startsWith('acute') || type.code === 'delayed-prescribing' ? 'acute' : 'repeat';
+  }
+  return 'repeat';
+}
+
+const STATEMENT_STATUSES: Record<string, Medication['status']> = {
+  active: 'active',
+  completed: 'completed',
+  stopped: 'stopped',
+};
+const PLAN_STATUSES: Record<string, Medication['status']> = {
+  active: 'active',
+  completed: 'completed',
+  stopped: 'stopped',
+  cancelled: 'stopped',
+};
+
+export function statusOf(statement: Json | undefined, plan: Json | undefined): Medication['status'] {
+  const fromStatement = STATEMENT_STATUSES[codeValue(statement?.status) ?? ''];
+  if (fromStatement) return fromStatement;
+  return PLAN_STATUSES[codeValue(plan?.status) ?? ''] ?? 'unknown';
+}
+
+/** When and why a medication was stopped, from the plan's MedicationStatusReason extension (coded reason only). */
+export function stoppedOf(
+  statement: Json | undefined,
+  plan: Json | undefined,
+): { stopped?: string; stoppedReason?: Coding[] } {
+  const reason = extensionNamed(plan, 'Extension-CareConnect-GPC-MedicationStatusReason-1');
+  const parts = array(reason?.extension).map(record);
+  const changeDate = parts.find((p) => text(p?.url) === 'statusChangeDate')?.valueDateTime;
+  const reasonCodes = codingsOf(parts.find((p) => text(p?.url) === 'statusReason')?.valueCodeableConcept);
+  const stopped = firstDate(
+    changeDate,
+    record(statement?.effectivePeriod)?.end,
+    record(record(plan?.dispenseRequest)?.validityPeriod)?.end,
+  );
+  return { ...(stopped && { stopped }), ...(reasonCodes.length > 0 && { stoppedReason: reasonCodes }) };
+}
+
+export function startedOf(statement: Json | undefined, plan: Json | undefined): string | undefined {
+  return firstDate(
+    record(statement?.effectivePeriod)?.start,
+    statement?.effectiveDateTime,
+    record(record(plan?.dispenseRequest)?.validityPeriod)?.start,
+    plan?.authoredOn,
+  );
+}

@@ -1,0 +1,101 @@
+import { countIn, emptyDiagnostics, SNOMED_CT, type SectionDiagnostics, type SectionWarning } from '../../model/common.js';
+import type { Diagnosis, DiagnosesSection, Problem, ProblemsSection } from '../../model/clinical.js';
+import { codingsOf, displayOf } from '../shared/coding.js';
+import { provenanceOf, securityOf, type Stu3Context } from './context.js';
+import { codeValue, conceptCodes, extensionNamed, firstDate, record, text, type Json } from '../shared/read.js';
+import { countMissingListEntries, readEach } from './section-tools.js';
+import type { SectionWarnings } from './section-warnings.js';
+
+const CLINICAL_STATUSES: Record<string, Problem['status']> = {
+  active: 'active',
+  recurrence: 'active',
+  inactive: 'inactive',
+  remission: 'inactive',
+  resolved: 'resolved',
+};
+
+/**
+ * How GP Connect separates problems from diagnoses: it does not. Every Condition it returns is a
+ * problem header (CareConnect-GPC-ProblemHeader-Condition-1, category `problem-list-item`), and
+ * what a clinician coded in a consultation is either linked to such a problem or sent as an
+ * uncategorised Observation. So `problems` takes every Condition except one explicitly
+ * categorised `encounter-diagnosis`, which goes to `diagnoses`; when there is none (the normal
+ * case) `diagnoses` is empty and carries a `source-warning` saying the source has no separate
+ * diagnosis list, so an empty list is not read as "no diagnoses".
+ */
+export function problemsFromStu3(
+  ctx: Stu3Context,
+  warnings: SectionWarnings,
+): { problems: ProblemsSection; diagnoses: DiagnosesSection } {
+  const problemDiagnostics = emptyDiagnostics();
+  const diagnosisDiagnostics = emptyDiagnostics();
+  countMissingListEntries(ctx, 'problems', problemDiagnostics);
+  const conditions = ctx.index.ofType('Condition');
+  const isDiagnosis = (resource: Json) => conceptCodes(resource.category).includes('encounter-diagnosis');
+  const problems = readEach(ctx, conditions.filter((c) => !isDiagnosis(c.resource)), problemDiagnostics, (resource) =>
+    conditionEntry(ctx, resource, problemDiagnostics),
+  ).map((entry): Problem => {
+    const significance = significanceOf(entry.resource);
+    return { ...entry.value, ...(significance && { significance }) };
+  });
+  const diagnoses = readEach(ctx, conditions.filter((c) => isDiagnosis(c.resource)), diagnosisDiagnostics, (resource) =>
+    conditionEntry(ctx, resource, diagnosisDiagnostics),
+  ).map((entry): Diagnosis => entry.value);
+  const diagnosisWarnings = warnings.for('diagnoses');
+  if (diagnoses.length === 0) diagnosisWarnings.push(NO_SEPARATE_DIAGNOSES);
+  return {
+    problems: { entries: problems, warnings: warnings.for('problems'), diagnostics: problemDiagnostics },
+    diagnoses: { entries: diagnoses, warnings: diagnosisWarnings, diagnostics: diagnosisDiagnostics },
+  };
+}
+
+/** Why a GP Connect diagnoses section is empty: diagnoses are recorded as problems there. */
+export const NO_SEPARATE_DIAGNOSES: SectionWarning = {
+  code: 'source-warning',
+  coding: {
+    system: 'https://dcr-elements.dev/CodeSystem/source-warning',
+    code: 'recorded-as-problems',
+    display: 'GP Connect has no separate diagnosis list: diagnoses appear as problems',
+  },
+};
+
+function conditionEntry(
+  ctx: Stu3Context,
+  resource: Json,
+  diagnostics: SectionDiagnostics,
+): { resource: Json; value: Diagnosis } | undefined {
+  const codes = codingsOf(resource.code);
+  if (codes.length === 0) {
+    countIn(diagnostics.unparseable, 'Condition without a code');
+    return undefined;
+  }
+  const status = CLINICAL_STATUSES[codeValue(resource.clinicalStatus) ?? ''] ?? 'active';
+  const onset = firstDate(resource.onsetDateTime, record(resource.onsetPeriod)?.start);
+  const abated = firstDate(resource.abatementDateTime, record(resource.abatementPeriod)?.end);
+  const recorded = firstDate(
+    extensionNamed(resource, 'Extension-CareConnect-GPC-DateRecorded-1')?.valueDateTime,
+    resource.assertedDate,
+  );
+  const date = onset ?? recorded;
+  const security = securityOf(resource);
+  return {
+    resource,
+    value: {
+      id: text(resource.id)!,
+      codes,
+      display: displayOf(codes) ?? codes.find((c) => c.system === SNOMED_CT)?.code ?? codes[0]!.code,
+      status,
+      ...(date && { date }),
+      provenance: provenanceOf(ctx, [resource.asserter], recorded),
+      ...(security && { security }),
+      ...(onset && { onset }),
+      ...(abated && { abated }),
+    },
+  };
+}
+
+/** `major` / `minor` from the ProblemSignificance extension (some suppliers send the code as a Coding array). */
+function significanceOf(resource: Json): Problem['significance'] {
+  const code = codeValue(extensionNamed(resource, 'Extension-CareConnect-ProblemSignificance-1')?.valueCode);
+  return code === 'major' || code === 'minor' ? code : undefined;
+}

@@ -1,0 +1,95 @@
+import { emptyDiagnostics, type SectionWarning } from '../../model/common.js';
+import type { SectionName, SectionValues } from '../../model/sections.js';
+import type { NormaliseOptions } from '../options.js';
+import { allergiesFromStu3 } from './allergies.js';
+import { bloodPressureFromStu3 } from './blood-pressure.js';
+import { createContext, type Stu3Context } from './context.js';
+import { demographicsFromStu3 } from './demographics.js';
+import { eventsFromStu3 } from './events.js';
+import { investigationsFromStu3 } from './investigations.js';
+import { medicationsFromStu3 } from './medications.js';
+import { problemsFromStu3 } from './problems.js';
+import { record} from '../shared/read.js';
+import { collectWarnings, type SectionWarnings } from './section-warnings.js';
+
+/**
+ * Sections GP Connect Access Record Structured has no clinical area for. They are returned as
+ * empty sections carrying this `source-warning`, not left out: an element then says "not
+ * available from this source" instead of failing, and an empty list is never mistaken for
+ * "none recorded".
+ */
+export const NOT_SUPPLIED_BY_GP_CONNECT: SectionWarning = {
+  code: 'source-warning',
+  coding: {
+    system: 'https://dcr-elements.dev/CodeSystem/source-warning',
+    code: 'not-supplied',
+    display: 'GP Connect does not supply this section',
+  },
+};
+
+type Reader = (ctx: Stu3Context, warnings: SectionWarnings, nhsNumber: string) => Partial<SectionValues>;
+
+const READERS: Record<SectionName, Reader> = {
+  demographics: (ctx, _w, nhsNumber) => {
+    const demographics = demographicsFromStu3(ctx, nhsNumber);
+    return demographics ? { demographics } : {};
+  },
+  allergies: (ctx, w) => {
+    const allergies = allergiesFromStu3(ctx, w);
+    return allergies ? { allergies } : {};
+  },
+  medications: (ctx, w) => ({ medications: medicationsFromStu3(ctx, w) }),
+  problems: (ctx, w) => ({ problems: problemsFromStu3(ctx, w).problems }),
+  diagnoses: (ctx, w) => ({ diagnoses: problemsFromStu3(ctx, w).diagnoses }),
+  investigations: (ctx, w) => ({ investigations: investigationsFromStu3(ctx, w) }),
+  bloodPressure: (ctx, w) => ({ bloodPressure: bloodPressureFromStu3(ctx, w) }),
+  events: (ctx, w) => ({ events: eventsFromStu3(ctx, w) }),
+  procedures: () => ({ procedures: notSupplied() }),
+  risksWarnings: () => ({ risksWarnings: notSupplied() }),
+};
+
+/**
+ * A GP Connect `$gpc.getstructuredrecord` response (STU3 Bundle of CareConnect-GPC resources
+ * organised by Lists) → one model value per requested section.
+ *
+ * - Never throws: unknown or missing fields are tolerated; an entry that cannot be read is counted
+ *   in `diagnostics.unparseable`, one left out on purpose (entered in error, another patient) in
+ *   `diagnostics.dropped`.
+ * - A section is left out (the source then reports it unavailable) when it cannot be told from
+ *   the bundle: not a Bundle at all, `demographics` without a single Patient with `nhsNumber`,
+ *   `allergies` without the allergies List or any readable allergy (see allergies.ts).
+ * - `procedures` and `risksWarnings` (no GP Connect clinical area) are empty sections with the
+ *   {@link NOT_SUPPLIED_BY_GP_CONNECT} warning; `diagnoses` is explained in problems.ts.
+ * - Only coded data is read: notes, comments, narrative and free-text fields never reach the
+ *   model; the one text carried is the dosage instruction (see medication-parts.ts).
+ */
+export function normaliseStructuredRecord(
+  bundle: unknown,
+  sections: readonly SectionName[],
+  nhsNumber: string,
+  options: NormaliseOptions,
+): Partial<SectionValues> {
+  const result: Partial<SectionValues> = {};
+  if (record(bundle)?.resourceType !== 'Bundle') return result;
+  let ctx: Stu3Context;
+  let warnings: SectionWarnings;
+  try {
+    ctx = createContext(bundle, nhsNumber, options);
+    warnings = collectWarnings(ctx.index);
+  } catch {
+    return result;
+  }
+  for (const section of new Set(sections)) {
+    try {
+      Object.assign(result, READERS[section]?.(ctx, warnings, nhsNumber));
+    } catch {
+      // The readers guard each entry; this is the last net: the section is left out (unavailable),
+      // never published empty, and the other sections still arrive.
+    }
+  }
+  return result;
+}
+
+function notSupplied() {
+  return { entries: [], warnings: [NOT_SUPPLIED_BY_GP_CONNECT], diagnostics: emptyDiagnostics() };
+}
