@@ -29,3 +29,4 @@ export type { RecordSource, SectionPromises, SourceRequest } from './sources/sou
 export { fhirR4Source, type FhirR4SourceOptions } from './sources/fhir-r4.js';
 export { gpConnectSource, type GpConnectSourceOptions } from './sources/gp-connect.js';
 export type { GpConnectViewer } from './sources/gp-connect-jwt.js';
+export { staticSource } from './sources/static.js';

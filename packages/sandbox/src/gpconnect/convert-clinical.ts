@@ -22,6 +22,8 @@ export function patientToStu3(p: fhir4.Patient): Stu3Resource {
     gender: p.gender,
     birthDate: p.birthDate,
     generalPractitioner: p.generalPractitioner?.map((g) => ({ reference: g.reference })),
+    // GP Connect names the registered practice as the managing organisation.
+    managingOrganization: p.generalPractitioner?.find((g) => g.reference?.startsWith('Organization/')),
   });
 }
 

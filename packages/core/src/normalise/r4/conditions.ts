@@ -1,7 +1,7 @@
 import { emptyDiagnostics } from '../../model/common.js';
 import type { Diagnosis, DiagnosesSection, Problem, ProblemsSection } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
-import { array, firstDate, isoDate, record, text } from '../shared/read.js';
+import { array, conceptCodes, firstDate, isoDate, record, text } from '../shared/read.js';
 import { admit, entryBase, statusCode, type R4Context } from './context.js';
 
 /** Extension UK Core/GP systems use for a problem's significance (major/minor). */
@@ -20,9 +20,7 @@ export function conditionsFromR4(
   const problems: Problem[] = [];
   const diagnoses: Diagnosis[] = [];
   for (const resource of resources) {
-    const isProblem = array(record(resource)?.category).some((c) =>
-      codingsOf(c).some((coding) => coding.code === 'problem-list-item'),
-    );
+    const isProblem = conceptCodes(record(resource)?.category).includes('problem-list-item');
     const diagnostics = isProblem ? problemsDiagnostics : diagnosesDiagnostics;
     const r = admit(resource, 'Condition', context, diagnostics);
     if (!r) continue;

@@ -83,7 +83,8 @@ function provenanceOf(r: Record<string, unknown>, context: R4Context): Provenanc
     record(recorder?.identifier)?.system === ODS_ORGANISATION_SYSTEM ? text(record(recorder?.identifier)?.value) : undefined;
   const organisation = recorderOrganisation ?? context.organisation;
   const recorded = text(r.recordedDate) ?? text(r.authoredOn) ?? text(r.issued) ?? text(r.dateAsserted);
-  const recorderName = text(recorder?.display) ?? text(recorder?.reference);
+  // A reference's display is the only name an R4 search gives without fetching the Practitioner.
+  const recorderName = text(recorder?.display);
   return {
     source: 'fhir-r4',
     ...(organisation && { organisation }),

@@ -8,7 +8,7 @@ import type {
 } from '../../model/clinical.js';
 import { codingsOf, hasSnomedCode } from '../shared/coding.js';
 import { abnormalFromRange, seriesOf } from '../shared/investigation-series.js';
-import { array, finiteNumber, firstDate, record, text } from '../shared/read.js';
+import { array, conceptCodes, finiteNumber, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
 
 // Verified against UK Core examples (UKCore-Observation-VitalSigns-BloodPressure-Example).
@@ -81,7 +81,7 @@ export function observationsFromR4(
 }
 
 function isLaboratory(r: Record<string, unknown>): boolean {
-  return array(r.category).some((c) => codingsOf(c).some((coding) => coding.code === 'laboratory'));
+  return conceptCodes(r.category).includes('laboratory');
 }
 
 function componentMmHg(r: Record<string, unknown>, pair: { snomed: string; loinc: string }): number | undefined {

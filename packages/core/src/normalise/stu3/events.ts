@@ -55,18 +55,19 @@ function encounterEvent(ctx: Stu3Context, encounter: Json): CareEvent | undefine
     date: start,
     start,
     ...(end && { end }),
-    provenance: provenanceOf(ctx, [...participants, encounter.serviceProvider], start),
+    // An encounter carries no recording date: its start is when it happened, not when it was written.
+    provenance: provenanceOf(ctx, [...participants, encounter.serviceProvider], undefined),
     ...(security && { security }),
   };
 }
 
 function referralEvent(ctx: Stu3Context, referral: Json): CareEvent | undefined {
   // The referral's coded purpose: service or specialty when given, else the coded reason
-  // (GP Connect suppliers code "Referral to physiotherapist" there). `description` is free text.
+  // (GP Connect suppliers code "Referral to physiotherapist" there). `type` is only the kind of
+  // request (e.g. Patient referral), the same for every referral; `description` is free text.
   const type = [
     ...array(referral.serviceRequested).flatMap((s) => codingsOf(s)),
     ...codingsOf(referral.specialty),
-    ...codingsOf(referral.type),
     ...array(referral.reasonCode).flatMap((r) => codingsOf(r)),
   ];
   const start = firstDate(referral.authoredOn, referral.occurrenceDateTime, record(referral.occurrencePeriod)?.start);

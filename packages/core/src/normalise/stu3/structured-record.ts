@@ -81,7 +81,7 @@ export function normaliseStructuredRecord(
   }
   for (const section of new Set(sections)) {
     try {
-      Object.assign(result, READERS[section]?.(ctx, warnings, nhsNumber));
+      Object.assign(result, withoutStaleEmptyReasons(READERS[section]?.(ctx, warnings, nhsNumber) ?? {}));
     } catch {
       // The readers guard each entry; this is the last net: the section is left out (unavailable),
       // never published empty, and the other sections still arrive.
@@ -92,4 +92,19 @@ export function normaliseStructuredRecord(
 
 function notSupplied() {
   return { entries: [], warnings: [NOT_SUPPLIED_BY_GP_CONNECT], diagnostics: emptyDiagnostics() };
+}
+
+/**
+ * An `emptyReason` explains why a section has nothing; when the section has entries it came from
+ * another List feeding it (e.g. the empty ended-allergies List beside a populated allergies List)
+ * and would wrongly tell the clinician that nothing is recorded.
+ */
+function withoutStaleEmptyReasons(values: Partial<SectionValues>): Partial<SectionValues> {
+  for (const value of Object.values(values)) {
+    const section = value as { entries?: unknown[]; warnings?: SectionWarning[] };
+    if (section.entries?.length && section.warnings) {
+      section.warnings = section.warnings.filter((w) => w.code !== 'empty-reason');
+    }
+  }
+  return values;
 }

@@ -1,0 +1,48 @@
+import { RecordError } from '../http/errors.js';
+import { emptyDiagnostics } from '../model/common.js';
+import type { SectionName, SectionValues } from '../model/sections.js';
+import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
+import { R4_NORMALISERS, demographicsFromR4 } from '../normalise/r4/index.js';
+import { array, record } from '../normalise/shared/read.js';
+import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
+
+/**
+ * A source over FHIR R4 data already in hand (a Bundle or an array of resources): for demos,
+ * tests and offline embedding. The same normalisers as the R4 server path, no network.
+ */
+export function staticSource(
+  bundleOrResources: unknown,
+  options: { normalise?: Partial<NormaliseOptions> } = {},
+): RecordSource {
+  const resources = Array.isArray(bundleOrResources)
+    ? bundleOrResources
+    : array(record(bundleOrResources)?.entry).map((entry) => record(entry)?.resource);
+
+  function section<K extends SectionName>(name: K, { nhsNumber }: SourceRequest): SectionValues[K] {
+    const matches = resources.map(demographicsFromR4).filter((p) => p?.nhsNumber === nhsNumber);
+    if (matches.length !== 1) throw new RecordError(matches.length === 0 ? 'not-found' : 'invalid');
+    const patient = { ...matches[0]!, provenance: { ...matches[0]!.provenance, source: 'static' as const } };
+    if (name === 'demographics') return { patient, diagnostics: emptyDiagnostics() } as SectionValues[K];
+    const normalise = R4_NORMALISERS[name as Exclude<SectionName, 'demographics'>];
+    const value = normalise(resources, {
+      patientId: patient.id,
+      options: normaliseOptions(options.normalise),
+      ...(patient.registeredPractice && { organisation: patient.registeredPractice }),
+    });
+    return value as SectionValues[K];
+  }
+
+  return {
+    kind: 'static',
+    fetchSections<K extends SectionName>(sections: readonly K[], request: SourceRequest) {
+      const promises: Partial<Record<SectionName, Promise<unknown>>> = {};
+      for (const name of sections) {
+        promises[name] = request.signal?.aborted
+          ? Promise.reject(new RecordError('aborted'))
+          : Promise.resolve().then(() => section(name, request));
+        promises[name]!.catch(() => undefined);
+      }
+      return promises as SectionPromises<K>;
+    },
+  };
+}
