@@ -30,3 +30,17 @@ export { fhirR4Source, type FhirR4SourceOptions } from './sources/fhir-r4.js';
 export { gpConnectSource, type GpConnectSourceOptions } from './sources/gp-connect.js';
 export type { GpConnectViewer } from './sources/gp-connect-jwt.js';
 export { staticSource } from './sources/static.js';
+export { createCareRecordSession, CareRecordSession, type CareRecordSessionOptions } from './session/care-record-session.js';
+export type { SessionState } from './session/session-state.js';
+export type { SectionSnapshot, PatientKey } from './session/section-store.js';
+export type { AuditRecord, AuditTrail, OverrideReason } from './audit/audit-record.js';
+export type { ConsentDecision, Grant } from './consent/consent.js';
+export { OVERRIDE_REASONS } from './consent/consent.js';
+export {
+  DEFAULT_PERMITTED_ROLES,
+  DEFAULT_SENSITIVE_CODES,
+  DEFAULT_SENSITIVE_LABELS,
+  type AccessPolicy,
+  type SensitiveHook,
+} from './policy/policy.js';
+export { CARE_SETTINGS, type CareSetting, type HostPatient, type ViewerContext } from './policy/viewer.js';

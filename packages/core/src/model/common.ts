@@ -72,11 +72,21 @@ export interface SectionDiagnostics {
   unparseable: Record<string, number>;
 }
 
+/** How many entries the access policy withheld from this viewer: the notice says how many, never what. */
+export interface WithheldCounts {
+  /** Entries labelled confidential by an organisation other than the viewer's. */
+  private: number;
+  /** Entries in a sensitive category (fertility, STI, termination of pregnancy, gender reassignment). */
+  sensitive: number;
+}
+
 /** The common shape of an entry-list section value. */
 export interface EntrySection<T extends Entry> {
   entries: T[];
   warnings: SectionWarning[];
   diagnostics: SectionDiagnostics;
+  /** Set by the access policy before the section is published. */
+  withheld?: WithheldCounts;
 }
 
 export function emptyDiagnostics(): SectionDiagnostics {

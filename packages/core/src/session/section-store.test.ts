@@ -4,6 +4,13 @@ import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import type { SectionName } from '../model/sections.js';
 import { fhirR4Source } from '../sources/fhir-r4.js';
 import { SectionStore, type SectionSnapshot } from './section-store.js';
+import { decideConsent } from '../consent/consent.js';
+
+/** Sets the patient and grants the view, as the session does after a "yes". */
+function view(store: SectionStore, nhsNumber: string): void {
+  store.setPatient({ nhsNumber });
+  store.authorise(decideConsent({ decision: 'granted' }, nhsNumber, new Date(), 60)!);
+}
 
 const typical = SANDBOX_PATIENTS.typical;
 const SECTIONS = ['demographics', 'allergies', 'medications', 'problems', 'events'] as const satisfies readonly SectionName[];
@@ -11,10 +18,25 @@ const SECTIONS = ['demographics', 'allergies', 'medications', 'problems', 'event
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('SectionStore', () => {
-  it('makes one request per section however many subscribers ask', async () => {
+  it('fetches nothing without a live grant for the current patient', async () => {
     const network = recordingFetch();
     const store = new SectionStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }));
     store.setPatient({ nhsNumber: typical.nhsNumber });
+    store.subscribe('allergies', () => undefined);
+    // A grant for someone else, and an expired one, open nothing either.
+    store.authorise(decideConsent({ decision: 'granted' }, SANDBOX_PATIENTS.noKnownAllergies.nhsNumber, new Date(), 60)!);
+    store.authorise(decideConsent({ decision: 'granted' }, typical.nhsNumber, new Date(Date.now() - 120 * 60_000), 60)!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(network.requests).to.deep.equal([]);
+    store.authorise(decideConsent({ decision: 'granted' }, typical.nhsNumber, new Date(), 60)!);
+    expect((await store.load('allergies')).state).to.equal('recorded');
+    expect(network.requests.length).to.be.greaterThan(0);
+  });
+
+  it('makes one request per section however many subscribers ask', async () => {
+    const network = recordingFetch();
+    const store = new SectionStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }));
+    view(store, typical.nhsNumber);
     const ready: Promise<unknown>[] = [];
     for (let subscriber = 0; subscriber < 20; subscriber++) {
       for (const section of SECTIONS) {
@@ -49,7 +71,7 @@ describe('SectionStore', () => {
       },
     });
     const store = new SectionStore(source);
-    store.setPatient({ nhsNumber: typical.nhsNumber });
+    view(store, typical.nhsNumber);
     const seen: string[] = [];
     store.subscribe('medications', (s) => seen.push(`medications:${s.status}`));
     const allergies = new Promise<void>((resolve) =>
@@ -67,9 +89,9 @@ describe('SectionStore', () => {
 
   it('rejects what was awaited for the previous patient on a switch', async () => {
     const store = new SectionStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4 }));
-    store.setPatient({ nhsNumber: typical.nhsNumber });
+    view(store, typical.nhsNumber);
     const previous = store.load('allergies');
-    store.setPatient({ nhsNumber: SANDBOX_PATIENTS.noKnownAllergies.nhsNumber });
+    view(store, SANDBOX_PATIENTS.noKnownAllergies.nhsNumber);
     const error = await previous.then(() => undefined, (e: Error & { kind?: string }) => e);
     expect(error?.kind).to.equal('aborted');
     expect((await store.load('allergies')).state).to.equal('no-known-allergies');

@@ -1,3 +1,4 @@
+import { isLiveGrant, type Grant } from '../consent/consent.js';
 import { RecordError } from '../http/errors.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import type { RecordSource } from '../sources/source.js';
@@ -30,9 +31,13 @@ interface Slot {
  * patient however many subscribers want it, and published as soon as it arrives. A patient
  * switch aborts everything in flight, and a late answer for the previous patient is dropped:
  * every value carries its patient, and is published only while that patient is current.
+ *
+ * Nothing is fetched without a live {@link Grant} for the current patient (only consent.ts can
+ * make one): sections asked for before it wait, and a switch or an expired grant stops fetching.
  */
 export class SectionStore {
   private patient: PatientKey | undefined;
+  private grant: Grant | undefined;
   private controller = new AbortController();
   private slots = new Map<SectionName, Slot>();
   private listeners = new Map<SectionName, Set<Listener>>();
@@ -48,8 +53,15 @@ export class SectionStore {
     return this.patient;
   }
 
-  /** Switches patient (or clears with `undefined`): aborts in-flight work, forgets every value. */
+  /** Allows fetching for the current patient; the grant must be live and for that patient. */
+  authorise(grant: Grant): void {
+    this.grant = grant;
+    this.scheduleFlush();
+  }
+
+  /** Switches patient (or clears with `undefined`): aborts in-flight work, forgets every value and the grant. */
   setPatient(patient: PatientKey | undefined): void {
+    this.grant = undefined;
     this.controller.abort();
     this.controller = new AbortController();
     this.patient = patient ? { nhsNumber: patient.nhsNumber } : undefined;
@@ -102,20 +114,25 @@ export class SectionStore {
     this.slots.set(section, slot);
     this.publish(slot.snapshot);
     this.pending.add(section);
-    if (!this.flushQueued) {
-      this.flushQueued = true;
-      queueMicrotask(() => this.flush());
-    }
+    this.scheduleFlush();
     return slot;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushQueued || this.pending.size === 0) return;
+    this.flushQueued = true;
+    queueMicrotask(() => this.flush());
   }
 
   /** Sends every section asked for since the last flush to the source in one call. */
   private flush(): void {
     this.flushQueued = false;
+    const patient = this.patient;
+    // The run-time half of "no fetch without a grant" (the type-level half: only consent.ts can make a Grant).
+    if (!patient || !isLiveGrant(this.grant, patient.nhsNumber, this.clock())) return;
     const sections = [...this.pending];
     this.pending.clear();
-    const patient = this.patient;
-    if (!patient || sections.length === 0) return;
+    if (sections.length === 0) return;
     const { signal } = this.controller;
     const promises = this.source.fetchSections(sections, { nhsNumber: patient.nhsNumber, signal });
     for (const section of sections) {

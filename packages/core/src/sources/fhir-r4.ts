@@ -1,12 +1,13 @@
 import { RecordError } from '../http/errors.js';
 import { DEFAULT_RETRY_POLICY, fetchJson, type FetchLike, type RetryPolicy } from '../http/fetch-json.js';
-import { NHS_NUMBER_SYSTEM, SNOMED_CT, countIn, emptyDiagnostics } from '../model/common.js';
+import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM, SNOMED_CT, countIn, emptyDiagnostics } from '../model/common.js';
 import type { DemographicsSection } from '../model/demographics.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
 import { REFERRAL_CATEGORY } from '../normalise/r4/events.js';
 import { R4_NORMALISERS, demographicsFromR4, type R4Context } from '../normalise/r4/index.js';
-import { array, record } from '../normalise/shared/read.js';
+import { practitionerRoleReferences } from '../normalise/r4/context.js';
+import { array, record, text } from '../normalise/shared/read.js';
 import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
 
 export interface FhirR4SourceOptions {
@@ -111,6 +112,34 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
   }
 
   /**
+   * The organisation of each PractitionerRole that recorded an entry: needed for the private-entry
+   * rule (shown only to the organisation that recorded it). One request for all of a section's
+   * roles; roles whose organisation cannot be read stay unknown, which the rule treats as "elsewhere".
+   */
+  async function recorderOrganisations(references: string[], signal?: AbortSignal): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    if (references.length === 0) return result;
+    const ids = references.map((r) => r.slice('PractitionerRole/'.length));
+    const query = new URLSearchParams({ _id: ids.join(','), _include: 'PractitionerRole:organization', _count: String(pageSize) });
+    const bundle = record(await get(`${baseUrl}/PractitionerRole?${query}`, signal));
+    const resources = array(bundle?.entry).map((entry) => record(record(entry)?.resource));
+    const odsOf = (identifier: unknown) =>
+      array(identifier).map(record).find((i) => i?.system === ODS_ORGANISATION_SYSTEM)?.value;
+    const organisations = new Map<string, string>();
+    for (const r of resources) {
+      const ods = text(odsOf(r?.identifier));
+      if (r?.resourceType === 'Organization' && ods) organisations.set(`Organization/${String(r.id)}`, ods);
+    }
+    for (const r of resources) {
+      if (r?.resourceType !== 'PractitionerRole') continue;
+      const organization = record(r.organization);
+      const ods = text(odsOf(organization?.identifier)) ?? organisations.get(text(organization?.reference) ?? '');
+      if (ods) result.set(`PractitionerRole/${String(r.id)}`, ods);
+    }
+    return result;
+  }
+
+  /**
    * A server behind the host's proxy may write `next` links with its own base; keep the path
    * from the resource type on and put it under our base, so paging goes through the proxy too.
    */
@@ -141,13 +170,15 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
           continue;
         }
         const clinical = section as ClinicalSection;
-        promises[section] = Promise.all([patient, ...SEARCHES[clinical].map(run)]).then(([found, ...results]) => {
+        promises[section] = Promise.all([patient, ...SEARCHES[clinical].map(run)]).then(async ([found, ...results]) => {
+          const resources = results.flat();
           const context: R4Context = {
             patientId: found.patient.id,
             options: normaliseWith,
+            recorderOrganisations: await recorderOrganisations(practitionerRoleReferences(resources), request.signal),
             ...(found.patient.registeredPractice && { organisation: found.patient.registeredPractice }),
           };
-          return R4_NORMALISERS[clinical](results.flat(), context) as SectionValues[typeof clinical];
+          return R4_NORMALISERS[clinical](resources, context) as SectionValues[typeof clinical];
         });
       }
       // Each section's failure is reported through its own promise; none may go unhandled here.

@@ -7,6 +7,13 @@ import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import { RecordError } from '../../src/http/errors.js';
 import { SectionStore } from '../../src/session/section-store.js';
 import { fhirR4Source } from '../../src/sources/fhir-r4.js';
+import { decideConsent } from '../../src/consent/consent.js';
+
+/** Sets the patient and grants the view, as the session does after a "yes". */
+function view(store: SectionStore, nhsNumber: string): void {
+  store.setPatient({ nhsNumber });
+  store.authorise(decideConsent({ decision: 'granted' }, nhsNumber, new Date(), 60)!);
+}
 
 const FAULTS = '/__sandbox/faults';
 const PROFILE_HEADER = 'x-dcr-sandbox-profile';
@@ -107,7 +114,7 @@ describe('R4 source over HTTP', () => {
             });
           }
           for (const step of switches) {
-            store.setPatient({ nhsNumber: patients[step.patient]!.nhsNumber });
+            view(store, patients[step.patient]!.nhsNumber);
             await new Promise((resolve) => setTimeout(resolve, step.waitMs));
           }
           const last = patients[switches.at(-1)!.patient]!;

@@ -106,13 +106,13 @@ export function organisation(id: string, ods: string, name: string): fhir4.Organ
 }
 
 /** Who recorded an entry on behalf of which organisation (the entry's recorder points here). */
-export function practitionerRole(id: string, organisationId: string): fhir4.PractitionerRole {
+export function practitionerRole(id: string, organisationId: string, organisationOds: string): fhir4.PractitionerRole {
   return {
     resourceType: 'PractitionerRole',
     id,
     meta: { profile: ['https://fhir.hl7.org.uk/StructureDefinition/UKCore-PractitionerRole'] },
     practitioner: gp,
-    organization: { reference: `Organization/${organisationId}` },
+    organization: { reference: `Organization/${organisationId}`, identifier: { system: ODS_SYSTEM, value: organisationOds } },
   };
 }
 

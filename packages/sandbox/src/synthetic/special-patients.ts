@@ -5,7 +5,7 @@
 import * as code from '../codes.js';
 import { allergy, condition, medicationCourse, patientResource, PRACTICE_ID } from './builders.js';
 import { organisation, practitionerRole, procedure, sharingConsent } from './builders-events.js';
-import { SANDBOX_ORGANISATIONS, SANDBOX_PATIENTS, type RosterPatient } from './roster.js';
+import { SANDBOX_ORGANISATIONS, SANDBOX_PATIENTS, SANDBOX_PRACTICE, type RosterPatient } from './roster.js';
 
 export const ORGANISATION_IDS = {
   viewingTrust: 'org-viewing-trust',
@@ -25,9 +25,9 @@ export function otherOrganisations(): fhir4.Resource[] {
   return [
     organisation(ORGANISATION_IDS.viewingTrust, viewingTrust.ods, viewingTrust.name),
     organisation(ORGANISATION_IDS.sexualHealthService, sexualHealthService.ods, sexualHealthService.name),
-    practitionerRole(RECORDER_ROLES.practice, PRACTICE_ID),
-    practitionerRole(RECORDER_ROLES.viewingTrust, ORGANISATION_IDS.viewingTrust),
-    practitionerRole(RECORDER_ROLES.sexualHealthService, ORGANISATION_IDS.sexualHealthService),
+    practitionerRole(RECORDER_ROLES.practice, PRACTICE_ID, SANDBOX_PRACTICE.ods),
+    practitionerRole(RECORDER_ROLES.viewingTrust, ORGANISATION_IDS.viewingTrust, viewingTrust.ods),
+    practitionerRole(RECORDER_ROLES.sexualHealthService, ORGANISATION_IDS.sexualHealthService, sexualHealthService.ods),
   ];
 }
 

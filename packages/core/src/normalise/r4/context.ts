@@ -9,6 +9,8 @@ export interface R4Context {
   patientId: string;
   /** ODS code used for provenance when an entry names no organisation (the registered practice). */
   organisation?: string;
+  /** The organisation (ODS) of each PractitionerRole that recorded an entry, by `PractitionerRole/<id>`. */
+  recorderOrganisations?: ReadonlyMap<string, string>;
   options: NormaliseOptions;
 }
 
@@ -80,7 +82,8 @@ export function entryBase(
 function provenanceOf(r: Record<string, unknown>, context: R4Context): Provenance {
   const recorder = record(r.recorder) ?? record(r.asserter) ?? record(array(r.performer)[0]) ?? record(r.requester);
   const recorderOrganisation =
-    record(recorder?.identifier)?.system === ODS_ORGANISATION_SYSTEM ? text(record(recorder?.identifier)?.value) : undefined;
+    (record(recorder?.identifier)?.system === ODS_ORGANISATION_SYSTEM ? text(record(recorder?.identifier)?.value) : undefined) ??
+    context.recorderOrganisations?.get(text(recorder?.reference) ?? '');
   const organisation = recorderOrganisation ?? context.organisation;
   const recorded = text(r.recordedDate) ?? text(r.authoredOn) ?? text(r.issued) ?? text(r.dateAsserted);
   // A reference's display is the only name an R4 search gives without fetching the Practitioner.
@@ -91,4 +94,22 @@ function provenanceOf(r: Record<string, unknown>, context: R4Context): Provenanc
     ...(recorderName && { recorder: recorderName }),
     ...(recorded && { recorded }),
   };
+}
+
+/** Fields that name who recorded an entry, in the order provenance reads them. */
+export const RECORDER_FIELDS = ['recorder', 'asserter', 'performer', 'requester'] as const;
+
+/** `PractitionerRole/<id>` references among the entries' recorders, to resolve to organisations. */
+export function practitionerRoleReferences(resources: readonly unknown[]): string[] {
+  const references = new Set<string>();
+  for (const resource of resources) {
+    const r = record(resource);
+    for (const field of RECORDER_FIELDS) {
+      for (const who of array(r?.[field])) {
+        const reference = text(record(who)?.reference);
+        if (reference?.startsWith('PractitionerRole/')) references.add(reference);
+      }
+    }
+  }
+  return [...references];
 }

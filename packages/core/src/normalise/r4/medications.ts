@@ -91,6 +91,7 @@ function planOf(
     kind: isRepeat(r) ? 'repeat' : 'acute',
     status,
     provenance: base.provenance,
+    ...(base.security && { security: base.security }),
     ...(dosage && { dosage }),
     ...(quantity && { quantity }),
     ...(started && { started }),

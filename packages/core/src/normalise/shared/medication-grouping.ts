@@ -15,6 +15,8 @@ export interface MedicationPlan {
   stopped?: string;
   stoppedReason?: Coding[];
   provenance: Provenance;
+  /** `meta.security` labels, for the access policy (private and sensitive entries). */
+  security?: Coding[];
 }
 
 /** An issue (FHIR MedicationRequest intent `order`) and the plan it was issued against. */
@@ -74,6 +76,7 @@ export function groupMedications(
       ...(plan.stopped && { stopped: plan.stopped }),
       ...(plan.stoppedReason && { stoppedReason: plan.stoppedReason }),
       ...(lastIssued && { lastIssued }),
+      ...(plan.security && { security: plan.security }),
     };
   });
   return { medications, orphanIssues };

@@ -1,0 +1,101 @@
+/**
+ * The viewing clinician and the patient as the host knows them, validated on the way in. Reasons
+ * are fixed, PHI-free sentences: they may be shown and logged.
+ */
+import { isValidNhsNumber } from '../nhs-number.js';
+
+export type CareSetting =
+  | 'emergency'
+  | 'urgent-care'
+  | 'out-of-hours'
+  | 'ambulance'
+  | 'community'
+  | 'inpatient'
+  | 'outpatient';
+
+export const CARE_SETTINGS: readonly CareSetting[] = [
+  'emergency',
+  'urgent-care',
+  'out-of-hours',
+  'ambulance',
+  'community',
+  'inpatient',
+  'outpatient',
+];
+
+export interface ViewerContext {
+  /** The user's identifier (e.g. the smartcard UUID). */
+  userId: string;
+  /** The user's name, as audit records show it. */
+  name: string;
+  /** National RBAC role codes, e.g. `R8000`. */
+  roles: string[];
+  /** ODS code of the viewing organisation, e.g. `RX1`. */
+  organisation: string;
+  setting: CareSetting;
+}
+
+/** The patient as the host identifies them: the NHS number, and what it shows beside it. */
+export interface HostPatient {
+  /** Ten digits (spaces allowed on input; stored without). */
+  nhsNumber: string;
+  /** As the host displays it, for the consent gate and the identity cross-check. */
+  name?: { family?: string; given?: string[] };
+  /** ISO date (YYYY-MM-DD). */
+  birthDate?: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ROLE_CODE = /^[A-Z]\d{4}$/;
+const ODS_CODE = /^[A-Z0-9]{3,10}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const isText = (value: unknown, max = 200): value is string =>
+  typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+
+export function validateViewer(input: unknown): Validated<ViewerContext> {
+  const v = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  if (!isText(v.userId)) return { ok: false, reason: 'The viewer has no user id.' };
+  if (!isText(v.name)) return { ok: false, reason: 'The viewer has no name.' };
+  if (!Array.isArray(v.roles) || v.roles.length === 0 || !v.roles.every((r) => typeof r === 'string' && ROLE_CODE.test(r))) {
+    return { ok: false, reason: 'The viewer has no valid role codes (such as R8000).' };
+  }
+  if (typeof v.organisation !== 'string' || !ODS_CODE.test(v.organisation)) {
+    return { ok: false, reason: 'The viewer has no valid organisation ODS code.' };
+  }
+  if (!CARE_SETTINGS.includes(v.setting as CareSetting)) {
+    return { ok: false, reason: 'The viewer has no valid care setting.' };
+  }
+  return {
+    ok: true,
+    value: {
+      userId: v.userId,
+      name: v.name,
+      roles: [...(v.roles as string[])],
+      organisation: v.organisation,
+      setting: v.setting as CareSetting,
+    },
+  };
+}
+
+export function validateHostPatient(input: unknown): Validated<HostPatient> {
+  const p = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const nhsNumber = typeof p.nhsNumber === 'string' ? p.nhsNumber.replace(/ /g, '') : '';
+  if (!nhsNumber) return { ok: false, reason: 'No NHS number was given for the patient.' };
+  if (!isValidNhsNumber(nhsNumber)) return { ok: false, reason: 'The NHS number given is not valid.' };
+  if (p.birthDate !== undefined && (typeof p.birthDate !== 'string' || !ISO_DATE.test(p.birthDate))) {
+    return { ok: false, reason: 'The date of birth given is not a date.' };
+  }
+  const name = typeof p.name === 'object' && p.name !== null ? (p.name as Record<string, unknown>) : undefined;
+  const family = isText(name?.family) ? name.family : undefined;
+  const given = Array.isArray(name?.given) ? name.given.filter((g): g is string => isText(g)) : undefined;
+  return {
+    ok: true,
+    value: {
+      nhsNumber,
+      ...((family || given) && { name: { ...(family && { family }), ...(given && { given }) } }),
+      ...(typeof p.birthDate === 'string' && { birthDate: p.birthDate }),
+    },
+  };
+}
