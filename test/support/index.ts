@@ -3,6 +3,15 @@
  * warnings, including Lit's dev-mode warnings, and gives the fixed clock and network helpers.
  */
 
+import {
+  createCareRecordSession,
+  fhirR4Source,
+  type AuditRecord,
+  type CareRecordSession,
+  type ConsentDecision,
+  type SessionState,
+} from '@dcr-elements/core';
+
 // Lit's one-off "dev mode" notice is expected in tests; every other Lit warning is a failure.
 const globals = globalThis as { litIssuedWarnings?: Set<string> };
 (globals.litIssuedWarnings ??= new Set()).add('dev-mode');
@@ -55,4 +64,48 @@ export async function loadFixture(folder: string, file: string): Promise<unknown
   const response = await fetch(`/__fixtures/${folder}/${encodeURIComponent(file)}`);
   if (!response.ok) throw new Error(`fixture ${folder}/${file} not served (${response.status})`);
   return response.json();
+}
+
+
+/** The viewer tests use: a clinical role at RX1, in the sandbox's sharing agreement. */
+export const TEST_VIEWER = { userId: 'test-user', name: 'Dr Test', roles: ['R8000'], organisation: 'RX1', setting: 'emergency' } as const;
+
+/** A session against the sandbox, with its audit records and network requests kept for assertions. */
+export function sandboxSession(options: { fetch?: (input: string, init?: RequestInit) => Promise<Response>; today?: string } = {}) {
+  const network = recordingFetch(options.fetch);
+  const audit: AuditRecord[] = [];
+  const session = createCareRecordSession({
+    source: fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch, normalise: { today: options.today ?? '2026-11-20' } }),
+    viewer: TEST_VIEWER,
+    audit: { record: (record) => audit.push(record) },
+    policy: { agreement: ['RX1'] },
+    clock: () => new Date(),
+  });
+  return { session, audit, network };
+}
+
+/** Resolves when the session reaches one of `states` (fails after 5 s). */
+export function sessionReaches(session: CareRecordSession, ...states: SessionState[]): Promise<SessionState> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`session stayed ${session.state}, wanted ${states.join(' or ')}`)), 5000);
+    const check = () => {
+      if (!states.includes(session.state)) return;
+      clearTimeout(timer);
+      session.removeEventListener('statechange', check);
+      resolve(session.state);
+    };
+    session.addEventListener('statechange', check);
+    check();
+  });
+}
+
+/** Sets a roster patient and, when given, records the answer once consent is awaited. */
+export async function viewPatient(
+  session: CareRecordSession,
+  patient: { nhsNumber: string; family: string; given: string; birthDate: string },
+  answer?: ConsentDecision,
+): Promise<void> {
+  session.setPatient({ nhsNumber: patient.nhsNumber, name: { family: patient.family, given: [patient.given] }, birthDate: patient.birthDate });
+  await sessionReaches(session, 'awaiting-consent');
+  if (answer) await session.recordConsent(answer);
 }

@@ -70,3 +70,11 @@ export function formatPatientName(name: { family?: string; given: string[]; titl
   if (!family && !given) return NOT_KNOWN;
   return `${[family, given].filter(Boolean).join(', ')}${title}`;
 }
+
+/** `2026-11-26T09:30:00Z` → `26-Nov-2026 09:30` (local time). */
+export function formatDateTime(iso: string | undefined): string {
+  const date = iso ? new Date(iso) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return NOT_KNOWN;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getDate())}-${MONTHS[date.getMonth()]}-${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -16,6 +16,7 @@ export const tokens = css`
     --_brand-strong: var(--dcr-color-brand-strong, #003087);
     --_on-brand: var(--dcr-color-on-brand, #ffffff);
     --_danger: var(--dcr-color-danger, #d5281b);
+    --_warning: var(--dcr-color-warning, #ffb81c);
     --_focus: var(--dcr-color-focus, #ffeb3b);
     --_focus-text: var(--dcr-color-focus-text, #212b32);
     --_radius: var(--dcr-radius, 4px);
@@ -36,6 +37,7 @@ export const tokens = css`
       --_brand-strong: var(--dcr-color-brand-strong, #0b1d33);
       --_on-brand: var(--dcr-color-on-brand, #ffffff);
       --_danger: var(--dcr-color-danger, #ff8a80);
+      --_warning: var(--dcr-color-warning, #ffb81c);
     }
   }
   :host([hidden]) {

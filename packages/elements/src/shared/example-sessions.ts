@@ -1,0 +1,81 @@
+/**
+ * Sessions in every state, against the sandbox mounted at /fhir/r4, for `*.examples.ts` (the
+ * catalogue, the accessibility tests and the screenshots all read those). Not part of the build.
+ */
+import {
+  createCareRecordSession,
+  fhirR4Source,
+  type CareRecordSession,
+  type ConsentDecision,
+  type FetchLike,
+} from '@dcr-elements/core';
+import { SANDBOX_PATIENTS, type RosterPatient } from '../../../sandbox/src/synthetic/roster.js';
+
+export type ExamplePatient = keyof typeof SANDBOX_PATIENTS;
+
+export type ExampleState =
+  | 'no-context'
+  | 'not-permitted'
+  | 'no-agreement'
+  | 'awaiting-consent'
+  | 'consent-declined'
+  | 'granted'
+  | 'override'
+  | 'source-dissent'
+  | 'not-found'
+  | 'loading'
+  | 'unavailable'
+  | 'identity-mismatch'
+  | 'ended';
+
+const VIEWER = { userId: 'demo-user', name: 'Dr Demo', roles: ['R8000'], organisation: 'RX1', setting: 'emergency' };
+const NEVER_ANSWERS: FetchLike = () => new Promise(() => undefined);
+const OFFLINE: FetchLike = () => Promise.reject(new TypeError('Failed to fetch'));
+
+/** An NHS number that is valid but belongs to no sandbox patient. */
+const UNKNOWN_NHS_NUMBER = '9434765919';
+
+export interface ExampleSessionOptions {
+  patient?: ExamplePatient;
+  /** Only fetches whose URL contains this fail (for partial states). */
+  failPath?: string;
+}
+
+/** A session that reaches `state` on its own, for the given sandbox patient (default: typical). */
+export function exampleSession(state: ExampleState, options: ExampleSessionOptions = {}): CareRecordSession {
+  const patient: RosterPatient = SANDBOX_PATIENTS[options.patient ?? (state === 'source-dissent' ? 'optedOut' : 'typical')];
+  const fetchFn: FetchLike | undefined =
+    state === 'loading' ? NEVER_ANSWERS
+    : state === 'unavailable' ? OFFLINE
+    : options.failPath ? (input, init) => (input.includes(options.failPath!) ? OFFLINE(input, init) : fetch(input, init))
+    : undefined;
+  const session = createCareRecordSession({
+    source: fhirR4Source({ baseUrl: '/fhir/r4', ...(fetchFn && { fetch: fetchFn }), retry: { retries: 0 } }),
+    viewer: state === 'not-permitted' ? { ...VIEWER, roles: ['R8008'] } : VIEWER,
+    audit: { record: () => undefined },
+    policy: { agreement: state === 'no-agreement' ? [] : ['RX1'] },
+  });
+  if (state === 'no-context') return session;
+  const host = {
+    nhsNumber: state === 'not-found' ? UNKNOWN_NHS_NUMBER : patient.nhsNumber,
+    name: { family: patient.family, given: [patient.given] },
+    birthDate: state === 'identity-mismatch' ? '1900-01-01' : patient.birthDate,
+  };
+  session.setPatient(host);
+  const answer: ConsentDecision | undefined =
+    state === 'consent-declined' ? { decision: 'declined' }
+    : state === 'override' ? { decision: 'override', reason: 'emergency', note: 'Unconscious on arrival' }
+    : ['not-permitted', 'no-agreement', 'awaiting-consent'].includes(state) ? undefined
+    : { decision: 'granted' };
+  if (answer) {
+    const record = () => {
+      if (session.state !== 'awaiting-consent') return;
+      session.removeEventListener('statechange', record);
+      void session.recordConsent(answer).then(() => {
+        if (state === 'ended') session.end();
+      });
+    };
+    session.addEventListener('statechange', record);
+  }
+  return session;
+}

@@ -1,0 +1,101 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CareRecordSession, EntrySection, Entry, SectionName, SectionSnapshot, SectionValues, SessionState } from '@dcr-elements/core';
+import { formatDateTime } from './format.js';
+
+/** What the clinician can do next, for each state that shows no record. */
+const NEXT_STEP: Partial<Record<SessionState, string>> = {
+  'no-context': 'Check that a patient is selected in your system.',
+  'not-permitted': 'Ask a colleague with a clinical role, or your registration authority.',
+  'no-agreement': 'Contact the GP practice directly for the information you need.',
+  'awaiting-consent': 'Ask the patient for consent to view their GP record.',
+  'consent-declined': 'The patient declined. Ask the patient directly, or use other sources.',
+  'source-dissent': 'Contact the GP practice if you need information about this patient.',
+  'not-found': 'Check the NHS number, or contact the GP practice.',
+  'identity-mismatch': 'Check the patient’s identity in your system. This has been reported.',
+  ended: 'Select a patient to view their record again.',
+};
+
+const TITLE: Partial<Record<SessionState, string>> = {
+  'no-context': 'No patient record to show',
+  'not-permitted': 'You cannot view GP records',
+  'no-agreement': 'No sharing agreement',
+  'awaiting-consent': 'Waiting for consent to view',
+  'consent-declined': 'Consent to view declined',
+  'source-dissent': 'Patient has opted out of sharing',
+  'not-found': 'No GP record found',
+  'identity-mismatch': 'Record does not match this patient',
+  unavailable: 'GP record unavailable',
+  ended: 'Viewing ended',
+};
+
+export interface SectionViewOptions<K extends SectionName> {
+  /** What the section is called on screen, e.g. "Medications". */
+  label: string;
+  ready: (value: SectionValues[K]) => TemplateResult;
+  /** Shown instead of the generic message for a refusal or error (e.g. "Allergies unavailable"). */
+  unavailable?: (message: TemplateResult) => TemplateResult;
+  retry: () => void;
+}
+
+/**
+ * Every session state an element must render, in one place: the refusal and no-context messages
+ * with what to do next, the loading skeleton, the error with a retry, and the ready view.
+ */
+export function renderSection<K extends SectionName>(
+  session: CareRecordSession | undefined,
+  snapshot: SectionSnapshot<K> | undefined,
+  options: SectionViewOptions<K>,
+): TemplateResult {
+  const state: SessionState = session?.state ?? 'no-context';
+  if (snapshot?.status === 'ready') return options.ready(snapshot.value);
+  if (snapshot?.status === 'error') {
+    const message = html`<div part="message" class="alert" role="alert">
+      <p class="title">${options.label} could not be loaded</p>
+      <p>The GP record did not answer. This does not mean there is nothing recorded.</p>
+      <button type="button" @click=${options.retry}>Try again</button>
+    </div>`;
+    return options.unavailable ? options.unavailable(message) : message;
+  }
+  if (['granted', 'override', 'loading', 'ready', 'partial'].includes(state)) {
+    return html`<div part="message" role="status" aria-live="polite">
+      <span class="skeleton" aria-hidden="true"></span><span class="skeleton short" aria-hidden="true"></span>
+      <span class="visually-hidden">Loading ${options.label.toLowerCase()}</span>
+    </div>`;
+  }
+  const reason = session ? session.stateReason : 'This element is not connected to a record session.';
+  const refused = html`<div part="message" class=${state === 'awaiting-consent' ? nothing : 'alert'} role=${state === 'awaiting-consent' ? 'status' : 'alert'}>
+    <p class="title">${TITLE[state] ?? 'GP record unavailable'}</p>
+    ${reason ? html`<p>${reason}</p>` : nothing}
+    ${NEXT_STEP[state] ? html`<p>${NEXT_STEP[state]}</p>` : nothing}
+  </div>`;
+  return options.unavailable && state !== 'awaiting-consent' ? options.unavailable(refused) : refused;
+}
+
+/**
+ * The disclosure every view carries: the record may be incomplete (free text, private and
+ * sensitive entries are not shared), when it was fetched, from which practice, and every warning
+ * the source attached.
+ */
+export function renderDisclosure(
+  section: EntrySection<Entry> | undefined,
+  snapshot: { fetchedAt?: string } | undefined,
+): TemplateResult {
+  const withheld = (section?.withheld?.private ?? 0) + (section?.withheld?.sensitive ?? 0);
+  const practice = section?.entries.find((e) => e.provenance.organisation)?.provenance.organisation;
+  return html`<footer part="disclosure">
+    ${withheld > 0
+      ? html`<p class="withheld">${withheld} ${withheld === 1 ? 'entry is' : 'entries are'} not shown: private to another organisation or in a sensitive category.</p>`
+      : nothing}
+    ${(section?.warnings ?? []).map((w) => html`<p class="warning">${WARNING_TEXT[w.code] ?? 'The GP system sent a warning about this section.'}</p>`)}
+    <p>This record may be incomplete: free text, private and sensitive entries are not shared.
+      ${snapshot?.fetchedAt ? html`As of ${formatDateTime(snapshot.fetchedAt)}` : nothing}${practice ? html`, from GP practice ${practice}` : nothing}.</p>
+  </footer>`;
+}
+
+const WARNING_TEXT: Record<string, string> = {
+  'confidential-items': 'Some items are not shown because they are confidential or the patient asked for them not to be shared.',
+  'data-in-transit': 'The patient has recently moved practice: some records may still be in transit.',
+  'data-awaiting-filing': 'Some recent results or letters are awaiting filing at the practice and are not shown.',
+  'empty-reason': 'The GP system reports that nothing is recorded here.',
+  'source-warning': 'The GP system cannot supply all of this section.',
+};

@@ -1,0 +1,86 @@
+import { css } from 'lit';
+
+/** Styles every section view shares: messages, the loading skeleton, buttons and the disclosure. */
+export const sectionStyles = css`
+  :host {
+    display: block;
+  }
+  [part='message'] {
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    border: 2px solid var(--_border);
+    border-left-width: 8px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  [part='message'].alert {
+    border-color: var(--_danger);
+  }
+  [part='message'] p {
+    margin: 0 0 calc(var(--_space) * 0.5);
+  }
+  .title {
+    font-weight: 700;
+  }
+  .skeleton {
+    display: block;
+    height: 1.25rem;
+    margin: calc(var(--_space) * 0.5) 0;
+    border-radius: var(--_radius);
+    background: var(--_surface-muted);
+  }
+  .skeleton.short {
+    width: 60%;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 2.5rem;
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 2);
+    border: 2px solid var(--_brand);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_brand);
+    cursor: pointer;
+  }
+  [part='disclosure'] {
+    margin-top: var(--_space);
+    font-size: 0.875rem;
+    color: var(--_text-secondary);
+  }
+  [part='disclosure'] p {
+    margin: calc(var(--_space) * 0.5) 0 0;
+  }
+  [part='disclosure'] .warning,
+  [part='disclosure'] .withheld {
+    color: var(--_text);
+    font-weight: 600;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton {
+      animation: dcr-pulse 1.5s ease-in-out infinite;
+    }
+  }
+  @keyframes dcr-pulse {
+    50% {
+      opacity: 0.4;
+    }
+  }
+  @media (forced-colors: active) {
+    [part='message'],
+    button {
+      border-color: CanvasText;
+    }
+    [part='message'].alert {
+      border-color: Mark;
+    }
+  }
+`;
