@@ -36,17 +36,14 @@ export const styles = [
     dt {
       opacity: 0.85;
     }
+    [part='origin'] {
+      margin: 0 0 0 auto;
+      font-size: 0.875rem;
+      opacity: 0.85;
+    }
     dd {
       margin: 0;
       font-weight: 600;
-    }
-    .skeleton {
-      display: inline-block;
-      width: 16rem;
-      height: 1.5rem;
-      border-radius: var(--_radius);
-      background: var(--_surface-muted);
-      opacity: 0.4;
     }
     [part='message'] {
       display: flex;
@@ -59,29 +56,6 @@ export const styles = [
       border-radius: var(--_radius);
       background: var(--_surface);
       color: var(--_text);
-    }
-    [part='message'].alert {
-      border-color: var(--_danger);
-    }
-    button {
-      font: inherit;
-      font-weight: 600;
-      padding: calc(var(--_space) * 0.5) calc(var(--_space) * 2);
-      border: 2px solid var(--_brand);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_brand);
-      cursor: pointer;
-    }
-    @media (prefers-reduced-motion: no-preference) {
-      .skeleton {
-        animation: pulse 1.5s ease-in-out infinite;
-      }
-    }
-    @keyframes pulse {
-      50% {
-        opacity: 0.2;
-      }
     }
     @media (forced-colors: active) {
       [part='banner'] {
