@@ -22,6 +22,16 @@ render(
   document.getElementById('element-index')!,
 );
 
+// Themes are classes on an ancestor (see packages/elements/themes); ?theme= picks one for screenshots.
+const themePicker = document.getElementById('theme') as HTMLSelectElement;
+function applyTheme(theme: string): void {
+  document.body.classList.remove('dcr-theme-nhs-dark', 'dcr-theme-neutral');
+  if (theme) document.body.classList.add(theme);
+  themePicker.value = theme;
+}
+themePicker.addEventListener('change', () => applyTheme(themePicker.value));
+applyTheme(new URLSearchParams(location.search).get('theme') ?? '');
+
 const catalogue = document.getElementById('catalogue')!;
 catalogue.replaceChildren();
 render(
@@ -30,6 +40,9 @@ render(
       <section id=${entry.tag} aria-labelledby="${entry.tag}-title">
         <h1 id="${entry.tag}-title"><code>&lt;${entry.tag}&gt;</code></h1>
         <p class="summary">${entry.summary}</p>
+        <ul class="state-index" aria-label="States of ${entry.tag}">
+          ${entry.examples.map((example) => html`<li>${example.name}</li>`)}
+        </ul>
         ${entry.examples.map(
           (example) => html`
             <article class="example" aria-label=${example.name}>
