@@ -17,14 +17,14 @@ function hostPatient(p: RosterPatient) {
   return { nhsNumber: p.nhsNumber, name: { family: p.family, given: [p.given] }, birthDate: p.birthDate };
 }
 
-function open(options: { roles?: string[]; agreement?: string[]; viewer?: unknown } = {}) {
+function open(options: { roles?: string[]; agreement?: string[]; viewer?: unknown; grantMinutes?: number } = {}) {
   const network = recordingFetch();
   const audit: AuditRecord[] = [];
   const session = createCareRecordSession({
     source: fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }),
     viewer: options.viewer ?? { ...VIEWER, roles: options.roles ?? VIEWER.roles },
     audit: { record: (r) => audit.push(r) },
-    policy: { agreement: options.agreement ?? ['RX1'] },
+    policy: { agreement: options.agreement ?? ['RX1'], ...(options.grantMinutes && { grantMinutes: options.grantMinutes }) },
   });
   return { session, network, audit };
 }
@@ -175,6 +175,16 @@ describe('session safety', () => {
     expect(badNumber.session.stateReason).not.to.contain('9434765918');
     expect(badNumber.audit[0]).to.include({ action: 'attempt', outcome: 'refused' });
     expect(badNumber.network.requests).to.deep.equal([]);
+  });
+
+  it('ends the view when the grant’s time runs out', async () => {
+    const { session, audit } = open({ grantMinutes: 0.005 }); // 300 ms
+    session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));
+    await until(session, 'awaiting-consent');
+    await session.recordConsent({ decision: 'granted' });
+    await until(session, 'ended');
+    expect(session.basis).to.equal(undefined);
+    expect(audit.at(-1)).to.include({ action: 'end', detail: 'grant-expired' });
   });
 
   it('ends the view on end() and on a patient switch: the grant is gone, nothing more is fetched', async () => {
