@@ -44,3 +44,13 @@ export {
   type SensitiveHook,
 } from './policy/policy.js';
 export { CARE_SETTINGS, type CareSetting, type HostPatient, type ViewerContext } from './policy/viewer.js';
+export { toAuditEvent, type AuditEventOptions } from './audit/to-audit-event.js';
+export { callbackAuditSink, type AuditDelivery, type AuditSendOptions, type AuditSink } from './audit/audit-sink.js';
+export { fhirAuditSink, type FhirAuditSinkOptions } from './audit/fhir-audit-sink.js';
+export type { BackoffPolicy } from './audit/backoff.js';
+export {
+  createAuditTrail,
+  type AuditTrailEvent,
+  type AuditTrailOptions,
+  type DurableAuditTrail,
+} from './audit/audit-trail.js';

@@ -12,6 +12,7 @@ export const SUPPORTED_SEARCHES: Record<string, string[]> = {
   ServiceRequest: ['patient', 'category'],
   Flag: ['patient', 'status'],
   Consent: ['patient', 'status'],
+  AuditEvent: ['_id', 'entity-identifier', 'agent-identifier'],
   Organization: ['identifier', '_id'],
   Practitioner: ['identifier', '_id'],
   PractitionerRole: ['_id', 'organization'],

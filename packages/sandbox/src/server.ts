@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { getStatus } from '@medplum/core';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Resource as MedplumResource } from '@medplum/fhirtypes';
+import { AUDIT_EVENT, createAuditEventReceiver } from './audit-events.js';
 import { SUPPORTED_SEARCHES, capabilityStatement } from './capability-statement.js';
 import { indexFhirDefinitions } from './fhir-definitions.js';
 import { operationOutcome } from './operation-outcome.js';
 import { FAULT_CONTROL_PATH, FaultRegistry } from './faults/control.js';
 import { injectFault, truncated } from './faults/injector.js';
 import { FAULT_PROFILE_HEADER } from './faults/profiles.js';
+import { requestingOrganisation } from './gpconnect/agreement.js';
 import { GP_CONNECT_PATH, STRUCTURED_RECORD_OPERATION, getStructuredRecord } from './gpconnect/operation.js';
 import { searchPatientRecords } from './patient-search.js';
 import { RecordIndex } from './record-index.js';
@@ -49,6 +51,7 @@ export async function createSandbox(): Promise<Sandbox> {
   });
   const index = new RecordIndex(records);
   const faults = new FaultRegistry();
+  const auditEvents = createAuditEventReceiver(repository);
 
   /** A 403 when the request reaches a refused patient's clinical record (see sharing.ts). */
   function refusalFor(resourceType: string, patientId: string | undefined): [number, unknown] | undefined {
@@ -64,6 +67,7 @@ export async function createSandbox(): Promise<Sandbox> {
     if (req.method === 'GET' && resourceType === 'metadata' && rest.length === 0) {
       return [200, capabilityStatement(base)];
     }
+    if (resourceType === AUDIT_EVENT) return auditEvents.answer(req.method ?? 'GET', rest, url, base, () => readBody(req));
     if (!resourceType || !(resourceType in SUPPORTED_SEARCHES)) {
       return [404, operationOutcome('not-supported', 'Unknown or unsupported resource type')];
     }
@@ -115,7 +119,9 @@ export async function createSandbox(): Promise<Sandbox> {
     if (req.method !== 'POST' || operation !== STRUCTURED_RECORD_OPERATION) {
       return [404, operationOutcome('not-supported', 'The sandbox serves only POST Patient/$gpc.getstructuredrecord here')];
     }
+    const requester = requestingOrganisation([req.headers.authorization].flat()[0]);
     return getStructuredRecord(await readBody(req), {
+      ...(requester && { requestingOrganisation: requester }),
       findByNhsNumber: (nhsNumber) => index.byNhsNumber(nhsNumber),
       sharingStatus: (patientId) => index.sharingStatus(patientId),
       practice: index.practice,

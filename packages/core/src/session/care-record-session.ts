@@ -1,4 +1,6 @@
 import type { AuditRecord, AuditTrail } from '../audit/audit-record.js';
+import type { AuditSink } from '../audit/audit-sink.js';
+import { createAuditTrail } from '../audit/audit-trail.js';
 import { decideConsent, isLiveGrant, revokeGrant, validateConsentDecision, type Grant, type OverrideReason } from '../consent/consent.js';
 import { RecordError } from '../http/errors.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
@@ -14,8 +16,12 @@ export interface CareRecordSessionOptions {
   source: RecordSource;
   /** The viewing clinician; validated (bad input gives `no-context`). */
   viewer: unknown;
-  /** Where audit records go (the durable outbox). Every attempt, decision and view is recorded. */
-  audit: AuditTrail;
+  /**
+   * Where audit records go: a sink (`fhirAuditSink({ url })`, `callbackAuditSink(fn)`), which
+   * the session puts behind the durable IndexedDB outbox, or a trail of the host's own.
+   * Every attempt, decision, refusal, override, view and end is recorded.
+   */
+  audit: AuditSink | AuditTrail;
   policy?: Partial<AccessPolicy>;
   clock?: () => Date;
   /** Audit record ids; defaults to `crypto.randomUUID()`. */
@@ -39,6 +45,7 @@ export class CareRecordSession extends EventTarget {
   private readonly clock: () => Date;
   private readonly newId: () => string;
   private readonly store: SectionStore;
+  private readonly auditTrail: AuditTrail;
   private readonly viewerCheck: ReturnType<typeof validateViewer>;
   private currentState: SessionState = 'no-context';
   private reason: string | undefined = 'No patient has been set.';
@@ -53,12 +60,13 @@ export class CareRecordSession extends EventTarget {
   private readonly storeSubscriptions = new Map<SectionName, () => void>();
   private readonly shown = new Set<SectionName>();
 
-  constructor(private readonly options: CareRecordSessionOptions) {
+  constructor(options: CareRecordSessionOptions) {
     super();
     this.policy = resolvePolicy(options.policy);
     this.clock = options.clock ?? (() => new Date());
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.store = new SectionStore(options.source, this.clock);
+    this.auditTrail = 'send' in options.audit ? createAuditTrail({ sink: options.audit, clock: this.clock }) : options.audit;
     this.viewerCheck = validateViewer(options.viewer);
     if (!this.viewerCheck.ok) this.reason = this.viewerCheck.reason;
   }
@@ -342,7 +350,7 @@ export class CareRecordSession extends EventTarget {
       ...(this.liveGrant() && !fields.basis && { basis: this.grant!.basis, ...(this.grant!.reason && { overrideReason: this.grant!.reason }) }),
       ...fields,
     };
-    this.options.audit.record(record);
+    this.auditTrail.record(record);
     this.dispatchEvent(new CustomEvent('dcr-audit', { detail: record }));
   }
 }

@@ -9,6 +9,8 @@ import type { SectionName } from '../../src/model/sections.js';
 import { createCareRecordSession, type CareRecordSession } from '../../src/session/care-record-session.js';
 import type { SessionState } from '../../src/session/session-state.js';
 import { fhirR4Source } from '../../src/sources/fhir-r4.js';
+import { createAuditTrail } from '../../src/audit/audit-trail.js';
+import { fhirAuditSink } from '../../src/audit/fhir-audit-sink.js';
 
 const CLINICAL = /\/(AllergyIntolerance|Condition|MedicationRequest|MedicationStatement|Observation|Procedure|Encounter|ServiceRequest|Flag)\b/;
 const VIEWER = { userId: 'user-1', name: 'Dr Test', roles: ['R8000'], organisation: 'RX1', setting: 'emergency' };
@@ -175,6 +177,27 @@ describe('session safety', () => {
     expect(badNumber.session.stateReason).not.to.contain('9434765918');
     expect(badNumber.audit[0]).to.include({ action: 'attempt', outcome: 'refused' });
     expect(badNumber.network.requests).to.deep.equal([]);
+  });
+
+  it('delivers the override, with its reason, as an AuditEvent to the sandbox', async () => {
+    const trail = createAuditTrail({ sink: fhirAuditSink({ url: SANDBOX_FHIR_R4 }), dbName: `override-${Date.now()}` });
+    const ids: string[] = [];
+    const session = createCareRecordSession({
+      source: fhirR4Source({ baseUrl: SANDBOX_FHIR_R4 }),
+      viewer: VIEWER,
+      audit: { record: (record) => (ids.push(record.id), trail.record(record)) },
+      policy: { agreement: ['RX1'] },
+    });
+    session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));
+    await until(session, 'awaiting-consent');
+    await session.recordConsent({ decision: 'override', reason: 'safeguarding', note: 'Concern raised by ambulance crew' });
+    await trail.flush();
+    const overrideId = ids[2]!;
+    const stored = await (await fetch(`${SANDBOX_FHIR_R4}/AuditEvent/${overrideId}`)).json();
+    expect(stored.resourceType).to.equal('AuditEvent');
+    expect(JSON.stringify(stored.purposeOfEvent)).to.contain('OVRPJ');
+    expect(JSON.stringify(stored)).to.contain('Concern raised by ambulance crew');
+    trail.close();
   });
 
   it('ends the view when the grant’s time runs out', async () => {

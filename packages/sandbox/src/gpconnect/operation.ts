@@ -11,6 +11,7 @@ import {
 } from './convert-clinical.js';
 import { medicationsToStu3 } from './convert-medication.js';
 import { GpConnectError, gpConnectErrorResponse } from './errors.js';
+import { inSharingAgreement } from './agreement.js';
 import { gpcList } from './lists.js';
 import { parseStructuredRecordRequest } from './parameters.js';
 import { isConfidential, type Stu3Resource } from './stu3.js';
@@ -19,6 +20,8 @@ export const GP_CONNECT_PATH = '/fhir/gpconnect';
 export const STRUCTURED_RECORD_OPERATION = '/Patient/$gpc.getstructuredrecord';
 
 export interface StructuredRecordSource {
+  /** ODS code of the organisation asking (from the audit JWT), if it said. */
+  requestingOrganisation?: string;
   /** The Patient with this NHS number and every resource that belongs to them. */
   findByNhsNumber(nhsNumber: string): { patient: fhir4.Patient; records: readonly fhir4.Resource[] } | undefined;
   sharingStatus(patientId: string): SharingStatus;
@@ -44,6 +47,9 @@ function buildBundle(body: string, source: StructuredRecordSource): unknown {
   const found = source.findByNhsNumber(request.nhsNumber);
   if (!found) throw new GpConnectError('PATIENT_NOT_FOUND', 'No patient is registered here with that NHS number.');
   const { patient, records } = found;
+  if (!inSharingAgreement(source.requestingOrganisation)) {
+    throw new GpConnectError('NO_ORGANISATION_CONSENT', 'The requesting organisation is not in the practice’s sharing agreement.');
+  }
   const sharing = source.sharingStatus(patient.id!);
   if (sharing !== 'share') {
     throw new GpConnectError('NO_PATIENT_CONSENT', sharing === 'dissent' ? 'The patient has dissented from sharing their record.' : 'The sharing status has not been set at the practice.');

@@ -121,3 +121,9 @@ export const SANDBOX_ORGANISATIONS = {
   viewingTrust: { ods: 'RX1', name: 'Riverside University Hospitals (A&E)' },
   sexualHealthService: { ods: 'Y23456', name: 'Riverside Sexual Health Service' },
 } as const;
+
+/**
+ * Organisations (ODS codes) in the sandbox practice's information sharing agreement: RX1, the
+ * viewing trust of the tests and the catalogue. GP Connect calls from any other are refused.
+ */
+export const SANDBOX_SHARING_AGREEMENT: readonly string[] = ['RX1'];
