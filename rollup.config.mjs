@@ -26,7 +26,11 @@ export default [
   library('core', { index: 'packages/core/src/index.ts' }),
   library('elements', {
     index: 'packages/elements/src/index.ts',
+    events: 'packages/elements/src/events.ts',
+    'define/dcr-session': 'packages/elements/src/define/dcr-session.ts',
     'define/dcr-patient-banner': 'packages/elements/src/define/dcr-patient-banner.ts',
+    'define/dcr-medication-list': 'packages/elements/src/define/dcr-medication-list.ts',
+    'define/dcr-events-timeline': 'packages/elements/src/define/dcr-events-timeline.ts',
   }),
   {
     input: { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' },

@@ -2,6 +2,8 @@
 import { html, render } from 'lit';
 import type { ElementExample } from '../packages/elements/src/shared/example.js';
 import { examples as patientBanner } from '../packages/elements/src/patient-banner/patient-banner.examples.js';
+import { examples as medicationList } from '../packages/elements/src/medication-list/medication-list.examples.js';
+import { examples as eventsTimeline } from '../packages/elements/src/events-timeline/events-timeline.examples.js';
 
 interface CatalogueEntry {
   tag: string;
@@ -14,6 +16,16 @@ const ELEMENTS: CatalogueEntry[] = [
     tag: 'dcr-patient-banner',
     summary: 'Who this record belongs to: name, date of birth with age, gender and NHS number.',
     examples: patientBanner,
+  },
+  {
+    tag: 'dcr-medication-list',
+    summary: 'Current and past medication, with each medicine’s issue history and high-risk medicines marked.',
+    examples: medicationList,
+  },
+  {
+    tag: 'dcr-events-timeline',
+    summary: 'Encounters, admissions and referrals in one timeline, grouped by date, filterable, virtualised.',
+    examples: eventsTimeline,
   },
 ];
 

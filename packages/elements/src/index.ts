@@ -1,9 +1,17 @@
+// Classes only: importing this module registers nothing (see define/*).
+export { DcrSession } from './session/dcr-session.js';
+export { sessionContext } from './session/session-context.js';
 export { DcrPatientBanner } from './patient-banner/patient-banner.js';
+export { DcrMedicationList } from './medication-list/medication-list.js';
+export type { MedicationKindFilter, MedicationSort, MedicationView } from './medication-list/medication-query.js';
+export { DcrEventsTimeline } from './events-timeline/events-timeline.js';
 export { defineOnce } from './define/define-once.js';
+export * from './events.js';
 export {
   formatAge,
   formatBirthDate,
   formatDate,
+  formatDateTime,
   formatNhsNumber,
   formatPatientName,
 } from './shared/format.js';

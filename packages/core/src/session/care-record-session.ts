@@ -195,9 +195,12 @@ export class CareRecordSession extends EventTarget {
   async section<K extends SectionName>(section: K): Promise<SectionValues[K]> {
     if (!this.liveGrant()) throw new Error('The record cannot be read: there is no consent or override for this patient.');
     return new Promise((resolve, reject) => {
+      // The listener may run at once (a loaded section), before subscribe has returned.
+      let settled = false;
       const unsubscribe = this.subscribe(section, (snapshot) => {
-        if (snapshot.status === 'loading') return;
-        queueMicrotask(unsubscribe);
+        if (snapshot.status === 'loading' || settled) return;
+        settled = true;
+        queueMicrotask(() => unsubscribe());
         if (snapshot.status === 'ready') resolve(snapshot.value);
         else reject(snapshot.error);
       });
@@ -260,7 +263,9 @@ export class CareRecordSession extends EventTarget {
     const { section } = snapshot;
     if (snapshot.status === 'error') {
       this.onError(snapshot.section, snapshot.error);
-      if (generation === this.generation) this.deliver(snapshot);
+      if (generation !== this.generation) return;
+      this.deliver(snapshot);
+      this.updateProgress();
       return;
     }
     if (snapshot.status === 'loading') {

@@ -2,7 +2,7 @@ import { RecordError } from '../http/errors.js';
 import { emptyDiagnostics } from '../model/common.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
-import { R4_NORMALISERS, demographicsFromR4 } from '../normalise/r4/index.js';
+import { R4_NORMALISERS, R4_SECTION_TYPES, demographicsFromR4 } from '../normalise/r4/index.js';
 import { array, record } from '../normalise/shared/read.js';
 import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
 
@@ -23,8 +23,11 @@ export function staticSource(
     if (matches.length !== 1) throw new RecordError(matches.length === 0 ? 'not-found' : 'invalid');
     const patient = { ...matches[0]!, provenance: { ...matches[0]!.provenance, source: 'static' as const } };
     if (name === 'demographics') return { patient, diagnostics: emptyDiagnostics() } as SectionValues[K];
-    const normalise = R4_NORMALISERS[name as Exclude<SectionName, 'demographics'>];
-    const value = normalise(resources, {
+    const clinical = name as Exclude<SectionName, 'demographics'>;
+    const types = R4_SECTION_TYPES[clinical];
+    // What a server search would return: only the section's resource types.
+    const own = resources.filter((r) => types.includes(String(record(r)?.resourceType)));
+    const value = R4_NORMALISERS[clinical](own, {
       patientId: patient.id,
       options: normaliseOptions(options.normalise),
       ...(patient.registeredPractice && { organisation: patient.registeredPractice }),

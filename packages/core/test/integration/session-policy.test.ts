@@ -200,6 +200,30 @@ describe('session safety', () => {
     trail.close();
   });
 
+  it('reads a section already loaded, and says partial when one section fails and others arrive', async () => {
+    const audit: AuditRecord[] = [];
+    const session = createCareRecordSession({
+      source: fhirR4Source({
+        baseUrl: SANDBOX_FHIR_R4,
+        retry: { retries: 0 },
+        fetch: (input, init) => (input.includes('/MedicationRequest') ? Promise.reject(new TypeError('offline')) : fetch(input, init)),
+      }),
+      viewer: VIEWER,
+      audit: { record: (r) => audit.push(r) },
+      policy: { agreement: ['RX1'] },
+    });
+    session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));
+    await until(session, 'awaiting-consent');
+    await session.recordConsent({ decision: 'granted' });
+    const first = await session.section('allergies');
+    expect(await session.section('allergies')).to.equal(first);
+    const failed = await session.section('medications').then(() => undefined, (e: unknown) => e);
+    expect(failed).to.be.instanceOf(Error);
+    expect(await until(session, 'partial')).to.equal('partial');
+    expect(session.stateReason).to.contain('medications');
+    expect(audit.some((a) => a.action === 'error' && a.sections?.includes('medications'))).to.equal(true);
+  });
+
   it('ends the view when the grant’s time runs out', async () => {
     const { session, audit } = open({ grantMinutes: 0.005 }); // 300 ms
     session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));

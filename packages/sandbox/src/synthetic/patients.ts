@@ -94,7 +94,7 @@ function typicalPatient(random: SeededRandom): fhir4.Resource[] {
       quantity: { value: 56, unit: 'tablet' },
       kind: 'repeat',
       authorised: '2014-05-10',
-      issues: issueDates(10, 28, 4245, random),
+      issues: issueDates(10, 28, 4270, random), // the last about a week before it was stopped
       stopped: { date: '2015-03-20', reason: code.drugTherapyDiscontinued },
     },
     {

@@ -13,6 +13,19 @@ export { demographicsFromR4 } from './demographics.js';
 
 type ClinicalSection = Exclude<SectionName, 'demographics'>;
 
+/** The resource types each section is read from (what its searches return). */
+export const R4_SECTION_TYPES: { [K in ClinicalSection]: readonly string[] } = {
+  allergies: ['AllergyIntolerance'],
+  medications: ['MedicationRequest', 'MedicationStatement', 'Medication'],
+  problems: ['Condition'],
+  diagnoses: ['Condition'],
+  risksWarnings: ['Flag'],
+  procedures: ['Procedure'],
+  investigations: ['Observation'],
+  bloodPressure: ['Observation'],
+  events: ['Encounter', 'ServiceRequest'],
+};
+
 /** Resources of a search → one section of the model. Never throws on malformed input. */
 export const R4_NORMALISERS: {
   [K in ClinicalSection]: (resources: readonly unknown[], context: R4Context) => SectionValues[K];

@@ -1,0 +1,10 @@
+import { DcrEventsTimeline } from '../events-timeline/events-timeline.js';
+import { defineOnce } from './define-once.js';
+
+defineOnce('dcr-events-timeline', DcrEventsTimeline);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dcr-events-timeline': DcrEventsTimeline;
+  }
+}

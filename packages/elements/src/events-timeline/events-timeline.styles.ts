@@ -1,0 +1,166 @@
+import { css } from 'lit';
+import { sectionStyles } from '../shared/section.styles.js';
+import { tokens } from '../shared/tokens.styles.js';
+
+export const styles = [
+  tokens,
+  sectionStyles,
+  css`
+    :host {
+      --_height: var(--dcr-events-timeline-height, 28rem);
+      --_date-background: var(--dcr-events-timeline-date-background, var(--_surface-muted));
+      --_admission: var(--dcr-events-timeline-admission-color, var(--_danger));
+      --_referral: var(--dcr-events-timeline-referral-color, var(--_brand));
+      --_columns: minmax(8rem, 11rem) minmax(0, 1fr) minmax(8rem, 16rem);
+      display: block;
+    }
+    [part='heading'] {
+      margin: 0 0 var(--_space);
+      font-size: 1.25rem;
+    }
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: var(--_space) calc(var(--_space) * 3);
+      margin-bottom: var(--_space);
+    }
+    fieldset {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 calc(var(--_space) * 2);
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    legend {
+      float: left;
+      width: 100%;
+      padding: 0;
+      font-weight: 600;
+    }
+    .check {
+      display: inline-flex;
+      align-items: center;
+      gap: calc(var(--_space) * 0.5);
+      min-height: 2.5rem;
+    }
+    .check input {
+      width: 1.25rem;
+      height: 1.25rem;
+      margin: 0;
+      accent-color: var(--_brand);
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      font-weight: 600;
+    }
+    input[type='date'] {
+      font: inherit;
+      min-height: 2.5rem;
+      padding: 0 var(--_space);
+      border: 2px solid var(--_text);
+      border-radius: 0;
+      background: var(--_surface);
+      color: var(--_text);
+    }
+    .summary,
+    .hint {
+      margin: 0 0 var(--_space);
+      color: var(--_text-secondary);
+    }
+    .hint {
+      margin: calc(var(--_space) * 0.5) 0 0;
+      font-size: 0.875rem;
+    }
+    .empty {
+      margin: 0;
+      padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+      border-left: 8px solid var(--_border);
+      background: var(--_surface-muted);
+      font-weight: 600;
+    }
+    [part='timeline'] {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .columns,
+    .row {
+      display: grid;
+      grid-template-columns: var(--_columns);
+      gap: 0 var(--_space);
+      align-items: start;
+    }
+    .columns {
+      padding: var(--_space);
+      background: var(--_date-background);
+      border-bottom: 2px solid var(--_border);
+      font-weight: 700;
+    }
+    [part='scroller'] {
+      height: var(--_height);
+      overflow: auto;
+    }
+    .row,
+    .date-row {
+      box-sizing: border-box;
+      width: 100%;
+      min-height: 2.75rem;
+      padding: calc(var(--_space) * 0.75) var(--_space);
+      border-bottom: 1px solid var(--_border);
+      background: var(--_surface);
+    }
+    .date-row {
+      display: flex;
+      align-items: center;
+      background: var(--_date-background);
+      font-weight: 700;
+    }
+    .date-row .count {
+      margin-left: calc(var(--_space) * 2);
+      color: var(--_text-secondary);
+      font-weight: 400;
+    }
+    .row:focus-visible,
+    .date-row:focus-visible {
+      outline-offset: -3px;
+      box-shadow: inset 0 0 0 6px var(--_focus-text);
+    }
+    .kind {
+      display: inline-flex;
+      align-items: center;
+      gap: calc(var(--_space) * 0.5);
+      font-weight: 600;
+    }
+    .icon {
+      flex: none;
+      width: 1rem;
+      height: 1rem;
+      color: var(--_text-secondary);
+    }
+    .admission .icon {
+      color: var(--_admission);
+    }
+    .referral .icon {
+      color: var(--_referral);
+    }
+    .details {
+      color: var(--_text-secondary);
+    }
+    @media (forced-colors: active) {
+      .icon,
+      .admission .icon,
+      .referral .icon {
+        color: CanvasText;
+      }
+      input[type='date'] {
+        border-color: CanvasText;
+      }
+      .row:focus-visible,
+      .date-row:focus-visible {
+        box-shadow: none;
+      }
+    }
+  `,
+];

@@ -1,0 +1,346 @@
+import { sandboxSession, sessionReaches, viewPatient } from '@dcr-elements/test-support';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CareRecordSession, MedicationsSection } from '@dcr-elements/core';
+import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
+import type { DcrEntrySelectEvent } from '../events.js';
+import { exampleSession } from '../shared/example-sessions.js';
+import { examples } from './medication-list.examples.js';
+import type { DcrMedicationList } from './medication-list.js';
+import '../define/dcr-medication-list.js';
+import { defineOnce } from '../define/define-once.js';
+import { formatDate } from '../shared/format.js';
+import { DcrSession } from '../session/dcr-session.js';
+
+defineOnce('dcr-session', DcrSession);
+
+const WAIT = { timeout: 10_000 };
+const typical = SANDBOX_PATIENTS.typical;
+
+function root(el: DcrMedicationList): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function text(node: Element | ShadowRoot | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until the element shows something other than its loading skeleton. */
+async function settled(el: DcrMedicationList): Promise<void> {
+  await waitUntil(() => !root(el).querySelector('[part="message"] .skeleton'), 'medication list still loading', WAIT);
+  await el.updateComplete;
+}
+
+/** Medication names in the order shown. */
+function names(el: DcrMedicationList): string[] {
+  return [...root(el).querySelectorAll('[part="expand"]')].map((b) => text(b));
+}
+
+function rowOf(el: DcrMedicationList, name: string): HTMLTableRowElement {
+  const button = [...root(el).querySelectorAll('[part="expand"]')].find((b) => text(b) === name);
+  if (!button) throw new Error(`no row for ${name}`);
+  return button.closest('tr')!;
+}
+
+async function ready(session: CareRecordSession): Promise<DcrMedicationList> {
+  const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${session}></dcr-medication-list>`);
+  await waitUntil(() => root(el).querySelector('table, [part="empty"]'), 'medications not shown', WAIT);
+  return el;
+}
+
+async function typicalList(): Promise<{ el: DcrMedicationList; session: CareRecordSession; value: MedicationsSection; audit: { action: string; sections?: string[] }[] }> {
+  const { session, audit } = sandboxSession();
+  await viewPatient(session, typical, { decision: 'granted' });
+  const el = await ready(session);
+  const value = await readyValue(session);
+  return { el, session, value, audit };
+}
+
+/**
+ * The medications value the element was given. (Not `session.section()`: it throws when the value
+ * is already held, reported to core.)
+ */
+function readyValue(session: CareRecordSession): Promise<MedicationsSection> {
+  return new Promise((resolve) => {
+    let done = false;
+    const off = session.subscribe('medications', (snapshot) => {
+      if (snapshot.status !== 'ready' || done) return;
+      done = true;
+      resolve(snapshot.value);
+      queueMicrotask(() => off());
+    });
+  });
+}
+
+/** Tabs until the focused element inside the list satisfies `match` (at most 30 presses). */
+async function tabTo(el: DcrMedicationList, match: (active: Element) => boolean): Promise<Element> {
+  for (let i = 0; i < 30; i++) {
+    await sendKeys({ press: 'Tab' });
+    const active = root(el).activeElement;
+    if (active && match(active)) return active;
+  }
+  throw new Error('control not reachable by Tab');
+}
+
+describe('dcr-medication-list', () => {
+  for (const example of examples) {
+    it(`is accessible: ${example.name}`, async () => {
+      const el = await fixture<DcrMedicationList>(example.template());
+      if (example.name === 'Loading') {
+        await waitUntil(() => root(el).querySelector('[role="status"] .skeleton'), 'no skeleton', WAIT);
+      } else {
+        await settled(el);
+      }
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  describe('says what each session state means', () => {
+    it('ready: lists current medication with dose, quantity, dates and issue count', async () => {
+      const { el, value } = await typicalList();
+      const current = value.entries.filter((m) => m.current);
+      expect(names(el)).to.have.length(current.length);
+      expect(text(root(el).querySelector('[part="summary"]'))).to.equal(
+        `Showing ${current.length} current medications, sorted by name (a to z).`,
+      );
+      const headers = [...root(el).querySelectorAll('thead th')].map((th) => text(th));
+      expect(headers).to.deep.equal(['Medication', 'Type', 'Dose', 'Quantity', 'Started', 'Last issued', 'Issues']);
+      const furosemide = rowOf(el, 'Furosemide 40mg tablets');
+      expect([...furosemide.querySelectorAll('td')].map((td) => text(td))).to.deep.include.members(['Repeat', 'One tablet each morning', '56 tablet', '7']);
+      // Names are sorted A to Z, and the past apixaban is not among the current ones.
+      expect(names(el)).to.deep.equal([...names(el)].sort((a, b) => a.localeCompare(b)));
+      expect(names(el)).not.to.include('Apixaban 5mg tablets');
+      expect(text(root(el).querySelector('[part="disclosure"]'))).to.match(/may be incomplete.*As of \d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d, from GP practice Y12345\./);
+    });
+
+    it('ready with nothing recorded: says "No medications recorded", never blank', async () => {
+      const { session } = sandboxSession();
+      await viewPatient(session, SANDBOX_PATIENTS.nothingRecorded, { decision: 'granted' });
+      const el = await ready(session);
+      expect(text(root(el).querySelector('[part="empty"]'))).to.equal('No medications recorded');
+      expect(root(el).querySelector('table')).to.equal(null);
+      expect(text(root(el).querySelector('[part="disclosure"]'))).to.contain('may be incomplete');
+    });
+
+    it('loading: a status saying medications are loading', async () => {
+      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${exampleSession('loading')}></dcr-medication-list>`);
+      await waitUntil(() => root(el).querySelector('[role="status"] .skeleton'), 'no skeleton', WAIT);
+      expect(text(root(el).querySelector('[role="status"]'))).to.equal('Loading medications');
+    });
+
+    it('section failed (partial): an alert that does not claim nothing is recorded, with a retry', async () => {
+      const session = exampleSession('granted', { failPath: '/MedicationRequest' });
+      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${session}></dcr-medication-list>`);
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert', WAIT);
+      const alert = root(el).querySelector('[role="alert"]')!;
+      expect(text(alert)).to.contain('Medications could not be loaded');
+      expect(text(alert)).to.contain('This does not mean there is nothing recorded.');
+      expect(alert.querySelector('button')!.textContent).to.equal('Try again');
+    });
+
+    it('unavailable: an alert that the GP record could not be reached', async () => {
+      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${exampleSession('unavailable')}></dcr-medication-list>`);
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert', WAIT);
+      expect(text(root(el).querySelector('[role="alert"]'))).to.contain('GP record unavailable');
+      expect(root(el).querySelector('table')).to.equal(null);
+    });
+
+    it('source dissent: says the patient opted out and shows nothing', async () => {
+      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${exampleSession('source-dissent')}></dcr-medication-list>`);
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert', WAIT);
+      expect(text(root(el).querySelector('[role="alert"]'))).to.contain('Patient has opted out of sharing');
+      expect(root(el).querySelector('table')).to.equal(null);
+    });
+
+    it('awaiting consent: a status asking for consent, nothing fetched', async () => {
+      const { session, network } = sandboxSession();
+      await viewPatient(session, typical);
+      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${session}></dcr-medication-list>`);
+      expect(text(root(el).querySelector('[role="status"]'))).to.contain('Waiting for consent to view');
+      expect(network.requests).to.have.length(0);
+    });
+
+    it('consent declined, not permitted, no agreement, not found, ended: each says so', async () => {
+      const cases = [
+        ['consent-declined', 'Consent to view declined'],
+        ['not-permitted', 'You cannot view GP records'],
+        ['no-agreement', 'No sharing agreement'],
+        ['not-found', 'No GP record found'],
+        ['ended', 'Viewing ended'],
+      ] as const;
+      for (const [state, title] of cases) {
+        const session = exampleSession(state);
+        const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${session}></dcr-medication-list>`);
+        await sessionReaches(session, state);
+        await el.updateComplete;
+        expect(text(root(el).querySelector('[role="alert"]')), state).to.contain(title);
+      }
+    });
+
+    it('without a session: says it is not connected', async () => {
+      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list></dcr-medication-list>`);
+      expect(text(root(el).querySelector('[role="alert"]'))).to.contain('not connected to a record session');
+    });
+  });
+
+  it('Done when: warfarin is marked high-risk with its last issue date; expanding shows all 13 issues in date order', async () => {
+    const { el, value } = await typicalList();
+    const warfarin = value.entries.find((m) => m.name === 'Warfarin 3mg tablets')!;
+    expect(warfarin.highRisk).to.equal(true);
+    expect(warfarin.issues).to.have.length(13);
+    const row = rowOf(el, 'Warfarin 3mg tablets');
+    // Marked in words and with an icon, not by colour alone.
+    expect(text(row.querySelector('[part="high-risk"]'))).to.equal('High-risk: anticoagulant');
+    expect(row.querySelector('[part="high-risk"] svg')).to.exist;
+    const lastIssuedCell = row.querySelectorAll('td')[4]!;
+    expect(lastIssuedCell.innerText.replace(/\s+/g, ' ')).to.equal(`${formatDate(warfarin.lastIssued!.date)} 56 tablet`);
+    // Furosemide is not high-risk, and carries no marker.
+    expect(rowOf(el, 'Furosemide 40mg tablets').querySelector('[part="high-risk"]')).to.equal(null);
+
+    const button = row.querySelector<HTMLButtonElement>('[part="expand"]')!;
+    const panel = root(el).getElementById(button.getAttribute('aria-controls')!)!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(panel.hidden).to.equal(true);
+    const selected = oneEvent(el, 'dcr-entry-select') as Promise<DcrEntrySelectEvent>;
+    button.click();
+    const event = await selected;
+    expect(event.detail).to.deep.equal({ section: 'medications', id: warfarin.id, expanded: true });
+    expect(event.bubbles && event.composed).to.equal(true);
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(panel.hidden).to.equal(false);
+    const issues = panel.querySelector('[part="issues"]')!;
+    expect(text(issues.querySelector('caption'))).to.equal('Issues of Warfarin 3mg tablets: 13, newest first');
+    const shownDates = [...issues.querySelectorAll('tbody tr td:first-child')].map((td) => text(td));
+    const expected = [...warfarin.issues].reverse().map((issue) => formatDate(issue.date));
+    expect(shownDates).to.deep.equal(expected);
+    // Strictly newest first, and the gaps between issues are shown (the oldest has none).
+    const isoShown = [...warfarin.issues].map((i) => i.date).sort().reverse();
+    expect(isoShown).to.deep.equal([...warfarin.issues].reverse().map((i) => i.date));
+    const gaps = [...issues.querySelectorAll('tbody tr td:last-child')].map((td) => text(td));
+    expect(gaps.at(-1)).to.equal('First issue');
+    expect(gaps.slice(0, -1).every((g) => Number(g) >= 25 && Number(g) <= 31)).to.equal(true);
+    expect([...issues.querySelectorAll('tbody tr td:nth-child(2)')].every((td) => text(td) === '56 tablet')).to.equal(true);
+  });
+
+  it('shows past medication with its stop date and coded stop reason', async () => {
+    const { el } = await typicalList();
+    el.view = 'past';
+    await el.updateComplete;
+    expect(names(el)).to.include('Apixaban 5mg tablets');
+    const apixaban = rowOf(el, 'Apixaban 5mg tablets');
+    expect(text(apixaban.querySelector('[part="high-risk"]'))).to.equal('High-risk: anticoagulant');
+    expect(text(apixaban.querySelector('td:last-child'))).to.equal('Stopped 20-Mar-2015 Reason: Drug therapy discontinued');
+    el.view = 'all';
+    await el.updateComplete;
+    expect(text(rowOf(el, 'Warfarin 3mg tablets').querySelector('td:last-child'))).to.equal('Current');
+  });
+
+  it('sorts by last issued and by start date (newest first), and filters by type and name', async () => {
+    const { el, value } = await typicalList();
+    el.view = 'all';
+    el.sort = 'last-issued';
+    await el.updateComplete;
+    const byIssue = [...value.entries].sort((a, b) => (b.lastIssued?.date ?? '').localeCompare(a.lastIssued?.date ?? '') || a.name.localeCompare(b.name));
+    expect(names(el)).to.deep.equal(byIssue.map((m) => m.name));
+    el.sort = 'started';
+    await el.updateComplete;
+    const started = names(el).map((n) => value.entries.find((m) => m.name === n)!.started ?? '');
+    expect(started).to.deep.equal([...started].sort().reverse());
+    el.kind = 'acute';
+    await el.updateComplete;
+    expect(names(el).sort()).to.deep.equal(value.entries.filter((m) => m.kind === 'acute').map((m) => m.name).sort());
+    el.kind = 'repeat';
+    el.filter = 'WARF';
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Warfarin 1mg tablets', 'Warfarin 3mg tablets']);
+    expect(text(root(el).querySelector('[part="summary"]'))).to.match(/^Showing 2 of \d+ medications/);
+    el.filter = 'nothing like this';
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[part="empty"]'))).to.equal('No medications match the type and name filters.');
+  });
+
+  it('ignores attribute values it does not know, keeping safe defaults', async () => {
+    const { session } = sandboxSession();
+    await viewPatient(session, typical, { decision: 'granted' });
+    const el = await fixture<DcrMedicationList>(
+      html`<dcr-medication-list view="everything" sort="colour" kind="injections" .session=${session}></dcr-medication-list>`,
+    );
+    await waitUntil(() => root(el).querySelector('table'), 'not shown', WAIT);
+    expect(text(root(el).querySelector('[part="summary"]'))).to.match(/current medications, sorted by name/);
+  });
+
+  it('works inside <dcr-session>, and records that medications were shown', async () => {
+    const { session, audit } = sandboxSession();
+    await viewPatient(session, typical, { decision: 'granted' });
+    const wrapper = await fixture(html`<dcr-session .session=${session}><dcr-medication-list></dcr-medication-list></dcr-session>`);
+    const el = wrapper.querySelector('dcr-medication-list')!;
+    await waitUntil(() => root(el).querySelector('table'), 'not shown', WAIT);
+    await waitUntil(() => audit.some((r) => r.action === 'section-shown' && r.sections?.includes('medications')), 'no section-shown audit', WAIT);
+    expect(audit.filter((r) => r.action === 'section-shown' && r.sections?.includes('medications'))).to.have.length(1);
+  });
+
+  it('is keyboard-complete: view radios, type and sort selects, name filter, table region and expand buttons', async () => {
+    const { el } = await typicalList();
+    const radio = (await tabTo(el, (a) => a.matches('input[type="radio"]'))) as HTMLInputElement;
+    expect(radio.value).to.equal('current');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.view).to.equal('past');
+    expect(names(el)).to.include('Apixaban 5mg tablets');
+    expect(names(el)).not.to.include('Warfarin 3mg tablets');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.view).to.equal('all');
+
+    const kind = (await tabTo(el, (a) => a.matches('select'))) as HTMLSelectElement;
+    expect(text(kind.closest('label')!.querySelector('span'))).to.equal('Type');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.kind).to.equal('repeat');
+
+    await sendKeys({ press: 'Tab' });
+    expect(text(root(el).activeElement!.closest('label')!.querySelector('span'))).to.equal('Sort by');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.sort).to.equal('last-issued');
+
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement!.matches('input[type="search"]')).to.equal(true);
+    await sendKeys({ type: 'warfarin 3' });
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Warfarin 3mg tablets']);
+
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement!.matches('[role="region"]')).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    const button = root(el).activeElement as HTMLButtonElement;
+    expect(button.getAttribute('part')).to.equal('expand');
+    expect(text(button)).to.equal('Warfarin 3mg tablets');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(root(el).querySelectorAll('[part="issues"] tbody tr')).to.have.length(13);
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(root(el).querySelector('[part="issues"]')).to.equal(null);
+  });
+
+  it('retries a failed section from the keyboard', async () => {
+    let failMedications = true;
+    const { session } = sandboxSession({
+      fetch: (input, init) =>
+        failMedications && input.includes('/MedicationRequest') ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init),
+    });
+    await viewPatient(session, typical, { decision: 'granted' });
+    const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${session}></dcr-medication-list>`);
+    await waitUntil(() => root(el).querySelector('[role="alert"] button'), 'no retry', WAIT);
+    failMedications = false;
+    const retry = await tabTo(el, (a) => a.textContent === 'Try again');
+    expect(retry.tagName).to.equal('BUTTON');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).querySelector('table'), 'retry did not load medications', WAIT);
+    expect(names(el)).to.include('Warfarin 3mg tablets');
+  });
+});

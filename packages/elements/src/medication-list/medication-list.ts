@@ -1,0 +1,275 @@
+import { consume } from '@lit/context';
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { CareRecordSession, Medication, MedicationsSection } from '@dcr-elements/core';
+import { DcrEntrySelectEvent } from '../events.js';
+import { sessionContext } from '../session/session-context.js';
+import { NOT_KNOWN, formatDate } from '../shared/format.js';
+import { SectionController } from '../shared/section-controller.js';
+import { renderDisclosure, renderSection } from '../shared/section-view.js';
+import {
+  MEDICATION_KINDS,
+  MEDICATION_SORTS,
+  MEDICATION_VIEWS,
+  formatQuantity,
+  inView,
+  issueHistory,
+  oneOf,
+  selectMedications,
+  type MedicationKindFilter,
+  type MedicationQuery,
+  type MedicationSort,
+  type MedicationView,
+} from './medication-query.js';
+import { styles } from './medication-list.styles.js';
+
+const VIEW_LABELS: Record<MedicationView, string> = { current: 'Current', past: 'Past', all: 'All' };
+const KIND_LABELS: Record<MedicationKindFilter, string> = { all: 'Repeat and acute', repeat: 'Repeat only', acute: 'Acute only' };
+const SORT_LABELS: Record<MedicationSort, string> = {
+  name: 'Name (A to Z)',
+  'last-issued': 'Last issued (newest first)',
+  started: 'Started (newest first)',
+};
+
+const warningIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2 1 21h22L12 2zm0 5 7.5 12h-15L12 7zm-1 4v4h2v-4h-2zm0 5v2h2v-2h-2z"/></svg>`;
+const chevronIcon = svg`<svg class="chevron" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M8.6 5.6 10 4.2l7.8 7.8-7.8 7.8-1.4-1.4 6.4-6.4z"/></svg>`;
+
+/**
+ * @summary Current and past medication, each with its issue history, high-risk medicines marked
+ * in words and with an icon, and the "as of" time and source practice.
+ *
+ * @csspart heading - the "Medications" heading
+ * @csspart controls - the view, type, sort and name filter controls
+ * @csspart summary - the line saying how many medications are shown
+ * @csspart table - the medications table
+ * @csspart row - one medication's row
+ * @csspart expand - the button that shows or hides a medication's issues
+ * @csspart high-risk - the high-risk marker ("High-risk: anticoagulant")
+ * @csspart issues - one medication's issue history table
+ * @csspart empty - the message shown when no medication is recorded or matches the filters
+ * @csspart message - loading, refusal and error messages
+ * @csspart disclosure - incompleteness notice, "as of" time, source practice and warnings
+ * @cssprop --dcr-medication-list-high-risk-color - high-risk marker and row edge (default: danger token)
+ * @cssprop --dcr-medication-list-row-gap - vertical padding of table cells
+ * @cssprop --dcr-medication-list-header-background - table header background (default: muted surface)
+ * @fires dcr-entry-select - a medication's issues were shown or hidden; detail: { section, id, expanded }
+ */
+export class DcrMedicationList extends LitElement {
+  static override styles = styles;
+
+  /** Which medications to show: `current` (default), `past` or `all`. */
+  @property({ reflect: true }) view: MedicationView = 'current';
+
+  /** Which kinds of medication to show: `all` (default), `repeat` or `acute`. */
+  @property() kind: MedicationKindFilter = 'all';
+
+  /** Order of the list: `name` (default), `last-issued` or `started` (dates newest first). */
+  @property() sort: MedicationSort = 'name';
+
+  /** Text a medication's name must contain to be shown (case-insensitive). */
+  @property() filter = '';
+
+  /** The care record session; provided by `<dcr-session>` or set directly. */
+  @consume({ context: sessionContext, subscribe: true })
+  @property({ attribute: false })
+  session?: CareRecordSession;
+
+  /** Ids of the medications whose issue history is open. */
+  @state() private expanded = new Set<string>();
+
+  private readonly medications = new SectionController(this, 'medications');
+  private query: MedicationQuery = { view: 'current', kind: 'all', sort: 'name', text: '' };
+  private shown: Medication[] = [];
+  private section: MedicationsSection | undefined;
+  /** A stable DOM id suffix per medication (its position in the section), for aria-controls. */
+  private domIds = new Map<string, number>();
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const snapshot = this.medications.current;
+    const section = snapshot?.status === 'ready' ? snapshot.value : undefined;
+    if (section !== this.section) {
+      // A new value (or another patient): nothing stays open from the previous one.
+      this.section = section;
+      this.expanded = new Set();
+      this.domIds = new Map(section?.entries.map((m, i) => [m.id, i]));
+    }
+    this.query = {
+      view: oneOf(this.view, MEDICATION_VIEWS),
+      kind: oneOf(this.kind, MEDICATION_KINDS),
+      sort: oneOf(this.sort, MEDICATION_SORTS),
+      text: typeof this.filter === 'string' ? this.filter : '',
+    };
+    this.shown = section ? selectMedications(section.entries, this.query) : [];
+  }
+
+  protected override updated(): void {
+    if (this.section) this.session?.markShown('medications');
+  }
+
+  override render() {
+    return html`<h2 part="heading">Medications</h2>
+      ${renderSection(this.session, this.medications.current, {
+        label: 'Medications',
+        ready: (section) => this.renderReady(section),
+        retry: () => this.session?.retry('medications'),
+      })}`;
+  }
+
+  private renderReady(section: MedicationsSection): TemplateResult {
+    const snapshot = this.medications.current;
+    const recorded = section.entries.length > 0;
+    return html`
+      ${recorded
+        ? html`${this.renderControls(section)}
+            <p part="summary" class="summary" role="status">${this.summary(section)}</p>
+            ${this.shown.length > 0 ? this.renderTable() : this.renderNoMatch(section)}`
+        : html`<p part="empty" class="empty">No medications recorded</p>`}
+      ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
+    `;
+  }
+
+  private renderControls(section: MedicationsSection): TemplateResult {
+    const { view, kind, sort, text } = this.query;
+    const count = (v: MedicationView) => section.entries.filter((m) => inView(m, v)).length;
+    return html`<div part="controls" class="controls">
+      <fieldset>
+        <legend>Show</legend>
+        ${MEDICATION_VIEWS.map(
+          (v) => html`<label class="radio">
+            <input type="radio" name="view" .value=${v} .checked=${view === v} @change=${() => (this.view = v)} />
+            ${VIEW_LABELS[v]} (${count(v)})
+          </label>`,
+        )}
+      </fieldset>
+      <label class="field">
+        <span>Type</span>
+        <select @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as MedicationKindFilter)}>
+          ${MEDICATION_KINDS.map((k) => html`<option .value=${k} ?selected=${kind === k}>${KIND_LABELS[k]}</option>`)}
+        </select>
+      </label>
+      <label class="field">
+        <span>Sort by</span>
+        <select @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as MedicationSort)}>
+          ${MEDICATION_SORTS.map((s) => html`<option .value=${s} ?selected=${sort === s}>${SORT_LABELS[s]}</option>`)}
+        </select>
+      </label>
+      <label class="field">
+        <span>Filter by name</span>
+        <input type="search" .value=${text} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />
+      </label>
+    </div>`;
+  }
+
+  private summary(section: MedicationsSection): string {
+    const { view, kind, text } = this.query;
+    const inThisView = section.entries.filter((m) => inView(m, view)).length;
+    const noun = view === 'all' ? 'medications' : `${view} medications`;
+    const filtered = kind !== 'all' || text.trim() !== '';
+    const sorted = `sorted by ${SORT_LABELS[this.query.sort].toLowerCase()}`;
+    return filtered
+      ? `Showing ${this.shown.length} of ${inThisView} ${noun}, ${sorted}.`
+      : `Showing ${inThisView} ${noun}, ${sorted}.`;
+  }
+
+  private renderNoMatch(section: MedicationsSection): TemplateResult {
+    const { view, kind, text } = this.query;
+    const filtered = kind !== 'all' || text.trim() !== '';
+    if (!filtered && view === 'current') {
+      const past = section.entries.filter((m) => !m.current).length;
+      return html`<p part="empty" class="empty">No current medications recorded.
+        ${past} past ${past === 1 ? 'medication is' : 'medications are'} recorded: choose Past or All to see ${past === 1 ? 'it' : 'them'}.</p>`;
+    }
+    if (!filtered) return html`<p part="empty" class="empty">No ${view} medications recorded.</p>`;
+    return html`<p part="empty" class="empty">No ${view === 'all' ? '' : `${view} `}medications match the type and name filters.</p>`;
+  }
+
+  private renderTable(): TemplateResult {
+    const withStatus = this.query.view !== 'current';
+    const columns = withStatus ? 8 : 7;
+    return html`<div class="table-wrap" role="region" aria-labelledby="caption" tabindex="0">
+      <table part="table">
+        <caption id="caption" class="visually-hidden">${VIEW_LABELS[this.query.view]} medications</caption>
+        <thead>
+          <tr>
+            <th scope="col">Medication</th>
+            <th scope="col">Type</th>
+            <th scope="col">Dose</th>
+            <th scope="col">Quantity</th>
+            <th scope="col">Started</th>
+            <th scope="col">Last issued</th>
+            <th scope="col">Issues</th>
+            ${withStatus ? html`<th scope="col">Status</th>` : nothing}
+          </tr>
+        </thead>
+        ${this.shown.map((m) => this.renderMedication(m, columns, withStatus))}
+      </table>
+    </div>`;
+  }
+
+  private renderMedication(m: Medication, columns: number, withStatus: boolean): TemplateResult {
+    const open = this.expanded.has(m.id);
+    const issuesId = `issues-${this.domIds.get(m.id) ?? 0}`;
+    return html`<tbody>
+      <tr part="row" class=${m.highRisk ? 'high-risk' : nothing}>
+        <th scope="row">
+          <button type="button" part="expand" aria-expanded=${open ? 'true' : 'false'} aria-controls=${issuesId}
+            @click=${() => this.toggle(m)}>${chevronIcon}<span>${m.name}</span></button>
+          ${m.highRisk
+            ? html`<span part="high-risk" class="high-risk-label">${warningIcon}High-risk${m.highRiskClass ? `: ${m.highRiskClass}` : ' medicine'}</span>`
+            : nothing}
+        </th>
+        <td>${m.kind === 'repeat' ? 'Repeat' : 'Acute'}</td>
+        <td>${m.dosage ?? NOT_KNOWN}</td>
+        <td>${formatQuantity(m.quantity)}</td>
+        <td class="date">${formatDate(m.started)}</td>
+        <td class="date">${m.lastIssued
+          ? html`${formatDate(m.lastIssued.date)}<span class="secondary">${formatQuantity(m.lastIssued.quantity)}</span>`
+          : 'Not issued'}</td>
+        <td class="number">${m.issues.length}</td>
+        ${withStatus ? html`<td>${this.renderStatus(m)}</td>` : nothing}
+      </tr>
+      <tr class="issues-row" id=${issuesId} ?hidden=${!open}>
+        <td colspan=${columns}>${open ? this.renderIssues(m) : nothing}</td>
+      </tr>
+    </tbody>`;
+  }
+
+  private renderStatus(m: Medication): TemplateResult | string {
+    if (m.current) return 'Current';
+    if (m.status === 'stopped') {
+      const reason = m.stoppedReason?.find((c) => c.display) ?? m.stoppedReason?.[0];
+      return html`Stopped ${m.stopped ? formatDate(m.stopped) : '(date not known)'}
+        ${reason ? html`<span class="secondary">Reason: ${reason.display ?? reason.code}</span>` : nothing}`;
+    }
+    return m.status === 'completed' ? 'Course completed' : 'Not current';
+  }
+
+  private renderIssues(m: Medication): TemplateResult {
+    const rows = issueHistory(m.issues);
+    if (rows.length === 0) return html`<p class="empty-issues">No issues recorded for ${m.name}.</p>`;
+    return html`<table part="issues" class="issues">
+      <caption>Issues of ${m.name}: ${rows.length}, newest first</caption>
+      <thead>
+        <tr><th scope="col">Issued</th><th scope="col">Quantity</th><th scope="col">Days since previous issue</th></tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) => html`<tr>
+            <td class="date">${formatDate(row.issue.date)}</td>
+            <td>${formatQuantity(row.issue.quantity)}</td>
+            <td class="number">${row.daysSincePrevious ?? 'First issue'}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private toggle(m: Medication): void {
+    const expanded = !this.expanded.has(m.id);
+    const next = new Set(this.expanded);
+    if (expanded) next.add(m.id);
+    else next.delete(m.id);
+    this.expanded = next;
+    this.dispatchEvent(new DcrEntrySelectEvent({ section: 'medications', id: m.id, expanded }));
+  }
+}
