@@ -1,23 +1,36 @@
 // `npm run size`: min and min+gzip of each public browser entry, bundled with its dependencies
 // (Lit included) as a host's bundler would, so the numbers compare with DESIGN.md §9 budgets.
 import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
 
+const DEFINES = ['dcr-session', 'dcr-patient-banner', 'dcr-consent-gate', 'dcr-allergy-banner', 'dcr-medication-list', 'dcr-events-timeline'];
 const ENTRIES = [
-  { name: '@dcr-elements/core', file: 'packages/core/dist/index.js', budget: 12 * 1024 },
-  { name: '@dcr-elements/elements (all)', file: 'packages/elements/dist/index.js', budget: 40 * 1024 },
   {
-    name: '@dcr-elements/elements/define/dcr-patient-banner.js',
-    file: 'packages/elements/dist/define/dcr-patient-banner.js',
-    budget: 20 * 1024,
+    // What a typical integration imports: the session, the R4 source and the FHIR audit sink.
+    name: '@dcr-elements/core (session + fhirR4Source + fhirAuditSink)',
+    contents: "export { createCareRecordSession, fhirR4Source, fhirAuditSink } from './packages/core/dist/index.js';",
+    budget: 12 * 1024,
   },
+  { name: '@dcr-elements/core (every export)', file: 'packages/core/dist/index.js', budget: 12 * 1024 },
+  { name: '@dcr-elements/elements (all, with Lit and core)', file: 'packages/elements/dist/index.js', budget: 40 * 1024 },
+  ...DEFINES.filter((tag) => existsSync(`packages/elements/dist/define/${tag}.js`)).map((tag) => ({
+    // One element's page: the element, <dcr-session>, Lit and the core it needs.
+    name: `define/${tag}.js + dcr-session`,
+    file: `packages/elements/dist/define/${tag}.js`,
+    extra: 'packages/elements/dist/define/dcr-session.js',
+    budget: 20 * 1024,
+  })),
 ];
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const rows = [];
 for (const entry of ENTRIES) {
   const result = await build({
-    entryPoints: [entry.file],
+    stdin: {
+      contents: entry.contents ?? [entry.file, entry.extra].filter(Boolean).map((f) => `export * from './${f}';`).join('\n'),
+      resolveDir: process.cwd(),
+    },
     bundle: true,
     minify: true,
     format: 'esm',
