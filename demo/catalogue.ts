@@ -2,6 +2,8 @@
 import { html, render } from 'lit';
 import type { ElementExample } from '../packages/elements/src/shared/example.js';
 import { examples as patientBanner } from '../packages/elements/src/patient-banner/patient-banner.examples.js';
+import { examples as consentGate } from '../packages/elements/src/consent-gate/consent-gate.examples.js';
+import { examples as allergyBanner } from '../packages/elements/src/allergy-banner/allergy-banner.examples.js';
 import { examples as medicationList } from '../packages/elements/src/medication-list/medication-list.examples.js';
 import { examples as eventsTimeline } from '../packages/elements/src/events-timeline/events-timeline.examples.js';
 
@@ -12,6 +14,16 @@ interface CatalogueEntry {
 }
 
 const ELEMENTS: CatalogueEntry[] = [
+  {
+    tag: 'dcr-consent-gate',
+    summary: 'Records the patient’s consent to view (or a duty-of-care override) before anything is fetched; ends viewing.',
+    examples: consentGate,
+  },
+  {
+    tag: 'dcr-allergy-banner',
+    summary: 'Known allergies, no known allergies, allergies not recorded or allergies unavailable: never blank, never ambiguous.',
+    examples: allergyBanner,
+  },
   {
     tag: 'dcr-patient-banner',
     summary: 'Who this record belongs to: name, date of birth with age, gender and NHS number.',

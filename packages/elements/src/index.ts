@@ -2,6 +2,8 @@
 export { DcrSession } from './session/dcr-session.js';
 export { sessionContext } from './session/session-context.js';
 export { DcrPatientBanner } from './patient-banner/patient-banner.js';
+export { DcrConsentGate } from './consent-gate/consent-gate.js';
+export { DcrAllergyBanner } from './allergy-banner/allergy-banner.js';
 export { DcrMedicationList } from './medication-list/medication-list.js';
 export type { MedicationKindFilter, MedicationSort, MedicationView } from './medication-list/medication-query.js';
 export { DcrEventsTimeline } from './events-timeline/events-timeline.js';

@@ -313,7 +313,7 @@ export class CareRecordSession extends EventTarget {
     if (refusal) {
       this.stopViewing();
       this.setState(refusal, refusal === 'source-dissent'
-        ? 'This patient has chosen not to share their GP record, or sharing has not been set up at their practice. Nothing can be shown; contact the practice if you need information.'
+        ? 'This patient has chosen not to share their GP record, or sharing has not been set up at their practice. Nothing can be shown.'
         : refusal === 'no-agreement'
           ? 'The GP practice has not agreed to share records with your organisation.'
           : 'The GP practice refused access for your role.');

@@ -51,6 +51,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @cssprop --dcr-events-timeline-date-background - date header rows (default: muted surface)
  * @cssprop --dcr-events-timeline-admission-color - admission marker (default: danger token)
  * @cssprop --dcr-events-timeline-referral-color - referral marker (default: brand token)
+ * @tagname dcr-events-timeline
  */
 export class DcrEventsTimeline extends LitElement {
   static override styles = styles;

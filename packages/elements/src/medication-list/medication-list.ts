@@ -53,6 +53,7 @@ const chevronIcon = svg`<svg class="chevron" viewBox="0 0 24 24" aria-hidden="tr
  * @cssprop --dcr-medication-list-row-gap - vertical padding of table cells
  * @cssprop --dcr-medication-list-header-background - table header background (default: muted surface)
  * @fires dcr-entry-select - a medication's issues were shown or hidden; detail: { section, id, expanded }
+ * @tagname dcr-medication-list
  */
 export class DcrMedicationList extends LitElement {
   static override styles = styles;

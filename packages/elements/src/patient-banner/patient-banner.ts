@@ -26,6 +26,7 @@ const GENDER_LABELS: Record<string, string> = {
  * @csspart message - shown instead of the banner when no patient is selected
  * @cssprop --dcr-patient-banner-background - banner background (default: NHS dark blue)
  * @cssprop --dcr-patient-banner-color - banner text colour
+ * @tagname dcr-patient-banner
  */
 export class DcrPatientBanner extends LitElement {
   static override styles = styles;

@@ -10,6 +10,7 @@ import { sessionContext } from './session-context.js';
  * the session's audit records as `dcr-audit` DOM events.
  * @slot - the elements that show the record
  * @fires dcr-audit - detail: the audit record (identities and decisions only)
+ * @tagname dcr-session
  */
 export class DcrSession extends LitElement {
   static override styles = css`

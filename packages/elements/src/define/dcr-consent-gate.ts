@@ -1,0 +1,10 @@
+import { DcrConsentGate } from '../consent-gate/consent-gate.js';
+import { defineOnce } from './define-once.js';
+
+defineOnce('dcr-consent-gate', DcrConsentGate);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dcr-consent-gate': DcrConsentGate;
+  }
+}
