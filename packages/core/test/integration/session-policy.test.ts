@@ -1,12 +1,12 @@
 // The session's safety rules end to end against the sandbox over HTTP, watching the network
 // itself: who may see the record, on what basis, and that nothing leaks on a refusal.
-import { SANDBOX_FHIR_R4, recordingFetch } from '@dcr-elements/test-support';
+import { SANDBOX_FHIR_R4, recordingFetch, sessionReaches } from '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import { SANDBOX_PATIENTS, type RosterPatient } from '../../../sandbox/src/synthetic/roster.js';
 import type { AuditRecord } from '../../src/audit/audit-record.js';
 import type { OverrideReason } from '../../src/consent/consent.js';
 import type { SectionName } from '../../src/model/sections.js';
-import { createCareRecordSession, type CareRecordSession } from '../../src/session/care-record-session.js';
+import { createCareRecordSession } from '../../src/session/care-record-session.js';
 import type { SessionState } from '../../src/session/session-state.js';
 import { fhirR4Source } from '../../src/sources/fhir-r4.js';
 import { createAuditTrail } from '../../src/audit/audit-trail.js';
@@ -29,21 +29,6 @@ function open(options: { roles?: string[]; agreement?: string[]; viewer?: unknow
     policy: { agreement: options.agreement ?? ['RX1'], ...(options.grantMinutes && { grantMinutes: options.grantMinutes }) },
   });
   return { session, network, audit };
-}
-
-/** Resolves when the session reaches one of `states`. */
-function until(session: CareRecordSession, ...states: SessionState[]): Promise<SessionState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`state stayed ${session.state}, wanted ${states.join('/')}`)), 5000);
-    const check = () => {
-      if (!states.includes(session.state)) return;
-      clearTimeout(timer);
-      session.removeEventListener('statechange', check);
-      resolve(session.state);
-    };
-    session.addEventListener('statechange', check);
-    check();
-  });
 }
 
 type Answer = { decision: 'granted' } | { decision: 'declined' } | { decision: 'override'; reason: OverrideReason };
@@ -73,7 +58,7 @@ describe('session policy: roles × agreement × GP sharing × consent answer × 
               session.subscribe(section, (s) => s.status === 'ready' && published.push(s.section));
             }
             session.setPatient(hostPatient(patient));
-            const afterAccess = await until(session, 'awaiting-consent', 'not-permitted', 'no-agreement');
+            const afterAccess = await sessionReaches(session, 'awaiting-consent', 'not-permitted', 'no-agreement');
             const permitted = roles[0] === 'R8000';
             let expected: SessionState;
             if (!permitted) expected = 'not-permitted';
@@ -85,7 +70,7 @@ describe('session policy: roles × agreement × GP sharing × consent answer × 
               await session.recordConsent(answer);
               if (answer.decision !== 'declined') expect(session.basis).to.equal(answer.decision === 'override' ? 'override' : 'consent');
             }
-            expect(await until(session, expected, 'ready', 'partial', 'source-dissent', 'consent-declined', 'not-permitted', 'no-agreement', 'unavailable')).to.equal(expected);
+            expect(await sessionReaches(session, expected, 'ready', 'partial', 'source-dissent', 'consent-declined', 'not-permitted', 'no-agreement', 'unavailable')).to.equal(expected);
 
             const clinical = network.requests.filter((r) => CLINICAL.test(r.url));
             if (expected === 'ready') {
@@ -122,7 +107,7 @@ describe('session safety', () => {
   it('refuses to read without consent, at the API', async () => {
     const { session, network } = open();
     session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));
-    await until(session, 'awaiting-consent');
+    await sessionReaches(session, 'awaiting-consent');
     let error: unknown;
     await session.section('allergies').catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(Error);
@@ -135,9 +120,9 @@ describe('session safety', () => {
     session.subscribe('allergies', (s) => s.status === 'ready' && published.push(s.section));
     session.subscribe('demographics', (s) => s.status === 'ready' && published.push(s.section));
     session.setPatient({ ...hostPatient(SANDBOX_PATIENTS.typical), birthDate: '1946-07-14' });
-    await until(session, 'awaiting-consent');
+    await sessionReaches(session, 'awaiting-consent');
     await session.recordConsent({ decision: 'granted' });
-    await until(session, 'identity-mismatch');
+    await sessionReaches(session, 'identity-mismatch');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(published).to.deep.equal([]);
     expect(audit.find((a) => a.action === 'identity-mismatch')).to.include({ alert: true, detail: 'birth-date' });
@@ -147,7 +132,7 @@ describe('session safety', () => {
   it('withholds private entries of other organisations and sensitive entries, and counts them', async () => {
     const { session } = open();
     session.setPatient(hostPatient(SANDBOX_PATIENTS.privateAndSensitive));
-    await until(session, 'awaiting-consent');
+    await sessionReaches(session, 'awaiting-consent');
     await session.recordConsent({ decision: 'granted' });
     const [problems, diagnoses, medications, procedures] = await Promise.all([
       session.section('problems'),
@@ -189,7 +174,7 @@ describe('session safety', () => {
       policy: { agreement: ['RX1'] },
     });
     session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));
-    await until(session, 'awaiting-consent');
+    await sessionReaches(session, 'awaiting-consent');
     await session.recordConsent({ decision: 'override', reason: 'safeguarding', note: 'Concern raised by ambulance crew' });
     await trail.flush();
     const overrideId = ids[2]!;
@@ -213,13 +198,13 @@ describe('session safety', () => {
       policy: { agreement: ['RX1'] },
     });
     session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));
-    await until(session, 'awaiting-consent');
+    await sessionReaches(session, 'awaiting-consent');
     await session.recordConsent({ decision: 'granted' });
     const first = await session.section('allergies');
     expect(await session.section('allergies')).to.equal(first);
     const failed = await session.section('medications').then(() => undefined, (e: unknown) => e);
     expect(failed).to.be.instanceOf(Error);
-    expect(await until(session, 'partial')).to.equal('partial');
+    expect(await sessionReaches(session, 'partial')).to.equal('partial');
     expect(session.stateReason).to.contain('medications');
     expect(audit.some((a) => a.action === 'error' && a.sections?.includes('medications'))).to.equal(true);
   });
@@ -227,9 +212,9 @@ describe('session safety', () => {
   it('ends the view when the grant’s time runs out', async () => {
     const { session, audit } = open({ grantMinutes: 0.005 }); // 300 ms
     session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));
-    await until(session, 'awaiting-consent');
+    await sessionReaches(session, 'awaiting-consent');
     await session.recordConsent({ decision: 'granted' });
-    await until(session, 'ended');
+    await sessionReaches(session, 'ended');
     expect(session.basis).to.equal(undefined);
     expect(audit.at(-1)).to.include({ action: 'end', detail: 'grant-expired' });
   });
@@ -237,12 +222,12 @@ describe('session safety', () => {
   it('ends the view on end() and on a patient switch: the grant is gone, nothing more is fetched', async () => {
     const { session, audit } = open();
     session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));
-    await until(session, 'awaiting-consent');
+    await sessionReaches(session, 'awaiting-consent');
     await session.recordConsent({ decision: 'granted' });
     await session.section('allergies');
     session.setPatient(hostPatient(SANDBOX_PATIENTS.noKnownAllergies));
     expect(session.basis).to.equal(undefined);
-    await until(session, 'awaiting-consent');
+    await sessionReaches(session, 'awaiting-consent');
     let error: unknown;
     await session.section('allergies').catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(Error);

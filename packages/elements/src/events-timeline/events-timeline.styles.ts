@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { controlsStyles } from '../shared/controls.styles.js';
 import { sectionStyles } from '../shared/section.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 
 export const styles = [
   tokens,
   sectionStyles,
+  controlsStyles,
   css`
     :host {
       --_height: var(--dcr-events-timeline-height, 28rem);
@@ -13,31 +15,6 @@ export const styles = [
       --_referral: var(--dcr-events-timeline-referral-color, var(--_brand));
       --_columns: minmax(8rem, 11rem) minmax(0, 1fr) minmax(8rem, 16rem);
       display: block;
-    }
-    [part='heading'] {
-      margin: 0 0 var(--_space);
-      font-size: 1.25rem;
-    }
-    .controls {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-end;
-      gap: var(--_space) calc(var(--_space) * 3);
-      margin-bottom: var(--_space);
-    }
-    fieldset {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 calc(var(--_space) * 2);
-      margin: 0;
-      padding: 0;
-      border: 0;
-    }
-    legend {
-      float: left;
-      width: 100%;
-      padding: 0;
-      font-weight: 600;
     }
     .check {
       display: inline-flex;

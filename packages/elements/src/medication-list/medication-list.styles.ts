@@ -1,41 +1,18 @@
 import { css } from 'lit';
+import { controlsStyles } from '../shared/controls.styles.js';
 import { sectionStyles } from '../shared/section.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 
 export const styles = [
   tokens,
   sectionStyles,
+  controlsStyles,
   css`
     :host {
       --_high-risk: var(--dcr-medication-list-high-risk-color, var(--_danger));
       --_cell-gap: var(--dcr-medication-list-row-gap, var(--_space));
       --_header-background: var(--dcr-medication-list-header-background, var(--_surface-muted));
       display: block;
-    }
-    [part='heading'] {
-      margin: 0 0 var(--_space);
-      font-size: 1.25rem;
-    }
-    .controls {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-end;
-      gap: var(--_space) calc(var(--_space) * 3);
-      margin-bottom: var(--_space);
-    }
-    fieldset {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 calc(var(--_space) * 2);
-      margin: 0;
-      padding: 0;
-      border: 0;
-    }
-    legend {
-      float: left;
-      width: 100%;
-      padding: 0;
-      font-weight: 600;
     }
     .radio {
       display: inline-flex;

@@ -8,25 +8,14 @@ import {
   type CareRecordSession,
   type ConsentDecision,
   type FetchLike,
+  type SessionState,
 } from '@dcr-elements/core';
 import { SANDBOX_PATIENTS, type RosterPatient } from '../../../sandbox/src/synthetic/roster.js';
 
 export type ExamplePatient = keyof typeof SANDBOX_PATIENTS;
 
-export type ExampleState =
-  | 'no-context'
-  | 'not-permitted'
-  | 'no-agreement'
-  | 'awaiting-consent'
-  | 'consent-declined'
-  | 'granted'
-  | 'override'
-  | 'source-dissent'
-  | 'not-found'
-  | 'loading'
-  | 'unavailable'
-  | 'identity-mismatch'
-  | 'ended';
+/** Every session state but the ones a whole record reaches on its own (ready, partial). */
+export type ExampleState = Exclude<SessionState, 'ready' | 'partial'>;
 
 const VIEWER = { userId: 'demo-user', name: 'Dr Demo', roles: ['R8000'], organisation: 'RX1', setting: 'emergency' };
 const NEVER_ANSWERS: FetchLike = () => new Promise(() => undefined);

@@ -1,9 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CareRecordSession, SectionName, SectionSnapshot } from '@dcr-elements/core';
+import { SessionStateController, type SessionHost } from './session-state-controller.js';
 
-export interface SessionHost extends ReactiveControllerHost, HTMLElement {
-  session?: CareRecordSession;
-}
+export type { SessionHost };
 
 const VIEWING = new Set(['granted', 'override', 'loading', 'ready', 'partial']);
 
@@ -13,16 +11,15 @@ const VIEWING = new Set(['granted', 'override', 'loading', 'ready', 'partial']);
  * stops viewing (patient switch, refusal, end). `current` returns a snapshot only when it is for
  * the session's current patient: an element can never render another patient's value.
  */
-export class SectionController<K extends SectionName> implements ReactiveController {
-  private session: CareRecordSession | undefined;
+export class SectionController<K extends SectionName> extends SessionStateController {
   private snapshot: SectionSnapshot<K> | undefined;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
-    private readonly host: SessionHost,
+    host: SessionHost,
     readonly section: K,
   ) {
-    host.addController(this);
+    super(host);
   }
 
   /** The latest snapshot for the session's current patient, if any. */
@@ -31,32 +28,17 @@ export class SectionController<K extends SectionName> implements ReactiveControl
     return this.snapshot && patient && this.snapshot.patient.nhsNumber === patient ? this.snapshot : undefined;
   }
 
-  hostConnected(): void {
-    this.follow(this.host.session);
-  }
-
-  hostUpdate(): void {
-    if (this.host.session !== this.session) this.follow(this.host.session);
-  }
-
-  hostDisconnected(): void {
-    this.follow(undefined);
-  }
-
-  private readonly onStateChange = () => {
+  protected override stateChanged(): void {
     if (!VIEWING.has(this.session?.state ?? '')) this.snapshot = undefined;
-    this.host.requestUpdate();
-  };
+    super.stateChanged();
+  }
 
-  private follow(session: CareRecordSession | undefined): void {
+  protected override follow(session: CareRecordSession | undefined): void {
     this.unsubscribe?.();
-    this.session?.removeEventListener('statechange', this.onStateChange);
     this.unsubscribe = undefined;
     this.snapshot = undefined;
-    this.session = session;
-    if (!session) return;
-    session.addEventListener('statechange', this.onStateChange);
-    this.unsubscribe = session.subscribe(this.section, (snapshot) => {
+    super.follow(session);
+    this.unsubscribe = session?.subscribe(this.section, (snapshot) => {
       this.snapshot = snapshot;
       this.host.requestUpdate();
     });

@@ -1,16 +1,19 @@
-import type { ReactiveController } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CareRecordSession } from '@dcr-elements/core';
-import type { SessionHost } from './section-controller.js';
+
+export interface SessionHost extends ReactiveControllerHost, HTMLElement {
+  session?: CareRecordSession;
+}
 
 /**
  * Re-renders the host whenever its session's state changes, following the session as it appears,
- * changes or goes. For elements that show the session itself (the consent gate) rather than a
- * section: it subscribes to no section, so it can never cause a fetch.
+ * changes or goes. On its own (the consent gate) it subscribes to no section, so it can never
+ * cause a fetch; {@link SectionController} adds one section.
  */
 export class SessionStateController implements ReactiveController {
-  private session: CareRecordSession | undefined;
+  protected session: CareRecordSession | undefined;
 
-  constructor(private readonly host: SessionHost) {
+  constructor(protected readonly host: SessionHost) {
     host.addController(this);
   }
 
@@ -26,9 +29,13 @@ export class SessionStateController implements ReactiveController {
     this.follow(undefined);
   }
 
-  private readonly onStateChange = () => this.host.requestUpdate();
+  protected stateChanged(): void {
+    this.host.requestUpdate();
+  }
 
-  private follow(session: CareRecordSession | undefined): void {
+  private readonly onStateChange = () => this.stateChanged();
+
+  protected follow(session: CareRecordSession | undefined): void {
     this.session?.removeEventListener('statechange', this.onStateChange);
     this.session = session;
     session?.addEventListener('statechange', this.onStateChange);
