@@ -7,13 +7,14 @@ import { normaliseOptions } from '../packages/core/dist/normalise/options.js';
 const subject = { reference: 'Patient/p1' };
 const coded = (code, display) => ({ coding: [{ system: 'http://snomed.info/sct', code, display }] });
 const entries = [];
-for (let i = 0; entries.length === 0 || JSON.stringify(entries).length < 5_000_000; i++) {
+for (let i = 0, size = 0; size < 5_000_000; i++) {
   entries.push(
     { resource: { resourceType: 'Observation', id: `o${i}`, subject, status: 'final', category: [coded('laboratory', 'Laboratory')], code: coded('165581004', 'INR'), valueQuantity: { value: 2 + (i % 10) / 10, unit: 'ratio' }, referenceRange: [{ low: { value: 2 }, high: { value: 3 } }], effectiveDateTime: '2026-01-01' } },
     { resource: { resourceType: 'Condition', id: `c${i}`, subject, category: [coded('problem-list-item', 'Problem')], clinicalStatus: coded('active', 'Active'), code: coded('49436004', 'Atrial fibrillation'), onsetDateTime: '2014-05-02' } },
     { resource: { resourceType: 'MedicationRequest', id: `m${i}`, subject, intent: 'order', status: 'completed', medicationCodeableConcept: coded('42217611000001104', 'Warfarin 3mg tablets'), authoredOn: '2026-01-01', dosageInstruction: [{ text: 'As directed' }] } },
     { resource: { resourceType: 'Encounter', id: `e${i}`, subject, status: 'finished', class: { code: 'AMB' }, type: [coded('325851000000107', 'Consultation')], period: { start: '2026-01-01' } } },
   );
+  size += JSON.stringify(entries.slice(-4)).length;
 }
 const text = JSON.stringify({ resourceType: 'Bundle', type: 'searchset', entry: entries });
 const context = { patientId: 'p1', options: normaliseOptions({ today: '2026-11-20' }) };
@@ -25,8 +26,11 @@ function normaliseAll(bundle) {
     if (!byType.has(resource.resourceType)) byType.set(resource.resourceType, []);
     byType.get(resource.resourceType).push(resource);
   }
+  const searched = new Map(); // sections sharing a search share its array, as in the R4 source
   for (const [section, normalise] of Object.entries(R4_NORMALISERS)) {
-    normalise(R4_SECTION_TYPES[section].flatMap((type) => byType.get(type) ?? []), context);
+    const key = R4_SECTION_TYPES[section].join();
+    if (!searched.has(key)) searched.set(key, R4_SECTION_TYPES[section].flatMap((type) => byType.get(type) ?? []));
+    normalise(searched.get(key), context);
   }
 }
 

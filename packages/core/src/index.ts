@@ -54,3 +54,4 @@ export {
   type AuditTrailOptions,
   type DurableAuditTrail,
 } from './audit/audit-trail.js';
+export { compareIsoDates } from './normalise/shared/compare-dates.js';

@@ -51,6 +51,8 @@ const SEARCHES: Record<ClinicalSection, Search[]> = {
   ],
 };
 
+const searchKey = (search: Search) => `${search.resourceType}?${new URLSearchParams(search.params)}`;
+
 /** A source that reads the record from a FHIR R4 (UK Core) server, one search per section. */
 export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -155,11 +157,32 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
       const normaliseWith = normaliseOptions(options.normalise);
       const searches = new Map<string, Promise<unknown[]>>();
       const run = (search: Search) => {
-        const key = `${search.resourceType}?${new URLSearchParams(search.params)}`;
+        const key = searchKey(search);
         let pending = searches.get(key);
         if (!pending) {
           pending = patient.then(({ patient: p }) => searchAll(search, p.id, request.signal));
           searches.set(key, pending);
+        }
+        return pending;
+      };
+      // Sections with the same searches share one array and one context, so what they have in
+      // common (recorder look-ups, a shared normaliser pass) happens once.
+      const groups = new Map<string, Promise<{ resources: unknown[]; context: R4Context }>>();
+      const read = (group: Search[]) => {
+        const key = group.map(searchKey).join('&');
+        let pending = groups.get(key);
+        if (!pending) {
+          pending = Promise.all([patient, ...group.map(run)]).then(async ([found, ...results]) => {
+            const resources = results.flat();
+            const context: R4Context = {
+              patientId: found.patient.id,
+              options: normaliseWith,
+              recorderOrganisations: await recorderOrganisations(practitionerRoleReferences(resources), request.signal),
+              ...(found.patient.registeredPractice && { organisation: found.patient.registeredPractice }),
+            };
+            return { resources, context };
+          });
+          groups.set(key, pending);
         }
         return pending;
       };
@@ -170,16 +193,9 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
           continue;
         }
         const clinical = section as ClinicalSection;
-        promises[section] = Promise.all([patient, ...SEARCHES[clinical].map(run)]).then(async ([found, ...results]) => {
-          const resources = results.flat();
-          const context: R4Context = {
-            patientId: found.patient.id,
-            options: normaliseWith,
-            recorderOrganisations: await recorderOrganisations(practitionerRoleReferences(resources), request.signal),
-            ...(found.patient.registeredPractice && { organisation: found.patient.registeredPractice }),
-          };
-          return R4_NORMALISERS[clinical](resources, context) as SectionValues[typeof clinical];
-        });
+        promises[section] = read(SEARCHES[clinical]).then(
+          ({ resources, context }) => R4_NORMALISERS[clinical](resources, context) as SectionValues[typeof clinical],
+        );
       }
       // Each section's failure is reported through its own promise; none may go unhandled here.
       for (const promise of Object.values(promises)) promise?.catch(() => undefined);

@@ -1,3 +1,4 @@
+import { compareIsoDates } from '@dcr-elements/core';
 import type { CareEvent } from '@dcr-elements/core';
 
 /**
@@ -34,7 +35,7 @@ export function eventDay(event: CareEvent): string | undefined {
 
 /** Newest first; undated events last. Stable, so the source's order breaks ties. */
 export function newestFirst(events: readonly CareEvent[]): CareEvent[] {
-  return [...events].sort((a, b) => (b.start ?? b.date ?? '').localeCompare(a.start ?? a.date ?? ''));
+  return [...events].sort((a, b) => compareIsoDates(b.start ?? b.date, a.start ?? a.date));
 }
 
 /** Parses the `kinds` attribute: space- or comma-separated kinds; unknown words are ignored. */

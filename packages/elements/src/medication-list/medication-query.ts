@@ -1,3 +1,4 @@
+import { compareIsoDates } from '@dcr-elements/core';
 import type { Medication, MedicationIssue, Quantity } from '@dcr-elements/core';
 import { NOT_KNOWN } from '../shared/format.js';
 
@@ -37,7 +38,7 @@ const byName = (a: Medication, b: Medication) =>
 
 /** Newest first; a missing date goes last. */
 const byDateDesc = (date: (m: Medication) => string | undefined) => (a: Medication, b: Medication) =>
-  (date(b) ?? '').localeCompare(date(a) ?? '') || byName(a, b);
+  compareIsoDates(date(b), date(a)) || byName(a, b);
 
 const COMPARE: Record<MedicationSort, (a: Medication, b: Medication) => number> = {
   name: byName,
@@ -81,7 +82,7 @@ function dayNumber(iso: string | undefined): number | undefined {
  * reads to see whether a repeat is really being collected.
  */
 export function issueHistory(issues: readonly MedicationIssue[]): IssueRow[] {
-  const oldestFirst = [...issues].sort((a, b) => a.date.localeCompare(b.date));
+  const oldestFirst = [...issues].sort((a, b) => compareIsoDates(a.date, b.date));
   return oldestFirst
     .map((issue, i): IssueRow => {
       const previous = i > 0 ? dayNumber(oldestFirst[i - 1]!.date) : undefined;

@@ -1,3 +1,4 @@
+import { compareIsoDates } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
 import { ADMISSION_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
@@ -58,6 +59,6 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
       ...(end && { end }),
     });
   }
-  entries.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  entries.sort((a, b) => compareIsoDates(b.date, a.date));
   return { entries, warnings: [], diagnostics };
 }

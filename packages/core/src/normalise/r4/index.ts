@@ -26,17 +26,33 @@ export const R4_SECTION_TYPES: { [K in ClinicalSection]: readonly string[] } = {
   events: ['Encounter', 'ServiceRequest'],
 };
 
+/**
+ * Problems and diagnoses share the Condition search, investigations and blood pressure the
+ * Observation search: each pair is read once per resources array (the R4 source passes the same
+ * array to both sections of a pair).
+ */
+function once<T>(read: (resources: readonly unknown[], context: R4Context) => T) {
+  const results = new WeakMap<readonly unknown[], T>();
+  return (resources: readonly unknown[], context: R4Context): T => {
+    let result = results.get(resources);
+    if (!result) results.set(resources, (result = read(resources, context)));
+    return result;
+  };
+}
+const conditions = once(conditionsFromR4);
+const observations = once(observationsFromR4);
+
 /** Resources of a search → one section of the model. Never throws on malformed input. */
 export const R4_NORMALISERS: {
   [K in ClinicalSection]: (resources: readonly unknown[], context: R4Context) => SectionValues[K];
 } = {
   allergies: allergiesFromR4,
   medications: medicationsFromR4,
-  problems: (resources, context) => conditionsFromR4(resources, context).problems,
-  diagnoses: (resources, context) => conditionsFromR4(resources, context).diagnoses,
+  problems: (resources, context) => conditions(resources, context).problems,
+  diagnoses: (resources, context) => conditions(resources, context).diagnoses,
   risksWarnings: flagsFromR4,
   procedures: proceduresFromR4,
-  investigations: (resources, context) => observationsFromR4(resources, context).investigations,
-  bloodPressure: (resources, context) => observationsFromR4(resources, context).bloodPressure,
+  investigations: (resources, context) => observations(resources, context).investigations,
+  bloodPressure: (resources, context) => observations(resources, context).bloodPressure,
   events: eventsFromR4,
 };

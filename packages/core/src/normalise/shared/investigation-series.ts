@@ -1,3 +1,4 @@
+import { compareIsoDates } from './compare-dates.js';
 import type { InvestigationResult, InvestigationSeries } from '../../model/clinical.js';
 
 /** Groups results by their test's first coding, oldest first, for trends such as INR. */
@@ -21,7 +22,7 @@ export function seriesOf(results: readonly InvestigationResult[]): Investigation
     ...series,
     resultIds: grouped
       .slice()
-      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+      .sort((a, b) => compareIsoDates(a.date, b.date))
       .map((r) => r.id),
   }));
 }

@@ -1,3 +1,4 @@
+import { compareIsoDates } from './compare-dates.js';
 import type { Coding, Provenance } from '../../model/common.js';
 import type { Medication, MedicationIssue, Quantity } from '../../model/clinical.js';
 import { highRiskClassOf, type HighRiskClass } from './high-risk.js';
@@ -51,7 +52,7 @@ export function groupMedications(
   }
   const acuteWindow = options.acuteCurrentDays ?? 28;
   const medications = plans.map((plan): Medication => {
-    const planIssues = (byPlan.get(plan.id) ?? []).sort((a, b) => a.date.localeCompare(b.date));
+    const planIssues = (byPlan.get(plan.id) ?? []).sort((a, b) => compareIsoDates(a.date, b.date));
     const lastIssued = planIssues.at(-1);
     const highRiskClass = highRiskClassOf(plan.codes, plan.name, options.highRisk);
     const current =

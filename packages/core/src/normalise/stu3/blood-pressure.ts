@@ -1,3 +1,4 @@
+import { compareIsoDates } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics, type Coding } from '../../model/common.js';
 import type { BloodPressureReading, BloodPressureSection } from '../../model/clinical.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
@@ -58,7 +59,7 @@ export function bloodPressureFromStu3(ctx: Stu3Context, warnings: SectionWarning
       diastolic: diastolic.value,
       unit: 'mmHg',
     };
-  }).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  }).sort((a, b) => compareIsoDates(b.date, a.date));
   return { entries, warnings: warnings.for('bloodPressure'), diagnostics };
 }
 

@@ -1,3 +1,4 @@
+import { compareIsoDates } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
 import { ADMISSION_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
@@ -33,7 +34,7 @@ export function eventsFromStu3(ctx: Stu3Context, warnings: SectionWarnings): Eve
     if (!event) countIn(diagnostics.unparseable, 'ReferralRequest without a date');
     return event;
   });
-  const entries = [...encounters, ...referrals].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const entries = [...encounters, ...referrals].sort((a, b) => compareIsoDates(b.date, a.date));
   return { entries, warnings: warnings.for('events'), diagnostics };
 }
 

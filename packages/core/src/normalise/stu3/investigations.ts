@@ -1,3 +1,4 @@
+import { compareIsoDates } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { InvestigationResult, InvestigationSeries, InvestigationsSection } from '../../model/clinical.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
@@ -49,7 +50,7 @@ export function investigationsFromStu3(ctx: Stu3Context, warnings: SectionWarnin
     const result = resultOf(ctx, observation, reportOf.get(observation)!);
     if (!result) countIn(diagnostics.dropped, 'result without a coded or numeric value');
     return result;
-  }).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  }).sort((a, b) => compareIsoDates(b.date, a.date));
   return { entries, series: seriesOf(entries), warnings: warnings.for('investigations'), diagnostics };
 }
 
@@ -94,7 +95,7 @@ function seriesOf(entries: readonly InvestigationResult[]): InvestigationSeries[
     byKey.set(key, [...(byKey.get(key) ?? []), entry]);
   }
   return [...byKey].map(([key, results]) => {
-    const oldestFirst = [...results].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const oldestFirst = [...results].sort((a, b) => compareIsoDates(a.date, b.date));
     const unit = oldestFirst.findLast((r) => r.unit)?.unit;
     return {
       key,
