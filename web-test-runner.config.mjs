@@ -16,7 +16,9 @@ export default {
   files: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
+  browsers: [
+    chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } }),
+  ],
   plugins: plugins(),
   middleware: [fixturesMiddleware(), await sandboxMiddleware()],
   testFramework: { config: { timeout: 10_000 } },

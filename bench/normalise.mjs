@@ -5,14 +5,59 @@ import { R4_NORMALISERS, R4_SECTION_TYPES } from '../packages/core/dist/normalis
 import { normaliseOptions } from '../packages/core/dist/normalise/options.js';
 
 const subject = { reference: 'Patient/p1' };
-const coded = (code, display) => ({ coding: [{ system: 'http://snomed.info/sct', code, display }] });
+const coded = (code, display) => ({
+  coding: [{ system: 'http://snomed.info/sct', code, display }],
+});
 const entries = [];
 for (let i = 0, size = 0; size < 5_000_000; i++) {
   entries.push(
-    { resource: { resourceType: 'Observation', id: `o${i}`, subject, status: 'final', category: [coded('laboratory', 'Laboratory')], code: coded('165581004', 'INR'), valueQuantity: { value: 2 + (i % 10) / 10, unit: 'ratio' }, referenceRange: [{ low: { value: 2 }, high: { value: 3 } }], effectiveDateTime: '2026-01-01' } },
-    { resource: { resourceType: 'Condition', id: `c${i}`, subject, category: [coded('problem-list-item', 'Problem')], clinicalStatus: coded('active', 'Active'), code: coded('49436004', 'Atrial fibrillation'), onsetDateTime: '2014-05-02' } },
-    { resource: { resourceType: 'MedicationRequest', id: `m${i}`, subject, intent: 'order', status: 'completed', medicationCodeableConcept: coded('42217611000001104', 'Warfarin 3mg tablets'), authoredOn: '2026-01-01', dosageInstruction: [{ text: 'As directed' }] } },
-    { resource: { resourceType: 'Encounter', id: `e${i}`, subject, status: 'finished', class: { code: 'AMB' }, type: [coded('325851000000107', 'Consultation')], period: { start: '2026-01-01' } } },
+    {
+      resource: {
+        resourceType: 'Observation',
+        id: `o${i}`,
+        subject,
+        status: 'final',
+        category: [coded('laboratory', 'Laboratory')],
+        code: coded('165581004', 'INR'),
+        valueQuantity: { value: 2 + (i % 10) / 10, unit: 'ratio' },
+        referenceRange: [{ low: { value: 2 }, high: { value: 3 } }],
+        effectiveDateTime: '2026-01-01',
+      },
+    },
+    {
+      resource: {
+        resourceType: 'Condition',
+        id: `c${i}`,
+        subject,
+        category: [coded('problem-list-item', 'Problem')],
+        clinicalStatus: coded('active', 'Active'),
+        code: coded('49436004', 'Atrial fibrillation'),
+        onsetDateTime: '2014-05-02',
+      },
+    },
+    {
+      resource: {
+        resourceType: 'MedicationRequest',
+        id: `m${i}`,
+        subject,
+        intent: 'order',
+        status: 'completed',
+        medicationCodeableConcept: coded('42217611000001104', 'Warfarin 3mg tablets'),
+        authoredOn: '2026-01-01',
+        dosageInstruction: [{ text: 'As directed' }],
+      },
+    },
+    {
+      resource: {
+        resourceType: 'Encounter',
+        id: `e${i}`,
+        subject,
+        status: 'finished',
+        class: { code: 'AMB' },
+        type: [coded('325851000000107', 'Consultation')],
+        period: { start: '2026-01-01' },
+      },
+    },
   );
   size += JSON.stringify(entries.slice(-4)).length;
 }
@@ -29,7 +74,11 @@ function normaliseAll(bundle) {
   const searched = new Map(); // sections sharing a search share its array, as in the R4 source
   for (const [section, normalise] of Object.entries(R4_NORMALISERS)) {
     const key = R4_SECTION_TYPES[section].join();
-    if (!searched.has(key)) searched.set(key, R4_SECTION_TYPES[section].flatMap((type) => byType.get(type) ?? []));
+    if (!searched.has(key))
+      searched.set(
+        key,
+        R4_SECTION_TYPES[section].flatMap((type) => byType.get(type) ?? []),
+      );
     normalise(searched.get(key), context);
   }
 }
@@ -51,4 +100,6 @@ const normaliseOnly = parseAndNormalise - parse;
 console.log(`bundle: ${(text.length / 1e6).toFixed(1)} MB, ${entries.length} resources`);
 console.log(`JSON.parse: ${parse.toFixed(1)} ms (median of 8)`);
 console.log(`every R4 normaliser over it: ${normaliseOnly.toFixed(1)} ms`);
-console.log(`ratio normalise / JSON.parse: ${(normaliseOnly / parse).toFixed(2)} (DESIGN budget 1.5)`);
+console.log(
+  `ratio normalise / JSON.parse: ${(normaliseOnly / parse).toFixed(2)} (DESIGN budget 1.5)`,
+);

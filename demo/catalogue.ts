@@ -16,12 +16,14 @@ interface CatalogueEntry {
 const ELEMENTS: CatalogueEntry[] = [
   {
     tag: 'dcr-consent-gate',
-    summary: 'Records the patient’s consent to view (or a duty-of-care override) before anything is fetched; ends viewing.',
+    summary:
+      'Records the patient’s consent to view (or a duty-of-care override) before anything is fetched; ends viewing.',
     examples: consentGate,
   },
   {
     tag: 'dcr-allergy-banner',
-    summary: 'Known allergies, no known allergies, allergies not recorded or allergies unavailable: never blank, never ambiguous.',
+    summary:
+      'Known allergies, no known allergies, allergies not recorded or allergies unavailable: never blank, never ambiguous.',
     examples: allergyBanner,
   },
   {
@@ -31,12 +33,14 @@ const ELEMENTS: CatalogueEntry[] = [
   },
   {
     tag: 'dcr-medication-list',
-    summary: 'Current and past medication, with each medicine’s issue history and high-risk medicines marked.',
+    summary:
+      'Current and past medication, with each medicine’s issue history and high-risk medicines marked.',
     examples: medicationList,
   },
   {
     tag: 'dcr-events-timeline',
-    summary: 'Encounters, admissions and referrals in one timeline, grouped by date, filterable, virtualised.',
+    summary:
+      'Encounters, admissions and referrals in one timeline, grouped by date, filterable, virtualised.',
     examples: eventsTimeline,
   },
 ];

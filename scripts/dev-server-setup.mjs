@@ -60,7 +60,9 @@ export function fixturesMiddleware() {
       const index = {};
       for (const folder of readdirSync(fixturesDir, { withFileTypes: true })) {
         if (folder.isDirectory()) {
-          index[folder.name] = readdirSync(join(fixturesDir, folder.name)).filter((f) => f.endsWith('.json')).sort();
+          index[folder.name] = readdirSync(join(fixturesDir, folder.name))
+            .filter((f) => f.endsWith('.json'))
+            .sort();
         }
       }
       ctx.type = 'application/json';
@@ -68,7 +70,13 @@ export function fixturesMiddleware() {
       return;
     }
     const [folder, file, ...rest] = name.split('/');
-    if (rest.length > 0 || !folder || !file || !/^[\w.-]+$/.test(folder + file) || !file.endsWith('.json')) {
+    if (
+      rest.length > 0 ||
+      !folder ||
+      !file ||
+      !/^[\w.-]+$/.test(folder + file) ||
+      !file.endsWith('.json')
+    ) {
       ctx.status = 404;
       return;
     }

@@ -4,16 +4,32 @@ import { gzipSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const DEFINES = ['dcr-session', 'dcr-patient-banner', 'dcr-consent-gate', 'dcr-allergy-banner', 'dcr-medication-list', 'dcr-events-timeline'];
+const DEFINES = [
+  'dcr-session',
+  'dcr-patient-banner',
+  'dcr-consent-gate',
+  'dcr-allergy-banner',
+  'dcr-medication-list',
+  'dcr-events-timeline',
+];
 const ENTRIES = [
   {
     // What a typical integration imports: the session, the R4 source and the FHIR audit sink.
     name: '@dcr-elements/core (session + fhirR4Source + fhirAuditSink)',
-    contents: "export { createCareRecordSession, fhirR4Source, fhirAuditSink } from './packages/core/dist/index.js';",
+    contents:
+      "export { createCareRecordSession, fhirR4Source, fhirAuditSink } from './packages/core/dist/index.js';",
     budget: 12 * 1024,
   },
-  { name: '@dcr-elements/core (every export)', file: 'packages/core/dist/index.js', budget: 12 * 1024 },
-  { name: '@dcr-elements/elements (all, with Lit and core)', file: 'packages/elements/dist/index.js', budget: 40 * 1024 },
+  {
+    name: '@dcr-elements/core (every export)',
+    file: 'packages/core/dist/index.js',
+    budget: 12 * 1024,
+  },
+  {
+    name: '@dcr-elements/elements (all, with Lit and core)',
+    file: 'packages/elements/dist/index.js',
+    budget: 40 * 1024,
+  },
   ...DEFINES.filter((tag) => existsSync(`packages/elements/dist/define/${tag}.js`)).map((tag) => ({
     // One element's page: the element, <dcr-session>, Lit and the core it needs.
     name: `define/${tag}.js + dcr-session`,
@@ -28,7 +44,12 @@ const rows = [];
 for (const entry of ENTRIES) {
   const result = await build({
     stdin: {
-      contents: entry.contents ?? [entry.file, entry.extra].filter(Boolean).map((f) => `export * from './${f}';`).join('\n'),
+      contents:
+        entry.contents ??
+        [entry.file, entry.extra]
+          .filter(Boolean)
+          .map((f) => `export * from './${f}';`)
+          .join('\n'),
       resolveDir: process.cwd(),
     },
     bundle: true,
@@ -40,7 +61,13 @@ for (const entry of ENTRIES) {
   });
   const code = result.outputFiles[0].contents;
   const gzip = gzipSync(code, { level: 9 }).length;
-  rows.push([entry.name, kb(code.length), kb(gzip), kb(entry.budget), gzip <= entry.budget ? 'ok' : 'OVER']);
+  rows.push([
+    entry.name,
+    kb(code.length),
+    kb(gzip),
+    kb(entry.budget),
+    gzip <= entry.budget ? 'ok' : 'OVER',
+  ]);
 }
 const header = ['entry', 'min', 'min+gzip', 'budget (gzip)', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -1,12 +1,7 @@
 // `npm start`: the catalogue (demo/) on a dev server, with the sandbox FHIR server mounted on the
 // same origin at /fhir/r4, under a strict Content Security Policy. One process: Ctrl-C stops all.
 import { startDevServer } from '@web/dev-server';
-import {
-  cspMiddleware,
-  plugins,
-  rootDir,
-  sandboxMiddleware,
-} from './dev-server-setup.mjs';
+import { cspMiddleware, plugins, rootDir, sandboxMiddleware } from './dev-server-setup.mjs';
 
 const port = Number(process.env.PORT ?? 8000);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
@@ -33,7 +28,9 @@ try {
     readFileConfig: false,
     logStartMessage: false,
   });
-  console.log(`dcr-elements catalogue: http://localhost:${port}/  (sandbox FHIR R4: http://localhost:${port}/fhir/r4)`);
+  console.log(
+    `dcr-elements catalogue: http://localhost:${port}/  (sandbox FHIR R4: http://localhost:${port}/fhir/r4)`,
+  );
   const stop = async () => {
     await server.stop();
     process.exit(0);

@@ -70,7 +70,8 @@ export interface RecordedRequest {
 
 /** A `fetch` that records every request it passes on, so tests assert on the network itself. */
 export function recordingFetch(
-  inner: (input: string, init?: RequestInit) => Promise<Response> = (input, init) => fetch(input, init),
+  inner: (input: string, init?: RequestInit) => Promise<Response> = (input, init) =>
+    fetch(input, init),
 ) {
   const requests: RecordedRequest[] = [];
   const fetchFn = (input: string, init?: RequestInit) => {
@@ -93,16 +94,30 @@ export async function loadFixture(folder: string, file: string): Promise<unknown
   return response.json();
 }
 
-
 /** The viewer tests use: a clinical role at RX1, in the sandbox's sharing agreement. */
-export const TEST_VIEWER = { userId: 'test-user', name: 'Dr Test', roles: ['R8000'], organisation: 'RX1', setting: 'emergency' } as const;
+export const TEST_VIEWER = {
+  userId: 'test-user',
+  name: 'Dr Test',
+  roles: ['R8000'],
+  organisation: 'RX1',
+  setting: 'emergency',
+} as const;
 
 /** A session against the sandbox, with its audit records and network requests kept for assertions. */
-export function sandboxSession(options: { fetch?: (input: string, init?: RequestInit) => Promise<Response>; today?: string } = {}) {
+export function sandboxSession(
+  options: {
+    fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+    today?: string;
+  } = {},
+) {
   const network = recordingFetch(options.fetch);
   const audit: AuditRecord[] = [];
   const session = createCareRecordSession({
-    source: fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch, normalise: { today: options.today ?? '2026-11-20' } }),
+    source: fhirR4Source({
+      baseUrl: SANDBOX_FHIR_R4,
+      fetch: network.fetch,
+      normalise: { today: options.today ?? '2026-11-20' },
+    }),
     viewer: TEST_VIEWER,
     audit: { record: (record) => audit.push(record) },
     policy: { agreement: ['RX1'] },
@@ -112,9 +127,15 @@ export function sandboxSession(options: { fetch?: (input: string, init?: Request
 }
 
 /** Resolves when the session reaches one of `states` (fails after 5 s). */
-export function sessionReaches(session: CareRecordSession, ...states: SessionState[]): Promise<SessionState> {
+export function sessionReaches(
+  session: CareRecordSession,
+  ...states: SessionState[]
+): Promise<SessionState> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`session stayed ${session.state}, wanted ${states.join(' or ')}`)), 5000);
+    const timer = setTimeout(
+      () => reject(new Error(`session stayed ${session.state}, wanted ${states.join(' or ')}`)),
+      5000,
+    );
     const check = () => {
       if (!states.includes(session.state)) return;
       clearTimeout(timer);
@@ -132,7 +153,11 @@ export async function viewPatient(
   patient: { nhsNumber: string; family: string; given: string; birthDate: string },
   answer?: ConsentDecision,
 ): Promise<void> {
-  session.setPatient({ nhsNumber: patient.nhsNumber, name: { family: patient.family, given: [patient.given] }, birthDate: patient.birthDate });
+  session.setPatient({
+    nhsNumber: patient.nhsNumber,
+    name: { family: patient.family, given: [patient.given] },
+    birthDate: patient.birthDate,
+  });
   await sessionReaches(session, 'awaiting-consent');
   if (answer) await session.recordConsent(answer);
 }

@@ -17,7 +17,11 @@ export {
   type SectionWarning,
   type SourceKind,
 } from './model/common.js';
-export type { AdministrativeGender, Demographics, DemographicsSection } from './model/demographics.js';
+export type {
+  AdministrativeGender,
+  Demographics,
+  DemographicsSection,
+} from './model/demographics.js';
 export type * from './model/clinical.js';
 export { SECTION_NAMES, type SectionName, type SectionValues } from './model/sections.js';
 export {
@@ -30,7 +34,11 @@ export { fhirR4Source, type FhirR4SourceOptions } from './sources/fhir-r4.js';
 export { gpConnectSource, type GpConnectSourceOptions } from './sources/gp-connect.js';
 export type { GpConnectViewer } from './sources/gp-connect-jwt.js';
 export { staticSource } from './sources/static.js';
-export { createCareRecordSession, CareRecordSession, type CareRecordSessionOptions } from './session/care-record-session.js';
+export {
+  createCareRecordSession,
+  CareRecordSession,
+  type CareRecordSessionOptions,
+} from './session/care-record-session.js';
 export type { SessionState } from './session/session-state.js';
 export type { SectionSnapshot, PatientKey } from './session/section-store.js';
 export type { AuditRecord, AuditTrail, OverrideReason } from './audit/audit-record.js';
@@ -43,9 +51,19 @@ export {
   type AccessPolicy,
   type SensitiveHook,
 } from './policy/policy.js';
-export { CARE_SETTINGS, type CareSetting, type HostPatient, type ViewerContext } from './policy/viewer.js';
+export {
+  CARE_SETTINGS,
+  type CareSetting,
+  type HostPatient,
+  type ViewerContext,
+} from './policy/viewer.js';
 export { toAuditEvent, type AuditEventOptions } from './audit/to-audit-event.js';
-export { callbackAuditSink, type AuditDelivery, type AuditSendOptions, type AuditSink } from './audit/audit-sink.js';
+export {
+  callbackAuditSink,
+  type AuditDelivery,
+  type AuditSendOptions,
+  type AuditSink,
+} from './audit/audit-sink.js';
 export { fhirAuditSink, type FhirAuditSinkOptions } from './audit/fhir-audit-sink.js';
 export type { BackoffPolicy } from './audit/backoff.js';
 export {

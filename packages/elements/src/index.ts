@@ -5,7 +5,11 @@ export { DcrPatientBanner } from './patient-banner/patient-banner.js';
 export { DcrConsentGate } from './consent-gate/consent-gate.js';
 export { DcrAllergyBanner } from './allergy-banner/allergy-banner.js';
 export { DcrMedicationList } from './medication-list/medication-list.js';
-export type { MedicationKindFilter, MedicationSort, MedicationView } from './medication-list/medication-query.js';
+export type {
+  MedicationKindFilter,
+  MedicationSort,
+  MedicationView,
+} from './medication-list/medication-query.js';
 export { DcrEventsTimeline } from './events-timeline/events-timeline.js';
 export { defineOnce } from './define/define-once.js';
 export * from './events.js';

@@ -18,13 +18,25 @@ export const AUDIT_EVENT = 'AuditEvent';
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const DEFAULT_COUNT = 100;
 const MAX_COUNT = 1000;
-const SEARCH_PARAMS = new Set(['_id', 'entity-identifier', 'agent-identifier', '_count', '_offset']);
+const SEARCH_PARAMS = new Set([
+  '_id',
+  'entity-identifier',
+  'agent-identifier',
+  '_count',
+  '_offset',
+]);
 
 type Answer = [number, unknown];
 
 export interface AuditEventReceiver {
   /** Answers a request under `<base>/AuditEvent`; `rest` is the path after the type. */
-  answer(method: string, rest: string[], url: URL, base: string, readBody: () => Promise<string>): Promise<Answer>;
+  answer(
+    method: string,
+    rest: string[],
+    url: URL,
+    base: string,
+    readBody: () => Promise<string>,
+  ): Promise<Answer>;
 }
 
 export function createAuditEventReceiver(repository: MemoryRepository): AuditEventReceiver {
@@ -47,18 +59,33 @@ export function createAuditEventReceiver(repository: MemoryRepository): AuditEve
     }
     const id = urlId ?? resource.id;
     if (!id || !FHIR_ID.test(id) || resource.id !== id) {
-      return [400, operationOutcome('invalid', 'The AuditEvent needs an id, the same as in the URL.')];
+      return [
+        400,
+        operationOutcome('invalid', 'The AuditEvent needs an id, the same as in the URL.'),
+      ];
     }
-    if (!['C', 'R', 'U', 'D', 'E', undefined].includes(resource.action) || !['0', '4', '8', '12', undefined].includes(resource.outcome)) {
-      return [400, operationOutcome('invalid', 'AuditEvent.action or AuditEvent.outcome is not an R4 code.')];
+    if (
+      !['C', 'R', 'U', 'D', 'E', undefined].includes(resource.action) ||
+      !['0', '4', '8', '12', undefined].includes(resource.outcome)
+    ) {
+      return [
+        400,
+        operationOutcome('invalid', 'AuditEvent.action or AuditEvent.outcome is not an R4 code.'),
+      ];
     }
     const existing = await stored(id);
     if (existing) return [200, existing];
     try {
       validateResource(resource as unknown as MedplumResource);
     } catch (error) {
-      const detail = error instanceof OperationOutcomeError ? error.outcome.issue?.[0]?.details?.text : undefined;
-      return [400, operationOutcome('invalid', `Not a valid AuditEvent${detail ? `: ${detail}` : ''}`)];
+      const detail =
+        error instanceof OperationOutcomeError
+          ? error.outcome.issue?.[0]?.details?.text
+          : undefined;
+      return [
+        400,
+        operationOutcome('invalid', `Not a valid AuditEvent${detail ? `: ${detail}` : ''}`),
+      ];
     }
     try {
       const created = await repository.createResource(resource as unknown as MedplumResource);
@@ -66,20 +93,28 @@ export function createAuditEventReceiver(repository: MemoryRepository): AuditEve
     } catch {
       // Two writes of the same id raced: the first one stored it.
       const raced = await stored(id);
-      return raced ? [200, raced] : [500, operationOutcome('exception', 'The AuditEvent was not stored.')];
+      return raced
+        ? [200, raced]
+        : [500, operationOutcome('exception', 'The AuditEvent was not stored.')];
     }
   }
 
   async function search(url: URL, base: string): Promise<Answer> {
     const params = url.searchParams;
     const unknown = [...params.keys()].find((key) => !SEARCH_PARAMS.has(key));
-    if (unknown) return [400, operationOutcome('not-supported', `Unsupported AuditEvent search parameter: ${unknown}`)];
+    if (unknown)
+      return [
+        400,
+        operationOutcome('not-supported', `Unsupported AuditEvent search parameter: ${unknown}`),
+      ];
     const ids = params.get('_id')?.split(',');
     const entity = token(params.get('entity-identifier'));
     const agent = token(params.get('agent-identifier'));
     const count = Math.min(MAX_COUNT, Math.max(1, Number(params.get('_count')) || DEFAULT_COUNT));
     const offset = Math.max(0, Math.floor(Number(params.get('_offset')) || 0));
-    const all = (await repository.searchResources({ resourceType: AUDIT_EVENT })) as unknown as fhir4.AuditEvent[];
+    const all = (await repository.searchResources({
+      resourceType: AUDIT_EVENT,
+    })) as unknown as fhir4.AuditEvent[];
     const matches = all.filter(
       (event) =>
         (!ids || ids.includes(event.id ?? '')) &&
@@ -94,14 +129,19 @@ export function createAuditEventReceiver(repository: MemoryRepository): AuditEve
       return `${base}/${AUDIT_EVENT}?${next}`;
     };
     const link: fhir4.BundleLink[] = [{ relation: 'self', url: pageUrl(offset) }];
-    if (offset + page.length < matches.length) link.push({ relation: 'next', url: pageUrl(offset + count) });
+    if (offset + page.length < matches.length)
+      link.push({ relation: 'next', url: pageUrl(offset + count) });
     if (offset > 0) link.push({ relation: 'previous', url: pageUrl(Math.max(0, offset - count)) });
     const bundle: fhir4.Bundle = {
       resourceType: 'Bundle',
       type: 'searchset',
       total: matches.length,
       link,
-      entry: page.map((resource) => ({ fullUrl: `${base}/${AUDIT_EVENT}/${resource.id}`, resource, search: { mode: 'match' } })),
+      entry: page.map((resource) => ({
+        fullUrl: `${base}/${AUDIT_EVENT}/${resource.id}`,
+        resource,
+        search: { mode: 'match' },
+      })),
     };
     return [200, bundle];
   }
@@ -116,20 +156,31 @@ export function createAuditEventReceiver(repository: MemoryRepository): AuditEve
       if (method === 'POST' && !id) return write(undefined, await readBody());
       if (method === 'GET' && id) {
         const event = await stored(id);
-        return event ? [200, event] : [404, operationOutcome('not-found', 'No AuditEvent with that id')];
+        return event
+          ? [200, event]
+          : [404, operationOutcome('not-found', 'No AuditEvent with that id')];
       }
       if (method === 'GET') return search(url, base);
-      return [405, operationOutcome('not-supported', 'AuditEvents are written with PUT AuditEvent/<id> and never changed')];
+      return [
+        405,
+        operationOutcome(
+          'not-supported',
+          'AuditEvents are written with PUT AuditEvent/<id> and never changed',
+        ),
+      ];
     },
   };
 }
 
 /** A token search value as a predicate over identifiers: `system|value`, `|value` or `value`. */
-function token(value: string | null): ((identifier: fhir4.Identifier | undefined) => boolean) | undefined {
+function token(
+  value: string | null,
+): ((identifier: fhir4.Identifier | undefined) => boolean) | undefined {
   if (!value) return undefined;
   const bar = value.indexOf('|');
   const system = bar >= 0 ? value.slice(0, bar) : undefined;
   const code = bar >= 0 ? value.slice(bar + 1) : value;
   return (identifier) =>
-    identifier?.value === code && (system === undefined || system === '' ? true : identifier.system === system);
+    identifier?.value === code &&
+    (system === undefined || system === '' ? true : identifier.system === system);
 }

@@ -17,14 +17,20 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 try {
   const sandbox = await startSandbox({ port, host });
   console.log(`dcr-sandbox: FHIR R4 base URL ${sandbox.fhirR4BaseUrl}`);
-  console.log(`dcr-sandbox: GP Connect base URL ${sandbox.gpConnectBaseUrl} (POST Patient/$gpc.getstructuredrecord)`);
-  console.log(`dcr-sandbox: fault profiles at http://${host}:${port === 0 ? new URL(sandbox.fhirR4BaseUrl).port : port}/__sandbox/faults`);
+  console.log(
+    `dcr-sandbox: GP Connect base URL ${sandbox.gpConnectBaseUrl} (POST Patient/$gpc.getstructuredrecord)`,
+  );
+  console.log(
+    `dcr-sandbox: fault profiles at http://${host}:${port === 0 ? new URL(sandbox.fhirR4BaseUrl).port : port}/__sandbox/faults`,
+  );
   const stop = () => sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(`dcr-sandbox: port ${port} is already in use. Stop what uses it or pass --port <other>.`);
+    console.error(
+      `dcr-sandbox: port ${port} is already in use. Stop what uses it or pass --port <other>.`,
+    );
   } else {
     console.error(`dcr-sandbox: could not start: ${(error as Error).message}`);
   }

@@ -30,7 +30,10 @@ export function searchPatientRecords(
     type: 'searchset',
     total: matches.length,
     ...(page.length > 0 && {
-      entry: page.map((resource) => ({ search: { mode: 'match' as const }, resource: { ...resource, meta: { ...resource.meta, ...meta } } })),
+      entry: page.map((resource) => ({
+        search: { mode: 'match' as const },
+        resource: { ...resource, meta: { ...resource.meta, ...meta } },
+      })),
     }),
   };
 }

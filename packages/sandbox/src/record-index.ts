@@ -13,7 +13,9 @@ export class RecordIndex {
   constructor(records: readonly fhir4.Resource[]) {
     for (const r of records) {
       if (r.resourceType === 'Patient') {
-        const nhs = (r as fhir4.Patient).identifier?.find((i) => i.system === NHS_NUMBER_SYSTEM)?.value;
+        const nhs = (r as fhir4.Patient).identifier?.find(
+          (i) => i.system === NHS_NUMBER_SYSTEM,
+        )?.value;
         if (nhs) this.patientsByNhsNumber.set(nhs, r as fhir4.Patient);
         continue;
       }
@@ -24,11 +26,17 @@ export class RecordIndex {
       else this.recordsByPatient.set(patientId, [r]);
     }
     this.sharing = sharingStatusByPatient(records);
-    this.practice = records.find((r) => r.resourceType === 'Organization' && r.id === PRACTICE_ID) as fhir4.Organization;
-    this.practitioner = records.find((r) => r.resourceType === 'Practitioner' && r.id === GP_ID) as fhir4.Practitioner;
+    this.practice = records.find(
+      (r) => r.resourceType === 'Organization' && r.id === PRACTICE_ID,
+    ) as fhir4.Organization;
+    this.practitioner = records.find(
+      (r) => r.resourceType === 'Practitioner' && r.id === GP_ID,
+    ) as fhir4.Practitioner;
   }
 
-  byNhsNumber(nhsNumber: string): { patient: fhir4.Patient; records: readonly fhir4.Resource[] } | undefined {
+  byNhsNumber(
+    nhsNumber: string,
+  ): { patient: fhir4.Patient; records: readonly fhir4.Resource[] } | undefined {
     const patient = this.patientsByNhsNumber.get(nhsNumber);
     return patient && { patient, records: this.recordsByPatient.get(patient.id!) ?? [] };
   }

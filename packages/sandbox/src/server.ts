@@ -12,7 +12,11 @@ import { FAULT_CONTROL_PATH, FaultRegistry } from './faults/control.js';
 import { injectFault, truncated } from './faults/injector.js';
 import { FAULT_PROFILE_HEADER } from './faults/profiles.js';
 import { requestingOrganisation } from './gpconnect/agreement.js';
-import { GP_CONNECT_PATH, STRUCTURED_RECORD_OPERATION, getStructuredRecord } from './gpconnect/operation.js';
+import {
+  GP_CONNECT_PATH,
+  STRUCTURED_RECORD_OPERATION,
+  getStructuredRecord,
+} from './gpconnect/operation.js';
 import { searchPatientRecords } from './patient-search.js';
 import { RecordIndex } from './record-index.js';
 import { isClinicalType, patientIdOf, patientIdOfQuery, sharingRefusal } from './sharing.js';
@@ -46,7 +50,10 @@ export async function createSandbox(): Promise<Sandbox> {
   const meta = { versionId: '1', lastUpdated: `${SYNTHETIC_TODAY}T00:00:00Z` };
   await repository.withSeeding(async () => {
     for (const resource of records) {
-      await repository.createResource({ ...resource, meta: { ...resource.meta, ...meta } } as MedplumResource);
+      await repository.createResource({
+        ...resource,
+        meta: { ...resource.meta, ...meta },
+      } as MedplumResource);
     }
   });
   const index = new RecordIndex(records);
@@ -54,7 +61,10 @@ export async function createSandbox(): Promise<Sandbox> {
   const auditEvents = createAuditEventReceiver(repository);
 
   /** A 403 when the request reaches a refused patient's clinical record (see sharing.ts). */
-  function refusalFor(resourceType: string, patientId: string | undefined): [number, unknown] | undefined {
+  function refusalFor(
+    resourceType: string,
+    patientId: string | undefined,
+  ): [number, unknown] | undefined {
     if (!patientId || !isClinicalType(resourceType)) return undefined;
     const status = index.sharingStatus(patientId);
     return status === 'share' ? undefined : [403, sharingRefusal(status)];
@@ -67,7 +77,8 @@ export async function createSandbox(): Promise<Sandbox> {
     if (req.method === 'GET' && resourceType === 'metadata' && rest.length === 0) {
       return [200, capabilityStatement(base)];
     }
-    if (resourceType === AUDIT_EVENT) return auditEvents.answer(req.method ?? 'GET', rest, url, base, () => readBody(req));
+    if (resourceType === AUDIT_EVENT)
+      return auditEvents.answer(req.method ?? 'GET', rest, url, base, () => readBody(req));
     if (!resourceType || !(resourceType in SUPPORTED_SEARCHES)) {
       return [404, operationOutcome('not-supported', 'Unknown or unsupported resource type')];
     }
@@ -117,7 +128,13 @@ export async function createSandbox(): Promise<Sandbox> {
   async function answerGpConnect(req: IncomingMessage, url: URL): Promise<[number, unknown]> {
     const operation = url.pathname.slice(GP_CONNECT_PATH.length);
     if (req.method !== 'POST' || operation !== STRUCTURED_RECORD_OPERATION) {
-      return [404, operationOutcome('not-supported', 'The sandbox serves only POST Patient/$gpc.getstructuredrecord here')];
+      return [
+        404,
+        operationOutcome(
+          'not-supported',
+          'The sandbox serves only POST Patient/$gpc.getstructuredrecord here',
+        ),
+      ];
     }
     const requester = requestingOrganisation([req.headers.authorization].flat()[0]);
     return getStructuredRecord(await readBody(req), {
@@ -133,14 +150,17 @@ export async function createSandbox(): Promise<Sandbox> {
   async function respond(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (url.pathname === FAULT_CONTROL_PATH || url.pathname.startsWith(`${FAULT_CONTROL_PATH}/`)) {
       const [status, body] = faults.control(req.method ?? 'GET', url.pathname, await readBody(req));
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+      res
+        .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+        .end(JSON.stringify(body));
       return;
     }
     const profileName = [req.headers[FAULT_PROFILE_HEADER]].flat()[0];
     const injected = await injectFault(faults.get(profileName), url.pathname, res);
     if (!injected) return;
-    const [status, body] = await (url.pathname.startsWith(`${GP_CONNECT_PATH}/`) ? answerGpConnect(req, url) : answer(req, url))
-      .catch((): [number, unknown] => [500, operationOutcome('exception', 'Sandbox failure')]);
+    const [status, body] = await (
+      url.pathname.startsWith(`${GP_CONNECT_PATH}/`) ? answerGpConnect(req, url) : answer(req, url)
+    ).catch((): [number, unknown] => [500, operationOutcome('exception', 'Sandbox failure')]);
     const json = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/fhir+json; charset=utf-8' });
     res.end(injected.truncate ? truncated(json) : json);
@@ -149,7 +169,10 @@ export async function createSandbox(): Promise<Sandbox> {
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', `accept, content-type, authorization, ${FAULT_PROFILE_HEADER}`);
+    res.setHeader(
+      'access-control-allow-headers',
+      `accept, content-type, authorization, ${FAULT_PROFILE_HEADER}`,
+    );
     res.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS');
     res.setHeader('access-control-expose-headers', 'retry-after');
     if (req.method === 'OPTIONS') {
@@ -162,7 +185,8 @@ export async function createSandbox(): Promise<Sandbox> {
       return;
     }
     respond(req, res, url).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/fhir+json; charset=utf-8' });
+      if (!res.headersSent)
+        res.writeHead(500, { 'content-type': 'application/fhir+json; charset=utf-8' });
       res.end(JSON.stringify(operationOutcome('exception', 'Sandbox failure')));
     });
   }
@@ -186,7 +210,10 @@ export interface RunningSandbox {
 }
 
 /** Starts the sandbox on its own HTTP port. Rejects with code `EADDRINUSE` when the port is taken. */
-export async function startSandbox(options: { port: number; host?: string }): Promise<RunningSandbox> {
+export async function startSandbox(options: {
+  port: number;
+  host?: string;
+}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
   const sandbox = await createSandbox();
   const server = createServer(sandbox.handle);
@@ -210,7 +237,8 @@ function addPagingLinks(bundle: fhir4.Bundle, searchUrl: string, query: Query): 
     `${searchUrl}?${toSearchParams({ ...query, _offset: String(pageOffset) })}`;
   const links: fhir4.BundleLink[] = [{ relation: 'self', url: pageUrl(offset) }];
   const returned = bundle.entry?.length ?? 0;
-  const hasMore = bundle.total !== undefined ? offset + returned < bundle.total : returned === count;
+  const hasMore =
+    bundle.total !== undefined ? offset + returned < bundle.total : returned === count;
   if (hasMore && returned > 0) links.push({ relation: 'next', url: pageUrl(offset + count) });
   if (offset > 0) links.push({ relation: 'previous', url: pageUrl(Math.max(0, offset - count)) });
   bundle.link = links;

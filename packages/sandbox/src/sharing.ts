@@ -13,9 +13,18 @@ export type SharingStatus = 'share' | 'dissent' | 'not-set';
 export const SHARING_STATUS_SYSTEM = 'https://dcr-elements.example/CodeSystem/gp-sharing-status';
 
 /** Resource types that are not part of a patient's clinical record and so are never refused. */
-const NON_CLINICAL = new Set(['Patient', 'Organization', 'Practitioner', 'PractitionerRole', 'Medication', 'Consent']);
+const NON_CLINICAL = new Set([
+  'Patient',
+  'Organization',
+  'Practitioner',
+  'PractitionerRole',
+  'Medication',
+  'Consent',
+]);
 
-export function sharingStatusByPatient(resources: readonly fhir4.Resource[]): Map<string, SharingStatus> {
+export function sharingStatusByPatient(
+  resources: readonly fhir4.Resource[],
+): Map<string, SharingStatus> {
   const statuses = new Map<string, SharingStatus>();
   for (const resource of resources) {
     if (resource.resourceType !== 'Consent') continue;
@@ -24,7 +33,11 @@ export function sharingStatusByPatient(resources: readonly fhir4.Resource[]): Ma
     const patientId = consent.patient?.reference?.replace(/^Patient\//, '');
     if (!patientId) continue;
     const status: SharingStatus =
-      consent.status === 'proposed' ? 'not-set' : consent.status === 'active' && consent.provision?.type === 'deny' ? 'dissent' : 'share';
+      consent.status === 'proposed'
+        ? 'not-set'
+        : consent.status === 'active' && consent.provision?.type === 'deny'
+          ? 'dissent'
+          : 'share';
     statuses.set(patientId, status);
   }
   return statuses;
@@ -57,10 +70,22 @@ export function sharingRefusal(status: Exclude<SharingStatus, 'share'>): fhir4.O
         code: 'forbidden',
         details: {
           coding: [
-            { system: SPINE_ERROR_SYSTEM_R4, code: 'NO_PATIENT_CONSENT', display: 'Patient has not provided consent to share data' },
+            {
+              system: SPINE_ERROR_SYSTEM_R4,
+              code: 'NO_PATIENT_CONSENT',
+              display: 'Patient has not provided consent to share data',
+            },
             status === 'dissent'
-              ? { system: SHARING_STATUS_SYSTEM, code: 'dissent', display: 'Patient dissented from sharing at the GP practice' }
-              : { system: SHARING_STATUS_SYSTEM, code: 'not-set', display: 'Sharing status not set at the GP practice' },
+              ? {
+                  system: SHARING_STATUS_SYSTEM,
+                  code: 'dissent',
+                  display: 'Patient dissented from sharing at the GP practice',
+                }
+              : {
+                  system: SHARING_STATUS_SYSTEM,
+                  code: 'not-set',
+                  display: 'Sharing status not set at the GP practice',
+                },
           ],
         },
         diagnostics: 'The GP practice does not share this record.',

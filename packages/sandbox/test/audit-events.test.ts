@@ -4,19 +4,31 @@ import { SANDBOX_FHIR_R4 } from '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import { getJson } from './helpers.js';
 
-const unique = () => `ae-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+const unique = () =>
+  `ae-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
 
 function auditEvent(id: string, userId: string, nhsNumber = '9992345675'): fhir4.AuditEvent {
   return {
     resourceType: 'AuditEvent',
     id,
-    type: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110110', display: 'Patient Record' },
+    type: {
+      system: 'http://dicom.nema.org/resources/ontology/DCM',
+      code: '110110',
+      display: 'Patient Record',
+    },
     action: 'R',
     recorded: '2026-11-26T09:30:00.000Z',
     outcome: '0',
-    agent: [{ requestor: true, who: { identifier: { system: 'https://fhir.nhs.uk/Id/sds-user-id', value: userId } } }],
+    agent: [
+      {
+        requestor: true,
+        who: { identifier: { system: 'https://fhir.nhs.uk/Id/sds-user-id', value: userId } },
+      },
+    ],
     source: { observer: { display: 'dcr-elements' } },
-    entity: [{ what: { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhsNumber } } }],
+    entity: [
+      { what: { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhsNumber } } },
+    ],
   };
 }
 
@@ -42,7 +54,11 @@ describe('sandbox AuditEvent receipt', () => {
 
   it('accepts POST keyed by the body id, idempotently', async () => {
     const id = unique();
-    const post = () => fetch(`${SANDBOX_FHIR_R4}/AuditEvent`, { method: 'POST', body: JSON.stringify(auditEvent(id, 'user-b')) });
+    const post = () =>
+      fetch(`${SANDBOX_FHIR_R4}/AuditEvent`, {
+        method: 'POST',
+        body: JSON.stringify(auditEvent(id, 'user-b')),
+      });
     expect((await post()).status).to.equal(201);
     expect((await post()).status).to.equal(200);
     expect((await getJson(`${SANDBOX_FHIR_R4}/AuditEvent?_id=${id}`)).body.total).to.equal(1);
@@ -50,21 +66,33 @@ describe('sandbox AuditEvent receipt', () => {
 
   it('refuses what is not a valid AuditEvent, and every other write', async () => {
     const id = unique();
-    expect((await put({ ...auditEvent(id, 'u'), outcome: '5' } as unknown as fhir4.AuditEvent)).status).to.equal(400);
-    expect((await put({ ...auditEvent(id, 'u'), clinicalNote: 'x' } as unknown as fhir4.AuditEvent)).status).to.equal(400);
+    expect(
+      (await put({ ...auditEvent(id, 'u'), outcome: '5' } as unknown as fhir4.AuditEvent)).status,
+    ).to.equal(400);
+    expect(
+      (await put({ ...auditEvent(id, 'u'), clinicalNote: 'x' } as unknown as fhir4.AuditEvent))
+        .status,
+    ).to.equal(400);
     expect((await put(auditEvent(id, 'u'), 'another-id')).status).to.equal(400);
     expect((await getJson(`${SANDBOX_FHIR_R4}/AuditEvent/${id}`)).status).to.equal(404);
-    const patientWrite = await fetch(`${SANDBOX_FHIR_R4}/Patient/${id}`, { method: 'PUT', body: '{}' });
+    const patientWrite = await fetch(`${SANDBOX_FHIR_R4}/Patient/${id}`, {
+      method: 'PUT',
+      body: '{}',
+    });
     expect(patientWrite.status).to.equal(405);
-    expect((await fetch(`${SANDBOX_FHIR_R4}/AuditEvent/${id}`, { method: 'DELETE' })).status).to.equal(405);
+    expect(
+      (await fetch(`${SANDBOX_FHIR_R4}/AuditEvent/${id}`, { method: 'DELETE' })).status,
+    ).to.equal(405);
   });
 
   it('searches by agent and entity identifier, with paging links', async () => {
     const userId = unique();
     const ids = Array.from({ length: 5 }, (_, n) => `${userId}-${n}`);
-    for (const id of ids) expect((await put(auditEvent(id, userId, '9993456780'))).status).to.equal(201);
+    for (const id of ids)
+      expect((await put(auditEvent(id, userId, '9993456780'))).status).to.equal(201);
     const seen: string[] = [];
-    let url: string | undefined = `${SANDBOX_FHIR_R4}/AuditEvent?agent-identifier=https://fhir.nhs.uk/Id/sds-user-id|${userId}&_count=2`;
+    let url: string | undefined =
+      `${SANDBOX_FHIR_R4}/AuditEvent?agent-identifier=https://fhir.nhs.uk/Id/sds-user-id|${userId}&_count=2`;
     while (url) {
       const { body } = await getJson(url);
       expect(body.total).to.equal(5);
@@ -72,7 +100,9 @@ describe('sandbox AuditEvent receipt', () => {
       url = body.link.find((l: fhir4.BundleLink) => l.relation === 'next')?.url;
     }
     expect(seen).to.deep.equal(ids);
-    const byPatient = await getJson(`${SANDBOX_FHIR_R4}/AuditEvent?entity-identifier=9993456780&agent-identifier=${userId}`);
+    const byPatient = await getJson(
+      `${SANDBOX_FHIR_R4}/AuditEvent?entity-identifier=9993456780&agent-identifier=${userId}`,
+    );
     expect(byPatient.body.total).to.equal(5);
     expect((await getJson(`${SANDBOX_FHIR_R4}/AuditEvent?unknown-param=1`)).status).to.equal(400);
   });

@@ -6,10 +6,16 @@ import { SANDBOX_PATIENTS } from '../src/synthetic/roster.js';
 import { FAULTS } from './helpers.js';
 
 const url = `${SANDBOX_FHIR_R4}/Patient/${SANDBOX_PATIENTS.typical.id}`;
-const withProfile = (name: string, init: RequestInit = {}) => ({ ...init, headers: { 'x-dcr-sandbox-profile': name } });
+const withProfile = (name: string, init: RequestInit = {}) => ({
+  ...init,
+  headers: { 'x-dcr-sandbox-profile': name },
+});
 
 async function configure(name: string, config: unknown): Promise<void> {
-  const response = await fetch(`${FAULTS}/${name}`, { method: 'PUT', body: JSON.stringify(config) });
+  const response = await fetch(`${FAULTS}/${name}`, {
+    method: 'PUT',
+    body: JSON.stringify(config),
+  });
   expect(response.status).to.equal(200);
 }
 
@@ -64,7 +70,9 @@ describe('sandbox fault injection', () => {
   it('holds a response long enough for a client timeout', async () => {
     await configure('hang', { queue: [{ timeoutMs: 600 }] });
     let error: unknown;
-    await fetch(url, withProfile('hang', { signal: AbortSignal.timeout(100) })).catch((e) => (error = e));
+    await fetch(url, withProfile('hang', { signal: AbortSignal.timeout(100) })).catch(
+      (e) => (error = e),
+    );
     expect((error as Error)?.name).to.equal('TimeoutError');
   });
 
@@ -82,7 +90,10 @@ describe('sandbox fault injection', () => {
   });
 
   it('rejects an invalid configuration', async () => {
-    const response = await fetch(`${FAULTS}/bad`, { method: 'PUT', body: JSON.stringify({ queue: [{ status: 418 }] }) });
+    const response = await fetch(`${FAULTS}/bad`, {
+      method: 'PUT',
+      body: JSON.stringify({ queue: [{ status: 418 }] }),
+    });
     expect(response.status).to.equal(400);
   });
 });

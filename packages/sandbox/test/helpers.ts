@@ -5,16 +5,21 @@ export const GP_CONNECT = '/fhir/gpconnect';
 export const FAULTS = '/__sandbox/faults';
 
 // Tests read arbitrary FHIR JSON; `any` keeps the assertions short and stays inside the tests.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type Json = any;
 
-export async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: Json; headers: Headers }> {
+export async function getJson(
+  url: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: Json; headers: Headers }> {
   const response = await fetch(url, init);
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
 
 /** Reads every page of a search, following Bundle.link next; counts the requests made. */
-export async function searchAll(path: string): Promise<{ entries: Json[]; requests: number; total: number }> {
+export async function searchAll(
+  path: string,
+): Promise<{ entries: Json[]; requests: number; total: number }> {
   let url: string | undefined = `${SANDBOX_FHIR_R4}/${path}`;
   const entries: Json[] = [];
   let requests = 0;

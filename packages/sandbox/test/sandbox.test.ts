@@ -20,12 +20,18 @@ describe('sandbox FHIR R4 server', () => {
     expect(body.resourceType).to.equal('CapabilityStatement');
     expect(body.fhirVersion).to.equal('4.0.1');
     const types = body.rest[0].resource.map((r: { type: string }) => r.type);
-    expect(types).to.include.members(['Patient', 'AllergyIntolerance', 'MedicationRequest', 'Observation']);
+    expect(types).to.include.members([
+      'Patient',
+      'AllergyIntolerance',
+      'MedicationRequest',
+      'Observation',
+    ]);
   });
 
   it('pages a search result with Bundle.link next until every entry is read', async () => {
     const pageSize = 5;
-    let url: string | undefined = `${SANDBOX_FHIR_R4}/Observation?patient=${typical.id}&_count=${pageSize}`;
+    let url: string | undefined =
+      `${SANDBOX_FHIR_R4}/Observation?patient=${typical.id}&_count=${pageSize}`;
     const ids = new Set<string>();
     let pages = 0;
     let total = 0;
@@ -85,8 +91,13 @@ describe('sandbox FHIR R4 server', () => {
       expect(isValidNhsNumber(patient.nhsNumber), patient.id).to.equal(true);
       const { status, body } = await getJson(`${SANDBOX_FHIR_R4}/Patient/${patient.id}`);
       expect(status).to.equal(200);
-      expect(body.meta.profile).to.include('https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient');
-      expect(body.identifier[0]).to.include({ system: NHS_NUMBER_SYSTEM, value: patient.nhsNumber });
+      expect(body.meta.profile).to.include(
+        'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient',
+      );
+      expect(body.identifier[0]).to.include({
+        system: NHS_NUMBER_SYSTEM,
+        value: patient.nhsNumber,
+      });
     }
   });
 });

@@ -26,7 +26,11 @@ export const DCR_OVERRIDE_REASON = 'https://dcr-elements.example/CodeSystem/over
 /** Workflow flags on the AuditEvent (`meta.tag`); R4 AuditEvent has no severity element. */
 export const DCR_AUDIT_FLAG = 'https://dcr-elements.example/CodeSystem/audit-flag';
 
-const coding = (system: string, code: string, display: string): Coding => ({ system, code, display });
+const coding = (system: string, code: string, display: string): Coding => ({
+  system,
+  code,
+  display,
+});
 
 // DICOM CID 400 Audit Event ID / CID 401 Audit Event Type Code. verified: DICOM PS3.16 CID 400/401
 // as published in bvdh/dicom-terminology-in-fhir; 110127 and 110113 also in the FHIR R4
@@ -49,10 +53,17 @@ const OVRPJ = coding(ACT_REASON, 'OVRPJ', 'professional judgment override');
 const OVRINCOMP = coding(ACT_REASON, 'OVRINCOMP', 'incompetency override');
 
 /** The purpose of use, then the override code, for each duty-of-care override reason. */
-export const OVERRIDE_PURPOSE: Record<OverrideReason, { purpose: Coding; override: Coding; display: string }> = {
+export const OVERRIDE_PURPOSE: Record<
+  OverrideReason,
+  { purpose: Coding; override: Coding; display: string }
+> = {
   emergency: { purpose: ETREAT, override: OVRER, display: 'Medical emergency' },
   safeguarding: { purpose: TREAT, override: OVRPJ, display: 'Safeguarding concern' },
-  'unable-to-respond': { purpose: TREAT, override: OVRINCOMP, display: 'Patient unable to respond' },
+  'unable-to-respond': {
+    purpose: TREAT,
+    override: OVRINCOMP,
+    display: 'Patient unable to respond',
+  },
 };
 
 // BALP agent slices. verified: IHE BALP ValueSet UserAgentTypesVS (IRCP "use for query/retrieve")

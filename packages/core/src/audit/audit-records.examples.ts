@@ -12,12 +12,28 @@ export const EXAMPLE_VIEWER: AuditRecord['viewer'] = {
 const NHS_NUMBER = '9992345675';
 
 /** One record per action, as the session would report it. */
-export function exampleRecords(idPrefix: string, viewer = EXAMPLE_VIEWER, recorded = '2026-11-26T09:30:00.000Z'): Record<AuditRecord['action'], AuditRecord> {
+export function exampleRecords(
+  idPrefix: string,
+  viewer = EXAMPLE_VIEWER,
+  recorded = '2026-11-26T09:30:00.000Z',
+): Record<AuditRecord['action'], AuditRecord> {
   const base = { viewer, recorded, patient: { nhsNumber: NHS_NUMBER } };
   return {
     attempt: { ...base, id: `${idPrefix}-attempt`, action: 'attempt', outcome: 'success' },
-    'access-decision': { ...base, id: `${idPrefix}-access`, action: 'access-decision', outcome: 'success', detail: 'awaiting-consent' },
-    'consent-recorded': { ...base, id: `${idPrefix}-consent`, action: 'consent-recorded', outcome: 'success', basis: 'consent' },
+    'access-decision': {
+      ...base,
+      id: `${idPrefix}-access`,
+      action: 'access-decision',
+      outcome: 'success',
+      detail: 'awaiting-consent',
+    },
+    'consent-recorded': {
+      ...base,
+      id: `${idPrefix}-consent`,
+      action: 'consent-recorded',
+      outcome: 'success',
+      basis: 'consent',
+    },
     override: {
       ...base,
       id: `${idPrefix}-override`,
@@ -28,7 +44,13 @@ export function exampleRecords(idPrefix: string, viewer = EXAMPLE_VIEWER, record
       overrideNote: 'Unconscious on arrival, no relative present',
       alert: true,
     },
-    refusal: { ...base, id: `${idPrefix}-refusal`, action: 'refusal', outcome: 'refused', detail: 'source-dissent' },
+    refusal: {
+      ...base,
+      id: `${idPrefix}-refusal`,
+      action: 'refusal',
+      outcome: 'refused',
+      detail: 'source-dissent',
+    },
     'section-fetched': {
       ...base,
       id: `${idPrefix}-fetched`,
@@ -37,7 +59,14 @@ export function exampleRecords(idPrefix: string, viewer = EXAMPLE_VIEWER, record
       basis: 'consent',
       sections: ['allergies', 'medications'],
     },
-    'section-shown': { ...base, id: `${idPrefix}-shown`, action: 'section-shown', outcome: 'success', basis: 'consent', sections: ['allergies'] },
+    'section-shown': {
+      ...base,
+      id: `${idPrefix}-shown`,
+      action: 'section-shown',
+      outcome: 'success',
+      basis: 'consent',
+      sections: ['allergies'],
+    },
     'identity-mismatch': {
       ...base,
       id: `${idPrefix}-mismatch`,
@@ -47,13 +76,26 @@ export function exampleRecords(idPrefix: string, viewer = EXAMPLE_VIEWER, record
       detail: 'birthDate',
       alert: true,
     },
-    error: { ...base, id: `${idPrefix}-error`, action: 'error', outcome: 'failure', detail: 'timeout' },
+    error: {
+      ...base,
+      id: `${idPrefix}-error`,
+      action: 'error',
+      outcome: 'failure',
+      detail: 'timeout',
+    },
     end: { ...base, id: `${idPrefix}-end`, action: 'end', outcome: 'success' },
   };
 }
 
 /** `count` records cycling through every action, ids `<prefix>-<n>`. */
-export function mixedRecords(prefix: string, count: number, viewer = EXAMPLE_VIEWER): AuditRecord[] {
+export function mixedRecords(
+  prefix: string,
+  count: number,
+  viewer = EXAMPLE_VIEWER,
+): AuditRecord[] {
   const kinds = Object.values(exampleRecords('x', viewer));
-  return Array.from({ length: count }, (_, n) => ({ ...kinds[n % kinds.length]!, id: `${prefix}-${n}` }));
+  return Array.from({ length: count }, (_, n) => ({
+    ...kinds[n % kinds.length]!,
+    id: `${prefix}-${n}`,
+  }));
 }

@@ -27,7 +27,11 @@ function seeded(seed: number): () => number {
 
 const runId = () => `t${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
-async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const started = performance.now();
   while (!(await condition())) {
     if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -52,23 +56,34 @@ function networkToSandbox() {
     }
     const response = await fetch(input, init);
     const id = decodeURIComponent(input.slice(input.lastIndexOf('/') + 1));
-    const tally = response.status === 201 ? created : response.status === 200 ? alreadyStored : undefined;
+    const tally =
+      response.status === 201 ? created : response.status === 200 ? alreadyStored : undefined;
     if (tally) tally.set(id, (tally.get(id) ?? 0) + 1);
     if (response.status >= 429) stats.injectedFailures++;
     return response;
   };
-  return { fetch: fetchFn, created, alreadyStored, stats, setOffline: (value: boolean) => (offline = value) };
+  return {
+    fetch: fetchFn,
+    created,
+    alreadyStored,
+    stats,
+    setOffline: (value: boolean) => (offline = value),
+  };
 }
 
 async function configureFaults(name: string, config: unknown): Promise<void> {
-  const response = await fetch(`${FAULTS}/${name}`, { method: 'PUT', body: JSON.stringify(config) });
+  const response = await fetch(`${FAULTS}/${name}`, {
+    method: 'PUT',
+    body: JSON.stringify(config),
+  });
   expect(response.status, 'fault profile accepted').to.equal(200);
 }
 
 /** Every AuditEvent the sandbox holds for one user, following the paging links. */
 async function storedFor(userId: string): Promise<fhir4.AuditEvent[]> {
   const events: fhir4.AuditEvent[] = [];
-  let url: string | undefined = `${SANDBOX_FHIR_R4}/AuditEvent?agent-identifier=${encodeURIComponent(userId)}&_count=500`;
+  let url: string | undefined =
+    `${SANDBOX_FHIR_R4}/AuditEvent?agent-identifier=${encodeURIComponent(userId)}&_count=500`;
   while (url) {
     const bundle = (await (await fetch(url)).json()) as fhir4.Bundle;
     events.push(...(bundle.entry ?? []).map((e) => e.resource as fhir4.AuditEvent));
@@ -114,12 +129,21 @@ describe('durable audit trail', () => {
       seed: 11,
       pathContains: '/AuditEvent',
       latencyMs: { min: 0, max: 4 },
-      queue: [{ status: 503 }, { status: 500 }, { status: 429, retryAfterSeconds: 0 }, { status: 503 }],
+      queue: [
+        { status: 503 },
+        { status: 500 },
+        { status: 429, retryAfterSeconds: 0 },
+        { status: 503 },
+      ],
       rate: { probability: 0.25, fault: { status: 503 } },
     });
     const network = networkToSandbox();
     const events: AuditTrailEvent[] = [];
-    const sink = fhirAuditSink({ url: SANDBOX_FHIR_R4, fetch: network.fetch, headers: { [PROFILE_HEADER]: 'audit-flaky' } });
+    const sink = fhirAuditSink({
+      url: SANDBOX_FHIR_R4,
+      fetch: network.fetch,
+      headers: { [PROFILE_HEADER]: 'audit-flaky' },
+    });
     const dbName = newDbName();
     const first = open({ sink, dbName, random: seeded(1), onEvent: (e) => events.push(e) });
 
@@ -132,7 +156,10 @@ describe('durable audit trail', () => {
     // Back online with server errors; "reload" the page while deliveries are in flight.
     network.setOffline(false);
     for (const record of records.slice(400, 700)) first.record(record);
-    await waitFor(() => events.filter((e) => e.type === 'delivered').length >= 250, '250 deliveries');
+    await waitFor(
+      () => events.filter((e) => e.type === 'delivered').length >= 250,
+      '250 deliveries',
+    );
     await first.close();
 
     // The next page opens the same outbox, resends what is left and records the rest.
@@ -171,25 +198,42 @@ describe('durable audit trail', () => {
       rate: { probability: 0.15, fault: { status: 503 } },
     });
     const network = networkToSandbox();
-    const sink = fhirAuditSink({ url: SANDBOX_FHIR_R4, fetch: network.fetch, headers: { [PROFILE_HEADER]: 'audit-two-tabs' } });
+    const sink = fhirAuditSink({
+      url: SANDBOX_FHIR_R4,
+      fetch: network.fetch,
+      headers: { [PROFILE_HEADER]: 'audit-two-tabs' },
+    });
     const dbName = newDbName();
     const tabA = open({ sink, dbName, random: seeded(3) });
     const tabB = open({ sink, dbName, random: seeded(4) });
     records.forEach((record, n) => (n % 2 === 0 ? tabA : tabB).record(record));
-    await waitFor(async () => (await tabA.pending()) === 0 && (await tabB.pending()) === 0, 'both outboxes empty');
+    await waitFor(
+      async () => (await tabA.pending()) === 0 && (await tabB.pending()) === 0,
+      'both outboxes empty',
+    );
     await Promise.all([tabA.flush(), tabB.flush()]);
 
     const stored = await storedFor(userId);
     expect(stored).to.have.length(300);
     for (const record of records) expect(network.created.get(record.id), record.id).to.equal(1);
-    expect(network.alreadyStored.size, 'no event was sent again after it was acknowledged').to.equal(0);
+    expect(
+      network.alreadyStored.size,
+      'no event was sent again after it was acknowledged',
+    ).to.equal(0);
   });
 
   it('keeps only the audit record fields in the outbox', async () => {
     const dbName = newDbName();
-    const trail = open({ sink: callbackAuditSink(() => Promise.reject(new Error('sink down'))), dbName });
+    const trail = open({
+      sink: callbackAuditSink(() => Promise.reject(new Error('sink down'))),
+      dbName,
+    });
     const [record] = mixedRecords(`outbox-${runId()}`, 1);
-    const withExtras = { ...record!, medications: [{ name: 'Warfarin 3 mg tablets' }], clinicalNote: 'free text' };
+    const withExtras = {
+      ...record!,
+      medications: [{ name: 'Warfarin 3 mg tablets' }],
+      clinicalNote: 'free text',
+    };
     trail.record(withExtras as AuditRecord);
     await trail.flush();
     expect(await trail.pending()).to.equal(1);
@@ -199,7 +243,20 @@ describe('durable audit trail', () => {
     db.close();
     expect(values).to.have.length(1);
     expect(values[0]).to.deep.equal(record);
-    const allowed = ['id', 'action', 'outcome', 'recorded', 'viewer', 'patient', 'sections', 'basis', 'overrideReason', 'overrideNote', 'detail', 'alert'];
+    const allowed = [
+      'id',
+      'action',
+      'outcome',
+      'recorded',
+      'viewer',
+      'patient',
+      'sections',
+      'basis',
+      'overrideReason',
+      'overrideNote',
+      'detail',
+      'alert',
+    ];
     expect(Object.keys(values[0]!).every((key) => allowed.includes(key))).to.equal(true);
   });
 
@@ -212,7 +269,8 @@ describe('durable audit trail', () => {
     const sink = fhirAuditSink({
       url: SANDBOX_FHIR_R4,
       fetch: async (input, init) => {
-        if (reject && input.endsWith(`/${rejected!.id}`)) return new Response('{}', { status: 422 });
+        if (reject && input.endsWith(`/${rejected!.id}`))
+          return new Response('{}', { status: 422 });
         delivered.push(decodeURIComponent(input.slice(input.lastIndexOf('/') + 1)));
         return fetch(input, init);
       },
@@ -222,17 +280,27 @@ describe('durable audit trail', () => {
     await waitFor(async () => (await trail.pending()) === 0, 'delivery');
     expect(delivered).to.deep.equal(others.map((r) => r.id));
     expect(await trail.deadLetters()).to.equal(1);
-    expect(events.find((e) => e.type === 'dead-letter')).to.include({ id: rejected!.id, status: 422 });
+    expect(events.find((e) => e.type === 'dead-letter')).to.include({
+      id: rejected!.id,
+      status: 422,
+    });
 
     reject = false;
     expect(await trail.retryDeadLetters()).to.equal(1);
-    await waitFor(async () => (await trail.pending()) === 0 && (await trail.deadLetters()) === 0, 'the retry');
+    await waitFor(
+      async () => (await trail.pending()) === 0 && (await trail.deadLetters()) === 0,
+      'the retry',
+    );
     expect(delivered.at(-1)).to.equal(rejected!.id);
   });
 
   it('announces each record as queued (for the dcr-audit event) and flush returns after a failed attempt', async () => {
     const events: AuditTrailEvent[] = [];
-    const trail = open({ sink: callbackAuditSink(() => Promise.reject(new Error('down'))), dbName: newDbName(), onEvent: (e) => events.push(e) });
+    const trail = open({
+      sink: callbackAuditSink(() => Promise.reject(new Error('down'))),
+      dbName: newDbName(),
+      onEvent: (e) => events.push(e),
+    });
     const [record] = mixedRecords(`queued-${runId()}`, 1);
     trail.record(record!);
     expect(events[0]).to.deep.include({ type: 'queued', record });

@@ -15,7 +15,12 @@
  * still undelivered. A tab that dies mid-send releases the lock; its record is still queued and is
  * sent again (at least once, and the sink's idempotency makes it once at the server).
  */
-import { backoffDelay, DEFAULT_BACKOFF, interruptibleSleep, type BackoffPolicy } from './backoff.js';
+import {
+  backoffDelay,
+  DEFAULT_BACKOFF,
+  interruptibleSleep,
+  type BackoffPolicy,
+} from './backoff.js';
 import type { AuditRecord, AuditTrail } from './audit-record.js';
 import type { AuditSink } from './audit-sink.js';
 import { copyAuditRecord } from './record-copy.js';
@@ -96,7 +101,8 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
     queueMicrotask(() => {
       writeScheduled = false;
       const batch = [...unwritten];
-      if (batch.length > 0) track(outbox ? write(outbox, batch) : ready.then((o) => write(o, batch)));
+      if (batch.length > 0)
+        track(outbox ? write(outbox, batch) : ready.then((o) => write(o, batch)));
     });
   }
 
@@ -164,7 +170,7 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
 
   /** Sends one record until acknowledged or refused for good; false when the trail closed first. */
   async function deliverOne(target: Outbox, key: number, record: AuditRecord): Promise<boolean> {
-    for (let failures = 0; !closed; ) {
+    for (let failures = 0; !closed;) {
       const result = await sink.send(record, { signal: closing.signal });
       if (result.ok) {
         await target.remove(key);
@@ -202,7 +208,8 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
   const onOnline = () => wake.dispatchEvent(new Event(WAKE));
   const onPageHide = (event: Event) => {
     if ((event as PageTransitionEvent).persisted) return; // kept in the back/forward cache
-    for (const record of unwritten) void sink.send(record, { signal: closing.signal, keepalive: true });
+    for (const record of unwritten)
+      void sink.send(record, { signal: closing.signal, keepalive: true });
   };
   const page = typeof addEventListener === 'function' ? globalThis : undefined;
   page?.addEventListener('online', onOnline);

@@ -26,7 +26,12 @@ export function backoffDelay(
 }
 
 /** Resolves after `ms`, or early when `wake` fires or `signal` aborts (never rejects). */
-export function interruptibleSleep(ms: number, signal: AbortSignal, wake: EventTarget, wakeEvent: string): Promise<void> {
+export function interruptibleSleep(
+  ms: number,
+  signal: AbortSignal,
+  wake: EventTarget,
+  wakeEvent: string,
+): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);

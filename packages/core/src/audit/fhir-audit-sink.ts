@@ -38,7 +38,11 @@ export function fhirAuditSink(options: FhirAuditSinkOptions): AuditSink {
       try {
         const response = await fetchFn(`${base}/AuditEvent/${encodeURIComponent(record.id)}`, {
           method: 'PUT',
-          headers: { accept: 'application/fhir+json', 'content-type': 'application/fhir+json', ...options.headers },
+          headers: {
+            accept: 'application/fhir+json',
+            'content-type': 'application/fhir+json',
+            ...options.headers,
+          },
           body: JSON.stringify(toAuditEvent(record, options)),
           signal: controller.signal,
           ...(keepalive && { keepalive: true }),
@@ -47,9 +51,15 @@ export function fhirAuditSink(options: FhirAuditSinkOptions): AuditSink {
         await response.text().catch(() => undefined);
         const { status } = response;
         if (status >= 200 && status < 300) return { ok: true, status };
-        if (status >= 400 && status < 500 && !RETRYABLE_4XX.has(status)) return { ok: false, retry: false, status };
+        if (status >= 400 && status < 500 && !RETRYABLE_4XX.has(status))
+          return { ok: false, retry: false, status };
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        return { ok: false, retry: true, status, ...(retryAfterMs !== undefined && { retryAfterMs }) };
+        return {
+          ok: false,
+          retry: true,
+          status,
+          ...(retryAfterMs !== undefined && { retryAfterMs }),
+        };
       } catch {
         // Offline, refused, timed out or aborted: the record stays queued.
         return { ok: false, retry: true };

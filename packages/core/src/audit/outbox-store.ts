@@ -41,7 +41,9 @@ export async function openIndexedDbOutbox(dbName: string): Promise<Outbox> {
   const db = await openDB<OutboxSchema>(dbName, VERSION, {
     upgrade(database) {
       for (const name of ['outbox', 'dead-letter'] as const) {
-        database.createObjectStore(name, { autoIncrement: true }).createIndex('id', 'id', { unique: true });
+        database
+          .createObjectStore(name, { autoIncrement: true })
+          .createIndex('id', 'id', { unique: true });
       }
     },
   });
@@ -96,7 +98,8 @@ class IndexedDbOutbox implements Outbox {
     let moved = 0;
     let cursor = await dead.openCursor();
     while (cursor) {
-      if ((await outbox.index('id').getKey(cursor.value.id)) === undefined) await outbox.add(cursor.value);
+      if ((await outbox.index('id').getKey(cursor.value.id)) === undefined)
+        await outbox.add(cursor.value);
       await cursor.delete();
       moved++;
       cursor = await cursor.continue();
@@ -127,7 +130,8 @@ export function memoryOutbox(): Outbox {
   let nextKey = 1;
   const outbox = new Map<number, AuditRecord>();
   const dead = new Map<number, AuditRecord>();
-  const has = (store: Map<number, AuditRecord>, id: string) => [...store.values()].some((r) => r.id === id);
+  const has = (store: Map<number, AuditRecord>, id: string) =>
+    [...store.values()].some((r) => r.id === id);
   return {
     durable: false,
     async enqueue(records) {
@@ -145,7 +149,8 @@ export function memoryOutbox(): Outbox {
     },
     async requeueDeadLetters() {
       const moved = dead.size;
-      for (const record of dead.values()) if (!has(outbox, record.id)) outbox.set(nextKey++, record);
+      for (const record of dead.values())
+        if (!has(outbox, record.id)) outbox.set(nextKey++, record);
       dead.clear();
       return moved;
     },

@@ -6,7 +6,9 @@ import { toAuditEvent } from './to-audit-event.js';
 const ACT_REASON = 'http://terminology.hl7.org/CodeSystem/v3-ActReason';
 const records = exampleRecords('map');
 const codesOf = (concepts: fhir4.CodeableConcept[] | undefined) =>
-  (concepts ?? []).flatMap((c) => (c.coding ?? []).map((coding) => `${coding.system}|${coding.code}`));
+  (concepts ?? []).flatMap((c) =>
+    (c.coding ?? []).map((coding) => `${coding.system}|${coding.code}`),
+  );
 
 describe('toAuditEvent', () => {
   it('keeps the record id and time, and names the patient record event type', () => {
@@ -15,8 +17,15 @@ describe('toAuditEvent', () => {
       expect(event.resourceType).to.equal('AuditEvent');
       expect(event.id).to.equal(record.id);
       expect(event.recorded).to.equal(record.recorded);
-      expect(event.type).to.deep.equal({ system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110110', display: 'Patient Record' });
-      expect(event.subtype?.[0]).to.include({ system: 'https://dcr-elements.example/CodeSystem/audit-action', code: record.action });
+      expect(event.type).to.deep.equal({
+        system: 'http://dicom.nema.org/resources/ontology/DCM',
+        code: '110110',
+        display: 'Patient Record',
+      });
+      expect(event.subtype?.[0]).to.include({
+        system: 'https://dcr-elements.example/CodeSystem/audit-action',
+        code: record.action,
+      });
     }
   });
 
@@ -24,12 +33,23 @@ describe('toAuditEvent', () => {
     const [user, org] = toAuditEvent(records.attempt).agent;
     expect(user?.requestor).to.equal(true);
     expect(user?.type?.coding?.[0]).to.include({ code: 'IRCP' });
-    expect(user?.who?.identifier).to.deep.equal({ system: 'https://fhir.nhs.uk/Id/sds-user-id', value: EXAMPLE_VIEWER.userId });
+    expect(user?.who?.identifier).to.deep.equal({
+      system: 'https://fhir.nhs.uk/Id/sds-user-id',
+      value: EXAMPLE_VIEWER.userId,
+    });
     expect(user?.who?.display).to.equal(EXAMPLE_VIEWER.name);
-    expect(codesOf(user?.role)).to.deep.equal(['https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode|R8000']);
+    expect(codesOf(user?.role)).to.deep.equal([
+      'https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode|R8000',
+    ]);
     expect(org?.requestor).to.equal(false);
-    expect(org?.type?.coding?.[0]).to.include({ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleClass', code: 'PROV' });
-    expect(org?.who?.identifier).to.deep.equal({ system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'RX1' });
+    expect(org?.type?.coding?.[0]).to.include({
+      system: 'http://terminology.hl7.org/CodeSystem/v3-RoleClass',
+      code: 'PROV',
+    });
+    expect(org?.who?.identifier).to.deep.equal({
+      system: 'https://fhir.nhs.uk/Id/ods-organization-code',
+      value: 'RX1',
+    });
   });
 
   it('names the patient by NHS number and the library as observer', () => {
@@ -37,7 +57,10 @@ describe('toAuditEvent', () => {
     expect(event.action).to.equal('R');
     expect(event.outcome).to.equal('0');
     expect(event.entity).to.have.length(1);
-    expect(event.entity?.[0]?.what?.identifier).to.deep.equal({ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9992345675' });
+    expect(event.entity?.[0]?.what?.identifier).to.deep.equal({
+      system: 'https://fhir.nhs.uk/Id/nhs-number',
+      value: '9992345675',
+    });
     expect(event.entity?.[0]?.role?.code).to.equal('1');
     expect(event.source.observer.display).to.equal('dcr-elements');
     expect(event.source.site).to.equal('emergency');
@@ -63,15 +86,28 @@ describe('toAuditEvent', () => {
     ]);
     expect(event.purposeOfEvent?.[1]?.text).to.equal('Unconscious on arrival, no relative present');
     expect(event.meta?.tag?.[0]?.code).to.equal('privacy-alert');
-    for (const [reason, code] of [['safeguarding', 'OVRPJ'], ['unable-to-respond', 'OVRINCOMP']] as const) {
-      const other = toAuditEvent({ ...records.override, overrideReason: reason, overrideNote: undefined });
+    for (const [reason, code] of [
+      ['safeguarding', 'OVRPJ'],
+      ['unable-to-respond', 'OVRINCOMP'],
+    ] as const) {
+      const other = toAuditEvent({
+        ...records.override,
+        overrideReason: reason,
+        overrideNote: undefined,
+      });
       expect(codesOf(other.purposeOfEvent)).to.include(`${ACT_REASON}|${code}`);
-      expect(other.purposeOfEvent?.[1]?.text, 'the reason stands in for a missing note').to.be.a('string');
+      expect(other.purposeOfEvent?.[1]?.text, 'the reason stands in for a missing note').to.be.a(
+        'string',
+      );
     }
   });
 
   it('records refusals as minor and errors and mismatches as serious failures', () => {
-    expect(toAuditEvent(records.refusal)).to.include({ outcome: '4', outcomeDesc: 'source-dissent', action: 'E' });
+    expect(toAuditEvent(records.refusal)).to.include({
+      outcome: '4',
+      outcomeDesc: 'source-dissent',
+      action: 'E',
+    });
     expect(toAuditEvent(records.error)).to.include({ outcome: '8', outcomeDesc: 'timeout' });
     const mismatch = toAuditEvent(records['identity-mismatch']);
     expect(mismatch).to.include({ outcome: '8', outcomeDesc: 'birthDate' });
@@ -96,6 +132,7 @@ describe('toAuditEvent', () => {
 
   it('carries only identities, codes and decisions (no field outside the record)', () => {
     const json = JSON.stringify(toAuditEvent(records.override));
-    for (const forbidden of ['"text":{"status"', 'div', 'contained']) expect(json).not.to.include(forbidden);
+    for (const forbidden of ['"text":{"status"', 'div', 'contained'])
+      expect(json).not.to.include(forbidden);
   });
 });

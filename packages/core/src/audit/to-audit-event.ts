@@ -55,7 +55,11 @@ const DICOM_SUBTYPE: Partial<Record<Action, fhir4.Coding>> = {
 };
 
 /** Reads of the record; every other action is a decision or a step the library executes. */
-const READ_ACTIONS: ReadonlySet<Action> = new Set<Action>(['attempt', 'section-fetched', 'section-shown']);
+const READ_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'attempt',
+  'section-fetched',
+  'section-shown',
+]);
 
 const OUTCOME: Record<AuditRecord['outcome'], '0' | '4' | '8'> = {
   success: '0', // Success
@@ -68,7 +72,10 @@ export interface AuditEventOptions {
   observer?: string;
 }
 
-export function toAuditEvent(record: AuditRecord, options: AuditEventOptions = {}): fhir4.AuditEvent {
+export function toAuditEvent(
+  record: AuditRecord,
+  options: AuditEventOptions = {},
+): fhir4.AuditEvent {
   const subtype = [
     { system: DCR_AUDIT_ACTION, code: record.action, display: ACTION_DISPLAY[record.action] },
     ...[DICOM_SUBTYPE[record.action]].filter((c): c is fhir4.Coding => c !== undefined),
@@ -89,7 +96,10 @@ export function toAuditEvent(record: AuditRecord, options: AuditEventOptions = {
     agent: [
       {
         type: { coding: [INFORMATION_RECIPIENT] },
-        who: { identifier: { system: SDS_USER_ID, value: record.viewer.userId }, display: record.viewer.name },
+        who: {
+          identifier: { system: SDS_USER_ID, value: record.viewer.userId },
+          display: record.viewer.name,
+        },
         requestor: true,
         role: record.viewer.roles.map((code) => ({ coding: [{ system: SDS_JOB_ROLE, code }] })),
       },

@@ -8,7 +8,11 @@ import type { Validated } from '../policy/viewer.js';
 
 export type { OverrideReason };
 
-export const OVERRIDE_REASONS: readonly OverrideReason[] = ['emergency', 'safeguarding', 'unable-to-respond'];
+export const OVERRIDE_REASONS: readonly OverrideReason[] = [
+  'emergency',
+  'safeguarding',
+  'unable-to-respond',
+];
 
 export type ConsentDecision =
   | { decision: 'granted' }
@@ -34,20 +38,40 @@ const MAX_NOTE = 500;
 
 export function validateConsentDecision(input: unknown): Validated<ConsentDecision> {
   const d = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
-  if (d.decision === 'granted' || d.decision === 'declined') return { ok: true, value: { decision: d.decision } };
-  if (d.decision !== 'override') return { ok: false, reason: 'The consent decision is not one of granted, declined or override.' };
+  if (d.decision === 'granted' || d.decision === 'declined')
+    return { ok: true, value: { decision: d.decision } };
+  if (d.decision !== 'override')
+    return {
+      ok: false,
+      reason: 'The consent decision is not one of granted, declined or override.',
+    };
   if (!OVERRIDE_REASONS.includes(d.reason as OverrideReason)) {
-    return { ok: false, reason: 'A duty-of-care override needs a reason: emergency, safeguarding or unable-to-respond.' };
+    return {
+      ok: false,
+      reason:
+        'A duty-of-care override needs a reason: emergency, safeguarding or unable-to-respond.',
+    };
   }
   if (d.note !== undefined && (typeof d.note !== 'string' || d.note.length > MAX_NOTE)) {
-    return { ok: false, reason: `The override note must be text of at most ${MAX_NOTE} characters.` };
+    return {
+      ok: false,
+      reason: `The override note must be text of at most ${MAX_NOTE} characters.`,
+    };
   }
   const note = typeof d.note === 'string' && d.note.trim() ? d.note.trim() : undefined;
-  return { ok: true, value: { decision: 'override', reason: d.reason as OverrideReason, ...(note && { note }) } };
+  return {
+    ok: true,
+    value: { decision: 'override', reason: d.reason as OverrideReason, ...(note && { note }) },
+  };
 }
 
 /** The grant a decision earns for this patient, or `undefined` for a "no". */
-export function decideConsent(decision: ConsentDecision, nhsNumber: string, now: Date, minutes: number): Grant | undefined {
+export function decideConsent(
+  decision: ConsentDecision,
+  nhsNumber: string,
+  now: Date,
+  minutes: number,
+): Grant | undefined {
   if (decision.decision === 'declined') return undefined;
   const grant = Object.freeze({
     nhsNumber,
@@ -67,7 +91,8 @@ export function revokeGrant(grant: Grant | undefined): void {
 
 /** True only for a grant made here, not revoked, for this patient, and not expired. */
 export function isLiveGrant(grant: unknown, nhsNumber: string, now: Date): grant is Grant {
-  if (typeof grant !== 'object' || grant === null || !minted.has(grant) || revoked.has(grant)) return false;
+  if (typeof grant !== 'object' || grant === null || !minted.has(grant) || revoked.has(grant))
+    return false;
   const g = grant as Grant;
   return g.nhsNumber === nhsNumber && now.getTime() < Date.parse(g.expiresAt);
 }

@@ -3,13 +3,7 @@
  * and screens, so they never quote server text, URLs or identifiers.
  */
 export type RecordErrorKind =
-  | 'not-found'
-  | 'forbidden'
-  | 'invalid'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'aborted';
+  'not-found' | 'forbidden' | 'invalid' | 'server' | 'network' | 'timeout' | 'aborted';
 
 const MESSAGES: Record<RecordErrorKind, string> = {
   'not-found': 'The record source has no matching record.',

@@ -1,14 +1,22 @@
 import '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import { RecordError } from './errors.js';
-import { DEFAULT_RETRY_POLICY, fetchJson, parseRetryAfter, type RetryPolicy } from './fetch-json.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  fetchJson,
+  parseRetryAfter,
+  type RetryPolicy,
+} from './fetch-json.js';
 
 const ok = () => new Response(JSON.stringify({ resourceType: 'Bundle' }), { status: 200 });
 const status = (code: number, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ code: 'transient' }] }), {
-    status: code,
-    headers,
-  });
+  new Response(
+    JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ code: 'transient' }] }),
+    {
+      status: code,
+      headers,
+    },
+  );
 
 /** A fetch answering from a script, one answer per call, and a policy whose sleeps are recorded. */
 function scripted(answers: (() => Response | Promise<Response>)[]) {
@@ -48,7 +56,12 @@ describe('fetchJson retries and timeouts', () => {
   });
 
   it('gives up after the configured retries with the last failure', async () => {
-    const net = scripted([() => status(503), () => status(503), () => status(503), () => status(503)]);
+    const net = scripted([
+      () => status(503),
+      () => status(503),
+      () => status(503),
+      () => status(503),
+    ]);
     const error = await failure(fetchJson(net.fetchFn, { url: '/x' }, net.policy));
     expect(error.kind).to.equal('server');
     expect(error.status).to.equal(503);
@@ -78,7 +91,9 @@ describe('fetchJson retries and timeouts', () => {
       () => new Response('{"resourceType":"Bun', { status: 200 }),
       ok,
     ]);
-    expect(await fetchJson(net.fetchFn, { url: '/x' }, net.policy)).to.deep.equal({ resourceType: 'Bundle' });
+    expect(await fetchJson(net.fetchFn, { url: '/x' }, net.policy)).to.deep.equal({
+      resourceType: 'Bundle',
+    });
     expect(net.calls()).to.equal(3);
   });
 
@@ -87,10 +102,14 @@ describe('fetchJson retries and timeouts', () => {
     const hanging = (_: string, init?: RequestInit) =>
       new Promise<Response>((_, reject) => {
         calls++;
-        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        init?.signal?.addEventListener('abort', () =>
+          reject(new DOMException('aborted', 'AbortError')),
+        );
       });
     const started = performance.now();
-    const error = await failure(fetchJson(hanging, { url: '/x' }, { ...DEFAULT_RETRY_POLICY, timeoutMs: 50 }));
+    const error = await failure(
+      fetchJson(hanging, { url: '/x' }, { ...DEFAULT_RETRY_POLICY, timeoutMs: 50 }),
+    );
     expect(error.kind).to.equal('timeout');
     expect(calls).to.equal(1);
     expect(performance.now() - started).to.be.below(1000);
@@ -109,7 +128,14 @@ describe('fetchJson retries and timeouts', () => {
 
   it('keeps server text out of the error message', async () => {
     const net = scripted([
-      () => new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ code: 'not-found', diagnostics: 'Patient 9434765919 unknown' }] }), { status: 404 }),
+      () =>
+        new Response(
+          JSON.stringify({
+            resourceType: 'OperationOutcome',
+            issue: [{ code: 'not-found', diagnostics: 'Patient 9434765919 unknown' }],
+          }),
+          { status: 404 },
+        ),
     ]);
     const error = await failure(fetchJson(net.fetchFn, { url: '/x' }, net.policy));
     expect(error.kind).to.equal('not-found');
@@ -119,7 +145,9 @@ describe('fetchJson retries and timeouts', () => {
 
   it('reads Retry-After as seconds or an HTTP date', () => {
     expect(parseRetryAfter('5')).to.equal(5000);
-    expect(parseRetryAfter(new Date(Date.UTC(2026, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2026, 0, 1))).to.equal(10_000);
+    expect(
+      parseRetryAfter(new Date(Date.UTC(2026, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2026, 0, 1)),
+    ).to.equal(10_000);
     expect(parseRetryAfter('soon')).to.equal(undefined);
     expect(parseRetryAfter(null)).to.equal(undefined);
   });

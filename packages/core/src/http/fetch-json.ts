@@ -63,9 +63,15 @@ export async function fetchJson(
 }
 
 /** The wait before the next attempt, or `undefined` when the failure is final. */
-function retryDelay(error: RetryableError, attempt: number, policy: RetryPolicy): number | undefined {
+function retryDelay(
+  error: RetryableError,
+  attempt: number,
+  policy: RetryPolicy,
+): number | undefined {
   if (attempt >= policy.retries) return undefined;
-  const retryable = error.kind === 'network' || (error.status !== undefined && RETRYABLE_STATUSES.has(error.status));
+  const retryable =
+    error.kind === 'network' ||
+    (error.status !== undefined && RETRYABLE_STATUSES.has(error.status));
   if (!retryable) return undefined;
   if (error.retryAfterMs !== undefined) {
     return error.retryAfterMs <= policy.maxRetryAfterMs ? error.retryAfterMs : undefined;
@@ -90,7 +96,11 @@ async function attemptOnce(
   request.signal?.addEventListener('abort', forwardAbort, { once: true });
   // Abort and timeout end the request for good; anything else is for retryDelay to judge.
   const finalError = () =>
-    request.signal?.aborted ? new RecordError('aborted') : timedOut ? new RecordError('timeout') : undefined;
+    request.signal?.aborted
+      ? new RecordError('aborted')
+      : timedOut
+        ? new RecordError('timeout')
+        : undefined;
   try {
     if (request.signal?.aborted) throw new RecordError('aborted');
     let response: Response;
@@ -145,7 +155,6 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -7,7 +7,9 @@ import { RecordError, kindForStatus, type RecordErrorKind, type SourceRefusal } 
  * (nhsconnect/gpconnect `development_fhir_error_handling_guidance`) and the Access Record
  * Structured `$gpc.getstructuredrecord` error table.
  */
-export const SPINE_ERROR_CODES: Readonly<Record<string, { kind: RecordErrorKind; refusal?: SourceRefusal }>> = {
+export const SPINE_ERROR_CODES: Readonly<
+  Record<string, { kind: RecordErrorKind; refusal?: SourceRefusal }>
+> = {
   // 403: the patient dissented from sharing at the practice.
   NO_PATIENT_CONSENT: { kind: 'forbidden', refusal: 'source-dissent' },
   // 403: the practice (organisation) has not agreed to share with the viewer's organisation.
@@ -37,7 +39,8 @@ export const SPINE_ERROR_CODES: Readonly<Record<string, { kind: RecordErrorKind;
 /** The Spine error code of the first issue that carries one, if the body is an OperationOutcome. */
 export function spineErrorCode(body: unknown): string | undefined {
   const outcome = body as { resourceType?: unknown; issue?: unknown } | null;
-  if (outcome?.resourceType !== 'OperationOutcome' || !Array.isArray(outcome.issue)) return undefined;
+  if (outcome?.resourceType !== 'OperationOutcome' || !Array.isArray(outcome.issue))
+    return undefined;
   for (const issue of outcome.issue) {
     const codings = (issue as { details?: { coding?: unknown } } | null)?.details?.coding;
     if (!Array.isArray(codings)) continue;
@@ -62,7 +65,8 @@ export function responseError(status: number, body: unknown): RecordError {
 
 function firstIssueCode(body: unknown): string | undefined {
   const outcome = body as { resourceType?: unknown; issue?: { code?: unknown }[] } | null;
-  if (outcome?.resourceType !== 'OperationOutcome' || !Array.isArray(outcome.issue)) return undefined;
+  if (outcome?.resourceType !== 'OperationOutcome' || !Array.isArray(outcome.issue))
+    return undefined;
   const code = outcome.issue[0]?.code;
   return typeof code === 'string' && code.length <= 64 ? code : undefined;
 }

@@ -7,7 +7,10 @@ import type { HostPatient } from './viewer.js';
  * host gave them (names compared without case, accents or surrounding spaces).
  * Returns which field disagrees, never the values (the reason may be logged and audited).
  */
-export function identityMismatch(host: HostPatient, record: Demographics): 'nhs-number' | 'birth-date' | 'family-name' | undefined {
+export function identityMismatch(
+  host: HostPatient,
+  record: Demographics,
+): 'nhs-number' | 'birth-date' | 'family-name' | undefined {
   if (record.nhsNumber !== host.nhsNumber) return 'nhs-number';
   if (host.birthDate && record.birthDate !== host.birthDate) return 'birth-date';
   const family = host.name?.family;
@@ -16,5 +19,9 @@ export function identityMismatch(host: HostPatient, record: Demographics): 'nhs-
 }
 
 function fold(name: string): string {
-  return name.normalize('NFD').replace(/\p{Diacritic}/gu, '').trim().toLowerCase();
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .trim()
+    .toLowerCase();
 }

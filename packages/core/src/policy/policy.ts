@@ -57,7 +57,10 @@ export function resolvePolicy(overrides: Partial<AccessPolicy> = {}): AccessPoli
 export type AccessDecision = 'permitted' | 'not-permitted' | 'no-agreement';
 
 /** Role first (a non-clinical role never gets further), then the sharing agreement. */
-export async function decideAccess(viewer: ViewerContext, policy: AccessPolicy): Promise<AccessDecision> {
+export async function decideAccess(
+  viewer: ViewerContext,
+  policy: AccessPolicy,
+): Promise<AccessDecision> {
   if (!viewer.roles.some((role) => policy.permittedRoles.includes(role))) return 'not-permitted';
   const covered =
     typeof policy.agreement === 'function'
@@ -75,5 +78,7 @@ const CONFIDENTIALITY = 'http://terminology.hl7.org/CodeSystem/v3-Confidentialit
 
 /** Labelled restricted or very restricted (private to the recording organisation). */
 export function isPrivate(security: readonly Coding[] | undefined): boolean {
-  return (security ?? []).some((s) => s.system === CONFIDENTIALITY && (s.code === 'R' || s.code === 'V'));
+  return (security ?? []).some(
+    (s) => s.system === CONFIDENTIALITY && (s.code === 'R' || s.code === 'V'),
+  );
 }

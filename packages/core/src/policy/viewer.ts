@@ -58,7 +58,11 @@ export function validateViewer(input: unknown): Validated<ViewerContext> {
   const v = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   if (!isText(v.userId)) return { ok: false, reason: 'The viewer has no user id.' };
   if (!isText(v.name)) return { ok: false, reason: 'The viewer has no name.' };
-  if (!Array.isArray(v.roles) || v.roles.length === 0 || !v.roles.every((r) => typeof r === 'string' && ROLE_CODE.test(r))) {
+  if (
+    !Array.isArray(v.roles) ||
+    v.roles.length === 0 ||
+    !v.roles.every((r) => typeof r === 'string' && ROLE_CODE.test(r))
+  ) {
     return { ok: false, reason: 'The viewer has no valid role codes (such as R8000).' };
   }
   if (typeof v.organisation !== 'string' || !ODS_CODE.test(v.organisation)) {
@@ -83,13 +87,20 @@ export function validateHostPatient(input: unknown): Validated<HostPatient> {
   const p = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const nhsNumber = typeof p.nhsNumber === 'string' ? p.nhsNumber.replace(/ /g, '') : '';
   if (!nhsNumber) return { ok: false, reason: 'No NHS number was given for the patient.' };
-  if (!isValidNhsNumber(nhsNumber)) return { ok: false, reason: 'The NHS number given is not valid.' };
-  if (p.birthDate !== undefined && (typeof p.birthDate !== 'string' || !ISO_DATE.test(p.birthDate))) {
+  if (!isValidNhsNumber(nhsNumber))
+    return { ok: false, reason: 'The NHS number given is not valid.' };
+  if (
+    p.birthDate !== undefined &&
+    (typeof p.birthDate !== 'string' || !ISO_DATE.test(p.birthDate))
+  ) {
     return { ok: false, reason: 'The date of birth given is not a date.' };
   }
-  const name = typeof p.name === 'object' && p.name !== null ? (p.name as Record<string, unknown>) : undefined;
+  const name =
+    typeof p.name === 'object' && p.name !== null ? (p.name as Record<string, unknown>) : undefined;
   const family = isText(name?.family) ? name.family : undefined;
-  const given = Array.isArray(name?.given) ? name.given.filter((g): g is string => isText(g)) : undefined;
+  const given = Array.isArray(name?.given)
+    ? name.given.filter((g): g is string => isText(g))
+    : undefined;
   return {
     ok: true,
     value: {

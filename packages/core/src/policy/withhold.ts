@@ -17,9 +17,13 @@ export async function withholdingReason(
   viewer: ViewerContext,
   policy: AccessPolicy,
 ): Promise<keyof WithheldCounts | undefined> {
-  if (isPrivate(entry.security) && entry.provenance.organisation !== viewer.organisation) return 'private';
-  const labelled = (entry.security ?? []).some((s) => s.system === ACT_CODE && policy.sensitiveLabels.includes(s.code));
-  if (labelled || entry.codes.some((c) => policy.sensitiveCodes.includes(c.code))) return 'sensitive';
+  if (isPrivate(entry.security) && entry.provenance.organisation !== viewer.organisation)
+    return 'private';
+  const labelled = (entry.security ?? []).some(
+    (s) => s.system === ACT_CODE && policy.sensitiveLabels.includes(s.code),
+  );
+  if (labelled || entry.codes.some((c) => policy.sensitiveCodes.includes(c.code)))
+    return 'sensitive';
   if (policy.sensitiveHook && (await policy.sensitiveHook(entry))) return 'sensitive';
   return undefined;
 }
@@ -43,7 +47,11 @@ export async function applyEntryPolicy<K extends SectionName>(
     if (reason) withheld[reason]++;
     else kept.push(entry);
   }
-  const filtered = { ...(value as EntrySection<Entry>), entries: kept, withheld } as SectionValues[K];
+  const filtered = {
+    ...(value as EntrySection<Entry>),
+    entries: kept,
+    withheld,
+  } as SectionValues[K];
   if (section === 'investigations' && kept.length !== entries.length) {
     // Trends must not point at withheld results.
     const investigations = filtered as InvestigationsSection;

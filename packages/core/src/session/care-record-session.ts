@@ -1,12 +1,24 @@
 import type { AuditRecord, AuditTrail } from '../audit/audit-record.js';
 import type { AuditSink } from '../audit/audit-sink.js';
 import { createAuditTrail } from '../audit/audit-trail.js';
-import { decideConsent, isLiveGrant, revokeGrant, validateConsentDecision, type Grant, type OverrideReason } from '../consent/consent.js';
-import { RecordError } from '../http/errors.js';
+import {
+  decideConsent,
+  isLiveGrant,
+  revokeGrant,
+  validateConsentDecision,
+  type Grant,
+  type OverrideReason,
+} from '../consent/consent.js';
+import type { RecordError } from '../http/errors.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { identityMismatch } from '../policy/identity.js';
 import { decideAccess, resolvePolicy, type AccessPolicy } from '../policy/policy.js';
-import { validateHostPatient, validateViewer, type HostPatient, type ViewerContext } from '../policy/viewer.js';
+import {
+  validateHostPatient,
+  validateViewer,
+  type HostPatient,
+  type ViewerContext,
+} from '../policy/viewer.js';
 import { applyEntryPolicy } from '../policy/withhold.js';
 import type { RecordSource } from '../sources/source.js';
 import { SectionStore, type SectionSnapshot } from './section-store.js';
@@ -30,7 +42,13 @@ export interface CareRecordSessionOptions {
 
 type Listener = (snapshot: SectionSnapshot<SectionName>) => void;
 
-const UNKNOWN_VIEWER: ViewerContext = { userId: 'unknown', name: 'unknown', roles: [], organisation: 'UNKNOWN', setting: 'emergency' };
+const UNKNOWN_VIEWER: ViewerContext = {
+  userId: 'unknown',
+  name: 'unknown',
+  roles: [],
+  organisation: 'UNKNOWN',
+  setting: 'emergency',
+};
 
 /**
  * One clinician viewing one patient's record at a time: access policy, consent to view, the
@@ -66,7 +84,10 @@ export class CareRecordSession extends EventTarget {
     this.clock = options.clock ?? (() => new Date());
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.store = new SectionStore(options.source, this.clock);
-    this.auditTrail = 'send' in options.audit ? createAuditTrail({ sink: options.audit, clock: this.clock }) : options.audit;
+    this.auditTrail =
+      'send' in options.audit
+        ? createAuditTrail({ sink: options.audit, clock: this.clock })
+        : options.audit;
     this.viewerCheck = validateViewer(options.viewer);
     if (!this.viewerCheck.ok) this.reason = this.viewerCheck.reason;
   }
@@ -107,7 +128,11 @@ export class CareRecordSession extends EventTarget {
     const patient = validateHostPatient(input);
     const nhsNumber = patient.ok ? patient.value.nhsNumber : undefined;
     if (!viewer || !patient.ok) {
-      const reason = !this.viewerCheck.ok ? this.viewerCheck.reason : !patient.ok ? patient.reason : undefined;
+      const reason = !this.viewerCheck.ok
+        ? this.viewerCheck.reason
+        : !patient.ok
+          ? patient.reason
+          : undefined;
       this.audit({ action: 'attempt', outcome: 'refused', detail: 'no-context' }, nhsNumber);
       this.setState('no-context', reason);
       return;
@@ -124,9 +149,12 @@ export class CareRecordSession extends EventTarget {
           this.setState('awaiting-consent');
         } else {
           this.audit({ action: 'access-decision', outcome: 'refused', detail: decision });
-          this.setState(decision, decision === 'not-permitted'
-            ? 'Your role does not permit viewing GP records.'
-            : 'Your organisation is not in the information sharing agreement for this record.');
+          this.setState(
+            decision,
+            decision === 'not-permitted'
+              ? 'Your role does not permit viewing GP records.'
+              : 'Your organisation is not in the information sharing agreement for this record.',
+          );
         }
       },
       () => {
@@ -140,7 +168,11 @@ export class CareRecordSession extends EventTarget {
   /** Records the patient's answer: "yes", "no", or a duty-of-care override with a coded reason. */
   recordConsent(input: unknown): Promise<void> {
     if (this.currentState !== 'awaiting-consent' && this.currentState !== 'consent-declined') {
-      return Promise.reject(new Error(`Consent can only be recorded while awaiting it (state is ${this.currentState}).`));
+      return Promise.reject(
+        new Error(
+          `Consent can only be recorded while awaiting it (state is ${this.currentState}).`,
+        ),
+      );
     }
     const checked = validateConsentDecision(input);
     if (!checked.ok) return Promise.reject(new TypeError(checked.reason));
@@ -163,7 +195,12 @@ export class CareRecordSession extends EventTarget {
         alert: true,
       });
     } else {
-      this.audit({ action: 'consent-recorded', outcome: 'success', basis: 'consent', detail: 'granted' });
+      this.audit({
+        action: 'consent-recorded',
+        outcome: 'success',
+        basis: 'consent',
+        detail: 'granted',
+      });
     }
     const generation = this.generation;
     this.grantTimer = setTimeout(() => {
@@ -181,7 +218,10 @@ export class CareRecordSession extends EventTarget {
    * Calls `listener` with the section's snapshots for the current patient: loading, ready (after
    * the right-patient check and the entry policy) or error. Nothing arrives before a grant.
    */
-  subscribe<K extends SectionName>(section: K, listener: (snapshot: SectionSnapshot<K>) => void): () => void {
+  subscribe<K extends SectionName>(
+    section: K,
+    listener: (snapshot: SectionSnapshot<K>) => void,
+  ): () => void {
     let set = this.listeners.get(section);
     if (!set) this.listeners.set(section, (set = new Set()));
     set.add(listener as Listener);
@@ -193,7 +233,10 @@ export class CareRecordSession extends EventTarget {
 
   /** The section's value for the current patient. Throws when there is no live grant. */
   async section<K extends SectionName>(section: K): Promise<SectionValues[K]> {
-    if (!this.liveGrant()) throw new Error('The record cannot be read: there is no consent or override for this patient.');
+    if (!this.liveGrant())
+      throw new Error(
+        'The record cannot be read: there is no consent or override for this patient.',
+      );
     return new Promise((resolve, reject) => {
       // The listener may run at once (a loaded section), before subscribe has returned.
       let settled = false;
@@ -228,11 +271,18 @@ export class CareRecordSession extends EventTarget {
     this.stopViewing();
     if (hadPatient) this.audit({ action: 'end', outcome: 'success', detail });
     this.host = undefined;
-    this.setState('ended', detail === 'grant-expired' ? 'The time allowed for this view has run out.' : 'Viewing has ended.');
+    this.setState(
+      'ended',
+      detail === 'grant-expired'
+        ? 'The time allowed for this view has run out.'
+        : 'Viewing has ended.',
+    );
   }
 
   private liveGrant(): Grant | undefined {
-    return this.host && isLiveGrant(this.grant, this.host.nhsNumber, this.clock()) ? this.grant : undefined;
+    return this.host && isLiveGrant(this.grant, this.host.nhsNumber, this.clock())
+      ? this.grant
+      : undefined;
   }
 
   private stopViewing(): void {
@@ -259,7 +309,8 @@ export class CareRecordSession extends EventTarget {
   }
 
   private async receive(snapshot: SectionSnapshot<SectionName>, generation: number): Promise<void> {
-    if (generation !== this.generation || snapshot.patient.nhsNumber !== this.host?.nhsNumber) return;
+    if (generation !== this.generation || snapshot.patient.nhsNumber !== this.host?.nhsNumber)
+      return;
     const { section } = snapshot;
     if (snapshot.status === 'error') {
       this.onError(snapshot.section, snapshot.error);
@@ -274,11 +325,22 @@ export class CareRecordSession extends EventTarget {
       return;
     }
     if (section === 'demographics') {
-      const mismatch = identityMismatch(this.host, (snapshot.value as SectionValues['demographics']).patient);
+      const mismatch = identityMismatch(
+        this.host,
+        (snapshot.value as SectionValues['demographics']).patient,
+      );
       if (mismatch) {
-        this.audit({ action: 'identity-mismatch', outcome: 'failure', detail: mismatch, alert: true });
+        this.audit({
+          action: 'identity-mismatch',
+          outcome: 'failure',
+          detail: mismatch,
+          alert: true,
+        });
         this.stopViewing();
-        this.setState('identity-mismatch', 'The record returned does not match the patient you selected. Nothing is shown.');
+        this.setState(
+          'identity-mismatch',
+          'The record returned does not match the patient you selected. Nothing is shown.',
+        );
         return;
       }
       this.verified = true;
@@ -309,19 +371,30 @@ export class CareRecordSession extends EventTarget {
   private onError(section: SectionName, error: RecordError): void {
     if (error.kind === 'aborted') return;
     const refusal = error.refusal;
-    this.audit({ action: refusal ? 'refusal' : 'error', outcome: refusal ? 'refused' : 'failure', sections: [section], detail: refusal ?? error.kind });
+    this.audit({
+      action: refusal ? 'refusal' : 'error',
+      outcome: refusal ? 'refused' : 'failure',
+      sections: [section],
+      detail: refusal ?? error.kind,
+    });
     if (refusal) {
       this.stopViewing();
-      this.setState(refusal, refusal === 'source-dissent'
-        ? 'This patient has chosen not to share their GP record, or sharing has not been set up at their practice. Nothing can be shown.'
-        : refusal === 'no-agreement'
-          ? 'The GP practice has not agreed to share records with your organisation.'
-          : 'The GP practice refused access for your role.');
+      this.setState(
+        refusal,
+        refusal === 'source-dissent'
+          ? 'This patient has chosen not to share their GP record, or sharing has not been set up at their practice. Nothing can be shown.'
+          : refusal === 'no-agreement'
+            ? 'The GP practice has not agreed to share records with your organisation.'
+            : 'The GP practice refused access for your role.',
+      );
     } else if (section === 'demographics') {
       this.stopViewing();
-      this.setState(error.kind === 'not-found' ? 'not-found' : 'unavailable', error.kind === 'not-found'
-        ? 'No GP record was found for this NHS number.'
-        : 'The GP record could not be reached. Try again.');
+      this.setState(
+        error.kind === 'not-found' ? 'not-found' : 'unavailable',
+        error.kind === 'not-found'
+          ? 'No GP record was found for this NHS number.'
+          : 'The GP record could not be reached. Try again.',
+      );
     }
   }
 
@@ -335,8 +408,13 @@ export class CareRecordSession extends EventTarget {
     }
     const failed = snapshots.filter((s) => s!.status === 'error').map((s) => s!.section);
     if (failed.length === 0) this.setState('ready');
-    else if (failed.length === snapshots.length) this.setState('unavailable', 'The GP record could not be reached. Try again.');
-    else this.setState('partial', `Some parts of the record could not be loaded: ${failed.join(', ')}.`);
+    else if (failed.length === snapshots.length)
+      this.setState('unavailable', 'The GP record could not be reached. Try again.');
+    else
+      this.setState(
+        'partial',
+        `Some parts of the record could not be loaded: ${failed.join(', ')}.`,
+      );
   }
 
   private setState(state: SessionState, reason?: string): void {
@@ -346,13 +424,20 @@ export class CareRecordSession extends EventTarget {
     this.dispatchEvent(new Event('statechange'));
   }
 
-  private audit(fields: Omit<AuditRecord, 'id' | 'recorded' | 'viewer' | 'patient'>, nhsNumber = this.host?.nhsNumber): void {
+  private audit(
+    fields: Omit<AuditRecord, 'id' | 'recorded' | 'viewer' | 'patient'>,
+    nhsNumber = this.host?.nhsNumber,
+  ): void {
     const record: AuditRecord = {
       id: this.newId(),
       recorded: this.clock().toISOString(),
       viewer: this.viewer ?? UNKNOWN_VIEWER,
       ...(nhsNumber && { patient: { nhsNumber } }),
-      ...(this.liveGrant() && !fields.basis && { basis: this.grant!.basis, ...(this.grant!.reason && { overrideReason: this.grant!.reason }) }),
+      ...(this.liveGrant() &&
+        !fields.basis && {
+          basis: this.grant!.basis,
+          ...(this.grant!.reason && { overrideReason: this.grant!.reason }),
+        }),
       ...fields,
     };
     this.auditTrail.record(record);

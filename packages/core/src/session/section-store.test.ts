@@ -13,19 +13,41 @@ function view(store: SectionStore, nhsNumber: string): void {
 }
 
 const typical = SANDBOX_PATIENTS.typical;
-const SECTIONS = ['demographics', 'allergies', 'medications', 'problems', 'events'] as const satisfies readonly SectionName[];
+const SECTIONS = [
+  'demographics',
+  'allergies',
+  'medications',
+  'problems',
+  'events',
+] as const satisfies readonly SectionName[];
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('SectionStore', () => {
   it('fetches nothing without a live grant for the current patient', async () => {
     const network = recordingFetch();
-    const store = new SectionStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }));
+    const store = new SectionStore(
+      fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }),
+    );
     store.setPatient({ nhsNumber: typical.nhsNumber });
     store.subscribe('allergies', () => undefined);
     // A grant for someone else, and an expired one, open nothing either.
-    store.authorise(decideConsent({ decision: 'granted' }, SANDBOX_PATIENTS.noKnownAllergies.nhsNumber, new Date(), 60)!);
-    store.authorise(decideConsent({ decision: 'granted' }, typical.nhsNumber, new Date(Date.now() - 120 * 60_000), 60)!);
+    store.authorise(
+      decideConsent(
+        { decision: 'granted' },
+        SANDBOX_PATIENTS.noKnownAllergies.nhsNumber,
+        new Date(),
+        60,
+      )!,
+    );
+    store.authorise(
+      decideConsent(
+        { decision: 'granted' },
+        typical.nhsNumber,
+        new Date(Date.now() - 120 * 60_000),
+        60,
+      )!,
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(network.requests).to.deep.equal([]);
     store.authorise(decideConsent({ decision: 'granted' }, typical.nhsNumber, new Date(), 60)!);
@@ -35,7 +57,9 @@ describe('SectionStore', () => {
 
   it('makes one request per section however many subscribers ask', async () => {
     const network = recordingFetch();
-    const store = new SectionStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }));
+    const store = new SectionStore(
+      fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }),
+    );
     view(store, typical.nhsNumber);
     const ready: Promise<unknown>[] = [];
     for (let subscriber = 0; subscriber < 20; subscriber++) {
@@ -48,9 +72,19 @@ describe('SectionStore', () => {
       }
     }
     await Promise.all(ready);
-    const paths = network.requests.map((r) => new URL(r.url, location.href).pathname.replace('/fhir/r4/', ''));
+    const paths = network.requests.map((r) =>
+      new URL(r.url, location.href).pathname.replace('/fhir/r4/', ''),
+    );
     expect(paths.sort()).to.deep.equal(
-      ['AllergyIntolerance', 'Condition', 'Encounter', 'MedicationRequest', 'MedicationStatement', 'Patient/_search', 'ServiceRequest'].sort(),
+      [
+        'AllergyIntolerance',
+        'Condition',
+        'Encounter',
+        'MedicationRequest',
+        'MedicationStatement',
+        'Patient/_search',
+        'ServiceRequest',
+      ].sort(),
     );
     // Later subscribers get the loaded value at once, with no new request.
     let late: SectionSnapshot<'allergies'> | undefined;
@@ -92,7 +126,10 @@ describe('SectionStore', () => {
     view(store, typical.nhsNumber);
     const previous = store.load('allergies');
     view(store, SANDBOX_PATIENTS.noKnownAllergies.nhsNumber);
-    const error = await previous.then(() => undefined, (e: Error & { kind?: string }) => e);
+    const error = await previous.then(
+      () => undefined,
+      (e: Error & { kind?: string }) => e,
+    );
     expect(error?.kind).to.equal('aborted');
     expect((await store.load('allergies')).state).to.equal('no-known-allergies');
   });

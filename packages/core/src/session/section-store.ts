@@ -77,7 +77,10 @@ export class SectionStore {
    * Calls `listener` with the section's snapshot now (when there is one) and on every change;
    * asks for the section if it is not loaded. Returns the unsubscribe function.
    */
-  subscribe<K extends SectionName>(section: K, listener: (snapshot: SectionSnapshot<K>) => void): () => void {
+  subscribe<K extends SectionName>(
+    section: K,
+    listener: (snapshot: SectionSnapshot<K>) => void,
+  ): () => void {
     let set = this.listeners.get(section);
     if (!set) this.listeners.set(section, (set = new Set()));
     const wrapped = listener as Listener;
@@ -110,7 +113,12 @@ export class SectionStore {
     let reject!: Slot['reject'];
     const result = new Promise((res, rej) => ((resolve = res), (reject = rej)));
     result.catch(() => undefined);
-    const slot: Slot = { snapshot: { patient, section, status: 'loading' }, result, resolve, reject };
+    const slot: Slot = {
+      snapshot: { patient, section, status: 'loading' },
+      result,
+      resolve,
+      reject,
+    };
     this.slots.set(section, slot);
     this.publish(slot.snapshot);
     this.pending.add(section);
@@ -141,7 +149,13 @@ export class SectionStore {
       promises[section].then(
         (value) => {
           if (!this.isCurrent(patient, slot)) return;
-          slot.snapshot = { patient, section, status: 'ready', value, fetchedAt: this.clock().toISOString() };
+          slot.snapshot = {
+            patient,
+            section,
+            status: 'ready',
+            value,
+            fetchedAt: this.clock().toISOString(),
+          };
           slot.resolve(value);
           this.publish(slot.snapshot);
         },

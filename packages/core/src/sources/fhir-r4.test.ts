@@ -8,16 +8,36 @@ const TODAY = '2026-11-20';
 
 function sandboxSource() {
   const network = recordingFetch();
-  const source = fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch, normalise: { today: TODAY } });
+  const source = fhirR4Source({
+    baseUrl: SANDBOX_FHIR_R4,
+    fetch: network.fetch,
+    normalise: { today: TODAY },
+  });
   return { source, network };
 }
 
 describe('fhirR4Source against the sandbox', () => {
   it('reads every section of the typical patient, one request per distinct search', async () => {
     const { source, network } = sandboxSource();
-    const p = source.fetchSections(SECTION_NAMES, { nhsNumber: SANDBOX_PATIENTS.typical.nhsNumber });
-    const [demographics, allergies, medications, problems, diagnoses, investigations, bloodPressure] = await Promise.all([
-      p.demographics, p.allergies, p.medications, p.problems, p.diagnoses, p.investigations, p.bloodPressure,
+    const p = source.fetchSections(SECTION_NAMES, {
+      nhsNumber: SANDBOX_PATIENTS.typical.nhsNumber,
+    });
+    const [
+      demographics,
+      allergies,
+      medications,
+      problems,
+      diagnoses,
+      investigations,
+      bloodPressure,
+    ] = await Promise.all([
+      p.demographics,
+      p.allergies,
+      p.medications,
+      p.problems,
+      p.diagnoses,
+      p.investigations,
+      p.bloodPressure,
     ]);
     await Promise.allSettled(Object.values(p));
     expect(demographics.patient.id).to.equal(SANDBOX_PATIENTS.typical.id);
@@ -55,7 +75,9 @@ describe('fhirR4Source against the sandbox', () => {
 
   it('gives no-known-allergies only for a coded no-known-allergy statement', async () => {
     const { source } = sandboxSource();
-    const { allergies } = source.fetchSections(['allergies'], { nhsNumber: SANDBOX_PATIENTS.noKnownAllergies.nhsNumber });
+    const { allergies } = source.fetchSections(['allergies'], {
+      nhsNumber: SANDBOX_PATIENTS.noKnownAllergies.nhsNumber,
+    });
     const section = await allergies;
     expect(section.state).to.equal('no-known-allergies');
     expect(section.entries).to.have.length(0);

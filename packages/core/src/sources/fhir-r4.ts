@@ -1,6 +1,17 @@
 import { RecordError } from '../http/errors.js';
-import { DEFAULT_RETRY_POLICY, fetchJson, type FetchLike, type RetryPolicy } from '../http/fetch-json.js';
-import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM, SNOMED_CT, countIn, emptyDiagnostics } from '../model/common.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  fetchJson,
+  type FetchLike,
+  type RetryPolicy,
+} from '../http/fetch-json.js';
+import {
+  NHS_NUMBER_SYSTEM,
+  ODS_ORGANISATION_SYSTEM,
+  SNOMED_CT,
+  countIn,
+  emptyDiagnostics,
+} from '../model/common.js';
 import type { DemographicsSection } from '../model/demographics.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
@@ -51,7 +62,8 @@ const SEARCHES: Record<ClinicalSection, Search[]> = {
   ],
 };
 
-const searchKey = (search: Search) => `${search.resourceType}?${new URLSearchParams(search.params)}`;
+const searchKey = (search: Search) =>
+  `${search.resourceType}?${new URLSearchParams(search.params)}`;
 
 /** A source that reads the record from a FHIR R4 (UK Core) server, one search per section. */
 export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
@@ -60,13 +72,17 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const pageSize = options.pageSize ?? 100;
   const maxPages = options.maxPages ?? 500;
-  const get = (url: string, signal?: AbortSignal) => fetchJson(fetchFn, { url, headers: options.headers, signal }, retry);
+  const get = (url: string, signal?: AbortSignal) =>
+    fetchJson(fetchFn, { url, headers: options.headers, signal }, retry);
 
   /**
    * The patient lookup, shared by every call made with the same abort signal (the store uses one
    * signal per patient), so sections asked for at different moments cost one lookup.
    */
-  const lookups = new WeakMap<AbortSignal, { nhsNumber: string; result: Promise<DemographicsSection> }>();
+  const lookups = new WeakMap<
+    AbortSignal,
+    { nhsNumber: string; result: Promise<DemographicsSection> }
+  >();
 
   function demographics({ nhsNumber, signal }: SourceRequest): Promise<DemographicsSection> {
     const cached = signal && lookups.get(signal);
@@ -76,11 +92,19 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
     return result;
   }
 
-  async function findPatient(nhsNumber: string, signal?: AbortSignal): Promise<DemographicsSection> {
+  async function findPatient(
+    nhsNumber: string,
+    signal?: AbortSignal,
+  ): Promise<DemographicsSection> {
     // POST _search keeps the NHS number out of the URL (and so out of proxy and server logs).
     const bundle = await fetchJson(
       fetchFn,
-      { url: `${baseUrl}/Patient/_search`, form: { identifier: `${NHS_NUMBER_SYSTEM}|${nhsNumber}` }, headers: options.headers, signal },
+      {
+        url: `${baseUrl}/Patient/_search`,
+        form: { identifier: `${NHS_NUMBER_SYSTEM}|${nhsNumber}` },
+        headers: options.headers,
+        signal,
+      },
       retry,
     );
     const diagnostics = emptyDiagnostics();
@@ -98,8 +122,16 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
   }
 
   /** Every resource of a search, following `Bundle.link[next]` page by page. */
-  async function searchAll(search: Search, patientId: string, signal?: AbortSignal): Promise<unknown[]> {
-    const query = new URLSearchParams({ patient: patientId, ...search.params, _count: String(pageSize) });
+  async function searchAll(
+    search: Search,
+    patientId: string,
+    signal?: AbortSignal,
+  ): Promise<unknown[]> {
+    const query = new URLSearchParams({
+      patient: patientId,
+      ...search.params,
+      _count: String(pageSize),
+    });
     let url: string | undefined = `${baseUrl}/${search.resourceType}?${query}`;
     const resources: unknown[] = [];
     for (let page = 0; url; page++) {
@@ -107,7 +139,9 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
       const bundle = record(await get(url, signal));
       if (bundle?.resourceType !== 'Bundle') throw new RecordError('server');
       for (const entry of array(bundle.entry)) resources.push(record(entry)?.resource);
-      const next = array(bundle.link).map(record).find((link) => link?.relation === 'next')?.url;
+      const next = array(bundle.link)
+        .map(record)
+        .find((link) => link?.relation === 'next')?.url;
       url = typeof next === 'string' ? rebase(next, search.resourceType) : undefined;
     }
     return resources;
@@ -118,24 +152,36 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
    * rule (shown only to the organisation that recorded it). One request for all of a section's
    * roles; roles whose organisation cannot be read stay unknown, which the rule treats as "elsewhere".
    */
-  async function recorderOrganisations(references: string[], signal?: AbortSignal): Promise<Map<string, string>> {
+  async function recorderOrganisations(
+    references: string[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, string>> {
     const result = new Map<string, string>();
     if (references.length === 0) return result;
     const ids = references.map((r) => r.slice('PractitionerRole/'.length));
-    const query = new URLSearchParams({ _id: ids.join(','), _include: 'PractitionerRole:organization', _count: String(pageSize) });
+    const query = new URLSearchParams({
+      _id: ids.join(','),
+      _include: 'PractitionerRole:organization',
+      _count: String(pageSize),
+    });
     const bundle = record(await get(`${baseUrl}/PractitionerRole?${query}`, signal));
     const resources = array(bundle?.entry).map((entry) => record(record(entry)?.resource));
     const odsOf = (identifier: unknown) =>
-      array(identifier).map(record).find((i) => i?.system === ODS_ORGANISATION_SYSTEM)?.value;
+      array(identifier)
+        .map(record)
+        .find((i) => i?.system === ODS_ORGANISATION_SYSTEM)?.value;
     const organisations = new Map<string, string>();
     for (const r of resources) {
       const ods = text(odsOf(r?.identifier));
-      if (r?.resourceType === 'Organization' && ods) organisations.set(`Organization/${String(r.id)}`, ods);
+      if (r?.resourceType === 'Organization' && ods)
+        organisations.set(`Organization/${String(r.id)}`, ods);
     }
     for (const r of resources) {
       if (r?.resourceType !== 'PractitionerRole') continue;
       const organization = record(r.organization);
-      const ods = text(odsOf(organization?.identifier)) ?? organisations.get(text(organization?.reference) ?? '');
+      const ods =
+        text(odsOf(organization?.identifier)) ??
+        organisations.get(text(organization?.reference) ?? '');
       if (ods) result.set(`PractitionerRole/${String(r.id)}`, ods);
     }
     return result;
@@ -177,8 +223,13 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
             const context: R4Context = {
               patientId: found.patient.id,
               options: normaliseWith,
-              recorderOrganisations: await recorderOrganisations(practitionerRoleReferences(resources), request.signal),
-              ...(found.patient.registeredPractice && { organisation: found.patient.registeredPractice }),
+              recorderOrganisations: await recorderOrganisations(
+                practitionerRoleReferences(resources),
+                request.signal,
+              ),
+              ...(found.patient.registeredPractice && {
+                organisation: found.patient.registeredPractice,
+              }),
             };
             return { resources, context };
           });
@@ -194,7 +245,8 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
         }
         const clinical = section as ClinicalSection;
         promises[section] = read(SEARCHES[clinical]).then(
-          ({ resources, context }) => R4_NORMALISERS[clinical](resources, context) as SectionValues[typeof clinical],
+          ({ resources, context }) =>
+            R4_NORMALISERS[clinical](resources, context) as SectionValues[typeof clinical],
         );
       }
       // Each section's failure is reported through its own promise; none may go unhandled here.

@@ -66,7 +66,10 @@ export function gpConnectJwt({ viewer, issuer, audience, now, device }: JwtOptio
       id: viewer.userId,
       identifier: [
         { system: 'https://fhir.nhs.uk/Id/sds-user-id', value: viewer.sdsUserId ?? 'UNK' },
-        { system: 'https://fhir.nhs.uk/Id/sds-role-profile-id', value: viewer.sdsRoleProfileId ?? 'UNK' },
+        {
+          system: 'https://fhir.nhs.uk/Id/sds-role-profile-id',
+          value: viewer.sdsRoleProfileId ?? 'UNK',
+        },
         { system: 'https://dcr-elements.dev/Id/user-id', value: viewer.userId },
       ],
       ...(family && { name: [{ family, given, ...(prefix.length > 0 && { prefix }) }] }),

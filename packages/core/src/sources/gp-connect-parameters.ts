@@ -57,7 +57,10 @@ export function structuredRecordParameters(
   return { resourceType: 'Parameters', parameter };
 }
 
-const PART_BUILDERS: Record<IncludeParameter, (options: ParameterOptions) => Pick<Parameter, 'part'>> = {
+const PART_BUILDERS: Record<
+  IncludeParameter,
+  (options: ParameterOptions) => Pick<Parameter, 'part'>
+> = {
   // Resolved allergies are asked for: elements show them on request, and their absence would be
   // indistinguishable from "none ever recorded".
   includeAllergies: () => ({ part: [{ name: 'includeResolvedAllergies', valueBoolean: true }] }),
@@ -65,7 +68,8 @@ const PART_BUILDERS: Record<IncludeParameter, (options: ParameterOptions) => Pic
   includeMedication: (options) => ({
     part: [
       { name: 'includePrescriptionIssues', valueBoolean: true },
-      ...(options.medicationSearchFromDate && /^\d{4}-\d{2}-\d{2}$/.test(options.medicationSearchFromDate)
+      ...(options.medicationSearchFromDate &&
+      /^\d{4}-\d{2}-\d{2}$/.test(options.medicationSearchFromDate)
         ? [{ name: 'medicationSearchFromDate', valueDate: options.medicationSearchFromDate }]
         : []),
     ],

@@ -4,7 +4,13 @@ import { RecordError } from '../http/errors.js';
 import { GET_STRUCTURED_RECORD_INTERACTION, gpConnectSource } from './gp-connect.js';
 
 const NHS_NUMBER = '9434765919';
-const viewer = { userId: 'u-42', name: 'Dr Claire Jones', roles: ['R8000'], organisation: 'RX1', setting: 'emergency' };
+const viewer = {
+  userId: 'u-42',
+  name: 'Dr Claire Jones',
+  roles: ['R8000'],
+  organisation: 'RX1',
+  setting: 'emergency',
+};
 
 interface Sent {
   url: string;
@@ -16,7 +22,10 @@ function answering(status: number, body: unknown) {
   const sent: Sent[] = [];
   const fetch = async (url: string, init: RequestInit = {}) => {
     sent.push({ url, init });
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/fhir+json' } });
+    return new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/fhir+json' },
+    });
   };
   return { fetch, sent };
 }
@@ -25,8 +34,20 @@ const bundle = {
   resourceType: 'Bundle',
   type: 'collection',
   entry: [
-    { resource: { resourceType: 'Patient', id: 'p', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER }] } },
-    { resource: { resourceType: 'List', code: { coding: [{ system: 'http://snomed.info/sct', code: '886921000000105' }] }, entry: [] } },
+    {
+      resource: {
+        resourceType: 'Patient',
+        id: 'p',
+        identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER }],
+      },
+    },
+    {
+      resource: {
+        resourceType: 'List',
+        code: { coding: [{ system: 'http://snomed.info/sct', code: '886921000000105' }] },
+        entry: [],
+      },
+    },
   ],
 };
 
@@ -39,9 +60,20 @@ function decode(part: string): Record<string, unknown> {
 describe('gpConnectSource', () => {
   it('makes one POST for several sections and splits the answer per section', async () => {
     const { fetch, sent } = answering(200, bundle);
-    const source = gpConnectSource({ baseUrl: '/gpc/', fetch, viewer, traceId: () => 'trace-1', clock: () => new Date(1_700_000_000_000) });
-    const promises = source.fetchSections(['demographics', 'allergies', 'medications', 'events'], { nhsNumber: NHS_NUMBER });
-    const [demographics, allergies] = await Promise.all([promises.demographics, promises.allergies]);
+    const source = gpConnectSource({
+      baseUrl: '/gpc/',
+      fetch,
+      viewer,
+      traceId: () => 'trace-1',
+      clock: () => new Date(1_700_000_000_000),
+    });
+    const promises = source.fetchSections(['demographics', 'allergies', 'medications', 'events'], {
+      nhsNumber: NHS_NUMBER,
+    });
+    const [demographics, allergies] = await Promise.all([
+      promises.demographics,
+      promises.allergies,
+    ]);
     await Promise.allSettled([promises.medications, promises.events]);
     expect(sent).to.have.length(1);
     expect(sent[0]!.url).to.equal('/gpc/Patient/$gpc.getstructuredrecord');
@@ -53,15 +85,28 @@ describe('gpConnectSource', () => {
 
   it('sends the Parameters resource for the sections asked for', async () => {
     const { fetch, sent } = answering(200, bundle);
-    const source = gpConnectSource({ baseUrl: '/gpc', fetch, medicationSearchFromDate: '2025-01-01' });
-    const promises = source.fetchSections(['allergies', 'medications', 'problems', 'investigations', 'events'], { nhsNumber: NHS_NUMBER });
+    const source = gpConnectSource({
+      baseUrl: '/gpc',
+      fetch,
+      medicationSearchFromDate: '2025-01-01',
+    });
+    const promises = source.fetchSections(
+      ['allergies', 'medications', 'problems', 'investigations', 'events'],
+      { nhsNumber: NHS_NUMBER },
+    );
     await Promise.allSettled(Object.values(promises));
     const body = JSON.parse(String(sent[0]!.init.body));
     expect(body).to.deep.equal({
       resourceType: 'Parameters',
       parameter: [
-        { name: 'patientNHSNumber', valueIdentifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER } },
-        { name: 'includeAllergies', part: [{ name: 'includeResolvedAllergies', valueBoolean: true }] },
+        {
+          name: 'patientNHSNumber',
+          valueIdentifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER },
+        },
+        {
+          name: 'includeAllergies',
+          part: [{ name: 'includeResolvedAllergies', valueBoolean: true }],
+        },
         {
           name: 'includeMedication',
           part: [
@@ -88,14 +133,18 @@ describe('gpConnectSource', () => {
       traceId: () => 'trace-1',
       clock: () => new Date(1_700_000_000_000),
     });
-    await Promise.allSettled(Object.values(source.fetchSections(['allergies'], { nhsNumber: NHS_NUMBER })));
+    await Promise.allSettled(
+      Object.values(source.fetchSections(['allergies'], { nhsNumber: NHS_NUMBER })),
+    );
     const headers = sent[0]!.init.headers as Record<string, string>;
     expect(headers['Ssp-TraceID']).to.equal('trace-1');
     expect(headers['Ssp-From']).to.equal('200000000115');
     expect(headers['Ssp-To']).to.equal('200000000116');
     expect(headers['Ssp-InteractionID']).to.equal(GET_STRUCTURED_RECORD_INTERACTION);
     expect(headers['content-type']).to.equal('application/fhir+json');
-    const [header, payload, signature] = headers['Authorization']!.replace(/^Bearer /, '').split('.');
+    const [header, payload, signature] = headers['Authorization']!.replace(/^Bearer /, '').split(
+      '.',
+    );
     expect(decode(header!)).to.deep.equal({ alg: 'none', typ: 'JWT' });
     expect(signature).to.equal('');
     const claims = decode(payload!);
@@ -112,10 +161,18 @@ describe('gpConnectSource', () => {
       resourceType: 'Organization',
       identifier: [{ system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'RX1' }],
     });
-    const practitioner = claims.requesting_practitioner as { id: string; name: unknown[]; identifier: { system: string }[] };
+    const practitioner = claims.requesting_practitioner as {
+      id: string;
+      name: unknown[];
+      identifier: { system: string }[];
+    };
     expect(practitioner.id).to.equal('u-42');
-    expect(practitioner.name).to.deep.equal([{ family: 'Jones', given: ['Claire'], prefix: ['Dr'] }]);
-    expect(practitioner.identifier.map((i) => i.system)).to.include('https://fhir.nhs.uk/Id/sds-user-id');
+    expect(practitioner.name).to.deep.equal([
+      { family: 'Jones', given: ['Claire'], prefix: ['Dr'] },
+    ]);
+    expect(practitioner.identifier.map((i) => i.system)).to.include(
+      'https://fhir.nhs.uk/Id/sds-user-id',
+    );
     expect((claims.requesting_device as { resourceType: string }).resourceType).to.equal('Device');
     expect(JSON.stringify(claims)).not.to.contain(NHS_NUMBER);
   });
@@ -126,7 +183,11 @@ describe('gpConnectSource', () => {
       {
         severity: 'error',
         code: issue,
-        details: { coding: [{ system: 'https://fhir.nhs.uk/STU3/ValueSet/Spine-ErrorOrWarningCode-1', code }] },
+        details: {
+          coding: [
+            { system: 'https://fhir.nhs.uk/STU3/ValueSet/Spine-ErrorOrWarningCode-1', code },
+          ],
+        },
         diagnostics: `patient ${NHS_NUMBER} said no`,
       },
     ],
@@ -134,8 +195,14 @@ describe('gpConnectSource', () => {
 
   async function failure(status: number, body: unknown): Promise<RecordError> {
     const { fetch } = answering(status, body);
-    const promises = gpConnectSource({ baseUrl: '/gpc', fetch }).fetchSections(['allergies', 'medications'], { nhsNumber: NHS_NUMBER });
-    const [allergies, medications] = await Promise.allSettled([promises.allergies, promises.medications]);
+    const promises = gpConnectSource({ baseUrl: '/gpc', fetch }).fetchSections(
+      ['allergies', 'medications'],
+      { nhsNumber: NHS_NUMBER },
+    );
+    const [allergies, medications] = await Promise.allSettled([
+      promises.allergies,
+      promises.medications,
+    ]);
     expect(medications.status).to.equal('rejected');
     if (allergies.status !== 'rejected') throw new Error('expected a rejection');
     return allergies.reason as RecordError;
@@ -144,7 +211,12 @@ describe('gpConnectSource', () => {
   it('maps a 403 NO_PATIENT_CONSENT to a source-dissent refusal, without patient data', async () => {
     const error = await failure(403, outcome('NO_PATIENT_CONSENT'));
     expect(error).to.be.instanceOf(RecordError);
-    expect(error).to.include({ kind: 'forbidden', status: 403, issueCode: 'NO_PATIENT_CONSENT', refusal: 'source-dissent' });
+    expect(error).to.include({
+      kind: 'forbidden',
+      status: 403,
+      issueCode: 'NO_PATIENT_CONSENT',
+      refusal: 'source-dissent',
+    });
     expect(error.message).not.to.contain(NHS_NUMBER);
   });
 
@@ -160,15 +232,28 @@ describe('gpConnectSource', () => {
     ];
     for (const [status, code, kind, refusal] of cases) {
       const error = await failure(status, outcome(code));
-      expect({ kind: error.kind, refusal: error.refusal, issueCode: error.issueCode }, code).to.deep.equal({ kind, refusal, issueCode: code });
+      expect(
+        { kind: error.kind, refusal: error.refusal, issueCode: error.issueCode },
+        code,
+      ).to.deep.equal({ kind, refusal, issueCode: code });
     }
   });
 
   it('reports a section the answer could not supply as unavailable, not empty', async () => {
     const { fetch } = answering(200, { resourceType: 'Bundle', entry: [] });
-    const promises = gpConnectSource({ baseUrl: '/gpc', fetch }).fetchSections(['demographics', 'allergies'], { nhsNumber: NHS_NUMBER });
-    const [demographics, allergies] = await Promise.allSettled([promises.demographics, promises.allergies]);
-    expect(demographics.status === 'rejected' && (demographics.reason as RecordError).kind).to.equal('not-found');
-    expect(allergies.status === 'rejected' && (allergies.reason as RecordError).kind).to.equal('server');
+    const promises = gpConnectSource({ baseUrl: '/gpc', fetch }).fetchSections(
+      ['demographics', 'allergies'],
+      { nhsNumber: NHS_NUMBER },
+    );
+    const [demographics, allergies] = await Promise.allSettled([
+      promises.demographics,
+      promises.allergies,
+    ]);
+    expect(
+      demographics.status === 'rejected' && (demographics.reason as RecordError).kind,
+    ).to.equal('not-found');
+    expect(allergies.status === 'rejected' && (allergies.reason as RecordError).kind).to.equal(
+      'server',
+    );
   });
 });

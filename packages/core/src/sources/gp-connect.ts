@@ -84,7 +84,10 @@ export function gpConnectSource(options: GpConnectSourceOptions): RecordSource {
     return result;
   }
 
-  async function fetchRecord(sections: readonly SectionName[], request: SourceRequest): Promise<Partial<SectionValues>> {
+  async function fetchRecord(
+    sections: readonly SectionName[],
+    request: SourceRequest,
+  ): Promise<Partial<SectionValues>> {
     // Failures arrive as RecordErrors whose kind and refusal come from the Spine error code.
     const bundle = await fetchJson(fetchFn, {
       url: `${baseUrl}/Patient/$gpc.getstructuredrecord`,
@@ -96,7 +99,12 @@ export function gpConnectSource(options: GpConnectSourceOptions): RecordSource {
     if ((bundle as { resourceType?: unknown } | null)?.resourceType !== 'Bundle') {
       throw new RecordError('server', undefined, spineErrorCode(bundle));
     }
-    return normaliseStructuredRecord(bundle, sections, request.nhsNumber, normaliseOptions(options.normalise));
+    return normaliseStructuredRecord(
+      bundle,
+      sections,
+      request.nhsNumber,
+      normaliseOptions(options.normalise),
+    );
   }
 
   return {

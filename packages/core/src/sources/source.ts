@@ -17,5 +17,8 @@ export type SectionPromises<K extends SectionName> = { [S in K]: Promise<Section
  */
 export interface RecordSource {
   readonly kind: 'fhir-r4' | 'gp-connect' | 'static';
-  fetchSections<K extends SectionName>(sections: readonly K[], request: SourceRequest): SectionPromises<K>;
+  fetchSections<K extends SectionName>(
+    sections: readonly K[],
+    request: SourceRequest,
+  ): SectionPromises<K>;
 }

@@ -21,8 +21,12 @@ export function staticSource(
   function section<K extends SectionName>(name: K, { nhsNumber }: SourceRequest): SectionValues[K] {
     const matches = resources.map(demographicsFromR4).filter((p) => p?.nhsNumber === nhsNumber);
     if (matches.length !== 1) throw new RecordError(matches.length === 0 ? 'not-found' : 'invalid');
-    const patient = { ...matches[0]!, provenance: { ...matches[0]!.provenance, source: 'static' as const } };
-    if (name === 'demographics') return { patient, diagnostics: emptyDiagnostics() } as SectionValues[K];
+    const patient = {
+      ...matches[0]!,
+      provenance: { ...matches[0]!.provenance, source: 'static' as const },
+    };
+    if (name === 'demographics')
+      return { patient, diagnostics: emptyDiagnostics() } as SectionValues[K];
     const clinical = name as Exclude<SectionName, 'demographics'>;
     const types = R4_SECTION_TYPES[clinical];
     // What a server search would return: only the section's resource types.

@@ -25,21 +25,34 @@ const missingAllergy = (s: Record) => {
 /** Files with only the patient and practice: no clinical area returned at all. */
 const patientOnly = (s: Record) => {
   expect(s).not.to.have.property('allergies');
-  expect(s.demographics?.patient).to.include({ nhsNumber: '9999999999', registeredPractice: 'O001' });
+  expect(s.demographics?.patient).to.include({
+    nhsNumber: '9999999999',
+    registeredPractice: 'O001',
+  });
   expect(s.medications?.entries).to.have.length(0);
   expect(s.problems?.entries).to.have.length(0);
 };
 const immunisationsOnly = (s: Record) => {
   // Immunisations have no model section: nothing else is read from these files.
   expect(s.demographics?.patient.birthDate).to.equal('1952-05-31');
-  for (const section of ['medications', 'problems', 'investigations', 'bloodPressure', 'events'] as const) {
+  for (const section of [
+    'medications',
+    'problems',
+    'investigations',
+    'bloodPressure',
+    'events',
+  ] as const) {
     expect(s[section]?.entries, section).to.have.length(0);
   }
 };
 
 const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
   'allergies_response1.json': (s, raw) => {
-    expect(s.demographics?.patient).to.include({ family: 'Jackson', gender: 'female', registeredPractice: 'O001' });
+    expect(s.demographics?.patient).to.include({
+      family: 'Jackson',
+      gender: 'female',
+      registeredPractice: 'O001',
+    });
     expect(s.allergies?.state).to.equal('recorded');
     expect(s.allergies?.entries.map((e) => [e.id, e.status])).to.deep.equal([
       ['Resolved-1', 'resolved'],
@@ -50,9 +63,16 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
     const peanut = s.allergies?.entries.find((e) => e.codes[0]?.code === '256349002');
     expect(peanut).to.include({ criticality: 'high', category: 'environment' });
     expect(peanut?.reactions[0]).to.deep.include({ severity: 'severe' });
-    expect(peanut?.provenance).to.deep.equal({ source: 'gp-connect', organisation: 'O001', recorder: 'GILBERT, Nichole (Miss)', recorded: '2016-02-08T10:57:34+00:00' });
+    expect(peanut?.provenance).to.deep.equal({
+      source: 'gp-connect',
+      organisation: 'O001',
+      recorder: 'GILBERT, Nichole (Miss)',
+      recorded: '2016-02-08T10:57:34+00:00',
+    });
     // The active List names one allergy the bundle does not contain.
-    expect(s.allergies?.diagnostics.unparseable).to.deep.equal({ 'List entry missing from the bundle': 1 });
+    expect(s.allergies?.diagnostics.unparseable).to.deep.equal({
+      'List entry missing from the bundle': 1,
+    });
     expect(JSON.stringify(s)).not.to.contain('freetext');
     expect(raw).to.contain('freetext');
   },
@@ -67,7 +87,11 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
     expect(s.allergies?.warnings).to.deep.equal([
       {
         code: 'empty-reason',
-        coding: { system: 'https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ListEmptyReasonCode-1', code: 'no-content-recorded', display: 'No Content Recorded' },
+        coding: {
+          system: 'https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ListEmptyReasonCode-1',
+          code: 'no-content-recorded',
+          display: 'No Content Recorded',
+        },
       },
     ]);
   },
@@ -76,7 +100,10 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
     expect(s.medications?.entries).to.have.length(2);
     // The provider's OperationOutcome says includeConsultations and includeProblems are not supported.
     for (const section of ['events', 'problems', 'bloodPressure'] as const) {
-      expect(s[section]?.warnings.map((w) => w.coding?.code), section).to.deep.equal(['NOT_IMPLEMENTED']);
+      expect(
+        s[section]?.warnings.map((w) => w.coding?.code),
+        section,
+      ).to.deep.equal(['NOT_IMPLEMENTED']);
     }
     expect(s.medications?.warnings).to.deep.equal([]);
   },
@@ -88,7 +115,9 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
       'Citalopram 20mg tablets',
       'Citalopram 20mg tablets',
     ]);
-    expect(s.medications?.diagnostics.unparseable).to.deep.equal({ 'MedicationStatement with duplicated id': 3 });
+    expect(s.medications?.diagnostics.unparseable).to.deep.equal({
+      'MedicationStatement with duplicated id': 3,
+    });
     // Conditions, Encounters and the blood pressure name Patients that are not this bundle's patient.
     expect(s.problems?.diagnostics.dropped).to.deep.equal({ 'another patient': 4 });
     expect(s.events?.diagnostics.dropped).to.deep.equal({ 'another patient': 3 });
@@ -98,7 +127,11 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
   'consultations_response3.json': patientOnly,
   'diaryentries_response1.json': (s) => {
     expect(s.problems?.entries).to.have.length(1);
-    expect(s.problems?.entries[0]).to.include({ status: 'active', onset: '2019-03-28T10:30:00', display: 'Swelling of lower limb (finding)' });
+    expect(s.problems?.entries[0]).to.include({
+      status: 'active',
+      onset: '2019-03-28T10:30:00',
+      display: 'Swelling of lower limb (finding)',
+    });
     expect(s.diagnoses?.entries).to.have.length(0);
     expect(s.diagnoses?.warnings[0]?.code).to.equal('source-warning');
   },
@@ -109,7 +142,13 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
     const meds = s.medications!.entries;
     expect(meds).to.have.length(3);
     const aspirin = meds.find((m) => m.codes[0]?.code === '319773006');
-    expect(aspirin).to.include({ kind: 'repeat', status: 'active', current: true, dosage: 'TAKE ONE DAILY', highRisk: false });
+    expect(aspirin).to.include({
+      kind: 'repeat',
+      status: 'active',
+      current: true,
+      dosage: 'TAKE ONE DAILY',
+      highRisk: false,
+    });
     expect(aspirin?.issues.map((i) => i.date)).to.deep.equal(['2016-08-11', '2016-09-11']);
     expect(aspirin?.lastIssued?.date).to.equal('2016-09-11');
     const acute = meds.filter((m) => m.kind === 'acute');
@@ -124,14 +163,25 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
     expect(results).to.have.length(18);
     expect(s.investigations?.series).to.have.length(18);
     const hb = results.find((r) => r.codes[0]?.code === '1022431000000105');
-    expect(hb).to.deep.include({ value: 142, unit: 'g/dL', referenceRange: { low: 115, high: 150 }, date: '2019-04-03T12:00:00+00:00' });
+    expect(hb).to.deep.include({
+      value: 142,
+      unit: 'g/dL',
+      referenceRange: { low: 115, high: 150 },
+      date: '2019-04-03T12:00:00+00:00',
+    });
     expect(hb).not.to.have.property('abnormal');
     // "less than 3.8 to 5" is a text range: not carried.
-    expect(results.find((r) => r.codes[0]?.code === '1022451000000103')).not.to.have.property('referenceRange');
+    expect(results.find((r) => r.codes[0]?.code === '1022451000000103')).not.to.have.property(
+      'referenceRange',
+    );
   },
   'pathology_response2.json': (s) => {
     expect(s.investigations?.entries).to.have.length(1);
-    expect(s.investigations?.entries[0]).to.include({ display: 'Prostate specific antigen level', value: 5.9, abnormal: 'high' });
+    expect(s.investigations?.entries[0]).to.include({
+      display: 'Prostate specific antigen level',
+      value: 5.9,
+      abnormal: 'high',
+    });
   },
   'problems_response1.json': patientOnly,
   'problems_response2.json': missingAllergy,
@@ -148,7 +198,9 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
     // Shape only: no Patient identity, no codes, no dates. Nothing can be shown, everything is counted.
     expect(s).not.to.have.property('demographics');
     expect(s).not.to.have.property('allergies');
-    expect(s.medications?.diagnostics.unparseable).to.deep.equal({ 'MedicationStatement without a coded medicine': 3 });
+    expect(s.medications?.diagnostics.unparseable).to.deep.equal({
+      'MedicationStatement without a coded medicine': 3,
+    });
     expect(s.problems?.diagnostics.unparseable).to.deep.equal({ 'Condition without a code': 1 });
     expect(s.events?.diagnostics.unparseable).to.deep.equal({ 'Encounter without a date': 1 });
   },

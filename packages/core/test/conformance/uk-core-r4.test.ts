@@ -5,7 +5,11 @@ import { fixtureIndex, loadFixture } from '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import type { SectionValues } from '../../src/model/sections.js';
 import { normaliseOptions } from '../../src/normalise/options.js';
-import { R4_NORMALISERS, demographicsFromR4, type R4Context } from '../../src/normalise/r4/index.js';
+import {
+  R4_NORMALISERS,
+  demographicsFromR4,
+  type R4Context,
+} from '../../src/normalise/r4/index.js';
 
 const FOLDER = 'uk-core-r4-examples';
 const context: R4Context = {
@@ -34,8 +38,13 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
   'UKCore-AllergyIntolerance-Amoxicillin-Example.json': (s) => {
     expect(s.allergies.state).to.equal('recorded');
     expect(s.allergies.entries).to.have.length(1);
-    expect(s.allergies.entries[0]!.codes[0]).to.include({ code: '372687004', display: 'Amoxicillin' });
-    expect(s.allergies.entries[0]!.reactions[0]!.manifestations.map((m) => m.code)).to.include('247472004');
+    expect(s.allergies.entries[0]!.codes[0]).to.include({
+      code: '372687004',
+      display: 'Amoxicillin',
+    });
+    expect(s.allergies.entries[0]!.reactions[0]!.manifestations.map((m) => m.code)).to.include(
+      '247472004',
+    );
   },
   'UKCore-AllergyIntolerance-EnteredInError-Example.json': (s) => {
     expect(s.allergies.entries).to.have.length(0);
@@ -49,10 +58,14 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
     expect(s.allergies.statements[0]!.scope).to.equal('drug');
     expect(s.allergies.state).to.equal('not-recorded');
   },
-  'UKCore-AllergyIntolerance-Sn-DrugAllergy-Example.json': (s) => expectTransferDegraded(s, '196461000000101'),
-  'UKCore-AllergyIntolerance-Sn-DrugAllergyToEggProtein-Example.json': (s) => expectTransferDegraded(s, '196461000000101'),
-  'UKCore-AllergyIntolerance-Sn-TransferDegradedDrugAllergy-Example.json': (s) => expectTransferDegraded(s, '196461000000101'),
-  'UKCore-AllergyIntolerance-Sn-NonDrugAllergy-Example.json': (s) => expectTransferDegraded(s, '196471000000108'),
+  'UKCore-AllergyIntolerance-Sn-DrugAllergy-Example.json': (s) =>
+    expectTransferDegraded(s, '196461000000101'),
+  'UKCore-AllergyIntolerance-Sn-DrugAllergyToEggProtein-Example.json': (s) =>
+    expectTransferDegraded(s, '196461000000101'),
+  'UKCore-AllergyIntolerance-Sn-TransferDegradedDrugAllergy-Example.json': (s) =>
+    expectTransferDegraded(s, '196461000000101'),
+  'UKCore-AllergyIntolerance-Sn-NonDrugAllergy-Example.json': (s) =>
+    expectTransferDegraded(s, '196471000000108'),
   'UKCore-Bundle-AllergyList-Example.json': (s) => {
     expect(s.allergies.entries).to.have.length(1);
     expect(s.allergies.state).to.equal('recorded');
@@ -65,22 +78,38 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
   'UKCore-Condition-HipReplacement-Example.json': (s) => expectDiagnosis(s, '281445000'),
   'UKCore-Encounter-InpatientEncounter-Example.json': (s) => {
     expect(s.events.entries).to.have.length(1);
-    expect(s.events.entries[0]).to.include({ kind: 'admission', status: 'finished', display: 'Seen in hospital ward' });
+    expect(s.events.entries[0]).to.include({
+      kind: 'admission',
+      status: 'finished',
+      display: 'Seen in hospital ward',
+    });
   },
   'UKCore-Flag-FoodAllergy-Example.json': (s) => {
     expect(s.risksWarnings.entries).to.have.length(1);
-    expect(s.risksWarnings.entries[0]).to.include({ display: 'Peanut-free diet', status: 'active' });
+    expect(s.risksWarnings.entries[0]).to.include({
+      display: 'Peanut-free diet',
+      status: 'active',
+    });
   },
   'UKCore-MedicationStatement-Amoxicillin-Example.json': (s) => {
     expect(s.medications.entries).to.have.length(1);
     const amoxicillin = s.medications.entries[0]!;
-    expect(amoxicillin.codes[0]).to.include({ system: 'https://dmd.nhs.uk', code: '39732311000001104' });
-    expect(amoxicillin).to.include({ name: 'Amoxicillin 250mg capsules', status: 'active', highRisk: false });
+    expect(amoxicillin.codes[0]).to.include({
+      system: 'https://dmd.nhs.uk',
+      code: '39732311000001104',
+    });
+    expect(amoxicillin).to.include({
+      name: 'Amoxicillin 250mg capsules',
+      status: 'active',
+      highRisk: false,
+    });
   },
   'UKCore-MedicationRequest-EyeDrops-Example.json': (s) => {
     // Its medicine is a Medication resource the file does not contain: counted, not guessed.
     expect(s.medications.entries).to.have.length(0);
-    expect(Object.values(s.medications.diagnostics.unparseable).reduce((a, b) => a + b, 0)).to.equal(1);
+    expect(
+      Object.values(s.medications.diagnostics.unparseable).reduce((a, b) => a + b, 0),
+    ).to.equal(1);
   },
   'UKCore-Observation-VitalSigns-BloodPressure-Example.json': (s, json) => {
     const components = (json as { component: { valueQuantity: { value: number } }[] }).component;
@@ -94,7 +123,11 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
   },
   'UKCore-Observation-Lab-WhiteCellCount-Example.json': (s) => {
     expect(s.investigations.entries).to.have.length(1);
-    expect(s.investigations.entries[0]).to.include({ value: 11.2, unit: '10*9/L', status: 'final' });
+    expect(s.investigations.entries[0]).to.include({
+      value: 11.2,
+      unit: '10*9/L',
+      status: 'final',
+    });
     expect(s.investigations.series).to.have.length(1);
   },
   'UKCore-Observation-Lab-Albumin-Example.json': (s) => {
@@ -109,7 +142,10 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
   },
   'UKCore-Procedure-ExaminationOfSkin-Example.json': (s) => {
     expect(s.procedures.entries).to.have.length(1);
-    expect(s.procedures.entries[0]).to.include({ display: 'Hand microscope examination of skin', status: 'completed' });
+    expect(s.procedures.entries[0]).to.include({
+      display: 'Hand microscope examination of skin',
+      status: 'completed',
+    });
   },
   'UKCore-ServiceRequest-Lab-CReactiveProtein-Example.json': (s) => {
     expect(s.events.entries).to.have.length(0);
@@ -156,11 +192,21 @@ describe('UK Core R4 examples through the R4 path', function () {
   });
 
   it('reads the NHS number and birth date of the published patients', async () => {
-    const richard = demographicsFromR4((await loadFixture(FOLDER, 'UKCore-Patient-RichardSmith-Example.json')));
-    expect(richard).to.include({ nhsNumber: '9912003888', birthDate: '1970-09-11', family: 'SMITH' });
-    const baby = demographicsFromR4((await loadFixture(FOLDER, 'UKCore-Patient-BabyPatient-Example.json')));
+    const richard = demographicsFromR4(
+      await loadFixture(FOLDER, 'UKCore-Patient-RichardSmith-Example.json'),
+    );
+    expect(richard).to.include({
+      nhsNumber: '9912003888',
+      birthDate: '1970-09-11',
+      family: 'SMITH',
+    });
+    const baby = demographicsFromR4(
+      await loadFixture(FOLDER, 'UKCore-Patient-BabyPatient-Example.json'),
+    );
     expect(baby).to.include({ nhsNumber: '9912003890', birthDate: '2021-02-11' });
     // No NHS number: cannot be tied to the host's patient.
-    expect(demographicsFromR4((await loadFixture(FOLDER, 'UKCore-Patient-Sn-Photo-Example.json')))).to.equal(undefined);
+    expect(
+      demographicsFromR4(await loadFixture(FOLDER, 'UKCore-Patient-Sn-Photo-Example.json')),
+    ).to.equal(undefined);
   });
 });

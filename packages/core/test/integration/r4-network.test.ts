@@ -19,7 +19,10 @@ const FAULTS = '/__sandbox/faults';
 const PROFILE_HEADER = 'x-dcr-sandbox-profile';
 
 async function configureFaults(name: string, config: unknown): Promise<void> {
-  const response = await fetch(`${FAULTS}/${name}`, { method: 'PUT', body: JSON.stringify(config) });
+  const response = await fetch(`${FAULTS}/${name}`, {
+    method: 'PUT',
+    body: JSON.stringify(config),
+  });
   expect(response.status, 'fault profile accepted').to.equal(200);
 }
 
@@ -54,7 +57,9 @@ describe('R4 source over HTTP', () => {
       retry: { backoffMs: 50 },
     });
     const started = performance.now();
-    const allergies = await source.fetchSections(['allergies'], { nhsNumber: SANDBOX_PATIENTS.typical.nhsNumber }).allergies;
+    const allergies = await source.fetchSections(['allergies'], {
+      nhsNumber: SANDBOX_PATIENTS.typical.nhsNumber,
+    }).allergies;
     expect(allergies.state).to.equal('recorded');
     expect(network.requests.filter((r) => r.url.includes('/AllergyIntolerance'))).to.have.length(3);
     expect(performance.now() - started).to.be.at.least(1000);
@@ -62,7 +67,10 @@ describe('R4 source over HTTP', () => {
 
   it('gives up on a server that does not answer in time, with a timeout error', async function () {
     this.timeout(10_000);
-    await configureFaults('hanging', { pathContains: '/AllergyIntolerance', queue: [{ timeoutMs: 3000 }] });
+    await configureFaults('hanging', {
+      pathContains: '/AllergyIntolerance',
+      queue: [{ timeoutMs: 3000 }],
+    });
     const source = fhirR4Source({
       baseUrl: SANDBOX_FHIR_R4,
       headers: { [PROFILE_HEADER]: 'hanging' },
@@ -70,7 +78,10 @@ describe('R4 source over HTTP', () => {
     });
     const error = await source
       .fetchSections(['allergies'], { nhsNumber: SANDBOX_PATIENTS.typical.nhsNumber })
-      .allergies.then(() => undefined, (e: unknown) => e);
+      .allergies.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).to.be.instanceOf(RecordError);
     expect((error as RecordError).kind).to.equal('timeout');
   });
@@ -80,7 +91,10 @@ describe('R4 source over HTTP', () => {
       const source = fhirR4Source({ baseUrl: SANDBOX_FHIR_R4 });
       const error = (await source
         .fetchSections(['allergies'], { nhsNumber: patient.nhsNumber })
-        .allergies.then(() => undefined, (e: unknown) => e)) as RecordError;
+        .allergies.then(
+          () => undefined,
+          (e: unknown) => e,
+        )) as RecordError;
       expect(error.kind, patient.id).to.equal('forbidden');
       expect(error.refusal, patient.id).to.equal('source-dissent');
       expect(error.issueCode, patient.id).to.equal('NO_PATIENT_CONSENT');
@@ -94,22 +108,32 @@ describe('R4 source over HTTP', () => {
     console.info(`fast-check seed ${seed}`);
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ patient: fc.integer({ min: 0, max: 1 }), waitMs: fc.integer({ min: 0, max: 40 }) }), {
-          minLength: 20,
-          maxLength: 20,
-        }),
+        fc.array(
+          fc.record({
+            patient: fc.integer({ min: 0, max: 1 }),
+            waitMs: fc.integer({ min: 0, max: 40 }),
+          }),
+          {
+            minLength: 20,
+            maxLength: 20,
+          },
+        ),
         fc.integer({ min: 1, max: 2 ** 30 }),
         async (switches, latencySeed) => {
           await configureFaults('race', { seed: latencySeed, latencyMs: { min: 0, max: 60 } });
-          const store = new SectionStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, headers: { [PROFILE_HEADER]: 'race' } }));
+          const store = new SectionStore(
+            fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, headers: { [PROFILE_HEADER]: 'race' } }),
+          );
           const violations: string[] = [];
           for (const section of ['demographics', 'allergies'] as const) {
             store.subscribe(section, (snapshot) => {
               const current = store.currentPatient?.nhsNumber;
-              if (snapshot.patient.nhsNumber !== current) violations.push(`${section} published for a previous patient`);
+              if (snapshot.patient.nhsNumber !== current)
+                violations.push(`${section} published for a previous patient`);
               if (snapshot.status === 'ready' && snapshot.section === 'demographics') {
                 const value = snapshot.value as { patient: { nhsNumber: string } };
-                if (value.patient.nhsNumber !== current) violations.push('demographics of another patient');
+                if (value.patient.nhsNumber !== current)
+                  violations.push('demographics of another patient');
               }
             });
           }

@@ -12,26 +12,45 @@ import { fhirR4Source } from '../../src/sources/fhir-r4.js';
 import { createAuditTrail } from '../../src/audit/audit-trail.js';
 import { fhirAuditSink } from '../../src/audit/fhir-audit-sink.js';
 
-const CLINICAL = /\/(AllergyIntolerance|Condition|MedicationRequest|MedicationStatement|Observation|Procedure|Encounter|ServiceRequest|Flag)\b/;
-const VIEWER = { userId: 'user-1', name: 'Dr Test', roles: ['R8000'], organisation: 'RX1', setting: 'emergency' };
+const CLINICAL =
+  /\/(AllergyIntolerance|Condition|MedicationRequest|MedicationStatement|Observation|Procedure|Encounter|ServiceRequest|Flag)\b/;
+const VIEWER = {
+  userId: 'user-1',
+  name: 'Dr Test',
+  roles: ['R8000'],
+  organisation: 'RX1',
+  setting: 'emergency',
+};
 
 function hostPatient(p: RosterPatient) {
-  return { nhsNumber: p.nhsNumber, name: { family: p.family, given: [p.given] }, birthDate: p.birthDate };
+  return {
+    nhsNumber: p.nhsNumber,
+    name: { family: p.family, given: [p.given] },
+    birthDate: p.birthDate,
+  };
 }
 
-function open(options: { roles?: string[]; agreement?: string[]; viewer?: unknown; grantMinutes?: number } = {}) {
+function open(
+  options: { roles?: string[]; agreement?: string[]; viewer?: unknown; grantMinutes?: number } = {},
+) {
   const network = recordingFetch();
   const audit: AuditRecord[] = [];
   const session = createCareRecordSession({
     source: fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }),
     viewer: options.viewer ?? { ...VIEWER, roles: options.roles ?? VIEWER.roles },
     audit: { record: (r) => audit.push(r) },
-    policy: { agreement: options.agreement ?? ['RX1'], ...(options.grantMinutes && { grantMinutes: options.grantMinutes }) },
+    policy: {
+      agreement: options.agreement ?? ['RX1'],
+      ...(options.grantMinutes && { grantMinutes: options.grantMinutes }),
+    },
   });
   return { session, network, audit };
 }
 
-type Answer = { decision: 'granted' } | { decision: 'declined' } | { decision: 'override'; reason: OverrideReason };
+type Answer =
+  | { decision: 'granted' }
+  | { decision: 'declined' }
+  | { decision: 'override'; reason: OverrideReason };
 const ANSWERS: Answer[] = [
   { decision: 'granted' },
   { decision: 'declined' },
@@ -52,13 +71,21 @@ describe('session policy: roles × agreement × GP sharing × consent answer × 
         for (const answer of ANSWERS) {
           const label = `${roles[0]}, ${inAgreement ? 'in' : 'not in'} agreement, GP sharing ${sharing}, ${answer.decision}${'reason' in answer ? ` (${answer.reason})` : ''}`;
           it(label, async () => {
-            const { session, network, audit } = open({ roles, agreement: inAgreement ? ['RX1'] : ['Y99999'] });
+            const { session, network, audit } = open({
+              roles,
+              agreement: inAgreement ? ['RX1'] : ['Y99999'],
+            });
             const published: SectionName[] = [];
             for (const section of ['allergies', 'medications'] as const) {
               session.subscribe(section, (s) => s.status === 'ready' && published.push(s.section));
             }
             session.setPatient(hostPatient(patient));
-            const afterAccess = await sessionReaches(session, 'awaiting-consent', 'not-permitted', 'no-agreement');
+            const afterAccess = await sessionReaches(
+              session,
+              'awaiting-consent',
+              'not-permitted',
+              'no-agreement',
+            );
             const permitted = roles[0] === 'R8000';
             let expected: SessionState;
             if (!permitted) expected = 'not-permitted';
@@ -68,9 +95,24 @@ describe('session policy: roles × agreement × GP sharing × consent answer × 
 
             if (afterAccess === 'awaiting-consent') {
               await session.recordConsent(answer);
-              if (answer.decision !== 'declined') expect(session.basis).to.equal(answer.decision === 'override' ? 'override' : 'consent');
+              if (answer.decision !== 'declined')
+                expect(session.basis).to.equal(
+                  answer.decision === 'override' ? 'override' : 'consent',
+                );
             }
-            expect(await sessionReaches(session, expected, 'ready', 'partial', 'source-dissent', 'consent-declined', 'not-permitted', 'no-agreement', 'unavailable')).to.equal(expected);
+            expect(
+              await sessionReaches(
+                session,
+                expected,
+                'ready',
+                'partial',
+                'source-dissent',
+                'consent-declined',
+                'not-permitted',
+                'no-agreement',
+                'unavailable',
+              ),
+            ).to.equal(expected);
 
             const clinical = network.requests.filter((r) => CLINICAL.test(r.url));
             if (expected === 'ready') {
@@ -85,13 +127,20 @@ describe('session policy: roles × agreement × GP sharing × consent answer × 
 
             const actions = audit.map((a) => `${a.action}:${a.outcome}`);
             expect(actions[0]).to.equal('attempt:success');
-            expect(actions).to.include(permitted && inAgreement ? 'access-decision:success' : 'access-decision:refused');
+            expect(actions).to.include(
+              permitted && inAgreement ? 'access-decision:success' : 'access-decision:refused',
+            );
             if (answer.decision === 'override' && permitted && inAgreement) {
               const override = audit.find((a) => a.action === 'override')!;
-              expect(override).to.include({ basis: 'override', overrideReason: answer.reason, alert: true });
+              expect(override).to.include({
+                basis: 'override',
+                overrideReason: answer.reason,
+                alert: true,
+              });
             }
             if (expected === 'source-dissent') expect(actions).to.include('refusal:refused');
-            if (expected === 'consent-declined') expect(actions).to.include('consent-recorded:refused');
+            if (expected === 'consent-declined')
+              expect(actions).to.include('consent-recorded:refused');
             for (const record of audit) {
               expect(record.viewer.userId).to.equal('user-1');
               expect(record.patient?.nhsNumber).to.equal(patient.nhsNumber);
@@ -125,7 +174,10 @@ describe('session safety', () => {
     await sessionReaches(session, 'identity-mismatch');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(published).to.deep.equal([]);
-    expect(audit.find((a) => a.action === 'identity-mismatch')).to.include({ alert: true, detail: 'birth-date' });
+    expect(audit.find((a) => a.action === 'identity-mismatch')).to.include({
+      alert: true,
+      detail: 'birth-date',
+    });
     expect(session.stateReason).not.to.contain('1946');
   });
 
@@ -140,10 +192,21 @@ describe('session safety', () => {
       session.section('medications'),
       session.section('procedures'),
     ]);
-    const shown = [...problems.entries, ...diagnoses.entries, ...medications.entries, ...procedures.entries].map((e) => e.id);
+    const shown = [
+      ...problems.entries,
+      ...diagnoses.entries,
+      ...medications.entries,
+      ...procedures.entries,
+    ].map((e) => e.id);
     // Recorded by the viewer's own organisation: shown, even though confidential.
     expect(shown).to.include('private-confidential-own-org');
-    for (const id of ['private-confidential-uti', 'private-omeprazole', 'sensitive-chlamydia', 'sensitive-termination', 'sensitive-ivf']) {
+    for (const id of [
+      'private-confidential-uti',
+      'private-omeprazole',
+      'sensitive-chlamydia',
+      'sensitive-termination',
+      'sensitive-ivf',
+    ]) {
       expect(shown, id).not.to.include(id);
     }
     expect(diagnoses.withheld).to.deep.equal({ private: 1, sensitive: 1 });
@@ -165,7 +228,10 @@ describe('session safety', () => {
   });
 
   it('delivers the override, with its reason, as an AuditEvent to the sandbox', async () => {
-    const trail = createAuditTrail({ sink: fhirAuditSink({ url: SANDBOX_FHIR_R4 }), dbName: `override-${Date.now()}` });
+    const trail = createAuditTrail({
+      sink: fhirAuditSink({ url: SANDBOX_FHIR_R4 }),
+      dbName: `override-${Date.now()}`,
+    });
     const ids: string[] = [];
     const session = createCareRecordSession({
       source: fhirR4Source({ baseUrl: SANDBOX_FHIR_R4 }),
@@ -175,7 +241,11 @@ describe('session safety', () => {
     });
     session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));
     await sessionReaches(session, 'awaiting-consent');
-    await session.recordConsent({ decision: 'override', reason: 'safeguarding', note: 'Concern raised by ambulance crew' });
+    await session.recordConsent({
+      decision: 'override',
+      reason: 'safeguarding',
+      note: 'Concern raised by ambulance crew',
+    });
     await trail.flush();
     const overrideId = ids[2]!;
     const stored = await (await fetch(`${SANDBOX_FHIR_R4}/AuditEvent/${overrideId}`)).json();
@@ -191,7 +261,10 @@ describe('session safety', () => {
       source: fhirR4Source({
         baseUrl: SANDBOX_FHIR_R4,
         retry: { retries: 0 },
-        fetch: (input, init) => (input.includes('/MedicationRequest') ? Promise.reject(new TypeError('offline')) : fetch(input, init)),
+        fetch: (input, init) =>
+          input.includes('/MedicationRequest')
+            ? Promise.reject(new TypeError('offline'))
+            : fetch(input, init),
       }),
       viewer: VIEWER,
       audit: { record: (r) => audit.push(r) },
@@ -202,11 +275,16 @@ describe('session safety', () => {
     await session.recordConsent({ decision: 'granted' });
     const first = await session.section('allergies');
     expect(await session.section('allergies')).to.equal(first);
-    const failed = await session.section('medications').then(() => undefined, (e: unknown) => e);
+    const failed = await session.section('medications').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(failed).to.be.instanceOf(Error);
     expect(await sessionReaches(session, 'partial')).to.equal('partial');
     expect(session.stateReason).to.contain('medications');
-    expect(audit.some((a) => a.action === 'error' && a.sections?.includes('medications'))).to.equal(true);
+    expect(audit.some((a) => a.action === 'error' && a.sections?.includes('medications'))).to.equal(
+      true,
+    );
   });
 
   it('ends the view when the grant’s time runs out', async () => {

@@ -9,12 +9,22 @@ import { gpConnectSource } from '../../src/sources/gp-connect.js';
 import type { RecordSource } from '../../src/sources/source.js';
 
 const TODAY = '2026-11-20';
-const COMPARED = ['demographics', 'allergies', 'medications', 'problems', 'diagnoses', 'investigations', 'bloodPressure', 'events'] as const satisfies readonly SectionName[];
+const COMPARED = [
+  'demographics',
+  'allergies',
+  'medications',
+  'problems',
+  'diagnoses',
+  'investigations',
+  'bloodPressure',
+  'events',
+] as const satisfies readonly SectionName[];
 
 async function read(source: RecordSource, nhsNumber: string) {
   const promises = source.fetchSections(COMPARED, { nhsNumber });
   const values: Partial<SectionValues> = {};
-  for (const section of COMPARED) (values as Record<string, unknown>)[section] = await promises[section];
+  for (const section of COMPARED)
+    (values as Record<string, unknown>)[section] = await promises[section];
   return values as Pick<SectionValues, (typeof COMPARED)[number]>;
 }
 
@@ -33,14 +43,19 @@ function comparable(value: unknown): unknown {
   if (Array.isArray(value)) {
     const items = value.map(comparable);
     const hasIds = items.every((i) => typeof (i as { id?: unknown })?.id === 'string');
-    return hasIds ? items.sort((a, b) => String((a as { id: string }).id).localeCompare((b as { id: string }).id)) : items;
+    return hasIds
+      ? items.sort((a, b) =>
+          String((a as { id: string }).id).localeCompare((b as { id: string }).id),
+        )
+      : items;
   }
   if (typeof value !== 'object' || value === null) return value;
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {
     if (SOURCE_SPECIFIC.has(key)) continue;
     const v = (value as Record<string, unknown>)[key];
-    result[key] = key === 'system' && v === 'https://dmd.nhs.uk' ? 'http://snomed.info/sct' : comparable(v);
+    result[key] =
+      key === 'system' && v === 'https://dmd.nhs.uk' ? 'http://snomed.info/sct' : comparable(v);
   }
   return result;
 }
@@ -49,8 +64,14 @@ describe('R4 and GP Connect sources agree', () => {
   it('give equal models for the typical patient', async function () {
     this.timeout(20_000);
     const nhsNumber = SANDBOX_PATIENTS.typical.nhsNumber;
-    const r4 = await read(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, normalise: { today: TODAY } }), nhsNumber);
-    const gpc = await read(gpConnectSource({ baseUrl: '/fhir/gpconnect', normalise: { today: TODAY } }), nhsNumber);
+    const r4 = await read(
+      fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, normalise: { today: TODAY } }),
+      nhsNumber,
+    );
+    const gpc = await read(
+      gpConnectSource({ baseUrl: '/fhir/gpconnect', normalise: { today: TODAY } }),
+      nhsNumber,
+    );
     const differences: string[] = [];
     for (const section of COMPARED) {
       const a = JSON.stringify(comparable(r4[section]));

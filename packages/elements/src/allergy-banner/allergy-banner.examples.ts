@@ -4,7 +4,8 @@ import type { ElementExample } from '../shared/example.js';
 import { exampleSession } from '../shared/example-sessions.js';
 import '../define/dcr-allergy-banner.js';
 
-const compact = (session: CareRecordSession) => html`<dcr-allergy-banner .session=${session}></dcr-allergy-banner>`;
+const compact = (session: CareRecordSession) =>
+  html`<dcr-allergy-banner .session=${session}></dcr-allergy-banner>`;
 const expanded = (session: CareRecordSession) =>
   html`<dcr-allergy-banner layout="expanded" .session=${session}></dcr-allergy-banner>`;
 
@@ -17,7 +18,8 @@ export const examples: ElementExample[] = [
   },
   {
     name: 'Known allergies (expanded)',
-    description: 'Each allergy in full, with the disclosure: what is not shared and when the record was fetched.',
+    description:
+      'Each allergy in full, with the disclosure: what is not shared and when the record was fetched.',
     template: () => expanded(exampleSession('granted')),
   },
   {
@@ -32,7 +34,8 @@ export const examples: ElementExample[] = [
   },
   {
     name: 'Allergies not recorded (compact)',
-    description: 'Nothing either way: no allergy and no statement. Never shown as "no known allergies".',
+    description:
+      'Nothing either way: no allergy and no statement. Never shown as "no known allergies".',
     template: () => compact(exampleSession('granted', { patient: 'nothingRecorded' })),
   },
   {
@@ -63,7 +66,8 @@ export const examples: ElementExample[] = [
   // Every other session state reads "Allergies unavailable" with why, or "Loading allergies".
   {
     name: 'Viewing under an override',
-    description: 'A duty-of-care override: the banner shows the allergies as usual (the consent gate shows the override).',
+    description:
+      'A duty-of-care override: the banner shows the allergies as usual (the consent gate shows the override).',
     template: () => compact(exampleSession('override')),
   },
   {

@@ -25,25 +25,39 @@ function headline(el: DcrAllergyBanner): string {
 
 /** What a sighted user reads, skipping what CSS hides. */
 function visibleText(el: DcrAllergyBanner): string {
-  return (el.shadowRoot!.querySelector('[part="banner"]') as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
+  return (el.shadowRoot!.querySelector('[part="banner"]') as HTMLElement).innerText
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Waits until the session has stopped moving (or sits in `loading` when that is the point). */
 async function settled(el: DcrAllergyBanner, stillLoading = false): Promise<void> {
-  await waitUntil(() => {
-    const state = el.session?.state;
-    if (!state) return true;
-    if (stillLoading) return state === 'loading' && el.session?.basis !== undefined;
-    return !PASSING.has(state);
-  }, `session did not settle (${el.session?.state})`, WAIT);
+  await waitUntil(
+    () => {
+      const state = el.session?.state;
+      if (!state) return true;
+      if (stillLoading) return state === 'loading' && el.session?.basis !== undefined;
+      return !PASSING.has(state);
+    },
+    `session did not settle (${el.session?.state})`,
+    WAIT,
+  );
   await el.updateComplete;
 }
 
-async function banner(session: CareRecordSession | undefined, layout = 'compact'): Promise<DcrAllergyBanner> {
-  return fixture<DcrAllergyBanner>(html`<dcr-allergy-banner layout=${layout} .session=${session}></dcr-allergy-banner>`);
+async function banner(
+  session: CareRecordSession | undefined,
+  layout = 'compact',
+): Promise<DcrAllergyBanner> {
+  return fixture<DcrAllergyBanner>(
+    html`<dcr-allergy-banner layout=${layout} .session=${session}></dcr-allergy-banner>`,
+  );
 }
 
-async function viewing(patient: (typeof SANDBOX_PATIENTS)[keyof typeof SANDBOX_PATIENTS], layout = 'compact') {
+async function viewing(
+  patient: (typeof SANDBOX_PATIENTS)[keyof typeof SANDBOX_PATIENTS],
+  layout = 'compact',
+) {
   const { session, audit, network } = sandboxSession();
   const el = await banner(session, layout);
   await viewPatient(session, patient, { decision: 'granted' });
@@ -80,7 +94,9 @@ describe('dcr-allergy-banner', () => {
     expect([...list.querySelectorAll('li')].map((li) => text(li))).to.deep.equal([
       'Penicillin: Urticaria (moderate), high criticality',
     ]);
-    expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-labelledby')).to.equal('headline');
+    expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-labelledby')).to.equal(
+      'headline',
+    );
     expect(el.matches(':state(known)')).to.equal(true);
   });
 
@@ -88,33 +104,45 @@ describe('dcr-allergy-banner', () => {
     const { el } = await viewing(typical, 'expanded');
     const allergy = el.shadowRoot!.querySelector('[part="allergy"]')!;
     expect(text(allergy.querySelector('.substance'))).to.equal('Penicillin');
-    const facts = [...allergy.querySelectorAll('dl > div')].map((d) => `${text(d.querySelector('dt'))} ${text(d.querySelector('dd'))}`);
+    const facts = [...allergy.querySelectorAll('dl > div')].map(
+      (d) => `${text(d.querySelector('dt'))} ${text(d.querySelector('dd'))}`,
+    );
     expect(facts).to.deep.equal([
       'Reaction Urticaria (moderate)',
       'Criticality High',
       'Type Medication',
       'Date 17-Apr-1998',
     ]);
-    expect(visibleText(el)).to.match(/This record may be incomplete: free text, private and sensitive entries are not shared\. As of \d\d-\w{3}-\d{4} \d\d:\d\d/);
+    expect(visibleText(el)).to.match(
+      /This record may be incomplete: free text, private and sensitive entries are not shared\. As of \d\d-\w{3}-\d{4} \d\d:\d\d/,
+    );
   });
 
   it('says "No known allergies" only for the coded statement, with its date', async () => {
     const compact = await viewing(noKnownAllergies);
     expect(headline(compact.el)).to.equal('No known allergies');
-    expect(visibleText(compact.el)).to.equal('✓ No known allergies Coded in the GP record, 11-Feb-2019.');
+    expect(visibleText(compact.el)).to.equal(
+      '✓ No known allergies Coded in the GP record, 11-Feb-2019.',
+    );
     const { el } = await viewing(noKnownAllergies, 'expanded');
     expect(headline(el)).to.equal('No known allergies');
-    expect(visibleText(el)).to.contain('The GP record states the patient has no known allergies, recorded 11-Feb-2019.');
+    expect(visibleText(el)).to.contain(
+      'The GP record states the patient has no known allergies, recorded 11-Feb-2019.',
+    );
     expect(el.shadowRoot!.querySelector('[part="list"]')).to.equal(null);
     expect(el.matches(':state(none-known)')).to.equal(true);
   });
 
   it('says "Allergies not recorded" when nothing is recorded either way', async () => {
     const compact = await viewing(nothingRecorded);
-    expect(visibleText(compact.el)).to.equal('? Allergies not recorded Nothing recorded either way. Ask the patient.');
+    expect(visibleText(compact.el)).to.equal(
+      '? Allergies not recorded Nothing recorded either way. Ask the patient.',
+    );
     const { el } = await viewing(nothingRecorded, 'expanded');
     expect(headline(el)).to.equal('Allergies not recorded');
-    expect(visibleText(el)).to.contain('Nothing about allergies is recorded in the GP record, either way. Ask the patient.');
+    expect(visibleText(el)).to.contain(
+      'Nothing about allergies is recorded in the GP record, either way. Ask the patient.',
+    );
     expect(visibleText(el).toLowerCase()).not.to.contain('no known');
     expect(el.matches(':state(not-recorded)')).to.equal(true);
   });
@@ -124,11 +152,15 @@ describe('dcr-allergy-banner', () => {
       const none = await viewing(noKnownAllergies, layout);
       const notRecorded = await viewing(nothingRecorded, layout);
       expect(headline(none.el)).not.to.equal(headline(notRecorded.el));
-      expect(text(none.el.shadowRoot!.querySelector('.details'))).not.to.equal(text(notRecorded.el.shadowRoot!.querySelector('.details')));
+      expect(text(none.el.shadowRoot!.querySelector('.details'))).not.to.equal(
+        text(notRecorded.el.shadowRoot!.querySelector('.details')),
+      );
       expect(none.el.shadowRoot!.querySelector('.banner')!.className).not.to.equal(
         notRecorded.el.shadowRoot!.querySelector('.banner')!.className,
       );
-      expect(none.el.shadowRoot!.querySelector('.icon')!.textContent).not.to.equal(notRecorded.el.shadowRoot!.querySelector('.icon')!.textContent);
+      expect(none.el.shadowRoot!.querySelector('.icon')!.textContent).not.to.equal(
+        notRecorded.el.shadowRoot!.querySelector('.icon')!.textContent,
+      );
       fixtureCleanup();
     }
   });
@@ -137,7 +169,9 @@ describe('dcr-allergy-banner', () => {
     let failAllergies = true;
     const { session } = sandboxSession({
       fetch: (input, init) =>
-        failAllergies && input.includes('/AllergyIntolerance') ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init),
+        failAllergies && input.includes('/AllergyIntolerance')
+          ? Promise.reject(new TypeError('Failed to fetch'))
+          : fetch(input, init),
     });
     const el = await banner(session);
     await viewPatient(session, typical, { decision: 'granted' });
@@ -220,17 +254,23 @@ describe('dcr-allergy-banner', () => {
     const el = await banner(session);
     await viewPatient(session, typical, { decision: 'granted' });
     await waitUntil(() => headline(el) === 'Known allergies', 'allergies not shown', WAIT);
-    expect(visibleText(el)).to.contain('1 entry is not shown: private to another organisation or in a sensitive category.');
+    expect(visibleText(el)).to.contain(
+      '1 entry is not shown: private to another organisation or in a sensitive category.',
+    );
     expect(visibleText(el)).not.to.contain('This record may be incomplete');
     expect(el.shadowRoot!.querySelectorAll('[part="allergy"]')).to.have.length(1);
   });
 
   it('never reads as "no known allergies" when every recorded allergy is withheld', async () => {
-    const { session } = sandboxSession({ fetch: withAllergy((first) => [confidentialCopy(first)], { replace: true }) });
+    const { session } = sandboxSession({
+      fetch: withAllergy((first) => [confidentialCopy(first)], { replace: true }),
+    });
     const el = await banner(session, 'expanded');
     await viewPatient(session, typical, { decision: 'granted' });
     await waitUntil(() => headline(el) === 'Known allergies', 'allergies not shown', WAIT);
-    expect(visibleText(el)).to.contain('Allergies are recorded but none can be shown to you. Ask the patient, or contact the GP practice.');
+    expect(visibleText(el)).to.contain(
+      'Allergies are recorded but none can be shown to you. Ask the patient, or contact the GP practice.',
+    );
     expect(visibleText(el)).to.contain('1 entry is not shown');
     expect(visibleText(el).toLowerCase()).not.to.contain('no known');
   });
@@ -240,7 +280,8 @@ describe('dcr-allergy-banner', () => {
     const el = await banner(session);
     const shownWhen: string[] = [];
     session.addEventListener('dcr-audit', (event) => {
-      if ((event as CustomEvent<{ action: string }>).detail.action === 'section-shown') shownWhen.push(headline(el));
+      if ((event as CustomEvent<{ action: string }>).detail.action === 'section-shown')
+        shownWhen.push(headline(el));
     });
     await viewPatient(session, typical);
     await el.updateComplete;
@@ -257,10 +298,16 @@ describe('dcr-allergy-banner', () => {
 
   it('gets its session from <dcr-session>', async () => {
     const { session } = sandboxSession();
-    const wrapper = await fixture(html`<dcr-session .session=${session}><dcr-allergy-banner></dcr-allergy-banner></dcr-session>`);
+    const wrapper = await fixture(
+      html`<dcr-session .session=${session}><dcr-allergy-banner></dcr-allergy-banner></dcr-session>`,
+    );
     const el = wrapper.querySelector('dcr-allergy-banner')!;
     await viewPatient(session, noKnownAllergies, { decision: 'granted' });
-    await waitUntil(() => headline(el) === 'No known allergies', 'not shown inside <dcr-session>', WAIT);
+    await waitUntil(
+      () => headline(el) === 'No known allergies',
+      'not shown inside <dcr-session>',
+      WAIT,
+    );
   });
 
   it('takes a session set before the element is upgraded', async () => {
@@ -270,23 +317,37 @@ describe('dcr-allergy-banner', () => {
     await fixture(html`<div>${el}</div>`);
     customElements.define('dcr-allergy-banner-late', class extends DcrAllergyBanner {});
     await viewPatient(session, typical, { decision: 'granted' });
-    await waitUntil(() => el.shadowRoot && headline(el) === 'Known allergies', 'late upgrade did not show allergies', WAIT);
+    await waitUntil(
+      () => el.shadowRoot && headline(el) === 'Known allergies',
+      'late upgrade did not show allergies',
+      WAIT,
+    );
   });
 
   it('never shows the previous patient’s allergies after a switch', async () => {
     const { el, session } = await viewing(typical);
     expect(visibleText(el)).to.contain('Penicillin');
-    session.setPatient({ nhsNumber: nothingRecorded.nhsNumber, name: { family: nothingRecorded.family, given: [nothingRecorded.given] }, birthDate: nothingRecorded.birthDate });
+    session.setPatient({
+      nhsNumber: nothingRecorded.nhsNumber,
+      name: { family: nothingRecorded.family, given: [nothingRecorded.given] },
+      birthDate: nothingRecorded.birthDate,
+    });
     await el.updateComplete;
     expect(visibleText(el)).not.to.contain('Penicillin');
     await sessionReaches(session, 'awaiting-consent');
     await session.recordConsent({ decision: 'granted' });
-    await waitUntil(() => headline(el) === 'Allergies not recorded', 'second patient not shown', WAIT);
+    await waitUntil(
+      () => headline(el) === 'Allergies not recorded',
+      'second patient not shown',
+      WAIT,
+    );
     expect(visibleText(el)).not.to.contain('Penicillin');
   });
 });
 
-type AllergyEdit = (first: fhir4.AllergyIntolerance) => fhir4.AllergyIntolerance | fhir4.AllergyIntolerance[];
+type AllergyEdit = (
+  first: fhir4.AllergyIntolerance,
+) => fhir4.AllergyIntolerance | fhir4.AllergyIntolerance[];
 
 /**
  * The sandbox's real answer over HTTP, with allergies added (or, with `replace`, instead of its
@@ -298,18 +359,35 @@ function withAllergy(edit: AllergyEdit, { replace = false } = {}) {
     if (!input.includes('/AllergyIntolerance')) return response;
     const bundle = (await response.json()) as fhir4.Bundle;
     const entries = bundle.entry ?? [];
-    const first = entries.find((e) => e.resource?.resourceType === 'AllergyIntolerance')!.resource as fhir4.AllergyIntolerance;
-    const added = [edit(first)].flat().map((resource) => ({ fullUrl: `AllergyIntolerance/${resource.id}`, resource, search: { mode: 'match' as const } }));
-    bundle.entry = replace ? [...entries.filter((e) => e.resource?.resourceType !== 'AllergyIntolerance'), ...added] : [...entries, ...added];
+    const first = entries.find((e) => e.resource?.resourceType === 'AllergyIntolerance')!
+      .resource as fhir4.AllergyIntolerance;
+    const added = [edit(first)].flat().map((resource) => ({
+      fullUrl: `AllergyIntolerance/${resource.id}`,
+      resource,
+      search: { mode: 'match' as const },
+    }));
+    bundle.entry = replace
+      ? [...entries.filter((e) => e.resource?.resourceType !== 'AllergyIntolerance'), ...added]
+      : [...entries, ...added];
     bundle.total = bundle.entry.length;
-    return new Response(JSON.stringify(bundle), { status: 200, headers: { 'content-type': 'application/fhir+json' } });
+    return new Response(JSON.stringify(bundle), {
+      status: 200,
+      headers: { 'content-type': 'application/fhir+json' },
+    });
   };
 }
 
 const withResolvedLatexAllergy = withAllergy((first) => ({
   ...first,
   id: 'test-resolved-latex',
-  clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'resolved' }] },
+  clinicalStatus: {
+    coding: [
+      {
+        system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
+        code: 'resolved',
+      },
+    ],
+  },
   code: { coding: [{ system: 'http://snomed.info/sct', code: '111088007', display: 'Latex' }] },
 }));
 
@@ -319,6 +397,9 @@ function confidentialCopy(first: fhir4.AllergyIntolerance): fhir4.AllergyIntoler
   return {
     ...rest,
     id: 'test-confidential',
-    meta: { ...first.meta, security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R' }] },
+    meta: {
+      ...first.meta,
+      security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R' }],
+    },
   };
 }

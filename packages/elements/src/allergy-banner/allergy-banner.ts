@@ -1,7 +1,14 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { AllergiesSection, Allergy, CareRecordSession, HostPatient, SectionSnapshot, SessionState } from '@dcr-elements/core';
+import type {
+  AllergiesSection,
+  Allergy,
+  CareRecordSession,
+  HostPatient,
+  SectionSnapshot,
+  SessionState,
+} from '@dcr-elements/core';
 import { sessionContext } from '../session/session-context.js';
 import { NOT_KNOWN, formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
@@ -18,7 +25,13 @@ import {
 } from './allergy-text.js';
 import { styles } from './allergy-banner.styles.js';
 
-const VIEWING: ReadonlySet<SessionState> = new Set(['granted', 'override', 'loading', 'ready', 'partial']);
+const VIEWING: ReadonlySet<SessionState> = new Set([
+  'granted',
+  'override',
+  'loading',
+  'ready',
+  'partial',
+]);
 
 type ReadyAllergies = Extract<SectionSnapshot<'allergies'>, { status: 'ready' }>;
 
@@ -80,7 +93,8 @@ export class DcrAllergyBanner extends LitElement {
       if (kind === this.kind) states.add(kind);
       else states.delete(kind);
     }
-    if (this.kind !== 'unavailable' && this.kind !== 'loading') this.session?.markShown('allergies');
+    if (this.kind !== 'unavailable' && this.kind !== 'loading')
+      this.session?.markShown('allergies');
   }
 
   override render() {
@@ -110,13 +124,16 @@ export class DcrAllergyBanner extends LitElement {
       retry: () => this.session?.retry('allergies'),
     });
     // renderSection leaves "waiting for consent" unwrapped; here it is one more reason for "unavailable".
-    return this.session?.state === 'awaiting-consent' && snapshot === undefined ? explain(body) : body;
+    return this.session?.state === 'awaiting-consent' && snapshot === undefined
+      ? explain(body)
+      : body;
   }
 
   private renderReady(value: AllergiesSection, snapshot: ReadyAllergies, compact: boolean) {
     const current = value.entries.filter((a) => a.status === 'active');
     const past = value.entries.filter((a) => a.status !== 'active');
-    const noticed = (value.withheld?.private ?? 0) + (value.withheld?.sensitive ?? 0) + value.warnings.length > 0;
+    const noticed =
+      (value.withheld?.private ?? 0) + (value.withheld?.sensitive ?? 0) + value.warnings.length > 0;
     return html`
       <div class="details">
         ${value.state === 'recorded' ? this.renderKnown(current, past, compact) : nothing}
@@ -129,22 +146,28 @@ export class DcrAllergyBanner extends LitElement {
 
   private renderKnown(current: Allergy[], past: Allergy[], compact: boolean) {
     return html`
-      ${current.length > 0
-        ? html`<ul part="list" class="list" aria-label="Current allergies">${current.map((a) => this.renderAllergy(a, compact))}</ul>`
-        : past.length > 0
-          ? html`<p class="note">None current: every allergy recorded is resolved or inactive.</p>`
-          : html`<p class="note">Allergies are recorded but none can be shown to you. Ask the patient, or contact the GP practice.</p>`}
-      ${past.length > 0
-        ? html`<button type="button" part="toggle" class="toggle" aria-expanded=${this.showResolved ? 'true' : 'false'}
+      ${
+        current.length > 0
+          ? html`<ul part="list" class="list" aria-label="Current allergies">${current.map((a) => this.renderAllergy(a, compact))}</ul>`
+          : past.length > 0
+            ? html`<p class="note">None current: every allergy recorded is resolved or inactive.</p>`
+            : html`<p class="note">Allergies are recorded but none can be shown to you. Ask the patient, or contact the GP practice.</p>`
+      }
+      ${
+        past.length > 0
+          ? html`<button type="button" part="toggle" class="toggle" aria-expanded=${this.showResolved ? 'true' : 'false'}
               aria-controls="resolved" @click=${() => (this.showResolved = !this.showResolved)}>
               ${this.showResolved ? 'Hide' : 'Show'} resolved allergies (${past.length})
             </button>
             <div id="resolved" class="resolved">
-              ${this.showResolved
-                ? html`<ul part="list" class="list" aria-label="Resolved allergies">${past.map((a) => this.renderAllergy(a, compact))}</ul>`
-                : nothing}
+              ${
+                this.showResolved
+                  ? html`<ul part="list" class="list" aria-label="Resolved allergies">${past.map((a) => this.renderAllergy(a, compact))}</ul>`
+                  : nothing
+              }
             </div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -153,7 +176,9 @@ export class DcrAllergyBanner extends LitElement {
     const criticality = criticalityText(allergy);
     const status = allergy.status === 'active' ? undefined : statusText(allergy);
     if (compact) {
-      const details = [status, reaction, criticality && `${criticality.toLowerCase()} criticality`].filter(Boolean).join(', ');
+      const details = [status, reaction, criticality && `${criticality.toLowerCase()} criticality`]
+        .filter(Boolean)
+        .join(', ');
       return html`<li part="allergy" class=${allergy.criticality === 'high' ? 'allergy high' : 'allergy'}>
         <span class="substance">${allergy.display}</span>${details ? html`<span class="facts">: ${details}</span>` : nothing}
       </li>`;
@@ -172,7 +197,8 @@ export class DcrAllergyBanner extends LitElement {
 
   private renderNoneKnown(value: AllergiesSection, compact: boolean) {
     const date = value.statements.find((s) => s.scope === 'all')?.date;
-    if (compact) return html`<p class="note">Coded in the GP record${date ? html`, ${formatDate(date)}` : nothing}.</p>`;
+    if (compact)
+      return html`<p class="note">Coded in the GP record${date ? html`, ${formatDate(date)}` : nothing}.</p>`;
     return html`<p class="note">
       The GP record states the patient has no known allergies${date ? html`, recorded ${formatDate(date)}` : nothing}.
     </p>`;

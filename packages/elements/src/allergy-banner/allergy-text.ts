@@ -53,9 +53,17 @@ const STATUS: Readonly<Record<Allergy['status'], string>> = {
 export function reactionText(allergy: Allergy): string | undefined {
   const parts = allergy.reactions
     .map((reaction) => {
-      const what = reaction.manifestations.map((m) => m.display).filter(Boolean).join(', ');
+      const what = reaction.manifestations
+        .map((m) => m.display)
+        .filter(Boolean)
+        .join(', ');
       if (what && reaction.severity) return `${what} (${reaction.severity})`;
-      return what || (reaction.severity ? `${reaction.severity[0]!.toUpperCase()}${reaction.severity.slice(1)} reaction` : '');
+      return (
+        what ||
+        (reaction.severity
+          ? `${reaction.severity[0]!.toUpperCase()}${reaction.severity.slice(1)} reaction`
+          : '')
+      );
     })
     .filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : undefined;

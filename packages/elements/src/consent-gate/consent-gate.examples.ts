@@ -14,7 +14,8 @@ const gate = (session: CareRecordSession | undefined) =>
 export const examples: ElementExample[] = [
   {
     name: 'Awaiting consent',
-    description: 'The patient as your system identified them, and the three answers: consents, declines, or a duty-of-care override.',
+    description:
+      'The patient as your system identified them, and the three answers: consents, declines, or a duty-of-care override.',
     template: () => gate(exampleSession('awaiting-consent')),
   },
   {
@@ -24,7 +25,8 @@ export const examples: ElementExample[] = [
   },
   {
     name: 'Duty-of-care override',
-    description: 'Viewing without consent for a medical emergency: a persistent banner names the reason for as long as the record is shown.',
+    description:
+      'Viewing without consent for a medical emergency: a persistent banner names the reason for as long as the record is shown.',
     template: () => gate(exampleSession('override')),
   },
   {
@@ -34,22 +36,26 @@ export const examples: ElementExample[] = [
   },
   {
     name: 'Part of the record failed',
-    description: 'Viewing goes on; the status bar says which part could not be loaded, and that part offers "Try again".',
+    description:
+      'Viewing goes on; the status bar says which part could not be loaded, and that part offers "Try again".',
     template: () => gate(exampleSession('granted', { failPath: '/AllergyIntolerance' })),
   },
   {
     name: 'Consent declined',
-    description: 'The patient said no: nothing is requested or shown, and a different answer can be recorded if the situation changes.',
+    description:
+      'The patient said no: nothing is requested or shown, and a different answer can be recorded if the situation changes.',
     template: () => gate(exampleSession('consent-declined')),
   },
   {
     name: 'Opted out at the GP practice',
-    description: 'The patient dissented from sharing at their practice: nothing can be shown, even with an override.',
+    description:
+      'The patient dissented from sharing at their practice: nothing can be shown, even with an override.',
     template: () => gate(exampleSession('source-dissent')),
   },
   {
     name: 'Sharing not set at the GP practice',
-    description: 'The practice never recorded the patient’s sharing choice: treated like an opt-out.',
+    description:
+      'The practice never recorded the patient’s sharing choice: treated like an opt-out.',
     template: () => gate(exampleSession('source-dissent', { patient: 'consentNotSet' })),
   },
   {
@@ -59,7 +65,8 @@ export const examples: ElementExample[] = [
   },
   {
     name: 'No sharing agreement',
-    description: 'The viewer’s organisation is not in the practice’s information sharing agreement.',
+    description:
+      'The viewer’s organisation is not in the practice’s information sharing agreement.',
     template: () => gate(exampleSession('no-agreement')),
   },
   {
@@ -69,7 +76,8 @@ export const examples: ElementExample[] = [
   },
   {
     name: 'Record does not match the patient',
-    description: 'The record returned has another date of birth than the host’s patient: viewing stops and this is reported.',
+    description:
+      'The record returned has another date of birth than the host’s patient: viewing stops and this is reported.',
     template: () => gate(exampleSession('identity-mismatch')),
   },
   {

@@ -1,4 +1,9 @@
-import { fixedClock, sandboxSession, sessionReaches, viewPatient } from '@dcr-elements/test-support';
+import {
+  fixedClock,
+  sandboxSession,
+  sessionReaches,
+  viewPatient,
+} from '@dcr-elements/test-support';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { CareRecordSession, SessionState } from '@dcr-elements/core';
@@ -60,17 +65,23 @@ function identity(el: DcrConsentGate): string[] {
   if (!panel) return [];
   return [
     text(panel.querySelector('.patient-name')),
-    ...[...panel.querySelectorAll('dl > div')].map((d) => `${text(d.querySelector('dt'))} ${text(d.querySelector('dd'))}`),
+    ...[...panel.querySelectorAll('dl > div')].map(
+      (d) => `${text(d.querySelector('dt'))} ${text(d.querySelector('dd'))}`,
+    ),
   ];
 }
 
 async function settled(el: DcrConsentGate, stillLoading = false): Promise<void> {
-  await waitUntil(() => {
-    const state = el.session?.state;
-    if (!state) return true;
-    if (stillLoading) return state === 'loading' && el.session?.basis !== undefined;
-    return !PASSING.has(state);
-  }, `session did not settle (${el.session?.state})`, WAIT);
+  await waitUntil(
+    () => {
+      const state = el.session?.state;
+      if (!state) return true;
+      if (stillLoading) return state === 'loading' && el.session?.basis !== undefined;
+      return !PASSING.has(state);
+    },
+    `session did not settle (${el.session?.state})`,
+    WAIT,
+  );
   await el.updateComplete;
 }
 
@@ -112,13 +123,21 @@ describe('dcr-consent-gate', () => {
   it('asks the question about the patient as the host identified them, before touching the record', async () => {
     const { el, network } = await asking();
     expect(text(shadow(el).querySelector('h2'))).to.equal('Consent to view GP record');
-    expect(identity(el)).to.deep.equal(['HARGREAVES, Ada', 'Born 14-Jul-1945 (81y)', 'NHS No. 999 234 5675']);
+    expect(identity(el)).to.deep.equal([
+      'HARGREAVES, Ada',
+      'Born 14-Jul-1945 (81y)',
+      'NHS No. 999 234 5675',
+    ]);
     expect(text(shadow(el).querySelector('[part="question"]'))).to.contain(
       'Ask the patient whether they agree to you viewing their GP record now, then record their answer.',
     );
     const group = shadow(el).querySelector('[role="group"]')!;
     expect(group.getAttribute('aria-label')).to.equal("Patient's answer");
-    expect(buttons(el)).to.deep.equal(['Patient consents', 'Patient declines', 'Override: view without consent']);
+    expect(buttons(el)).to.deep.equal([
+      'Patient consents',
+      'Patient declines',
+      'Override: view without consent',
+    ]);
     expect(focused(el)).to.equal(shadow(el).querySelector('h2'));
     expect(shadow(el).querySelector('slot')).to.equal(null);
     expect(network.requests).to.deep.equal([]);
@@ -129,7 +148,9 @@ describe('dcr-consent-gate', () => {
     const el = await gate(session);
     session.setPatient({ nhsNumber: typical.nhsNumber });
     await el.updateComplete;
-    expect(text(shadow(el).querySelector('[role="status"]'))).to.contain('Checking whether you can view this GP record');
+    expect(text(shadow(el).querySelector('[role="status"]'))).to.contain(
+      'Checking whether you can view this GP record',
+    );
     expect(identity(el)).to.deep.equal(['Not known', 'Born Not known', 'NHS No. 999 234 5675']);
     await sessionReaches(session, 'awaiting-consent');
   });
@@ -151,24 +172,37 @@ describe('dcr-consent-gate', () => {
     expect(shadow(el).querySelector('slot')).not.to.equal(null);
     // The slotted banner got the session from the gate itself (no <dcr-session> here).
     const banner = el.querySelector<DcrAllergyBanner>('dcr-allergy-banner')!;
-    await waitUntil(() => text(banner.shadowRoot!.querySelector('[part="headline"] .text')) === 'Known allergies', 'record not shown', WAIT);
+    await waitUntil(
+      () => text(banner.shadowRoot!.querySelector('[part="headline"] .text')) === 'Known allergies',
+      'record not shown',
+      WAIT,
+    );
     await sessionReaches(session, 'ready');
     await el.updateComplete;
-    expect(focused(el)).to.equal(status.querySelector('[data-focus]'), 'focus stays put as the record loads');
-    expect(audit.find((r) => r.action === 'consent-recorded')).to.include({ outcome: 'success', basis: 'consent' });
+    expect(focused(el)).to.equal(
+      status.querySelector('[data-focus]'),
+      'focus stays put as the record loads',
+    );
+    expect(audit.find((r) => r.action === 'consent-recorded')).to.include({
+      outcome: 'success',
+      basis: 'consent',
+    });
   });
 
   it('declined: the slotted content is never rendered and nothing clinical is requested', async () => {
     const { session, network, audit } = sandboxSession();
-    const el = await fixture<DcrConsentGate>(html`<dcr-consent-gate .session=${session} .clock=${fixedClock}>
+    const el =
+      await fixture<DcrConsentGate>(html`<dcr-consent-gate .session=${session} .clock=${fixedClock}>
       <test-slot-probe></test-slot-probe>
       <dcr-allergy-banner></dcr-allergy-banner>
     </dcr-consent-gate>`);
     const slotsAdded: Node[] = [];
     const observer = new MutationObserver((mutations) => {
-      for (const m of mutations) for (const node of m.addedNodes) {
-        if (node instanceof Element && (node.matches('slot') || node.querySelector('slot'))) slotsAdded.push(node);
-      }
+      for (const m of mutations)
+        for (const node of m.addedNodes) {
+          if (node instanceof Element && (node.matches('slot') || node.querySelector('slot')))
+            slotsAdded.push(node);
+        }
     });
     observer.observe(shadow(el), { childList: true, subtree: true });
     const recorded = oneEvent(el, 'dcr-consent-recorded') as Promise<DcrConsentRecordedEvent>;
@@ -202,7 +236,11 @@ describe('dcr-consent-gate', () => {
     expect(el.querySelector('dcr-allergy-banner')!.getClientRects()).to.have.length(0);
     // Zero requests of any kind, so zero clinical ones.
     expect(network.requests).to.deep.equal([]);
-    expect(audit.at(-1)).to.include({ action: 'consent-recorded', outcome: 'refused', detail: 'declined' });
+    expect(audit.at(-1)).to.include({
+      action: 'consent-recorded',
+      outcome: 'refused',
+      detail: 'declined',
+    });
   });
 
   it('override: reason by radio buttons, optional note, confirmation, then a persistent banner and an audit record', async () => {
@@ -238,8 +276,12 @@ describe('dcr-consent-gate', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     await waitUntil(() => focused(el) === radios[0], 'focus not moved to the reasons', WAIT);
-    expect(text(shadow(el).querySelector('#reason-error'))).to.equal('Choose a reason for the override.');
-    expect(shadow(el).querySelector('fieldset')!.getAttribute('aria-describedby')).to.equal('reason-error');
+    expect(text(shadow(el).querySelector('#reason-error'))).to.equal(
+      'Choose a reason for the override.',
+    );
+    expect(shadow(el).querySelector('fieldset')!.getAttribute('aria-describedby')).to.equal(
+      'reason-error',
+    );
     expect(session.state).to.equal('awaiting-consent');
 
     // Arrow keys choose among the radios; Tab reaches the note, then Continue.
@@ -259,7 +301,9 @@ describe('dcr-consent-gate', () => {
     // The explicit confirmation step.
     const confirmation = shadow(el).querySelector('[part="confirmation"]')!;
     expect(focused(el)).to.equal(confirmation.querySelector('h2'));
-    expect(text(confirmation.querySelector('dl.summary'))).to.equal('ReasonSafeguarding concern NoteConcern raised by ambulance crew');
+    expect(text(confirmation.querySelector('dl.summary'))).to.equal(
+      'ReasonSafeguarding concern NoteConcern raised by ambulance crew',
+    );
     expect(session.state).to.equal('awaiting-consent', 'nothing is recorded before confirming');
     const recorded = oneEvent(el, 'dcr-consent-recorded') as Promise<DcrConsentRecordedEvent>;
     await sendKeys({ press: 'Tab' });
@@ -310,7 +354,9 @@ describe('dcr-consent-gate', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(focused(el)).to.equal(shadow(el).querySelector('[part="override-form"] h2'));
-    expect(shadow(el).querySelector<HTMLInputElement>('input[value="emergency"]')!.checked).to.equal(true);
+    expect(
+      shadow(el).querySelector<HTMLInputElement>('input[value="emergency"]')!.checked,
+    ).to.equal(true);
 
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
@@ -361,7 +407,9 @@ describe('dcr-consent-gate', () => {
     const { el, session } = await asking();
     await session.recordConsent({ decision: 'declined' });
     await el.updateComplete;
-    const again = [...shadow(el).querySelectorAll('button')].find((b) => text(b) === 'Record a different answer')!;
+    const again = [...shadow(el).querySelectorAll('button')].find(
+      (b) => text(b) === 'Record a different answer',
+    )!;
     again.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -374,14 +422,49 @@ describe('dcr-consent-gate', () => {
   });
 
   const refusals: [ExampleState, string, string, string][] = [
-    ['no-context', 'No patient record to show', 'No patient has been set.', 'Check that a patient is selected in your system.'],
-    ['not-permitted', 'You cannot view GP records', 'Your role does not permit viewing GP records.', 'Ask a colleague with a clinical role, or your registration authority.'],
-    ['no-agreement', 'No sharing agreement', 'Your organisation is not in the information sharing agreement for this record.', 'Contact the GP practice directly for the information you need.'],
-    ['source-dissent', 'Patient has opted out of sharing', 'This patient has chosen not to share their GP record, or sharing has not been set up at their practice. Nothing can be shown.', 'Contact the GP practice if you need information about this patient.'],
-    ['not-found', 'No GP record found', 'No GP record was found for this NHS number.', 'Check the NHS number, or contact the GP practice.'],
-    ['identity-mismatch', 'Record does not match this patient', 'The record returned does not match the patient you selected. Nothing is shown.', 'Check the patient’s identity in your system. This has been reported.'],
+    [
+      'no-context',
+      'No patient record to show',
+      'No patient has been set.',
+      'Check that a patient is selected in your system.',
+    ],
+    [
+      'not-permitted',
+      'You cannot view GP records',
+      'Your role does not permit viewing GP records.',
+      'Ask a colleague with a clinical role, or your registration authority.',
+    ],
+    [
+      'no-agreement',
+      'No sharing agreement',
+      'Your organisation is not in the information sharing agreement for this record.',
+      'Contact the GP practice directly for the information you need.',
+    ],
+    [
+      'source-dissent',
+      'Patient has opted out of sharing',
+      'This patient has chosen not to share their GP record, or sharing has not been set up at their practice. Nothing can be shown.',
+      'Contact the GP practice if you need information about this patient.',
+    ],
+    [
+      'not-found',
+      'No GP record found',
+      'No GP record was found for this NHS number.',
+      'Check the NHS number, or contact the GP practice.',
+    ],
+    [
+      'identity-mismatch',
+      'Record does not match this patient',
+      'The record returned does not match the patient you selected. Nothing is shown.',
+      'Check the patient’s identity in your system. This has been reported.',
+    ],
     ['unavailable', 'GP record unavailable', 'The GP record could not be reached. Try again.', ''],
-    ['ended', 'Viewing ended', 'Viewing has ended.', 'Select a patient to view their record again.'],
+    [
+      'ended',
+      'Viewing ended',
+      'Viewing has ended.',
+      'Select a patient to view their record again.',
+    ],
   ];
   for (const [state, title, reason, next] of refusals) {
     it(`explains ${state} in plain English, with what to do next, and shows no record`, async () => {
@@ -402,10 +485,16 @@ describe('dcr-consent-gate', () => {
       await viewPatient(session, patient, { decision: 'granted' });
       await sessionReaches(session, 'source-dissent');
       await el.updateComplete;
-      expect(text(shadow(el).querySelector('[part="message"] .title'))).to.equal('Patient has opted out of sharing');
+      expect(text(shadow(el).querySelector('[part="message"] .title'))).to.equal(
+        'Patient has opted out of sharing',
+      );
       expect(shadow(el).querySelector('slot')).to.equal(null);
-      expect(identity(el)[2]).to.equal(`NHS No. ${patient.nhsNumber.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')}`);
-      expect(audit.some((r) => r.action === 'refusal' && r.detail === 'source-dissent')).to.equal(true);
+      expect(identity(el)[2]).to.equal(
+        `NHS No. ${patient.nhsNumber.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')}`,
+      );
+      expect(audit.some((r) => r.action === 'refusal' && r.detail === 'source-dissent')).to.equal(
+        true,
+      );
     }
   });
 
@@ -419,7 +508,8 @@ describe('dcr-consent-gate', () => {
   it('offers "Try again" by keyboard when the record is unreachable, asking consent again', async () => {
     let offline = true;
     const { session } = sandboxSession({
-      fetch: (input, init) => (offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init)),
+      fetch: (input, init) =>
+        offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init),
     });
     const el = await gate(session);
     await viewPatient(session, typical, { decision: 'granted' });
@@ -447,6 +537,10 @@ describe('dcr-consent-gate', () => {
     expect(identity(el)[0]).to.equal('OKAFOR, Daniel');
     shadow(el).querySelectorAll('button')[2]!.click();
     await el.updateComplete;
-    expect([...shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')].some((r) => r.checked)).to.equal(false);
+    expect(
+      [...shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')].some(
+        (r) => r.checked,
+      ),
+    ).to.equal(false);
   });
 });

@@ -11,7 +11,12 @@ import {
 } from '@dcr-elements/core';
 import { DcrConsentRecordedEvent, DcrViewEndedEvent } from '../events.js';
 import { sessionContext } from '../session/session-context.js';
-import { NOT_KNOWN, formatBirthDate, formatNhsNumber, formatPatientName } from '../shared/format.js';
+import {
+  NOT_KNOWN,
+  formatBirthDate,
+  formatNhsNumber,
+  formatPatientName,
+} from '../shared/format.js';
 import { renderSection } from '../shared/section-view.js';
 import { SessionStateController } from '../shared/session-state-controller.js';
 import { OVERRIDE_REASON_LABELS } from './override-reasons.js';
@@ -24,7 +29,13 @@ type Step = 'question' | 'override' | 'confirm';
 type View = Step | 'checking' | 'viewing' | `refused:${SessionState | 'no-session'}`;
 
 /** States in which a grant may be live and the record is being viewed. */
-const VIEWING: ReadonlySet<SessionState> = new Set(['granted', 'override', 'loading', 'ready', 'partial']);
+const VIEWING: ReadonlySet<SessionState> = new Set([
+  'granted',
+  'override',
+  'loading',
+  'ready',
+  'partial',
+]);
 
 /**
  * @summary Asks the clinician to record whether the patient consents to their GP record being
@@ -84,7 +95,9 @@ export class DcrConsentGate extends LitElement {
 
   protected override willUpdate(): void {
     const session = this.session;
-    const asking = session?.state === 'awaiting-consent' || (session?.state === 'consent-declined' && this.reasking);
+    const asking =
+      session?.state === 'awaiting-consent' ||
+      (session?.state === 'consent-declined' && this.reasking);
     if (!asking || session?.patient !== this.askingAbout) this.resetAnswer();
     this.askingAbout = session?.patient;
     const view = this.currentView();
@@ -127,7 +140,8 @@ export class DcrConsentGate extends LitElement {
     if (!session) return 'refused:no-session';
     const { state } = session;
     if (VIEWING.has(state)) return session.basis ? 'viewing' : 'checking';
-    if (state === 'awaiting-consent' || (state === 'consent-declined' && this.reasking)) return this.step;
+    if (state === 'awaiting-consent' || (state === 'consent-declined' && this.reasking))
+      return this.step;
     return `refused:${state}`;
   }
 
@@ -144,7 +158,9 @@ export class DcrConsentGate extends LitElement {
 
   private renderIdentity(patient: HostPatient | undefined) {
     if (!patient) return nothing;
-    const name = patient.name ? formatPatientName({ family: patient.name.family, given: patient.name.given ?? [] }) : NOT_KNOWN;
+    const name = patient.name
+      ? formatPatientName({ family: patient.name.family, given: patient.name.given ?? [] })
+      : NOT_KNOWN;
     return html`<div part="identity" class="identity">
       <p class="caption">Patient as identified in your system</p>
       <p class="patient-name">${name}</p>
@@ -186,11 +202,13 @@ export class DcrConsentGate extends LitElement {
       <fieldset aria-describedby=${this.reasonMissing ? 'reason-error' : nothing}>
         <legend>Reason for the override (required)</legend>
         ${this.reasonMissing ? html`<p id="reason-error" class="error" role="alert">Choose a reason for the override.</p>` : nothing}
-        ${OVERRIDE_REASONS.map((reason) => html`<label class="radio">
+        ${OVERRIDE_REASONS.map(
+          (reason) => html`<label class="radio">
           <input type="radio" name="reason" value=${reason} .checked=${this.reason === reason}
             aria-invalid=${this.reasonMissing ? 'true' : 'false'} @change=${() => this.chooseReason(reason)} />
           ${OVERRIDE_REASON_LABELS[reason]}
-        </label>`)}
+        </label>`,
+        )}
       </fieldset>
       <label class="field-label" for="note">Note (optional)</label>
       <p id="note-hint" class="hint">Kept in the audit record for the privacy officer. Up to 500 characters.</p>
@@ -230,13 +248,17 @@ export class DcrConsentGate extends LitElement {
         aria-labelledby="status-title">
         <div class="status-text">
           <p id="status-title" class="title" tabindex="-1" data-focus>
-            ${override
-              ? html`<span class="badge" aria-hidden="true">!</span>Override active: viewing without the patient's consent`
-              : 'Viewing with the patient’s consent'}
+            ${
+              override
+                ? html`<span class="badge" aria-hidden="true">!</span>Override active: viewing without the patient's consent`
+                : 'Viewing with the patient’s consent'
+            }
           </p>
-          ${override
-            ? html`<p>Reason: ${reason ? OVERRIDE_REASON_LABELS[reason] : NOT_KNOWN}. This view is recorded and will be reviewed by a privacy officer.</p>`
-            : nothing}
+          ${
+            override
+              ? html`<p>Reason: ${reason ? OVERRIDE_REASON_LABELS[reason] : NOT_KNOWN}. This view is recorded and will be reviewed by a privacy officer.</p>`
+              : nothing
+          }
           ${session.state === 'partial' && session.stateReason ? html`<p>${session.stateReason}</p>` : nothing}
         </div>
         <button type="button" part="end-button" @click=${this.endViewing}>End viewing</button>
@@ -250,15 +272,19 @@ export class DcrConsentGate extends LitElement {
     return html`<div class="outcome" tabindex="-1" data-focus>
       ${this.renderIdentity(session?.patient)}
       ${renderSection(session, undefined, { label: 'GP record', ready: () => html``, retry: () => undefined })}
-      ${state === 'unavailable'
-        ? html`<div class="actions"><button type="button" part="button" @click=${this.tryAgain}>Try again</button></div>`
-        : nothing}
-      ${state === 'consent-declined'
-        ? html`<div class="actions">
+      ${
+        state === 'unavailable'
+          ? html`<div class="actions"><button type="button" part="button" @click=${this.tryAgain}>Try again</button></div>`
+          : nothing
+      }
+      ${
+        state === 'consent-declined'
+          ? html`<div class="actions">
             <button type="button" part="button" @click=${this.askAgain}>Record a different answer</button>
             <button type="button" part="end-button" @click=${this.endViewing}>End viewing</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -286,7 +312,9 @@ export class DcrConsentGate extends LitElement {
     event.preventDefault();
     if (!this.reason) {
       this.reasonMissing = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="reason"]')?.focus());
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLInputElement>('input[name="reason"]')?.focus(),
+      );
       return;
     }
     this.step = 'confirm';
@@ -342,7 +370,8 @@ export class DcrConsentGate extends LitElement {
     try {
       await session.recordConsent(decision);
     } catch (error) {
-      this.failure = `The answer could not be recorded. ${error instanceof Error ? error.message : ''}`.trim();
+      this.failure =
+        `The answer could not be recorded. ${error instanceof Error ? error.message : ''}`.trim();
       return;
     }
     this.resetAnswer();

@@ -8,7 +8,8 @@ export const examples: ElementExample[] = [
     name: 'Recent contacts',
     description:
       'GP consultations, an A&E attendance, the eleven-day admission that followed, and referrals: newest first, grouped by date.',
-    template: () => html`<dcr-events-timeline .session=${exampleSession('granted')}></dcr-events-timeline>`,
+    template: () =>
+      html`<dcr-events-timeline .session=${exampleSession('granted')}></dcr-events-timeline>`,
   },
   {
     name: 'Admissions and referrals only',
@@ -18,40 +19,48 @@ export const examples: ElementExample[] = [
   },
   {
     name: 'Ten thousand events',
-    description: 'A huge record: the timeline is virtualised, so only about a screenful of rows exists at once.',
+    description:
+      'A huge record: the timeline is virtualised, so only about a screenful of rows exists at once.',
     template: () =>
       html`<dcr-events-timeline .session=${exampleSession('granted', { patient: 'hugeTimeline' })}></dcr-events-timeline>`,
   },
   {
     name: 'Nothing recorded',
-    description: 'The record has no encounters, admissions or referrals: it says so, never a blank space.',
+    description:
+      'The record has no encounters, admissions or referrals: it says so, never a blank space.',
     template: () =>
       html`<dcr-events-timeline .session=${exampleSession('granted', { patient: 'nothingRecorded' })}></dcr-events-timeline>`,
   },
   {
     name: 'Loading',
     description: 'The GP record has not answered yet.',
-    template: () => html`<dcr-events-timeline .session=${exampleSession('loading')}></dcr-events-timeline>`,
+    template: () =>
+      html`<dcr-events-timeline .session=${exampleSession('loading')}></dcr-events-timeline>`,
   },
   {
     name: 'Events could not be loaded',
-    description: 'The rest of the record arrived but encounters failed (partial): a retry is offered.',
+    description:
+      'The rest of the record arrived but encounters failed (partial): a retry is offered.',
     template: () =>
       html`<dcr-events-timeline .session=${exampleSession('granted', { failPath: '/Encounter' })}></dcr-events-timeline>`,
   },
   {
     name: 'GP record unavailable',
     description: 'The network is down: nothing could be fetched.',
-    template: () => html`<dcr-events-timeline .session=${exampleSession('unavailable')}></dcr-events-timeline>`,
+    template: () =>
+      html`<dcr-events-timeline .session=${exampleSession('unavailable')}></dcr-events-timeline>`,
   },
   {
     name: 'Patient opted out',
-    description: 'The patient dissented from sharing at the GP practice: nothing is shown, and why.',
-    template: () => html`<dcr-events-timeline .session=${exampleSession('source-dissent')}></dcr-events-timeline>`,
+    description:
+      'The patient dissented from sharing at the GP practice: nothing is shown, and why.',
+    template: () =>
+      html`<dcr-events-timeline .session=${exampleSession('source-dissent')}></dcr-events-timeline>`,
   },
   {
     name: 'Awaiting consent',
     description: 'Nothing is fetched until the clinician records the patient’s consent to view.',
-    template: () => html`<dcr-events-timeline .session=${exampleSession('awaiting-consent')}></dcr-events-timeline>`,
+    template: () =>
+      html`<dcr-events-timeline .session=${exampleSession('awaiting-consent')}></dcr-events-timeline>`,
   },
 ];

@@ -17,14 +17,21 @@ const WAIT = { timeout: 10_000 };
 const typical = SANDBOX_PATIENTS.typical;
 
 const root = (el: DcrEventsTimeline): ShadowRoot => el.shadowRoot!;
-const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (node: Element | null | undefined): string =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /** The rows that exist in the DOM right now (date headers and events). */
-const renderedRows = (el: DcrEventsTimeline) => [...root(el).querySelectorAll<HTMLElement>('.scroller > [role="row"]')];
+const renderedRows = (el: DcrEventsTimeline) => [
+  ...root(el).querySelectorAll<HTMLElement>('.scroller > [role="row"]'),
+];
 
 async function settled(el: DcrEventsTimeline): Promise<void> {
-  await waitUntil(() => !root(el).querySelector('[part="message"] .skeleton'), 'timeline still loading', WAIT);
+  await waitUntil(
+    () => !root(el).querySelector('[part="message"] .skeleton'),
+    'timeline still loading',
+    WAIT,
+  );
   await el.updateComplete;
   if (root(el).querySelector('[role="grid"]')) {
     await waitUntil(() => renderedRows(el).length > 0, 'virtualizer rendered no rows', WAIT);
@@ -46,8 +53,14 @@ function readyValue(session: CareRecordSession): Promise<EventsSection> {
 async function timelineFor(patient: (typeof SANDBOX_PATIENTS)[keyof typeof SANDBOX_PATIENTS]) {
   const { session, audit } = sandboxSession();
   await viewPatient(session, patient, { decision: 'granted' });
-  const el = await fixture<DcrEventsTimeline>(html`<dcr-events-timeline .session=${session}></dcr-events-timeline>`);
-  await waitUntil(() => root(el).querySelector('[role="grid"], [part="empty"]'), 'events not shown', WAIT);
+  const el = await fixture<DcrEventsTimeline>(
+    html`<dcr-events-timeline .session=${session}></dcr-events-timeline>`,
+  );
+  await waitUntil(
+    () => root(el).querySelector('[role="grid"], [part="empty"]'),
+    'events not shown',
+    WAIT,
+  );
   await settled(el);
   const value = await readyValue(session);
   return { el, session, value, audit };
@@ -61,7 +74,11 @@ describe('dcr-events-timeline', () => {
     it(`is accessible: ${example.name}`, async () => {
       const el = await fixture<DcrEventsTimeline>(example.template());
       if (example.name === 'Loading') {
-        await waitUntil(() => root(el).querySelector('[role="status"] .skeleton'), 'no skeleton', WAIT);
+        await waitUntil(
+          () => root(el).querySelector('[role="status"] .skeleton'),
+          'no skeleton',
+          WAIT,
+        );
       } else {
         await settled(el);
       }
@@ -74,22 +91,38 @@ describe('dcr-events-timeline', () => {
       const { el, value } = await timelineFor(typical);
       const grid = root(el).querySelector('[role="grid"]')!;
       expect(grid.getAttribute('aria-label')).to.equal('Events, newest first, grouped by date');
-      expect([...grid.querySelectorAll('[role="columnheader"]')].map(text)).to.deep.equal(['Type', 'Event', 'Details']);
-      expect(text(root(el).querySelector('[part="summary"]'))).to.equal(`Showing ${value.entries.length} events, newest first.`);
+      expect([...grid.querySelectorAll('[role="columnheader"]')].map(text)).to.deep.equal([
+        'Type',
+        'Event',
+        'Details',
+      ]);
+      expect(text(root(el).querySelector('[part="summary"]'))).to.equal(
+        `Showing ${value.entries.length} events, newest first.`,
+      );
       const rows = renderedRows(el);
       expect(rows[0]!.getAttribute('part')).to.equal('date-row');
       // Every event is shown under a header carrying its date, and the headers go back in time.
-      const headers = rows.filter((r) => r.getAttribute('part') === 'date-row').map((r) => text(r.querySelector('[role="rowheader"]')).split(' ')[0]!);
+      const headers = rows
+        .filter((r) => r.getAttribute('part') === 'date-row')
+        .map((r) => text(r.querySelector('[role="rowheader"]')).split(' ')[0]!);
       const days = [...new Set(value.entries.map((e) => e.start!.slice(0, 10)))].sort().reverse();
       expect(headers).to.deep.equal(days.map((d) => formatDate(d)));
-      expect(rows.filter((r) => r.getAttribute('part') === 'row')).to.have.length(value.entries.length);
+      expect(rows.filter((r) => r.getAttribute('part') === 'row')).to.have.length(
+        value.entries.length,
+      );
       const admission = rows.find((r) => r.classList.contains('admission'))!;
       const stay = value.entries.find((e) => e.kind === 'admission')!;
-      expect(text(admission.querySelector('[part="kind"]'))).to.equal(`${formatDate(stay.start)}, Admission`);
-      expect(text(admission.querySelector('.details'))).to.equal(`Finished, until ${formatDate(stay.end)}`);
+      expect(text(admission.querySelector('[part="kind"]'))).to.equal(
+        `${formatDate(stay.start)}, Admission`,
+      );
+      expect(text(admission.querySelector('.details'))).to.equal(
+        `Finished, until ${formatDate(stay.end)}`,
+      );
       const referral = rows.find((r) => r.classList.contains('referral'))!;
       expect(text(referral)).to.contain('Referral');
-      expect(text(root(el).querySelector('[part="disclosure"]'))).to.match(/may be incomplete.*As of \d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d/);
+      expect(text(root(el).querySelector('[part="disclosure"]'))).to.match(
+        /may be incomplete.*As of \d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d/,
+      );
     });
 
     it('ready with nothing recorded: says "No events recorded", never blank', async () => {
@@ -99,8 +132,14 @@ describe('dcr-events-timeline', () => {
     });
 
     it('loading: a status saying events are loading', async () => {
-      const el = await fixture<DcrEventsTimeline>(html`<dcr-events-timeline .session=${exampleSession('loading')}></dcr-events-timeline>`);
-      await waitUntil(() => root(el).querySelector('[role="status"] .skeleton'), 'no skeleton', WAIT);
+      const el = await fixture<DcrEventsTimeline>(
+        html`<dcr-events-timeline .session=${exampleSession('loading')}></dcr-events-timeline>`,
+      );
+      await waitUntil(
+        () => root(el).querySelector('[role="status"] .skeleton'),
+        'no skeleton',
+        WAIT,
+      );
       expect(text(root(el).querySelector('[role="status"]'))).to.equal('Loading events');
     });
 
@@ -122,8 +161,14 @@ describe('dcr-events-timeline', () => {
         ['awaiting-consent', '[role="status"]', 'Waiting for consent to view'],
       ] as const;
       for (const [state, role, title] of cases) {
-        const el = await fixture<DcrEventsTimeline>(html`<dcr-events-timeline .session=${exampleSession(state)}></dcr-events-timeline>`);
-        await waitUntil(() => text(root(el).querySelector(role)).includes(title), `${state} not shown`, WAIT);
+        const el = await fixture<DcrEventsTimeline>(
+          html`<dcr-events-timeline .session=${exampleSession(state)}></dcr-events-timeline>`,
+        );
+        await waitUntil(
+          () => text(root(el).querySelector(role)).includes(title),
+          `${state} not shown`,
+          WAIT,
+        );
         expect(root(el).querySelector('[role="grid"]')).to.equal(null);
       }
     });
@@ -134,11 +179,15 @@ describe('dcr-events-timeline', () => {
     el.kinds = ['admission', 'referral'];
     await el.updateComplete;
     await nextFrame();
-    const kinds = renderedRows(el).filter((r) => r.getAttribute('part') === 'row').map((r) => text(r.querySelector('[part="kind"]')).split(', ')[1]);
+    const kinds = renderedRows(el)
+      .filter((r) => r.getAttribute('part') === 'row')
+      .map((r) => text(r.querySelector('[part="kind"]')).split(', ')[1]);
     const expected = value.entries.filter((e) => e.kind !== 'encounter');
     expect(kinds).to.have.length(expected.length);
     expect(kinds.every((k) => k === 'Admission' || k === 'Referral')).to.equal(true);
-    expect(text(root(el).querySelector('[part="summary"]'))).to.equal(`Showing ${expected.length} of ${value.entries.length} events, newest first.`);
+    expect(text(root(el).querySelector('[part="summary"]'))).to.equal(
+      `Showing ${expected.length} of ${value.entries.length} events, newest first.`,
+    );
 
     el.kinds = ['encounter', 'admission', 'referral'];
     const admission = value.entries.find((e) => e.kind === 'admission')!;
@@ -147,14 +196,22 @@ describe('dcr-events-timeline', () => {
     await el.updateComplete;
     await nextFrame();
     const inRange = value.entries.filter((e) => e.start!.slice(0, 10) === el.from);
-    expect(renderedRows(el).filter((r) => r.getAttribute('part') === 'row')).to.have.length(inRange.length);
-    expect(text(root(el).querySelector('[part="summary"]'))).to.contain(`from ${formatDate(el.from)} to ${formatDate(el.to)}`);
+    expect(renderedRows(el).filter((r) => r.getAttribute('part') === 'row')).to.have.length(
+      inRange.length,
+    );
+    expect(text(root(el).querySelector('[part="summary"]'))).to.contain(
+      `from ${formatDate(el.from)} to ${formatDate(el.to)}`,
+    );
 
     el.from = '2030-01-01';
     await el.updateComplete;
-    expect(text(root(el).querySelector('[part="empty"]'))).to.equal('No events match the type and date filters.');
+    expect(text(root(el).querySelector('[part="empty"]'))).to.equal(
+      'No events match the type and date filters.',
+    );
 
-    const fromAttribute = await fixture<DcrEventsTimeline>(html`<dcr-events-timeline kinds="referral nonsense"></dcr-events-timeline>`);
+    const fromAttribute = await fixture<DcrEventsTimeline>(
+      html`<dcr-events-timeline kinds="referral nonsense"></dcr-events-timeline>`,
+    );
     expect(fromAttribute.kinds).to.deep.equal(['referral']);
   });
 
@@ -200,41 +257,64 @@ describe('dcr-events-timeline', () => {
     await nextFrame();
 
     // Into the grid: one tab stop, on the first row; arrows, End and Home move the focus.
-    for (let i = 0; i < 5 && !focused(el)?.matches('[role="row"]'); i++) await sendKeys({ press: 'Tab' });
-    const rowCount = Number(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')) - 1;
+    for (let i = 0; i < 5 && !focused(el)?.matches('[role="row"]'); i++)
+      await sendKeys({ press: 'Tab' });
+    const rowCount =
+      Number(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')) - 1;
     expect(focused(el)!.dataset.index).to.equal('0');
     expect(root(el).querySelectorAll('.scroller [tabindex="0"]')).to.have.length(1);
     await sendKeys({ press: 'ArrowDown' });
     await waitUntil(() => focused(el)?.dataset.index === '1', 'ArrowDown did not move', WAIT);
     expect(focused(el)!.getAttribute('part')).to.equal('row');
     await sendKeys({ press: 'End' });
-    await waitUntil(() => focused(el)?.dataset.index === String(rowCount - 1), 'End did not move to the last row', WAIT);
+    await waitUntil(
+      () => focused(el)?.dataset.index === String(rowCount - 1),
+      'End did not move to the last row',
+      WAIT,
+    );
     expect(text(focused(el))).to.contain(formatDate(newestLast(value)));
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(focused(el)!.dataset.index).to.equal(String(rowCount - 1));
     await sendKeys({ press: 'ArrowUp' });
-    await waitUntil(() => focused(el)?.dataset.index === String(rowCount - 2), 'ArrowUp did not move', WAIT);
+    await waitUntil(
+      () => focused(el)?.dataset.index === String(rowCount - 2),
+      'ArrowUp did not move',
+      WAIT,
+    );
     await sendKeys({ press: 'Home' });
-    await waitUntil(() => focused(el)?.dataset.index === '0', 'Home did not move to the first row', WAIT);
+    await waitUntil(
+      () => focused(el)?.dataset.index === '0',
+      'Home did not move to the first row',
+      WAIT,
+    );
     expect(focused(el)!.getAttribute('part')).to.equal('date-row');
   });
 
   it('works inside <dcr-session>, and records that events were shown', async () => {
     const { session, audit } = sandboxSession();
     await viewPatient(session, typical, { decision: 'granted' });
-    const wrapper = await fixture(html`<dcr-session .session=${session}><dcr-events-timeline></dcr-events-timeline></dcr-session>`);
+    const wrapper = await fixture(
+      html`<dcr-session .session=${session}><dcr-events-timeline></dcr-events-timeline></dcr-session>`,
+    );
     const el = wrapper.querySelector('dcr-events-timeline')!;
     await waitUntil(() => root(el).querySelector('[role="grid"]'), 'not shown', WAIT);
-    await waitUntil(() => audit.some((r) => r.action === 'section-shown' && r.sections?.includes('events')), 'no section-shown audit', WAIT);
-    expect(audit.filter((r) => r.action === 'section-shown' && r.sections?.includes('events'))).to.have.length(1);
+    await waitUntil(
+      () => audit.some((r) => r.action === 'section-shown' && r.sections?.includes('events')),
+      'no section-shown audit',
+      WAIT,
+    );
+    expect(
+      audit.filter((r) => r.action === 'section-shown' && r.sections?.includes('events')),
+    ).to.have.length(1);
   });
 
   it('Done when: 10,000 events render a first screen and scroll to the end, with only a screenful of rows in the DOM', async function () {
     this.timeout(20_000);
     const { el, value } = await timelineFor(SANDBOX_PATIENTS.hugeTimeline);
     expect(value.entries).to.have.length(10_000);
-    const rowCount = Number(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')) - 1;
+    const rowCount =
+      Number(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')) - 1;
     expect(rowCount).to.be.greaterThan(10_000);
     const atTop = renderedRows(el);
     expect(atTop[0]!.dataset.index).to.equal('0');
@@ -248,11 +328,16 @@ describe('dcr-events-timeline', () => {
     }
     await nextFrame();
     const atEnd = renderedRows(el);
-    expect(atEnd.some((r) => r.dataset.index === lastIndex), 'last row rendered').to.equal(true);
+    expect(
+      atEnd.some((r) => r.dataset.index === lastIndex),
+      'last row rendered',
+    ).to.equal(true);
     expect(atEnd.length, 'rows in the DOM at the end').to.be.lessThan(100);
     expect(atEnd.some((r) => r.dataset.index === '0')).to.equal(false);
     // The oldest event is at the bottom.
-    expect(text(atEnd.find((r) => r.dataset.index === lastIndex))).to.contain(formatDate(newestLast(value)));
+    expect(text(atEnd.find((r) => r.dataset.index === lastIndex))).to.contain(
+      formatDate(newestLast(value)),
+    );
     // Scrolled by pointer, the one tab stop follows onto a row that is on screen.
     await el.updateComplete;
     const tabStops = renderedRows(el).filter((r) => r.tabIndex === 0);
@@ -262,10 +347,18 @@ describe('dcr-events-timeline', () => {
     // From the keyboard: Home brings back the first row, which was virtualised away, and End the last.
     tabStops[0]!.focus();
     await sendKeys({ press: 'Home' });
-    await waitUntil(() => focused(el)?.dataset.index === '0', 'Home did not reach the first row', WAIT);
+    await waitUntil(
+      () => focused(el)?.dataset.index === '0',
+      'Home did not reach the first row',
+      WAIT,
+    );
     expect(renderedRows(el).length).to.be.lessThan(100);
     await sendKeys({ press: 'End' });
-    await waitUntil(() => focused(el)?.dataset.index === lastIndex, 'End did not reach the last row', WAIT);
+    await waitUntil(
+      () => focused(el)?.dataset.index === lastIndex,
+      'End did not reach the last row',
+      WAIT,
+    );
     expect(renderedRows(el).length).to.be.lessThan(100);
   });
 });

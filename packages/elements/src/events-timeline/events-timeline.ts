@@ -1,18 +1,38 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import {
+  virtualize,
+  virtualizerRef,
+  type VirtualizerHostElement,
+} from '@lit-labs/virtualizer/virtualize.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { CareEvent, CareRecordSession, EventsSection } from '@dcr-elements/core';
 import { sessionContext } from '../session/session-context.js';
 import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
-import { EVENT_KINDS, isoDay, newestFirst, parseKinds, timelineRows, type EventKind, type TimelineRow } from './timeline-rows.js';
+import {
+  EVENT_KINDS,
+  isoDay,
+  newestFirst,
+  parseKinds,
+  timelineRows,
+  type EventKind,
+  type TimelineRow,
+} from './timeline-rows.js';
 import { styles } from './events-timeline.styles.js';
 
-const KIND_LABELS: Record<EventKind, string> = { encounter: 'Encounter', admission: 'Admission', referral: 'Referral' };
-const KIND_PLURALS: Record<EventKind, string> = { encounter: 'Encounters', admission: 'Admissions', referral: 'Referrals' };
+const KIND_LABELS: Record<EventKind, string> = {
+  encounter: 'Encounter',
+  admission: 'Admission',
+  referral: 'Referral',
+};
+const KIND_PLURALS: Record<EventKind, string> = {
+  encounter: 'Encounters',
+  admission: 'Admissions',
+  referral: 'Referrals',
+};
 const STATUS_LABELS: Record<CareEvent['status'], string> = {
   planned: 'Planned',
   'in-progress': 'In progress',
@@ -92,8 +112,14 @@ export class DcrEventsTimeline extends LitElement {
       for (const event of this.sorted) this.counts[event.kind]++;
     }
     if (newSection || changed.has('kinds') || changed.has('from') || changed.has('to')) {
-      const kinds = Array.isArray(this.kinds) ? this.kinds.filter((k) => EVENT_KINDS.includes(k)) : [...EVENT_KINDS];
-      const { rows, events } = timelineRows(this.sorted, { kinds, from: isoDay(this.from), to: isoDay(this.to) });
+      const kinds = Array.isArray(this.kinds)
+        ? this.kinds.filter((k) => EVENT_KINDS.includes(k))
+        : [...EVENT_KINDS];
+      const { rows, events } = timelineRows(this.sorted, {
+        kinds,
+        from: isoDay(this.from),
+        to: isoDay(this.to),
+      });
       this.rows = rows;
       this.shownEvents = events;
       this.activeIndex = 0;
@@ -117,13 +143,17 @@ export class DcrEventsTimeline extends LitElement {
     const snapshot = this.events.current;
     const recorded = section.entries.length > 0;
     return html`
-      ${recorded
-        ? html`${this.renderControls()}
+      ${
+        recorded
+          ? html`${this.renderControls()}
             <p part="summary" class="summary" role="status">${this.summary()}</p>
-            ${this.rows.length > 0
-              ? this.renderTimeline()
-              : html`<p part="empty" class="empty">No events match the type and date filters.</p>`}`
-        : html`<p part="empty" class="empty">No events recorded</p>`}
+            ${
+              this.rows.length > 0
+                ? this.renderTimeline()
+                : html`<p part="empty" class="empty">No events match the type and date filters.</p>`
+            }`
+          : html`<p part="empty" class="empty">No events recorded</p>`
+      }
       ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
     `;
   }
@@ -165,7 +195,14 @@ export class DcrEventsTimeline extends LitElement {
     const of = this.shownEvents === total ? '' : ` of ${total.toLocaleString('en-GB')}`;
     const from = isoDay(this.from);
     const to = isoDay(this.to);
-    const range = from && to ? ` from ${formatDate(from)} to ${formatDate(to)}` : from ? ` from ${formatDate(from)}` : to ? ` up to ${formatDate(to)}` : '';
+    const range =
+      from && to
+        ? ` from ${formatDate(from)} to ${formatDate(to)}`
+        : from
+          ? ` from ${formatDate(from)}`
+          : to
+            ? ` up to ${formatDate(to)}`
+            : '';
     return `Showing ${this.shownEvents.toLocaleString('en-GB')}${of} events${range}, newest first.`;
   }
 
@@ -258,6 +295,7 @@ export class DcrEventsTimeline extends LitElement {
   /** When the focus is elsewhere, Tab should land on a row that is on screen, not a virtualised one. */
   private readonly onVisibilityChanged = (e: VisibilityChangedEvent): void => {
     const focused = (this.renderRoot as ShadowRoot).activeElement?.closest('.scroller');
-    if (!focused && (this.activeIndex < e.first || this.activeIndex > e.last) && e.first >= 0) this.activeIndex = e.first;
+    if (!focused && (this.activeIndex < e.first || this.activeIndex > e.last) && e.first >= 0)
+      this.activeIndex = e.first;
   };
 }

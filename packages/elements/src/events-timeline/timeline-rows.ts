@@ -45,7 +45,10 @@ export function parseKinds(value: string | null): EventKind[] {
 }
 
 /** The rows for `sorted` events (already newest first) under `filter`. */
-export function timelineRows(sorted: readonly CareEvent[], filter: TimelineFilter): { rows: TimelineRow[]; events: number } {
+export function timelineRows(
+  sorted: readonly CareEvent[],
+  filter: TimelineFilter,
+): { rows: TimelineRow[]; events: number } {
   const kinds = new Set(filter.kinds);
   const ranged = filter.from !== '' || filter.to !== '';
   const rows: TimelineRow[] = [];
@@ -55,7 +58,8 @@ export function timelineRows(sorted: readonly CareEvent[], filter: TimelineFilte
     if (!kinds.has(event.kind)) continue;
     const day = eventDay(event);
     // An undated event cannot be placed in a range: it is shown only when no range is set.
-    if (ranged && (!day || (filter.from && day < filter.from) || (filter.to && day > filter.to))) continue;
+    if (ranged && (!day || (filter.from && day < filter.from) || (filter.to && day > filter.to)))
+      continue;
     if (!header || header.day !== day) {
       header = { type: 'date', key: `date:${day ?? 'unknown'}`, day, count: 0 };
       rows.push(header);

@@ -27,7 +27,11 @@ function text(node: Element | ShadowRoot | null | undefined): string {
 
 /** Waits until the element shows something other than its loading skeleton. */
 async function settled(el: DcrMedicationList): Promise<void> {
-  await waitUntil(() => !root(el).querySelector('[part="message"] .skeleton'), 'medication list still loading', WAIT);
+  await waitUntil(
+    () => !root(el).querySelector('[part="message"] .skeleton'),
+    'medication list still loading',
+    WAIT,
+  );
   await el.updateComplete;
 }
 
@@ -43,12 +47,23 @@ function rowOf(el: DcrMedicationList, name: string): HTMLTableRowElement {
 }
 
 async function ready(session: CareRecordSession): Promise<DcrMedicationList> {
-  const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${session}></dcr-medication-list>`);
-  await waitUntil(() => root(el).querySelector('table, [part="empty"]'), 'medications not shown', WAIT);
+  const el = await fixture<DcrMedicationList>(
+    html`<dcr-medication-list .session=${session}></dcr-medication-list>`,
+  );
+  await waitUntil(
+    () => root(el).querySelector('table, [part="empty"]'),
+    'medications not shown',
+    WAIT,
+  );
   return el;
 }
 
-async function typicalList(): Promise<{ el: DcrMedicationList; session: CareRecordSession; value: MedicationsSection; audit: { action: string; sections?: string[] }[] }> {
+async function typicalList(): Promise<{
+  el: DcrMedicationList;
+  session: CareRecordSession;
+  value: MedicationsSection;
+  audit: { action: string; sections?: string[] }[];
+}> {
   const { session, audit } = sandboxSession();
   await viewPatient(session, typical, { decision: 'granted' });
   const el = await ready(session);
@@ -87,7 +102,11 @@ describe('dcr-medication-list', () => {
     it(`is accessible: ${example.name}`, async () => {
       const el = await fixture<DcrMedicationList>(example.template());
       if (example.name === 'Loading') {
-        await waitUntil(() => root(el).querySelector('[role="status"] .skeleton'), 'no skeleton', WAIT);
+        await waitUntil(
+          () => root(el).querySelector('[role="status"] .skeleton'),
+          'no skeleton',
+          WAIT,
+        );
       } else {
         await settled(el);
       }
@@ -104,13 +123,28 @@ describe('dcr-medication-list', () => {
         `Showing ${current.length} current medications, sorted by name (a to z).`,
       );
       const headers = [...root(el).querySelectorAll('thead th')].map((th) => text(th));
-      expect(headers).to.deep.equal(['Medication', 'Type', 'Dose', 'Quantity', 'Started', 'Last issued', 'Issues']);
+      expect(headers).to.deep.equal([
+        'Medication',
+        'Type',
+        'Dose',
+        'Quantity',
+        'Started',
+        'Last issued',
+        'Issues',
+      ]);
       const furosemide = rowOf(el, 'Furosemide 40mg tablets');
-      expect([...furosemide.querySelectorAll('td')].map((td) => text(td))).to.deep.include.members(['Repeat', 'One tablet each morning', '56 tablet', '7']);
+      expect([...furosemide.querySelectorAll('td')].map((td) => text(td))).to.deep.include.members([
+        'Repeat',
+        'One tablet each morning',
+        '56 tablet',
+        '7',
+      ]);
       // Names are sorted A to Z, and the past apixaban is not among the current ones.
       expect(names(el)).to.deep.equal([...names(el)].sort((a, b) => a.localeCompare(b)));
       expect(names(el)).not.to.include('Apixaban 5mg tablets');
-      expect(text(root(el).querySelector('[part="disclosure"]'))).to.match(/may be incomplete.*As of \d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d, from GP practice Y12345\./);
+      expect(text(root(el).querySelector('[part="disclosure"]'))).to.match(
+        /may be incomplete.*As of \d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d, from GP practice Y12345\./,
+      );
     });
 
     it('ready with nothing recorded: says "No medications recorded", never blank', async () => {
@@ -123,14 +157,22 @@ describe('dcr-medication-list', () => {
     });
 
     it('loading: a status saying medications are loading', async () => {
-      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${exampleSession('loading')}></dcr-medication-list>`);
-      await waitUntil(() => root(el).querySelector('[role="status"] .skeleton'), 'no skeleton', WAIT);
+      const el = await fixture<DcrMedicationList>(
+        html`<dcr-medication-list .session=${exampleSession('loading')}></dcr-medication-list>`,
+      );
+      await waitUntil(
+        () => root(el).querySelector('[role="status"] .skeleton'),
+        'no skeleton',
+        WAIT,
+      );
       expect(text(root(el).querySelector('[role="status"]'))).to.equal('Loading medications');
     });
 
     it('section failed (partial): an alert that does not claim nothing is recorded, with a retry', async () => {
       const session = exampleSession('granted', { failPath: '/MedicationRequest' });
-      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${session}></dcr-medication-list>`);
+      const el = await fixture<DcrMedicationList>(
+        html`<dcr-medication-list .session=${session}></dcr-medication-list>`,
+      );
       await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert', WAIT);
       const alert = root(el).querySelector('[role="alert"]')!;
       expect(text(alert)).to.contain('Medications could not be loaded');
@@ -139,24 +181,34 @@ describe('dcr-medication-list', () => {
     });
 
     it('unavailable: an alert that the GP record could not be reached', async () => {
-      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${exampleSession('unavailable')}></dcr-medication-list>`);
+      const el = await fixture<DcrMedicationList>(
+        html`<dcr-medication-list .session=${exampleSession('unavailable')}></dcr-medication-list>`,
+      );
       await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert', WAIT);
       expect(text(root(el).querySelector('[role="alert"]'))).to.contain('GP record unavailable');
       expect(root(el).querySelector('table')).to.equal(null);
     });
 
     it('source dissent: says the patient opted out and shows nothing', async () => {
-      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${exampleSession('source-dissent')}></dcr-medication-list>`);
+      const el = await fixture<DcrMedicationList>(
+        html`<dcr-medication-list .session=${exampleSession('source-dissent')}></dcr-medication-list>`,
+      );
       await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert', WAIT);
-      expect(text(root(el).querySelector('[role="alert"]'))).to.contain('Patient has opted out of sharing');
+      expect(text(root(el).querySelector('[role="alert"]'))).to.contain(
+        'Patient has opted out of sharing',
+      );
       expect(root(el).querySelector('table')).to.equal(null);
     });
 
     it('awaiting consent: a status asking for consent, nothing fetched', async () => {
       const { session, network } = sandboxSession();
       await viewPatient(session, typical);
-      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${session}></dcr-medication-list>`);
-      expect(text(root(el).querySelector('[role="status"]'))).to.contain('Waiting for consent to view');
+      const el = await fixture<DcrMedicationList>(
+        html`<dcr-medication-list .session=${session}></dcr-medication-list>`,
+      );
+      expect(text(root(el).querySelector('[role="status"]'))).to.contain(
+        'Waiting for consent to view',
+      );
       expect(network.requests).to.have.length(0);
     });
 
@@ -170,7 +222,9 @@ describe('dcr-medication-list', () => {
       ] as const;
       for (const [state, title] of cases) {
         const session = exampleSession(state);
-        const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${session}></dcr-medication-list>`);
+        const el = await fixture<DcrMedicationList>(
+          html`<dcr-medication-list .session=${session}></dcr-medication-list>`,
+        );
         await sessionReaches(session, state);
         await el.updateComplete;
         expect(text(root(el).querySelector('[role="alert"]')), state).to.contain(title);
@@ -178,8 +232,12 @@ describe('dcr-medication-list', () => {
     });
 
     it('without a session: says it is not connected', async () => {
-      const el = await fixture<DcrMedicationList>(html`<dcr-medication-list></dcr-medication-list>`);
-      expect(text(root(el).querySelector('[role="alert"]'))).to.contain('not connected to a record session');
+      const el = await fixture<DcrMedicationList>(
+        html`<dcr-medication-list></dcr-medication-list>`,
+      );
+      expect(text(root(el).querySelector('[role="alert"]'))).to.contain(
+        'not connected to a record session',
+      );
     });
   });
 
@@ -193,7 +251,9 @@ describe('dcr-medication-list', () => {
     expect(text(row.querySelector('[part="high-risk"]'))).to.equal('High-risk: anticoagulant');
     expect(row.querySelector('[part="high-risk"] svg')).to.exist;
     const lastIssuedCell = row.querySelectorAll('td')[4]!;
-    expect(lastIssuedCell.innerText.replace(/\s+/g, ' ')).to.equal(`${formatDate(warfarin.lastIssued!.date)} 56 tablet`);
+    expect(lastIssuedCell.innerText.replace(/\s+/g, ' ')).to.equal(
+      `${formatDate(warfarin.lastIssued!.date)} 56 tablet`,
+    );
     // Furosemide is not high-risk, and carries no marker.
     expect(rowOf(el, 'Furosemide 40mg tablets').querySelector('[part="high-risk"]')).to.equal(null);
 
@@ -210,17 +270,28 @@ describe('dcr-medication-list', () => {
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect(panel.hidden).to.equal(false);
     const issues = panel.querySelector('[part="issues"]')!;
-    expect(text(issues.querySelector('caption'))).to.equal('Issues of Warfarin 3mg tablets: 13, newest first');
-    const shownDates = [...issues.querySelectorAll('tbody tr td:first-child')].map((td) => text(td));
+    expect(text(issues.querySelector('caption'))).to.equal(
+      'Issues of Warfarin 3mg tablets: 13, newest first',
+    );
+    const shownDates = [...issues.querySelectorAll('tbody tr td:first-child')].map((td) =>
+      text(td),
+    );
     const expected = [...warfarin.issues].reverse().map((issue) => formatDate(issue.date));
     expect(shownDates).to.deep.equal(expected);
     // Strictly newest first, and the gaps between issues are shown (the oldest has none).
-    const isoShown = [...warfarin.issues].map((i) => i.date).sort().reverse();
+    const isoShown = [...warfarin.issues]
+      .map((i) => i.date)
+      .sort()
+      .reverse();
     expect(isoShown).to.deep.equal([...warfarin.issues].reverse().map((i) => i.date));
     const gaps = [...issues.querySelectorAll('tbody tr td:last-child')].map((td) => text(td));
     expect(gaps.at(-1)).to.equal('First issue');
     expect(gaps.slice(0, -1).every((g) => Number(g) >= 25 && Number(g) <= 31)).to.equal(true);
-    expect([...issues.querySelectorAll('tbody tr td:nth-child(2)')].every((td) => text(td) === '56 tablet')).to.equal(true);
+    expect(
+      [...issues.querySelectorAll('tbody tr td:nth-child(2)')].every(
+        (td) => text(td) === '56 tablet',
+      ),
+    ).to.equal(true);
   });
 
   it('shows past medication with its stop date and coded stop reason', async () => {
@@ -230,10 +301,14 @@ describe('dcr-medication-list', () => {
     expect(names(el)).to.include('Apixaban 5mg tablets');
     const apixaban = rowOf(el, 'Apixaban 5mg tablets');
     expect(text(apixaban.querySelector('[part="high-risk"]'))).to.equal('High-risk: anticoagulant');
-    expect(text(apixaban.querySelector('td:last-child'))).to.equal('Stopped 20-Mar-2015 Reason: Drug therapy discontinued');
+    expect(text(apixaban.querySelector('td:last-child'))).to.equal(
+      'Stopped 20-Mar-2015 Reason: Drug therapy discontinued',
+    );
     el.view = 'all';
     await el.updateComplete;
-    expect(text(rowOf(el, 'Warfarin 3mg tablets').querySelector('td:last-child'))).to.equal('Current');
+    expect(text(rowOf(el, 'Warfarin 3mg tablets').querySelector('td:last-child'))).to.equal(
+      'Current',
+    );
   });
 
   it('sorts by last issued and by start date (newest first), and filters by type and name', async () => {
@@ -241,7 +316,11 @@ describe('dcr-medication-list', () => {
     el.view = 'all';
     el.sort = 'last-issued';
     await el.updateComplete;
-    const byIssue = [...value.entries].sort((a, b) => (b.lastIssued?.date ?? '').localeCompare(a.lastIssued?.date ?? '') || a.name.localeCompare(b.name));
+    const byIssue = [...value.entries].sort(
+      (a, b) =>
+        (b.lastIssued?.date ?? '').localeCompare(a.lastIssued?.date ?? '') ||
+        a.name.localeCompare(b.name),
+    );
     expect(names(el)).to.deep.equal(byIssue.map((m) => m.name));
     el.sort = 'started';
     await el.updateComplete;
@@ -249,15 +328,24 @@ describe('dcr-medication-list', () => {
     expect(started).to.deep.equal([...started].sort().reverse());
     el.kind = 'acute';
     await el.updateComplete;
-    expect(names(el).sort()).to.deep.equal(value.entries.filter((m) => m.kind === 'acute').map((m) => m.name).sort());
+    expect(names(el).sort()).to.deep.equal(
+      value.entries
+        .filter((m) => m.kind === 'acute')
+        .map((m) => m.name)
+        .sort(),
+    );
     el.kind = 'repeat';
     el.filter = 'WARF';
     await el.updateComplete;
     expect(names(el)).to.deep.equal(['Warfarin 1mg tablets', 'Warfarin 3mg tablets']);
-    expect(text(root(el).querySelector('[part="summary"]'))).to.match(/^Showing 2 of \d+ medications/);
+    expect(text(root(el).querySelector('[part="summary"]'))).to.match(
+      /^Showing 2 of \d+ medications/,
+    );
     el.filter = 'nothing like this';
     await el.updateComplete;
-    expect(text(root(el).querySelector('[part="empty"]'))).to.equal('No medications match the type and name filters.');
+    expect(text(root(el).querySelector('[part="empty"]'))).to.equal(
+      'No medications match the type and name filters.',
+    );
   });
 
   it('ignores attribute values it does not know, keeping safe defaults', async () => {
@@ -267,17 +355,27 @@ describe('dcr-medication-list', () => {
       html`<dcr-medication-list view="everything" sort="colour" kind="injections" .session=${session}></dcr-medication-list>`,
     );
     await waitUntil(() => root(el).querySelector('table'), 'not shown', WAIT);
-    expect(text(root(el).querySelector('[part="summary"]'))).to.match(/current medications, sorted by name/);
+    expect(text(root(el).querySelector('[part="summary"]'))).to.match(
+      /current medications, sorted by name/,
+    );
   });
 
   it('works inside <dcr-session>, and records that medications were shown', async () => {
     const { session, audit } = sandboxSession();
     await viewPatient(session, typical, { decision: 'granted' });
-    const wrapper = await fixture(html`<dcr-session .session=${session}><dcr-medication-list></dcr-medication-list></dcr-session>`);
+    const wrapper = await fixture(
+      html`<dcr-session .session=${session}><dcr-medication-list></dcr-medication-list></dcr-session>`,
+    );
     const el = wrapper.querySelector('dcr-medication-list')!;
     await waitUntil(() => root(el).querySelector('table'), 'not shown', WAIT);
-    await waitUntil(() => audit.some((r) => r.action === 'section-shown' && r.sections?.includes('medications')), 'no section-shown audit', WAIT);
-    expect(audit.filter((r) => r.action === 'section-shown' && r.sections?.includes('medications'))).to.have.length(1);
+    await waitUntil(
+      () => audit.some((r) => r.action === 'section-shown' && r.sections?.includes('medications')),
+      'no section-shown audit',
+      WAIT,
+    );
+    expect(
+      audit.filter((r) => r.action === 'section-shown' && r.sections?.includes('medications')),
+    ).to.have.length(1);
   });
 
   it('is keyboard-complete: view radios, type and sort selects, name filter, table region and expand buttons', async () => {
@@ -300,7 +398,9 @@ describe('dcr-medication-list', () => {
     expect(el.kind).to.equal('repeat');
 
     await sendKeys({ press: 'Tab' });
-    expect(text(root(el).activeElement!.closest('label')!.querySelector('span'))).to.equal('Sort by');
+    expect(text(root(el).activeElement!.closest('label')!.querySelector('span'))).to.equal(
+      'Sort by',
+    );
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(el.sort).to.equal('last-issued');
@@ -331,10 +431,14 @@ describe('dcr-medication-list', () => {
     let failMedications = true;
     const { session } = sandboxSession({
       fetch: (input, init) =>
-        failMedications && input.includes('/MedicationRequest') ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init),
+        failMedications && input.includes('/MedicationRequest')
+          ? Promise.reject(new TypeError('Failed to fetch'))
+          : fetch(input, init),
     });
     await viewPatient(session, typical, { decision: 'granted' });
-    const el = await fixture<DcrMedicationList>(html`<dcr-medication-list .session=${session}></dcr-medication-list>`);
+    const el = await fixture<DcrMedicationList>(
+      html`<dcr-medication-list .session=${session}></dcr-medication-list>`,
+    );
     await waitUntil(() => root(el).querySelector('[role="alert"] button'), 'no retry', WAIT);
     failMedications = false;
     const retry = await tabTo(el, (a) => a.textContent === 'Try again');

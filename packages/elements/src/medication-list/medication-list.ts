@@ -23,8 +23,16 @@ import {
 } from './medication-query.js';
 import { styles } from './medication-list.styles.js';
 
-const VIEW_LABELS: Record<MedicationView, string> = { current: 'Current', past: 'Past', all: 'All' };
-const KIND_LABELS: Record<MedicationKindFilter, string> = { all: 'Repeat and acute', repeat: 'Repeat only', acute: 'Acute only' };
+const VIEW_LABELS: Record<MedicationView, string> = {
+  current: 'Current',
+  past: 'Past',
+  all: 'All',
+};
+const KIND_LABELS: Record<MedicationKindFilter, string> = {
+  all: 'Repeat and acute',
+  repeat: 'Repeat only',
+  acute: 'Acute only',
+};
 const SORT_LABELS: Record<MedicationSort, string> = {
   name: 'Name (A to Z)',
   'last-issued': 'Last issued (newest first)',
@@ -120,11 +128,13 @@ export class DcrMedicationList extends LitElement {
     const snapshot = this.medications.current;
     const recorded = section.entries.length > 0;
     return html`
-      ${recorded
-        ? html`${this.renderControls(section)}
+      ${
+        recorded
+          ? html`${this.renderControls(section)}
             <p part="summary" class="summary" role="status">${this.summary(section)}</p>
             ${this.shown.length > 0 ? this.renderTable() : this.renderNoMatch(section)}`
-        : html`<p part="empty" class="empty">No medications recorded</p>`}
+          : html`<p part="empty" class="empty">No medications recorded</p>`
+      }
       ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
     `;
   }
@@ -215,17 +225,21 @@ export class DcrMedicationList extends LitElement {
         <th scope="row">
           <button type="button" part="expand" aria-expanded=${open ? 'true' : 'false'} aria-controls=${issuesId}
             @click=${() => this.toggle(m)}>${chevronIcon}<span>${m.name}</span></button>
-          ${m.highRisk
-            ? html`<span part="high-risk" class="high-risk-label">${warningIcon}High-risk${m.highRiskClass ? `: ${m.highRiskClass}` : ' medicine'}</span>`
-            : nothing}
+          ${
+            m.highRisk
+              ? html`<span part="high-risk" class="high-risk-label">${warningIcon}High-risk${m.highRiskClass ? `: ${m.highRiskClass}` : ' medicine'}</span>`
+              : nothing
+          }
         </th>
         <td>${m.kind === 'repeat' ? 'Repeat' : 'Acute'}</td>
         <td>${m.dosage ?? NOT_KNOWN}</td>
         <td>${formatQuantity(m.quantity)}</td>
         <td class="date">${formatDate(m.started)}</td>
-        <td class="date">${m.lastIssued
-          ? html`${formatDate(m.lastIssued.date)}<span class="secondary">${formatQuantity(m.lastIssued.quantity)}</span>`
-          : 'Not issued'}</td>
+        <td class="date">${
+          m.lastIssued
+            ? html`${formatDate(m.lastIssued.date)}<span class="secondary">${formatQuantity(m.lastIssued.quantity)}</span>`
+            : 'Not issued'
+        }</td>
         <td class="number">${m.issues.length}</td>
         ${withStatus ? html`<td>${this.renderStatus(m)}</td>` : nothing}
       </tr>
@@ -247,7 +261,8 @@ export class DcrMedicationList extends LitElement {
 
   private renderIssues(m: Medication): TemplateResult {
     const rows = issueHistory(m.issues);
-    if (rows.length === 0) return html`<p class="empty-issues">No issues recorded for ${m.name}.</p>`;
+    if (rows.length === 0)
+      return html`<p class="empty-issues">No issues recorded for ${m.name}.</p>`;
     return html`<table part="issues" class="issues">
       <caption>Issues of ${m.name}: ${rows.length}, newest first</caption>
       <thead>

@@ -37,8 +37,9 @@ const byName = (a: Medication, b: Medication) =>
   a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base', numeric: true });
 
 /** Newest first; a missing date goes last. */
-const byDateDesc = (date: (m: Medication) => string | undefined) => (a: Medication, b: Medication) =>
-  compareIsoDates(date(b), date(a)) || byName(a, b);
+const byDateDesc =
+  (date: (m: Medication) => string | undefined) => (a: Medication, b: Medication) =>
+    compareIsoDates(date(b), date(a)) || byName(a, b);
 
 const COMPARE: Record<MedicationSort, (a: Medication, b: Medication) => number> = {
   name: byName,
@@ -47,7 +48,10 @@ const COMPARE: Record<MedicationSort, (a: Medication, b: Medication) => number> 
 };
 
 /** The medications to show, in the order to show them. */
-export function selectMedications(entries: readonly Medication[], query: MedicationQuery): Medication[] {
+export function selectMedications(
+  entries: readonly Medication[],
+  query: MedicationQuery,
+): Medication[] {
   const text = query.text.trim().toLocaleLowerCase('en-GB');
   return entries
     .filter(

@@ -7,13 +7,17 @@ import '../define/dcr-session.js';
 export const examples: ElementExample[] = [
   {
     name: 'From the GP record',
-    description: 'After consent: demographics from the GP record, checked against your system’s patient.',
-    template: () => html`<dcr-patient-banner .session=${exampleSession('granted')}></dcr-patient-banner>`,
+    description:
+      'After consent: demographics from the GP record, checked against your system’s patient.',
+    template: () =>
+      html`<dcr-patient-banner .session=${exampleSession('granted')}></dcr-patient-banner>`,
   },
   {
     name: 'Before consent',
-    description: 'Consent to view not yet recorded: the patient as your system identified them; nothing is fetched.',
-    template: () => html`<dcr-patient-banner .session=${exampleSession('awaiting-consent')}></dcr-patient-banner>`,
+    description:
+      'Consent to view not yet recorded: the patient as your system identified them; nothing is fetched.',
+    template: () =>
+      html`<dcr-patient-banner .session=${exampleSession('awaiting-consent')}></dcr-patient-banner>`,
   },
   {
     name: 'Another patient',
@@ -24,6 +28,7 @@ export const examples: ElementExample[] = [
   {
     name: 'No patient selected',
     description: 'The host has not set a patient.',
-    template: () => html`<dcr-patient-banner .session=${exampleSession('no-context')}></dcr-patient-banner>`,
+    template: () =>
+      html`<dcr-patient-banner .session=${exampleSession('no-context')}></dcr-patient-banner>`,
   },
 ];

@@ -1,4 +1,9 @@
-import { fixedClock, sandboxSession, sessionReaches, viewPatient } from '@dcr-elements/test-support';
+import {
+  fixedClock,
+  sandboxSession,
+  sessionReaches,
+  viewPatient,
+} from '@dcr-elements/test-support';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import { examples } from './patient-banner.examples.js';
@@ -10,11 +15,13 @@ const typical = SANDBOX_PATIENTS.typical;
 /** Label and value of each banner field, as a screen reader reads them out. */
 function fields(el: DcrPatientBanner): string[] {
   return [...el.shadowRoot!.querySelectorAll('dl > div')].map(
-    (field) => `${field.querySelector('dt')!.textContent} ${field.querySelector('dd')!.textContent}`,
+    (field) =>
+      `${field.querySelector('dt')!.textContent} ${field.querySelector('dd')!.textContent}`,
   );
 }
 
-const origin = (el: DcrPatientBanner) => el.shadowRoot!.querySelector('[part="origin"]')?.textContent;
+const origin = (el: DcrPatientBanner) =>
+  el.shadowRoot!.querySelector('[part="origin"]')?.textContent;
 
 describe('dcr-patient-banner', () => {
   for (const example of examples) {
@@ -28,17 +35,31 @@ describe('dcr-patient-banner', () => {
 
   it('shows the GP record’s demographics, fetched over HTTP after consent, in NHS display formats', async () => {
     const { session } = sandboxSession();
-    const el = await fixture<DcrPatientBanner>(html`<dcr-patient-banner .session=${session} .clock=${fixedClock}></dcr-patient-banner>`);
+    const el = await fixture<DcrPatientBanner>(
+      html`<dcr-patient-banner .session=${session} .clock=${fixedClock}></dcr-patient-banner>`,
+    );
     await viewPatient(session, typical, { decision: 'granted' });
-    await waitUntil(() => origin(el) === 'Details from the GP record', 'GP demographics not shown', { timeout: 5000 });
-    expect(el.shadowRoot!.querySelector('[part="banner"]')!.getAttribute('aria-label')).to.equal('Patient');
+    await waitUntil(
+      () => origin(el) === 'Details from the GP record',
+      'GP demographics not shown',
+      { timeout: 5000 },
+    );
+    expect(el.shadowRoot!.querySelector('[part="banner"]')!.getAttribute('aria-label')).to.equal(
+      'Patient',
+    );
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('HARGREAVES, Ada (Mrs)');
-    expect(fields(el)).to.deep.equal(['Born 14-Jul-1945 (81y)', 'Gender Female', 'NHS No. 999 234 5675']);
+    expect(fields(el)).to.deep.equal([
+      'Born 14-Jul-1945 (81y)',
+      'Gender Female',
+      'NHS No. 999 234 5675',
+    ]);
   });
 
   it('before consent shows your system’s identity of the patient and fetches nothing', async () => {
     const { session, network } = sandboxSession();
-    const el = await fixture<DcrPatientBanner>(html`<dcr-patient-banner .session=${session} .clock=${fixedClock}></dcr-patient-banner>`);
+    const el = await fixture<DcrPatientBanner>(
+      html`<dcr-patient-banner .session=${session} .clock=${fixedClock}></dcr-patient-banner>`,
+    );
     await viewPatient(session, typical);
     await el.updateComplete;
     expect(origin(el)).to.equal('Details from your system');
@@ -48,11 +69,21 @@ describe('dcr-patient-banner', () => {
 
   it('follows a patient switch at once and never shows the previous patient’s record', async () => {
     const { session } = sandboxSession();
-    const el = await fixture<DcrPatientBanner>(html`<dcr-patient-banner .session=${session} .clock=${fixedClock}></dcr-patient-banner>`);
+    const el = await fixture<DcrPatientBanner>(
+      html`<dcr-patient-banner .session=${session} .clock=${fixedClock}></dcr-patient-banner>`,
+    );
     await viewPatient(session, typical, { decision: 'granted' });
-    await waitUntil(() => origin(el) === 'Details from the GP record', 'GP demographics not shown', { timeout: 5000 });
+    await waitUntil(
+      () => origin(el) === 'Details from the GP record',
+      'GP demographics not shown',
+      { timeout: 5000 },
+    );
     const other = SANDBOX_PATIENTS.noKnownAllergies;
-    session.setPatient({ nhsNumber: other.nhsNumber, name: { family: other.family, given: [other.given] }, birthDate: other.birthDate });
+    session.setPatient({
+      nhsNumber: other.nhsNumber,
+      name: { family: other.family, given: [other.given] },
+      birthDate: other.birthDate,
+    });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('OKAFOR, Daniel');
     expect(origin(el)).to.equal('Details from your system');
@@ -62,7 +93,11 @@ describe('dcr-patient-banner', () => {
 
   it('says when no patient is selected', async () => {
     const { session } = sandboxSession();
-    const el = await fixture<DcrPatientBanner>(html`<dcr-patient-banner .session=${session}></dcr-patient-banner>`);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('No patient selected');
+    const el = await fixture<DcrPatientBanner>(
+      html`<dcr-patient-banner .session=${session}></dcr-patient-banner>`,
+    );
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
+      'No patient selected',
+    );
   });
 });

@@ -4,7 +4,12 @@ import { property } from 'lit/decorators.js';
 import type { CareRecordSession, Demographics, HostPatient } from '@dcr-elements/core';
 import { sessionContext } from '../session/session-context.js';
 import { SectionController } from '../shared/section-controller.js';
-import { NOT_KNOWN, formatBirthDate, formatNhsNumber, formatPatientName } from '../shared/format.js';
+import {
+  NOT_KNOWN,
+  formatBirthDate,
+  formatNhsNumber,
+  formatPatientName,
+} from '../shared/format.js';
 import { styles } from './patient-banner.styles.js';
 
 const GENDER_LABELS: Record<string, string> = {
@@ -48,7 +53,9 @@ export class DcrPatientBanner extends LitElement {
     }
     const snapshot = this.demographics.current;
     const record = snapshot?.status === 'ready' ? snapshot.value.patient : undefined;
-    return record ? this.renderBanner(record, 'GP record') : this.renderBanner(fromHost(host), 'Your system');
+    return record
+      ? this.renderBanner(record, 'GP record')
+      : this.renderBanner(fromHost(host), 'Your system');
   }
 
   private renderBanner(patient: BannerPatient, origin: 'GP record' | 'Your system') {
@@ -57,9 +64,11 @@ export class DcrPatientBanner extends LitElement {
         <h2 part="name">${formatPatientName(patient)}</h2>
         <dl>
           <div><dt>Born</dt><dd>${formatBirthDate(patient.birthDate, this.clock())}</dd></div>
-          ${patient.gender !== undefined || origin === 'GP record'
-            ? html`<div><dt>Gender</dt><dd>${GENDER_LABELS[patient.gender ?? ''] ?? NOT_KNOWN}</dd></div>`
-            : nothing}
+          ${
+            patient.gender !== undefined || origin === 'GP record'
+              ? html`<div><dt>Gender</dt><dd>${GENDER_LABELS[patient.gender ?? ''] ?? NOT_KNOWN}</dd></div>`
+              : nothing
+          }
           <div><dt>NHS No.</dt><dd>${formatNhsNumber(patient.nhsNumber)}</dd></div>
         </dl>
         <p part="origin">Details from ${origin === 'GP record' ? 'the GP record' : 'your system'}</p>
@@ -68,7 +77,10 @@ export class DcrPatientBanner extends LitElement {
   }
 }
 
-type BannerPatient = Pick<Demographics, 'nhsNumber' | 'given' | 'family' | 'title' | 'birthDate' | 'gender'>;
+type BannerPatient = Pick<
+  Demographics,
+  'nhsNumber' | 'given' | 'family' | 'title' | 'birthDate' | 'gender'
+>;
 
 function fromHost(host: HostPatient): BannerPatient {
   return {

@@ -22,7 +22,9 @@ defineOnce('test-session-probe', SessionProbe);
 describe('dcr-session', () => {
   it('provides the session to elements inside it, whether set before or after they upgrade', async () => {
     const { session } = sandboxSession();
-    const el = await fixture<DcrSession>(html`<dcr-session><test-session-probe></test-session-probe></dcr-session>`);
+    const el = await fixture<DcrSession>(
+      html`<dcr-session><test-session-probe></test-session-probe></dcr-session>`,
+    );
     const probe = el.querySelector<SessionProbe>('test-session-probe')!;
     expect(probe.session).to.equal(undefined);
     el.session = session;
@@ -45,7 +47,9 @@ describe('dcr-session', () => {
     const listener = (event: DcrAuditEvent) => seen.push(event.detail.action);
     document.addEventListener('dcr-audit', listener);
     await viewPatient(session, SANDBOX_PATIENTS.typical);
-    await waitUntil(() => seen.includes('access-decision'), 'no audit event reached the document', { timeout: 5000 });
+    await waitUntil(() => seen.includes('access-decision'), 'no audit event reached the document', {
+      timeout: 5000,
+    });
     expect(seen[0]).to.equal('attempt');
     document.removeEventListener('dcr-audit', listener);
     el.remove();

@@ -30,7 +30,10 @@ export class DcrSession extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session')) {
-      (changed.get('session') as CareRecordSession | undefined)?.removeEventListener('dcr-audit', this.forwardAudit);
+      (changed.get('session') as CareRecordSession | undefined)?.removeEventListener(
+        'dcr-audit',
+        this.forwardAudit,
+      );
       if (this.isConnected) this.session?.addEventListener('dcr-audit', this.forwardAudit);
     }
   }

@@ -17,7 +17,13 @@ export type ExamplePatient = keyof typeof SANDBOX_PATIENTS;
 /** Every session state but the ones a whole record reaches on its own (ready, partial). */
 export type ExampleState = Exclude<SessionState, 'ready' | 'partial'>;
 
-const VIEWER = { userId: 'demo-user', name: 'Dr Demo', roles: ['R8000'], organisation: 'RX1', setting: 'emergency' };
+const VIEWER = {
+  userId: 'demo-user',
+  name: 'Dr Demo',
+  roles: ['R8000'],
+  organisation: 'RX1',
+  setting: 'emergency',
+};
 const NEVER_ANSWERS: FetchLike = () => new Promise(() => undefined);
 const OFFLINE: FetchLike = () => Promise.reject(new TypeError('Failed to fetch'));
 
@@ -31,15 +37,27 @@ export interface ExampleSessionOptions {
 }
 
 /** A session that reaches `state` on its own, for the given sandbox patient (default: typical). */
-export function exampleSession(state: ExampleState, options: ExampleSessionOptions = {}): CareRecordSession {
-  const patient: RosterPatient = SANDBOX_PATIENTS[options.patient ?? (state === 'source-dissent' ? 'optedOut' : 'typical')];
+export function exampleSession(
+  state: ExampleState,
+  options: ExampleSessionOptions = {},
+): CareRecordSession {
+  const patient: RosterPatient =
+    SANDBOX_PATIENTS[options.patient ?? (state === 'source-dissent' ? 'optedOut' : 'typical')];
   const fetchFn: FetchLike | undefined =
-    state === 'loading' ? NEVER_ANSWERS
-    : state === 'unavailable' ? OFFLINE
-    : options.failPath ? (input, init) => (input.includes(options.failPath!) ? OFFLINE(input, init) : fetch(input, init))
-    : undefined;
+    state === 'loading'
+      ? NEVER_ANSWERS
+      : state === 'unavailable'
+        ? OFFLINE
+        : options.failPath
+          ? (input, init) =>
+              input.includes(options.failPath!) ? OFFLINE(input, init) : fetch(input, init)
+          : undefined;
   const session = createCareRecordSession({
-    source: fhirR4Source({ baseUrl: '/fhir/r4', ...(fetchFn && { fetch: fetchFn }), retry: { retries: 0 } }),
+    source: fhirR4Source({
+      baseUrl: '/fhir/r4',
+      ...(fetchFn && { fetch: fetchFn }),
+      retry: { retries: 0 },
+    }),
     viewer: state === 'not-permitted' ? { ...VIEWER, roles: ['R8008'] } : VIEWER,
     audit: { record: () => undefined },
     policy: { agreement: state === 'no-agreement' ? [] : ['RX1'] },
@@ -52,10 +70,13 @@ export function exampleSession(state: ExampleState, options: ExampleSessionOptio
   };
   session.setPatient(host);
   const answer: ConsentDecision | undefined =
-    state === 'consent-declined' ? { decision: 'declined' }
-    : state === 'override' ? { decision: 'override', reason: 'emergency', note: 'Unconscious on arrival' }
-    : ['not-permitted', 'no-agreement', 'awaiting-consent'].includes(state) ? undefined
-    : { decision: 'granted' };
+    state === 'consent-declined'
+      ? { decision: 'declined' }
+      : state === 'override'
+        ? { decision: 'override', reason: 'emergency', note: 'Unconscious on arrival' }
+        : ['not-permitted', 'no-agreement', 'awaiting-consent'].includes(state)
+          ? undefined
+          : { decision: 'granted' };
   if (answer) {
     const record = () => {
       if (session.state !== 'awaiting-consent') return;

@@ -1,6 +1,12 @@
 import '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
-import { formatAge, formatBirthDate, formatDate, formatNhsNumber, formatPatientName } from './format.js';
+import {
+  formatAge,
+  formatBirthDate,
+  formatDate,
+  formatNhsNumber,
+  formatPatientName,
+} from './format.js';
 
 describe('NHS display formats', () => {
   it('writes dates as 14-Jul-1945 and unreadable ones as Not known', () => {
@@ -29,9 +35,9 @@ describe('NHS display formats', () => {
   });
 
   it('writes names FAMILY, Given (Title)', () => {
-    expect(formatPatientName({ family: 'Hargreaves', given: ['Ada', 'May'], title: 'Mrs' })).to.equal(
-      'HARGREAVES, Ada May (Mrs)',
-    );
+    expect(
+      formatPatientName({ family: 'Hargreaves', given: ['Ada', 'May'], title: 'Mrs' }),
+    ).to.equal('HARGREAVES, Ada May (Mrs)');
     expect(formatPatientName({ given: [] })).to.equal('Not known');
   });
 });

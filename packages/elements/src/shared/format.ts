@@ -42,7 +42,8 @@ export function formatAge(birthIso: string | undefined, today: Date): string | u
   if (months >= 24) return `${Math.floor(months / 12)}y`;
   if (months >= 1) return `${months}m`;
   const days = Math.round(
-    (Date.UTC(now.year, now.month - 1, now.day) - Date.UTC(birth.year, birth.month - 1, birth.day)) /
+    (Date.UTC(now.year, now.month - 1, now.day) -
+      Date.UTC(birth.year, birth.month - 1, birth.day)) /
       86_400_000,
   );
   return `${days}d`;
@@ -63,7 +64,11 @@ export function formatNhsNumber(value: string | undefined): string {
 }
 
 /** `HARGREAVES, Ada (Mrs)`. */
-export function formatPatientName(name: { family?: string; given: string[]; title?: string }): string {
+export function formatPatientName(name: {
+  family?: string;
+  given: string[];
+  title?: string;
+}): string {
   const family = name.family?.toUpperCase();
   const given = name.given.join(' ');
   const title = name.title ? ` (${name.title})` : '';

@@ -25,7 +25,9 @@ export class SectionController<K extends SectionName> extends SessionStateContro
   /** The latest snapshot for the session's current patient, if any. */
   get current(): SectionSnapshot<K> | undefined {
     const patient = this.session?.patient?.nhsNumber;
-    return this.snapshot && patient && this.snapshot.patient.nhsNumber === patient ? this.snapshot : undefined;
+    return this.snapshot && patient && this.snapshot.patient.nhsNumber === patient
+      ? this.snapshot
+      : undefined;
   }
 
   protected override stateChanged(): void {

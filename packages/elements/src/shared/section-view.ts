@@ -1,5 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CareRecordSession, EntrySection, Entry, SectionName, SectionSnapshot, SectionValues, SessionState } from '@dcr-elements/core';
+import type {
+  CareRecordSession,
+  EntrySection,
+  Entry,
+  SectionName,
+  SectionSnapshot,
+  SectionValues,
+  SessionState,
+} from '@dcr-elements/core';
 import { formatDateTime } from './format.js';
 
 /** What the clinician can do next, for each state that shows no record. */
@@ -62,13 +70,17 @@ export function renderSection<K extends SectionName>(
       <span class="visually-hidden">Loading ${options.label.toLowerCase()}</span>
     </div>`;
   }
-  const reason = session ? session.stateReason : 'This element is not connected to a record session.';
+  const reason = session
+    ? session.stateReason
+    : 'This element is not connected to a record session.';
   const refused = html`<div part="message" class=${state === 'awaiting-consent' ? nothing : 'alert'} role=${state === 'awaiting-consent' ? 'status' : 'alert'}>
     <p class="title">${TITLE[state] ?? 'GP record unavailable'}</p>
     ${reason ? html`<p>${reason}</p>` : nothing}
     ${NEXT_STEP[state] ? html`<p>${NEXT_STEP[state]}</p>` : nothing}
   </div>`;
-  return options.unavailable && state !== 'awaiting-consent' ? options.unavailable(refused) : refused;
+  return options.unavailable && state !== 'awaiting-consent'
+    ? options.unavailable(refused)
+    : refused;
 }
 
 /**
@@ -83,9 +95,11 @@ export function renderDisclosure(
   const withheld = (section?.withheld?.private ?? 0) + (section?.withheld?.sensitive ?? 0);
   const practice = section?.entries.find((e) => e.provenance.organisation)?.provenance.organisation;
   return html`<footer part="disclosure">
-    ${withheld > 0
-      ? html`<p class="withheld">${withheld} ${withheld === 1 ? 'entry is' : 'entries are'} not shown: private to another organisation or in a sensitive category.</p>`
-      : nothing}
+    ${
+      withheld > 0
+        ? html`<p class="withheld">${withheld} ${withheld === 1 ? 'entry is' : 'entries are'} not shown: private to another organisation or in a sensitive category.</p>`
+        : nothing
+    }
     ${(section?.warnings ?? []).map((w) => html`<p class="warning">${WARNING_TEXT[w.code] ?? 'The GP system sent a warning about this section.'}</p>`)}
     <p>This record may be incomplete: free text, private and sensitive entries are not shared.
       ${snapshot?.fetchedAt ? html`As of ${formatDateTime(snapshot.fetchedAt)}` : nothing}${practice ? html`, from GP practice ${practice}` : nothing}.</p>
@@ -93,9 +107,12 @@ export function renderDisclosure(
 }
 
 const WARNING_TEXT: Record<string, string> = {
-  'confidential-items': 'Some items are not shown because they are confidential or the patient asked for them not to be shared.',
-  'data-in-transit': 'The patient has recently moved practice: some records may still be in transit.',
-  'data-awaiting-filing': 'Some recent results or letters are awaiting filing at the practice and are not shown.',
+  'confidential-items':
+    'Some items are not shown because they are confidential or the patient asked for them not to be shared.',
+  'data-in-transit':
+    'The patient has recently moved practice: some records may still be in transit.',
+  'data-awaiting-filing':
+    'Some recent results or letters are awaiting filing at the practice and are not shown.',
   'empty-reason': 'The GP system reports that nothing is recorded here.',
   'source-warning': 'The GP system cannot supply all of this section.',
 };

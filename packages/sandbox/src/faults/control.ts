@@ -18,9 +18,14 @@ export class FaultRegistry {
 
   /** Answers a control request: [status, JSON body]. */
   control(method: string, pathname: string, body: string): [number, unknown] {
-    const name = decodeURIComponent(pathname.slice(FAULT_CONTROL_PATH.length).replace(/^\/+|\/+$/g, ''));
+    const name = decodeURIComponent(
+      pathname.slice(FAULT_CONTROL_PATH.length).replace(/^\/+|\/+$/g, ''),
+    );
     if (method === 'GET' && !name) {
-      return [200, { profiles: Object.fromEntries([...this.profiles].map(([n, p]) => [n, p.config])) }];
+      return [
+        200,
+        { profiles: Object.fromEntries([...this.profiles].map(([n, p]) => [n, p.config])) },
+      ];
     }
     if (method === 'DELETE') {
       if (name) this.profiles.delete(name);
@@ -39,6 +44,11 @@ export class FaultRegistry {
       this.profiles.set(name, createFaultProfile(config));
       return [200, { profile: name, config }];
     }
-    return [400, { error: 'Use GET, PUT/POST or DELETE on /__sandbox/faults/<name> (letters, digits, . _ -).' }];
+    return [
+      400,
+      {
+        error: 'Use GET, PUT/POST or DELETE on /__sandbox/faults/<name> (letters, digits, . _ -).',
+      },
+    ];
   }
 }

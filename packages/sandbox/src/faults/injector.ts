@@ -32,7 +32,9 @@ export async function injectFault(
   }
   if ('truncate' in fault) return { truncate: true };
   const [issue, text] = ISSUE_FOR_STATUS[fault.status]!;
-  const headers: Record<string, string> = { 'content-type': 'application/fhir+json; charset=utf-8' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/fhir+json; charset=utf-8',
+  };
   if (fault.retryAfterSeconds !== undefined || fault.status === 429) {
     headers['retry-after'] = String(fault.retryAfterSeconds ?? 1);
   }

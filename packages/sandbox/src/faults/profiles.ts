@@ -44,7 +44,8 @@ export function createFaultProfile(config: FaultProfileConfig): FaultProfile {
       const latencyMs = Math.round(min + random.next() * (max - min));
       const queued = queue.shift();
       if (queued) return { latencyMs, fault: queued };
-      if (config.rate && random.next() < config.rate.probability) return { latencyMs, fault: config.rate.fault };
+      if (config.rate && random.next() < config.rate.probability)
+        return { latencyMs, fault: config.rate.fault };
       return { latencyMs };
     },
   };
@@ -56,7 +57,12 @@ export function parseFaultProfileConfig(json: unknown): FaultProfileConfig | str
   const { seed, latencyMs, queue, rate, pathContains } = json;
   if (seed !== undefined && !Number.isInteger(seed)) return '`seed` must be an integer.';
   if (latencyMs !== undefined) {
-    if (!isObject(latencyMs) || !isDelay(latencyMs.min) || !isDelay(latencyMs.max) || latencyMs.min > latencyMs.max) {
+    if (
+      !isObject(latencyMs) ||
+      !isDelay(latencyMs.min) ||
+      !isDelay(latencyMs.max) ||
+      latencyMs.min > latencyMs.max
+    ) {
       return '`latencyMs` must be { min, max } in ms with 0 <= min <= max <= 120000.';
     }
   }
@@ -64,19 +70,29 @@ export function parseFaultProfileConfig(json: unknown): FaultProfileConfig | str
     return '`queue` must be an array of steps: { status: 429|500|503, retryAfterSeconds? }, { timeoutMs }, { truncate: true }.';
   }
   if (rate !== undefined) {
-    if (!isObject(rate) || typeof rate.probability !== 'number' || rate.probability < 0 || rate.probability > 1 || !isFaultStep(rate.fault)) {
+    if (
+      !isObject(rate) ||
+      typeof rate.probability !== 'number' ||
+      rate.probability < 0 ||
+      rate.probability > 1 ||
+      !isFaultStep(rate.fault)
+    ) {
       return '`rate` must be { probability: 0..1, fault: <step> }.';
     }
   }
-  if (pathContains !== undefined && typeof pathContains !== 'string') return '`pathContains` must be a string.';
+  if (pathContains !== undefined && typeof pathContains !== 'string')
+    return '`pathContains` must be a string.';
   return json as FaultProfileConfig;
 }
 
 function isFaultStep(step: unknown): step is FaultStep {
   if (!isObject(step)) return false;
   if ('status' in step) {
-    return [429, 500, 503].includes(step.status as number) &&
-      (step.retryAfterSeconds === undefined || (Number.isInteger(step.retryAfterSeconds) && (step.retryAfterSeconds as number) >= 0));
+    return (
+      [429, 500, 503].includes(step.status as number) &&
+      (step.retryAfterSeconds === undefined ||
+        (Number.isInteger(step.retryAfterSeconds) && (step.retryAfterSeconds as number) >= 0))
+    );
   }
   if ('timeoutMs' in step) return isDelay(step.timeoutMs);
   return step.truncate === true;

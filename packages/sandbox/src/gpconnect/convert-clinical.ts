@@ -2,7 +2,11 @@
  * R4 → STU3 conversions for everything but medicines. Codes, dates and quantities are copied
  * exactly (the same model must come out of either path); only the resource shape changes.
  */
-import { GPC_NHS_NUMBER_VERIFICATION_EXTENSION, GPC_NHS_NUMBER_VERIFICATION_SYSTEM, diagnosticStudiesReport } from '../codes.js';
+import {
+  GPC_NHS_NUMBER_VERIFICATION_EXTENSION,
+  GPC_NHS_NUMBER_VERIFICATION_SYSTEM,
+  diagnosticStudiesReport,
+} from '../codes.js';
 import { compact, gpcProfile, statusCode, stu3Concept, type Stu3Resource } from './stu3.js';
 
 export function patientToStu3(p: fhir4.Patient): Stu3Resource {
@@ -11,10 +15,20 @@ export function patientToStu3(p: fhir4.Patient): Stu3Resource {
     id: p.id!,
     meta: gpcProfile('Patient'),
     identifier: p.identifier?.map((i) => ({
-      extension: [{
-        url: GPC_NHS_NUMBER_VERIFICATION_EXTENSION,
-        valueCodeableConcept: { coding: [{ system: GPC_NHS_NUMBER_VERIFICATION_SYSTEM, code: '01', display: 'Number present and verified' }] },
-      }],
+      extension: [
+        {
+          url: GPC_NHS_NUMBER_VERIFICATION_EXTENSION,
+          valueCodeableConcept: {
+            coding: [
+              {
+                system: GPC_NHS_NUMBER_VERIFICATION_SYSTEM,
+                code: '01',
+                display: 'Number present and verified',
+              },
+            ],
+          },
+        },
+      ],
       system: i.system,
       value: i.value,
     })),
@@ -23,16 +37,30 @@ export function patientToStu3(p: fhir4.Patient): Stu3Resource {
     birthDate: p.birthDate,
     generalPractitioner: p.generalPractitioner?.map((g) => ({ reference: g.reference })),
     // GP Connect names the registered practice as the managing organisation.
-    managingOrganization: p.generalPractitioner?.find((g) => g.reference?.startsWith('Organization/')),
+    managingOrganization: p.generalPractitioner?.find((g) =>
+      g.reference?.startsWith('Organization/'),
+    ),
   });
 }
 
 export function organisationToStu3(o: fhir4.Organization): Stu3Resource {
-  return compact({ resourceType: 'Organization', id: o.id!, meta: gpcProfile('Organization'), identifier: o.identifier, name: o.name });
+  return compact({
+    resourceType: 'Organization',
+    id: o.id!,
+    meta: gpcProfile('Organization'),
+    identifier: o.identifier,
+    name: o.name,
+  });
 }
 
 export function practitionerToStu3(p: fhir4.Practitioner): Stu3Resource {
-  return compact({ resourceType: 'Practitioner', id: p.id!, meta: gpcProfile('Practitioner'), identifier: p.identifier, name: p.name });
+  return compact({
+    resourceType: 'Practitioner',
+    id: p.id!,
+    meta: gpcProfile('Practitioner'),
+    identifier: p.identifier,
+    name: p.name,
+  });
 }
 
 export function allergyToStu3(a: fhir4.AllergyIntolerance): Stu3Resource {
@@ -50,7 +78,9 @@ export function allergyToStu3(a: fhir4.AllergyIntolerance): Stu3Resource {
     onsetDateTime: a.onsetDateTime,
     assertedDate: a.recordedDate,
     recorder: a.recorder,
-    reaction: a.reaction?.map((r) => compact({ manifestation: r.manifestation.map((m) => stu3Concept(m)), severity: r.severity })),
+    reaction: a.reaction?.map((r) =>
+      compact({ manifestation: r.manifestation.map((m) => stu3Concept(m)), severity: r.severity }),
+    ),
   });
 }
 
@@ -88,12 +118,18 @@ export function observationToStu3(o: fhir4.Observation): Stu3Resource {
     // Kept exactly as recorded (STU3 has one interpretation; the sandbox records at most one).
     interpretation: o.interpretation?.[0],
     referenceRange: o.referenceRange,
-    component: o.component?.map((comp) => ({ code: stu3Concept(comp.code), valueQuantity: comp.valueQuantity })),
+    component: o.component?.map((comp) => ({
+      code: stu3Concept(comp.code),
+      valueQuantity: comp.valueQuantity,
+    })),
   });
 }
 
 /** One report per result date, as GP Connect groups pathology results. */
-export function diagnosticReportsFor(results: readonly fhir4.Observation[], patientRef: fhir4.Reference): Stu3Resource[] {
+export function diagnosticReportsFor(
+  results: readonly fhir4.Observation[],
+  patientRef: fhir4.Reference,
+): Stu3Resource[] {
   const byDate = new Map<string, fhir4.Observation[]>();
   for (const r of results) {
     const day = (r.effectiveDateTime ?? '').slice(0, 10);

@@ -27,31 +27,53 @@ function activeFrom(plan: fhir4.MedicationRequest, from: string | undefined): bo
   return isRepeat(plan) || (plan.authoredOn ?? '') >= from;
 }
 
-export function medicationsToStu3(requests: readonly fhir4.MedicationRequest[], selection: MedicationSelection) {
+export function medicationsToStu3(
+  requests: readonly fhir4.MedicationRequest[],
+  selection: MedicationSelection,
+) {
   const plans = requests.filter((r) => r.intent === 'plan' && activeFrom(r, selection.fromDate));
   const planIds = new Set(plans.map((p) => p.id));
-  const orders = requests.filter((r) => r.intent === 'order' && planIds.has(r.basedOn?.[0]?.reference?.split('/')[1]));
+  const orders = requests.filter(
+    (r) => r.intent === 'order' && planIds.has(r.basedOn?.[0]?.reference?.split('/')[1]),
+  );
   const statements: Stu3Resource[] = [];
   const others: Stu3Resource[] = [];
   for (const plan of plans) {
-    const planOrders = orders.filter((o) => o.basedOn?.[0]?.reference === `MedicationRequest/${plan.id}`);
-    const lastIssue = planOrders.map((o) => o.authoredOn ?? '').sort().at(-1);
+    const planOrders = orders.filter(
+      (o) => o.basedOn?.[0]?.reference === `MedicationRequest/${plan.id}`,
+    );
+    const lastIssue = planOrders
+      .map((o) => o.authoredOn ?? '')
+      .sort()
+      .at(-1);
     const medicationRef = { reference: `Medication/${plan.id}` };
     const stopped = plan.status === 'stopped';
-    statements.push(compact({
-      resourceType: 'MedicationStatement',
-      id: plan.id!,
-      meta: compact({ ...gpcProfile('MedicationStatement'), security: plan.meta?.security }),
-      extension: lastIssue ? [{ url: GPC_LAST_ISSUE_DATE_EXTENSION, valueDateTime: lastIssue }] : undefined,
-      basedOn: [{ reference: `MedicationRequest/${plan.id}` }],
-      status: plan.status === 'stopped' ? 'stopped' : plan.status === 'completed' ? 'completed' : 'active',
-      medicationReference: medicationRef,
-      effectivePeriod: compact({ start: plan.authoredOn, end: plan.dispenseRequest?.validityPeriod?.end }),
-      dateAsserted: plan.authoredOn,
-      subject: plan.subject,
-      taken: 'unk',
-      dosage: plan.dosageInstruction?.map((d) => ({ text: d.text })),
-    }));
+    statements.push(
+      compact({
+        resourceType: 'MedicationStatement',
+        id: plan.id!,
+        meta: compact({ ...gpcProfile('MedicationStatement'), security: plan.meta?.security }),
+        extension: lastIssue
+          ? [{ url: GPC_LAST_ISSUE_DATE_EXTENSION, valueDateTime: lastIssue }]
+          : undefined,
+        basedOn: [{ reference: `MedicationRequest/${plan.id}` }],
+        status:
+          plan.status === 'stopped'
+            ? 'stopped'
+            : plan.status === 'completed'
+              ? 'completed'
+              : 'active',
+        medicationReference: medicationRef,
+        effectivePeriod: compact({
+          start: plan.authoredOn,
+          end: plan.dispenseRequest?.validityPeriod?.end,
+        }),
+        dateAsserted: plan.authoredOn,
+        subject: plan.subject,
+        taken: 'unk',
+        dosage: plan.dosageInstruction?.map((d) => ({ text: d.text })),
+      }),
+    );
     others.push({
       resourceType: 'Medication',
       id: plan.id!,
@@ -59,28 +81,43 @@ export function medicationsToStu3(requests: readonly fhir4.MedicationRequest[], 
       code: stu3Concept(plan.medicationCodeableConcept),
     });
     others.push(requestToStu3(plan, medicationRef, stopped));
-    if (selection.includeIssues) for (const order of planOrders) others.push(requestToStu3(order, medicationRef, false));
+    if (selection.includeIssues)
+      for (const order of planOrders) others.push(requestToStu3(order, medicationRef, false));
   }
   return { statements, others };
 }
 
-function requestToStu3(r: fhir4.MedicationRequest, medicationRef: fhir4.Reference, stopped: boolean): Stu3Resource {
+function requestToStu3(
+  r: fhir4.MedicationRequest,
+  medicationRef: fhir4.Reference,
+  stopped: boolean,
+): Stu3Resource {
   const type = isRepeat(r) ? ['repeat', 'Repeat'] : ['acute', 'Acute'];
-  const statusReason = stopped && r.statusReason
-    ? [{
-        url: GPC_MEDICATION_STATUS_REASON_EXTENSION,
-        extension: [
-          { url: 'statusReason', valueCodeableConcept: stu3Concept(r.statusReason) },
-          ...(r.dispenseRequest?.validityPeriod?.end ? [{ url: 'statusChangeDate', valueDateTime: r.dispenseRequest.validityPeriod.end }] : []),
-        ],
-      }]
-    : [];
+  const statusReason =
+    stopped && r.statusReason
+      ? [
+          {
+            url: GPC_MEDICATION_STATUS_REASON_EXTENSION,
+            extension: [
+              { url: 'statusReason', valueCodeableConcept: stu3Concept(r.statusReason) },
+              ...(r.dispenseRequest?.validityPeriod?.end
+                ? [{ url: 'statusChangeDate', valueDateTime: r.dispenseRequest.validityPeriod.end }]
+                : []),
+            ],
+          },
+        ]
+      : [];
   return compact({
     resourceType: 'MedicationRequest',
     id: r.id!,
     meta: compact({ ...gpcProfile('MedicationRequest'), security: r.meta?.security }),
     extension: [
-      { url: GPC_PRESCRIPTION_TYPE_EXTENSION, valueCodeableConcept: { coding: [{ system: GPC_PRESCRIPTION_TYPE_SYSTEM, code: type[0], display: type[1] }] } },
+      {
+        url: GPC_PRESCRIPTION_TYPE_EXTENSION,
+        valueCodeableConcept: {
+          coding: [{ system: GPC_PRESCRIPTION_TYPE_SYSTEM, code: type[0], display: type[1] }],
+        },
+      },
       ...statusReason,
     ],
     basedOn: r.basedOn,
@@ -93,7 +130,8 @@ function requestToStu3(r: fhir4.MedicationRequest, medicationRef: fhir4.Referenc
     dosageInstruction: r.dosageInstruction?.map((d) => ({ text: d.text })),
     dispenseRequest: compact({
       quantity: r.dispenseRequest?.quantity,
-      validityPeriod: r.dispenseRequest?.validityPeriod ?? (r.authoredOn ? { start: r.authoredOn } : undefined),
+      validityPeriod:
+        r.dispenseRequest?.validityPeriod ?? (r.authoredOn ? { start: r.authoredOn } : undefined),
     }),
   });
 }

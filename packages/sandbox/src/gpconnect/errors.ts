@@ -8,7 +8,11 @@ const SPINE_ERRORS = {
   INVALID_NHS_NUMBER: [400, 'value', 'NHS number invalid'],
   PATIENT_NOT_FOUND: [404, 'not-found', 'Patient record not found'],
   NO_PATIENT_CONSENT: [403, 'forbidden', 'Patient has not provided consent to share data'],
-  NO_ORGANISATION_CONSENT: [403, 'forbidden', 'Organisation has not provided consent to share data'],
+  NO_ORGANISATION_CONSENT: [
+    403,
+    'forbidden',
+    'Organisation has not provided consent to share data',
+  ],
   BAD_REQUEST: [400, 'invalid', 'Submitted request is malformed / invalid.'],
   NOT_IMPLEMENTED: [501, 'not-supported', 'FHIR resource or operation not implemented at server'],
   INTERNAL_SERVER_ERROR: [500, 'processing', 'Unexpected internal server error.'],
@@ -25,7 +29,10 @@ export class GpConnectError extends Error {
   }
 }
 
-export function gpConnectErrorResponse(spineCode: SpineErrorCode, diagnostics: string): [number, unknown] {
+export function gpConnectErrorResponse(
+  spineCode: SpineErrorCode,
+  diagnostics: string,
+): [number, unknown] {
   const [status, issueType, display] = SPINE_ERRORS[spineCode];
   return [
     status,

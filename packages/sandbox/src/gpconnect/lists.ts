@@ -20,7 +20,9 @@ export function gpcList(
     resourceType: 'List',
     id: `list-${patientId}-${listCode.code}`,
     meta: { profile: ['https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-List-1'] },
-    ...(options.withheldConfidential && { extension: [{ url: GPC_LIST_WARNING_EXTENSION, valueCode: 'confidential-items' }] }),
+    ...(options.withheldConfidential && {
+      extension: [{ url: GPC_LIST_WARNING_EXTENSION, valueCode: 'confidential-items' }],
+    }),
     status: 'current',
     mode: 'snapshot',
     title: listCode.display,
@@ -30,6 +32,8 @@ export function gpcList(
     ...(notes.length > 0 && { note: notes }),
     ...(items.length === 0
       ? { emptyReason: { coding: [{ ...gpcNoContentRecorded }] } }
-      : { entry: items.map((item) => ({ item: { reference: `${item.resourceType}/${item.id}` } })) }),
+      : {
+          entry: items.map((item) => ({ item: { reference: `${item.resourceType}/${item.id}` } })),
+        }),
   };
 }

@@ -23,10 +23,21 @@ interface Parameter {
 }
 
 /** Accepted but answered with no section by the sandbox (it holds no such data). */
-const ACCEPTED_WITHOUT_DATA = new Set(['includeImmunisations', 'includeDiaryEntries', 'includeDocuments']);
+const ACCEPTED_WITHOUT_DATA = new Set([
+  'includeImmunisations',
+  'includeDiaryEntries',
+  'includeDocuments',
+]);
 const KNOWN = new Set([
-  'patientNHSNumber', 'includeAllergies', 'includeMedication', 'includeProblems', 'includeConsultations',
-  'includeInvestigations', 'includeReferrals', 'includeUncategorisedData', ...ACCEPTED_WITHOUT_DATA,
+  'patientNHSNumber',
+  'includeAllergies',
+  'includeMedication',
+  'includeProblems',
+  'includeConsultations',
+  'includeInvestigations',
+  'includeReferrals',
+  'includeUncategorisedData',
+  ...ACCEPTED_WITHOUT_DATA,
 ]);
 
 export function parseStructuredRecordRequest(body: string, today: string): StructuredRecordRequest {
@@ -34,11 +45,22 @@ export function parseStructuredRecordRequest(body: string, today: string): Struc
   try {
     json = JSON.parse(body);
   } catch {
-    throw new GpConnectError('INVALID_RESOURCE', 'The request body could not be parsed as a FHIR Parameters resource.');
+    throw new GpConnectError(
+      'INVALID_RESOURCE',
+      'The request body could not be parsed as a FHIR Parameters resource.',
+    );
   }
   const resource = json as { resourceType?: unknown; parameter?: unknown };
-  if (typeof json !== 'object' || json === null || resource.resourceType !== 'Parameters' || !Array.isArray(resource.parameter)) {
-    throw new GpConnectError('INVALID_RESOURCE', 'The request body must be a Parameters resource with a parameter array.');
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    resource.resourceType !== 'Parameters' ||
+    !Array.isArray(resource.parameter)
+  ) {
+    throw new GpConnectError(
+      'INVALID_RESOURCE',
+      'The request body must be a Parameters resource with a parameter array.',
+    );
   }
   const params = resource.parameter as Parameter[];
   for (const p of params) {
@@ -48,16 +70,29 @@ export function parseStructuredRecordRequest(body: string, today: string): Struc
   }
   const named = (name: string) => params.filter((p) => p.name === name);
   const nhs = named('patientNHSNumber');
-  if (nhs.length !== 1) throw new GpConnectError('INVALID_PARAMETER', 'patientNHSNumber must be given once.');
+  if (nhs.length !== 1)
+    throw new GpConnectError('INVALID_PARAMETER', 'patientNHSNumber must be given once.');
   const identifier = nhs[0]!.valueIdentifier as { system?: string; value?: string } | undefined;
-  if (!identifier || identifier.system !== NHS_NUMBER_SYSTEM || typeof identifier.value !== 'string') {
-    throw new GpConnectError('INVALID_PARAMETER', `patientNHSNumber must be a valueIdentifier with system ${NHS_NUMBER_SYSTEM}.`);
+  if (
+    !identifier ||
+    identifier.system !== NHS_NUMBER_SYSTEM ||
+    typeof identifier.value !== 'string'
+  ) {
+    throw new GpConnectError(
+      'INVALID_PARAMETER',
+      `patientNHSNumber must be a valueIdentifier with system ${NHS_NUMBER_SYSTEM}.`,
+    );
   }
-  if (!isValidNhsNumber(identifier.value)) throw new GpConnectError('INVALID_NHS_NUMBER', 'patientNHSNumber fails the format or check digit test.');
+  if (!isValidNhsNumber(identifier.value))
+    throw new GpConnectError(
+      'INVALID_NHS_NUMBER',
+      'patientNHSNumber fails the format or check digit test.',
+    );
 
   const single = (name: string) => {
     const found = named(name);
-    if (found.length > 1) throw new GpConnectError('INVALID_PARAMETER', `${name} may be given only once.`);
+    if (found.length > 1)
+      throw new GpConnectError('INVALID_PARAMETER', `${name} may be given only once.`);
     return found[0];
   };
   const part = (p: Parameter, name: string) => p.part?.find((q) => q.name === name);
@@ -73,18 +108,35 @@ export function parseStructuredRecordRequest(body: string, today: string): Struc
   const allergies = single('includeAllergies');
   if (allergies) {
     const resolved = part(allergies, 'includeResolvedAllergies')?.valueBoolean;
-    if (typeof resolved !== 'boolean') throw new GpConnectError('INVALID_PARAMETER', 'includeAllergies needs the includeResolvedAllergies part (boolean).');
+    if (typeof resolved !== 'boolean')
+      throw new GpConnectError(
+        'INVALID_PARAMETER',
+        'includeAllergies needs the includeResolvedAllergies part (boolean).',
+      );
     request.allergies = { includeResolved: resolved };
   }
   const medication = single('includeMedication');
   if (medication) {
     const issues = part(medication, 'includePrescriptionIssues')?.valueBoolean;
-    if (typeof issues !== 'boolean') throw new GpConnectError('INVALID_PARAMETER', 'includeMedication needs the includePrescriptionIssues part (boolean).');
+    if (typeof issues !== 'boolean')
+      throw new GpConnectError(
+        'INVALID_PARAMETER',
+        'includeMedication needs the includePrescriptionIssues part (boolean).',
+      );
     const from = part(medication, 'medicationSearchFromDate')?.valueDate;
-    if (from !== undefined && (typeof from !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(from) || from > today)) {
-      throw new GpConnectError('INVALID_PARAMETER', 'medicationSearchFromDate must be a whole date (YYYY-MM-DD) not after today.');
+    if (
+      from !== undefined &&
+      (typeof from !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(from) || from > today)
+    ) {
+      throw new GpConnectError(
+        'INVALID_PARAMETER',
+        'medicationSearchFromDate must be a whole date (YYYY-MM-DD) not after today.',
+      );
     }
-    request.medication = { includeIssues: issues, ...(from !== undefined && { fromDate: from as string }) };
+    request.medication = {
+      includeIssues: issues,
+      ...(from !== undefined && { fromDate: from as string }),
+    };
   }
   return request;
 }

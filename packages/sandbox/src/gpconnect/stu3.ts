@@ -4,10 +4,14 @@ import { DMD, SNOMED } from '../codes.js';
 /** A loosely typed STU3 resource: the sandbox builds them, it never reads them back. */
 export type Stu3Resource = { resourceType: string; id: string } & Record<string, unknown>;
 
-export const gpcProfile = (name: string) => ({ profile: [`https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-${name}-1`] });
+export const gpcProfile = (name: string) => ({
+  profile: [`https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-${name}-1`],
+});
 
 /** GP Connect codes dm+d concepts under the SNOMED CT system; everything else is kept as is. */
-export function stu3Concept(concept: fhir4.CodeableConcept | undefined): fhir4.CodeableConcept | undefined {
+export function stu3Concept(
+  concept: fhir4.CodeableConcept | undefined,
+): fhir4.CodeableConcept | undefined {
   if (!concept) return undefined;
   return {
     coding: (concept.coding ?? []).map((c) => ({
@@ -19,7 +23,8 @@ export function stu3Concept(concept: fhir4.CodeableConcept | undefined): fhir4.C
 }
 
 /** First coding's code of an R4 status CodeableConcept (e.g. clinicalStatus), as an STU3 code. */
-export const statusCode = (concept: fhir4.CodeableConcept | undefined) => concept?.coding?.[0]?.code;
+export const statusCode = (concept: fhir4.CodeableConcept | undefined) =>
+  concept?.coding?.[0]?.code;
 
 /** Drops undefined members so the JSON is the same whichever way it is built. */
 export function compact<T extends Record<string, unknown>>(value: T): T {

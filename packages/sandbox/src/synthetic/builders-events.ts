@@ -7,10 +7,16 @@ import { ODS_SYSTEM, PROFILE, type Code } from '../codes.js';
 import { GP_ID, PRACTICE_ID, concept } from './builders.js';
 import type { RosterPatient } from './roster.js';
 
-const subject = (patient: RosterPatient): fhir4.Reference => ({ reference: `Patient/${patient.id}` });
+const subject = (patient: RosterPatient): fhir4.Reference => ({
+  reference: `Patient/${patient.id}`,
+});
 const gp: fhir4.Reference = { reference: `Practitioner/${GP_ID}` };
 const practiceRef: fhir4.Reference = { reference: `Organization/${PRACTICE_ID}` };
-const classCoding = (c: Code): fhir4.Coding => ({ system: c.system, code: c.code, display: c.display });
+const classCoding = (c: Code): fhir4.Coding => ({
+  system: c.system,
+  code: c.code,
+  display: c.display,
+});
 
 export type EncounterKind = 'gp-consultation' | 'gp-telephone' | 'admission' | 'emergency';
 
@@ -81,7 +87,11 @@ export function procedure(
 }
 
 /** A risk or warning shown to every clinician who opens the record. */
-export function riskFlag(patient: RosterPatient, id: string, options: { code: Code; start: string }): fhir4.Flag {
+export function riskFlag(
+  patient: RosterPatient,
+  id: string,
+  options: { code: Code; start: string },
+): fhir4.Flag {
   return {
     resourceType: 'Flag',
     id,
@@ -106,13 +116,20 @@ export function organisation(id: string, ods: string, name: string): fhir4.Organ
 }
 
 /** Who recorded an entry on behalf of which organisation (the entry's recorder points here). */
-export function practitionerRole(id: string, organisationId: string, organisationOds: string): fhir4.PractitionerRole {
+export function practitionerRole(
+  id: string,
+  organisationId: string,
+  organisationOds: string,
+): fhir4.PractitionerRole {
   return {
     resourceType: 'PractitionerRole',
     id,
     meta: { profile: ['https://fhir.hl7.org.uk/StructureDefinition/UKCore-PractitionerRole'] },
     practitioner: gp,
-    organization: { reference: `Organization/${organisationId}`, identifier: { system: ODS_SYSTEM, value: organisationOds } },
+    organization: {
+      reference: `Organization/${organisationId}`,
+      identifier: { system: ODS_SYSTEM, value: organisationOds },
+    },
   };
 }
 
@@ -123,8 +140,18 @@ export function practitionerRole(id: string, organisationId: string, organisatio
 export function sharingConsent(patient: RosterPatient, date: string): fhir4.Consent {
   const base = {
     resourceType: 'Consent' as const,
-    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy', display: 'Privacy Consent' }] },
-    category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }] }],
+    scope: {
+      coding: [
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/consentscope',
+          code: 'patient-privacy',
+          display: 'Privacy Consent',
+        },
+      ],
+    },
+    category: [
+      { coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }] },
+    ],
     patient: subject(patient),
     dateTime: date,
     organization: [practiceRef],
@@ -132,10 +159,21 @@ export function sharingConsent(patient: RosterPatient, date: string): fhir4.Cons
   };
   if (patient.sharing === 'dissent') {
     // Same id as the original opted-out record, kept stable.
-    return { ...base, id: `${patient.id}-sharing-dissent`, status: 'active', provision: { type: 'deny' } };
+    return {
+      ...base,
+      id: `${patient.id}-sharing-dissent`,
+      status: 'active',
+      provision: { type: 'deny' },
+    };
   }
-  if (patient.sharing === 'not-set') return { ...base, id: `${patient.id}-sharing-not-set`, status: 'proposed' };
-  return { ...base, id: `${patient.id}-sharing-permit`, status: 'active', provision: { type: 'permit' } };
+  if (patient.sharing === 'not-set')
+    return { ...base, id: `${patient.id}-sharing-not-set`, status: 'proposed' };
+  return {
+    ...base,
+    id: `${patient.id}-sharing-permit`,
+    status: 'active',
+    provision: { type: 'permit' },
+  };
 }
 
 export const SHARING_POLICY_URI = 'https://dcr-elements.example/policy/gp-record-sharing';

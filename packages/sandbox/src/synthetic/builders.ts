@@ -9,13 +9,25 @@ import { SANDBOX_PRACTICE } from './roster.js';
 export const PRACTICE_ID = 'practice-riverside';
 export const GP_ID = 'practitioner-gp';
 
-const coding = (code: Code): fhir4.Coding => ({ system: code.system, code: code.code, display: code.display });
+const coding = (code: Code): fhir4.Coding => ({
+  system: code.system,
+  code: code.code,
+  display: code.display,
+});
 export const concept = (...codes: Code[]): fhir4.CodeableConcept => ({ coding: codes.map(coding) });
 const hl7 = (system: string, code: string, display?: string): fhir4.CodeableConcept => ({
-  coding: [{ system: `http://terminology.hl7.org/CodeSystem/${system}`, code, ...(display && { display }) }],
+  coding: [
+    {
+      system: `http://terminology.hl7.org/CodeSystem/${system}`,
+      code,
+      ...(display && { display }),
+    },
+  ],
 });
 const profile = (name: keyof typeof PROFILE): fhir4.Meta => ({ profile: [PROFILE[name]] });
-const subject = (patient: RosterPatient): fhir4.Reference => ({ reference: `Patient/${patient.id}` });
+const subject = (patient: RosterPatient): fhir4.Reference => ({
+  reference: `Patient/${patient.id}`,
+});
 const recorder: fhir4.Reference = { reference: `Practitioner/${GP_ID}` };
 
 export function practice(): fhir4.Organization {
@@ -45,11 +57,16 @@ export function patientResource(patient: RosterPatient): fhir4.Patient {
     id: patient.id,
     meta: profile('Patient'),
     identifier: [{ system: NHS_NUMBER_SYSTEM, value: patient.nhsNumber }],
-    name: [{ use: 'official', family: patient.family, given: [patient.given], prefix: [patient.title] }],
+    name: [
+      { use: 'official', family: patient.family, given: [patient.given], prefix: [patient.title] },
+    ],
     gender: patient.gender,
     birthDate: patient.birthDate,
     generalPractitioner: [
-      { reference: `Organization/${PRACTICE_ID}`, identifier: { system: ODS_SYSTEM, value: SANDBOX_PRACTICE.ods } },
+      {
+        reference: `Organization/${PRACTICE_ID}`,
+        identifier: { system: ODS_SYSTEM, value: SANDBOX_PRACTICE.ods },
+      },
     ],
   };
 }
@@ -57,7 +74,15 @@ export function patientResource(patient: RosterPatient): fhir4.Patient {
 export function allergy(
   patient: RosterPatient,
   id: string,
-  options: { code: Code; recorded: string; reaction?: Code; severity?: 'mild' | 'moderate' | 'severe'; criticality?: 'low' | 'high'; category?: 'medication' | 'food' | 'environment'; resolved?: boolean },
+  options: {
+    code: Code;
+    recorded: string;
+    reaction?: Code;
+    severity?: 'mild' | 'moderate' | 'severe';
+    criticality?: 'low' | 'high';
+    category?: 'medication' | 'food' | 'environment';
+    resolved?: boolean;
+  },
 ): fhir4.AllergyIntolerance {
   return {
     resourceType: 'AllergyIntolerance',
@@ -80,7 +105,13 @@ export function allergy(
 export function condition(
   patient: RosterPatient,
   id: string,
-  options: { code: Code; onset: string; kind: 'problem' | 'diagnosis'; status: 'active' | 'inactive' | 'resolved'; abated?: string },
+  options: {
+    code: Code;
+    onset: string;
+    kind: 'problem' | 'diagnosis';
+    status: 'active' | 'inactive' | 'resolved';
+    abated?: string;
+  },
 ): fhir4.Condition {
   return {
     resourceType: 'Condition',
@@ -115,7 +146,10 @@ export interface MedicationCourse {
 }
 
 /** A repeat or acute course: the authorisation (intent plan) and each issue (intent order). */
-export function medicationCourse(patient: RosterPatient, course: MedicationCourse): fhir4.MedicationRequest[] {
+export function medicationCourse(
+  patient: RosterPatient,
+  course: MedicationCourse,
+): fhir4.MedicationRequest[] {
   const base = {
     resourceType: 'MedicationRequest' as const,
     meta: profile('MedicationRequest'),
@@ -129,7 +163,9 @@ export function medicationCourse(patient: RosterPatient, course: MedicationCours
     ),
     dosageInstruction: [{ text: course.dose }],
   };
-  const dispenseRequest = { quantity: { value: course.quantity.value, unit: course.quantity.unit } };
+  const dispenseRequest = {
+    quantity: { value: course.quantity.value, unit: course.quantity.unit },
+  };
   const plan: fhir4.MedicationRequest = {
     ...base,
     id: course.id,
@@ -139,27 +175,35 @@ export function medicationCourse(patient: RosterPatient, course: MedicationCours
     authoredOn: course.authorised,
     dispenseRequest: {
       ...dispenseRequest,
-      ...(course.stopped && { validityPeriod: { start: course.authorised, end: course.stopped.date } }),
+      ...(course.stopped && {
+        validityPeriod: { start: course.authorised, end: course.stopped.date },
+      }),
     },
   };
-  const issues = course.issues.map(
-    (date, index): fhir4.MedicationRequest => ({
-      ...base,
-      id: `${course.id}-issue-${index + 1}`,
-      status: 'completed',
-      intent: 'order',
-      authoredOn: date,
-      basedOn: [{ reference: `MedicationRequest/${course.id}` }],
-      dispenseRequest,
-    }),
-  );
+  const issues = course.issues.map((date, index): fhir4.MedicationRequest => ({
+    ...base,
+    id: `${course.id}-issue-${index + 1}`,
+    status: 'completed',
+    intent: 'order',
+    authoredOn: date,
+    basedOn: [{ reference: `MedicationRequest/${course.id}` }],
+    dispenseRequest,
+  }));
   return [plan, ...issues];
 }
 
 export function labResult(
   patient: RosterPatient,
   id: string,
-  options: { codes: Code[]; date: string; value: number; unit: string; ucum: string; low?: number; high?: number },
+  options: {
+    codes: Code[];
+    date: string;
+    value: number;
+    unit: string;
+    ucum: string;
+    low?: number;
+    high?: number;
+  },
 ): fhir4.Observation {
   const interpretation =
     options.high !== undefined && options.value > options.high
@@ -178,7 +222,12 @@ export function labResult(
     effectiveDateTime: options.date,
     issued: `${options.date}T16:00:00Z`,
     performer: [{ reference: `Organization/${PRACTICE_ID}` }],
-    valueQuantity: { value: options.value, unit: options.unit, system: 'http://unitsofmeasure.org', code: options.ucum },
+    valueQuantity: {
+      value: options.value,
+      unit: options.unit,
+      system: 'http://unitsofmeasure.org',
+      code: options.ucum,
+    },
     ...(interpretation && { interpretation: [interpretation] }),
     ...((options.low !== undefined || options.high !== undefined) && {
       referenceRange: [
@@ -194,7 +243,14 @@ export function labResult(
 export function bloodPressure(
   patient: RosterPatient,
   id: string,
-  options: { panel: Code[]; systolicCodes: Code[]; diastolicCodes: Code[]; date: string; systolic: number; diastolic: number },
+  options: {
+    panel: Code[];
+    systolicCodes: Code[];
+    diastolicCodes: Code[];
+    date: string;
+    systolic: number;
+    diastolic: number;
+  },
 ): fhir4.Observation {
   const mmHg = (value: number): fhir4.Quantity => ({
     value,

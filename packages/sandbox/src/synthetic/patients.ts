@@ -17,7 +17,12 @@ import {
 } from './builders.js';
 import { sharingConsent } from './builders-events.js';
 import { SYNTHETIC_TODAY, daysBefore } from './dates.js';
-import { consentNotSetPatient, nothingRecordedPatient, otherOrganisations, privateAndSensitivePatient } from './special-patients.js';
+import {
+  consentNotSetPatient,
+  nothingRecordedPatient,
+  otherOrganisations,
+  privateAndSensitivePatient,
+} from './special-patients.js';
 import { typicalAdditionalSections } from './typical-sections.js';
 import { hugeTimelinePatient, largeRecordPatient } from './volume-patients.js';
 import { SeededRandom } from './random.js';
@@ -26,8 +31,15 @@ import { SANDBOX_PATIENTS, type RosterPatient } from './roster.js';
 export { SANDBOX_PATIENTS, SYNTHETIC_TODAY };
 
 /** Issue dates every `interval` days, newest `lastDaysAgo` before today, `count` of them, oldest first. */
-function issueDates(count: number, interval: number, lastDaysAgo: number, random: SeededRandom): string[] {
-  return Array.from({ length: count }, (_, i) => daysBefore(lastDaysAgo + (count - 1 - i) * interval + random.int(0, 3)));
+function issueDates(
+  count: number,
+  interval: number,
+  lastDaysAgo: number,
+  random: SeededRandom,
+): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    daysBefore(lastDaysAgo + (count - 1 - i) * interval + random.int(0, 3)),
+  );
 }
 
 function typicalPatient(random: SeededRandom): fhir4.Resource[] {
@@ -140,14 +152,57 @@ function typicalPatient(random: SeededRandom): fhir4.Resource[] {
       criticality: 'high',
       category: 'medication',
     }),
-    condition(p, 'typical-af', { code: code.atrialFibrillation, onset: '2014-05-02', kind: 'problem', status: 'active' }),
-    condition(p, 'typical-hypertension', { code: code.essentialHypertension, onset: '2009-10-12', kind: 'problem', status: 'active' }),
-    condition(p, 'typical-diabetes', { code: code.type2DiabetesMellitus, onset: '2012-02-27', kind: 'problem', status: 'active' }),
-    condition(p, 'typical-ckd3', { code: code.chronicKidneyDiseaseStage3, onset: '2019-08-05', kind: 'problem', status: 'active' }),
-    condition(p, 'typical-heart-failure', { code: code.heartFailure, onset: '2021-09-01', kind: 'problem', status: 'active' }),
-    condition(p, 'typical-oa-knee', { code: code.osteoarthritisOfKnee, onset: '2016-03-14', kind: 'problem', status: 'inactive', abated: '2017-02-01' }),
-    condition(p, 'typical-pneumonia', { code: code.communityAcquiredPneumonia, onset: daysBefore(341), kind: 'diagnosis', status: 'resolved', abated: daysBefore(320) }),
-    condition(p, 'typical-uti', { code: code.urinaryTractInfection, onset: daysBefore(150), kind: 'diagnosis', status: 'resolved', abated: daysBefore(140) }),
+    condition(p, 'typical-af', {
+      code: code.atrialFibrillation,
+      onset: '2014-05-02',
+      kind: 'problem',
+      status: 'active',
+    }),
+    condition(p, 'typical-hypertension', {
+      code: code.essentialHypertension,
+      onset: '2009-10-12',
+      kind: 'problem',
+      status: 'active',
+    }),
+    condition(p, 'typical-diabetes', {
+      code: code.type2DiabetesMellitus,
+      onset: '2012-02-27',
+      kind: 'problem',
+      status: 'active',
+    }),
+    condition(p, 'typical-ckd3', {
+      code: code.chronicKidneyDiseaseStage3,
+      onset: '2019-08-05',
+      kind: 'problem',
+      status: 'active',
+    }),
+    condition(p, 'typical-heart-failure', {
+      code: code.heartFailure,
+      onset: '2021-09-01',
+      kind: 'problem',
+      status: 'active',
+    }),
+    condition(p, 'typical-oa-knee', {
+      code: code.osteoarthritisOfKnee,
+      onset: '2016-03-14',
+      kind: 'problem',
+      status: 'inactive',
+      abated: '2017-02-01',
+    }),
+    condition(p, 'typical-pneumonia', {
+      code: code.communityAcquiredPneumonia,
+      onset: daysBefore(341),
+      kind: 'diagnosis',
+      status: 'resolved',
+      abated: daysBefore(320),
+    }),
+    condition(p, 'typical-uti', {
+      code: code.urinaryTractInfection,
+      onset: daysBefore(150),
+      kind: 'diagnosis',
+      status: 'resolved',
+      abated: daysBefore(140),
+    }),
     ...courses.flatMap((course) => medicationCourse(p, course)),
     ...inr,
     ...bp,
@@ -159,7 +214,12 @@ function noKnownAllergiesPatient(): fhir4.Resource[] {
   return [
     patientResource(p),
     allergy(p, 'nka-statement', { code: code.noKnownAllergy, recorded: '2019-02-11' }),
-    condition(p, 'nka-asthma', { code: code.asthma, onset: '2001-06-20', kind: 'problem', status: 'active' }),
+    condition(p, 'nka-asthma', {
+      code: code.asthma,
+      onset: '2001-06-20',
+      kind: 'problem',
+      status: 'active',
+    }),
   ];
 }
 
@@ -169,8 +229,20 @@ function optedOutPatient(): fhir4.Resource[] {
   return [
     patientResource(p),
     sharingConsent(p, '2018-05-25'),
-    allergy(p, 'opted-out-peanut', { code: code.peanutDietary, recorded: '2005-03-03', reaction: code.urticaria, severity: 'severe', criticality: 'high', category: 'food' }),
-    condition(p, 'opted-out-hypertension', { code: code.essentialHypertension, onset: '2016-01-19', kind: 'problem', status: 'active' }),
+    allergy(p, 'opted-out-peanut', {
+      code: code.peanutDietary,
+      recorded: '2005-03-03',
+      reaction: code.urticaria,
+      severity: 'severe',
+      criticality: 'high',
+      category: 'food',
+    }),
+    condition(p, 'opted-out-hypertension', {
+      code: code.essentialHypertension,
+      onset: '2016-01-19',
+      kind: 'problem',
+      status: 'active',
+    }),
   ];
 }
 

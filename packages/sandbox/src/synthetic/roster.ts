@@ -61,7 +61,8 @@ export const SANDBOX_PATIENTS = {
     birthDate: '1959-04-08',
     gender: 'male',
     sharing: 'not-set',
-    purpose: 'GP-side sharing status never set at the practice: treated like dissent, nothing may be shown',
+    purpose:
+      'GP-side sharing status never set at the practice: treated like dissent, nothing may be shown',
   },
   nothingRecorded: {
     id: 'patient-nothing-recorded',
@@ -72,7 +73,8 @@ export const SANDBOX_PATIENTS = {
     birthDate: '2003-09-17',
     gender: 'female',
     sharing: 'share',
-    purpose: 'Demographics only: no allergy entries and no statement (allergies not recorded), no medicines',
+    purpose:
+      'Demographics only: no allergy entries and no statement (allergies not recorded), no medicines',
   },
   largeRecord: {
     id: 'patient-large-record',
@@ -105,7 +107,8 @@ export const SANDBOX_PATIENTS = {
     birthDate: '1991-06-29',
     gender: 'female',
     sharing: 'share',
-    purpose: 'Confidential entries recorded by another organisation, and sensitive entries (STI, termination, IVF), which the access policy must withhold',
+    purpose:
+      'Confidential entries recorded by another organisation, and sensitive entries (STI, termination, IVF), which the access policy must withhold',
   },
 } as const satisfies Record<string, RosterPatient>;
 

@@ -5,7 +5,12 @@
 import * as code from '../codes.js';
 import { allergy, condition, medicationCourse, patientResource, PRACTICE_ID } from './builders.js';
 import { organisation, practitionerRole, procedure, sharingConsent } from './builders-events.js';
-import { SANDBOX_ORGANISATIONS, SANDBOX_PATIENTS, SANDBOX_PRACTICE, type RosterPatient } from './roster.js';
+import {
+  SANDBOX_ORGANISATIONS,
+  SANDBOX_PATIENTS,
+  SANDBOX_PRACTICE,
+  type RosterPatient,
+} from './roster.js';
 
 export const ORGANISATION_IDS = {
   viewingTrust: 'org-viewing-trust',
@@ -24,10 +29,18 @@ export function otherOrganisations(): fhir4.Resource[] {
   const { viewingTrust, sexualHealthService } = SANDBOX_ORGANISATIONS;
   return [
     organisation(ORGANISATION_IDS.viewingTrust, viewingTrust.ods, viewingTrust.name),
-    organisation(ORGANISATION_IDS.sexualHealthService, sexualHealthService.ods, sexualHealthService.name),
+    organisation(
+      ORGANISATION_IDS.sexualHealthService,
+      sexualHealthService.ods,
+      sexualHealthService.name,
+    ),
     practitionerRole(RECORDER_ROLES.practice, PRACTICE_ID, SANDBOX_PRACTICE.ods),
     practitionerRole(RECORDER_ROLES.viewingTrust, ORGANISATION_IDS.viewingTrust, viewingTrust.ods),
-    practitionerRole(RECORDER_ROLES.sexualHealthService, ORGANISATION_IDS.sexualHealthService, sexualHealthService.ods),
+    practitionerRole(
+      RECORDER_ROLES.sexualHealthService,
+      ORGANISATION_IDS.sexualHealthService,
+      sexualHealthService.ods,
+    ),
   ];
 }
 
@@ -37,8 +50,18 @@ export function consentNotSetPatient(): fhir4.Resource[] {
   return [
     patientResource(p),
     sharingConsent(p, '2020-01-06'),
-    allergy(p, 'not-set-allergy-penicillin', { code: code.penicillinSubstance, recorded: '2001-05-14', category: 'medication', criticality: 'high' }),
-    condition(p, 'not-set-diabetes', { code: code.type2DiabetesMellitus, onset: '2015-11-02', kind: 'problem', status: 'active' }),
+    allergy(p, 'not-set-allergy-penicillin', {
+      code: code.penicillinSubstance,
+      recorded: '2001-05-14',
+      category: 'medication',
+      criticality: 'high',
+    }),
+    condition(p, 'not-set-diabetes', {
+      code: code.type2DiabetesMellitus,
+      onset: '2015-11-02',
+      kind: 'problem',
+      status: 'active',
+    }),
   ];
 }
 
@@ -47,7 +70,8 @@ export function nothingRecordedPatient(): fhir4.Resource[] {
   return [patientResource(SANDBOX_PATIENTS.nothingRecorded)];
 }
 
-type Recorded = fhir4.Condition | fhir4.AllergyIntolerance | fhir4.MedicationRequest | fhir4.Procedure;
+type Recorded =
+  fhir4.Condition | fhir4.AllergyIntolerance | fhir4.MedicationRequest | fhir4.Procedure;
 
 /** Marks who recorded an entry (by PractitionerRole) and, optionally, that it is confidential. */
 function recordedBy<T extends Recorded>(resource: T, role: string, confidential = false): T {
@@ -75,17 +99,76 @@ export function privateAndSensitivePatient(): fhir4.Resource[] {
     patientResource(p),
     sharingConsent(p, '2019-08-12'),
     // Shown to anyone permitted: ordinary entries recorded by the practice.
-    recordedBy(allergy(p, 'private-allergy-peanut', { code: code.peanutDietary, recorded: '2010-04-01', reaction: code.urticaria, severity: 'moderate', criticality: 'high', category: 'food' }), practice),
-    recordedBy(condition(p, 'private-asthma', { code: code.asthma, onset: '2002-09-10', kind: 'problem', status: 'active' }), practice),
+    recordedBy(
+      allergy(p, 'private-allergy-peanut', {
+        code: code.peanutDietary,
+        recorded: '2010-04-01',
+        reaction: code.urticaria,
+        severity: 'moderate',
+        criticality: 'high',
+        category: 'food',
+      }),
+      practice,
+    ),
+    recordedBy(
+      condition(p, 'private-asthma', {
+        code: code.asthma,
+        onset: '2002-09-10',
+        kind: 'problem',
+        status: 'active',
+      }),
+      practice,
+    ),
     // Confidential, recorded by the practice (Y12345): withheld from a viewer at RX1.
-    recordedBy(condition(p, 'private-confidential-uti', { code: code.urinaryTractInfection, onset: '2025-01-20', kind: 'diagnosis', status: 'resolved', abated: '2025-02-01' }), practice, true),
+    recordedBy(
+      condition(p, 'private-confidential-uti', {
+        code: code.urinaryTractInfection,
+        onset: '2025-01-20',
+        kind: 'diagnosis',
+        status: 'resolved',
+        abated: '2025-02-01',
+      }),
+      practice,
+      true,
+    ),
     recordedBy(omeprazolePlan!, practice, true),
     ...omeprazoleIssues.map((issue) => recordedBy(issue, practice, true)),
     // Confidential, recorded by the viewing trust itself (RX1): may be shown to RX1.
-    recordedBy(condition(p, 'private-confidential-own-org', { code: code.upperRespiratoryInfection, onset: '2026-02-14', kind: 'diagnosis', status: 'resolved', abated: '2026-02-24' }), viewingTrust, true),
+    recordedBy(
+      condition(p, 'private-confidential-own-org', {
+        code: code.upperRespiratoryInfection,
+        onset: '2026-02-14',
+        kind: 'diagnosis',
+        status: 'resolved',
+        abated: '2026-02-24',
+      }),
+      viewingTrust,
+      true,
+    ),
     // Sensitive categories, unlabelled on purpose: only the policy's code sets can catch them.
-    recordedBy(condition(p, 'sensitive-chlamydia', { code: code.chlamydialInfection, onset: '2014-03-03', kind: 'diagnosis', status: 'resolved', abated: '2014-03-20' }), sexualHealthService),
-    recordedBy(procedure(p, 'sensitive-termination', { code: code.terminationOfPregnancy, performed: '2016-07-11' }), practice),
-    recordedBy(procedure(p, 'sensitive-ivf', { code: code.testTubeOvumFertilization, performed: '2022-10-05' }), practice),
+    recordedBy(
+      condition(p, 'sensitive-chlamydia', {
+        code: code.chlamydialInfection,
+        onset: '2014-03-03',
+        kind: 'diagnosis',
+        status: 'resolved',
+        abated: '2014-03-20',
+      }),
+      sexualHealthService,
+    ),
+    recordedBy(
+      procedure(p, 'sensitive-termination', {
+        code: code.terminationOfPregnancy,
+        performed: '2016-07-11',
+      }),
+      practice,
+    ),
+    recordedBy(
+      procedure(p, 'sensitive-ivf', {
+        code: code.testTubeOvumFertilization,
+        performed: '2022-10-05',
+      }),
+      practice,
+    ),
   ];
 }

@@ -25,11 +25,45 @@ interface SeriesSpec {
 }
 
 const SERIES: SeriesSpec[] = [
-  { key: 'creatinine', codes: [code.serumCreatinine, code.creatinineMolesLoinc], unit: 'umol/L', ucum: 'umol/L', low: 45, high: 90, range: [98, 142], decimals: 0 },
-  { key: 'egfr', codes: [code.egfrCkdEpi, code.egfrCkdEpiLoinc], unit: 'mL/min/1.73m2', ucum: 'mL/min/{1.73_m2}', low: 60, range: [34, 52], decimals: 0 },
+  {
+    key: 'creatinine',
+    codes: [code.serumCreatinine, code.creatinineMolesLoinc],
+    unit: 'umol/L',
+    ucum: 'umol/L',
+    low: 45,
+    high: 90,
+    range: [98, 142],
+    decimals: 0,
+  },
+  {
+    key: 'egfr',
+    codes: [code.egfrCkdEpi, code.egfrCkdEpiLoinc],
+    unit: 'mL/min/1.73m2',
+    ucum: 'mL/min/{1.73_m2}',
+    low: 60,
+    range: [34, 52],
+    decimals: 0,
+  },
   // Only the SNOMED code: the LOINC code in codes.ts is the percentage (DCCT) test, not IFCC mmol/mol.
-  { key: 'hba1c', codes: [code.hba1cIfcc], unit: 'mmol/mol', ucum: 'mmol/mol', high: 48, range: [49, 66], decimals: 0 },
-  { key: 'haemoglobin', codes: [code.haemoglobinEstimation, code.haemoglobinLoinc], unit: 'g/L', ucum: 'g/L', low: 115, high: 165, range: [104, 128], decimals: 0 },
+  {
+    key: 'hba1c',
+    codes: [code.hba1cIfcc],
+    unit: 'mmol/mol',
+    ucum: 'mmol/mol',
+    high: 48,
+    range: [49, 66],
+    decimals: 0,
+  },
+  {
+    key: 'haemoglobin',
+    codes: [code.haemoglobinEstimation, code.haemoglobinLoinc],
+    unit: 'g/L',
+    ucum: 'g/L',
+    low: 115,
+    high: 165,
+    range: [104, 128],
+    decimals: 0,
+  },
 ];
 
 function labSeries(p: RosterPatient, random: SeededRandom): fhir4.Observation[] {
@@ -52,17 +86,40 @@ function labSeries(p: RosterPatient, random: SeededRandom): fhir4.Observation[] 
 
 function events(p: RosterPatient): fhir4.Resource[] {
   const consultations = [30, 95, 180, 262, 420, 610].map((days, i) =>
-    encounter(p, `typical-consultation-${i + 1}`, { kind: i % 3 === 2 ? 'gp-telephone' : 'gp-consultation', start: daysBefore(days) }),
+    encounter(p, `typical-consultation-${i + 1}`, {
+      kind: i % 3 === 2 ? 'gp-telephone' : 'gp-consultation',
+      start: daysBefore(days),
+    }),
   );
   const trust = SANDBOX_ORGANISATIONS.viewingTrust.ods;
   return [
     ...consultations,
     // Pneumonia: seen in A&E, then admitted for eleven days.
-    encounter(p, 'typical-ae-attendance', { kind: 'emergency', start: `${daysBefore(341)}T21:40:00Z`, end: `${daysBefore(340)}T02:15:00Z`, serviceProvider: trust }),
-    encounter(p, 'typical-admission', { kind: 'admission', start: `${daysBefore(340)}T02:15:00Z`, end: `${daysBefore(329)}T11:00:00Z`, serviceProvider: trust }),
-    referral(p, 'typical-referral-cardiology', { code: code.referralToCardiologyService, authored: daysBefore(95), status: 'active' }),
-    referral(p, 'typical-referral-physiotherapy', { code: code.referralToPhysiotherapist, authored: daysBefore(420) }),
-    procedure(p, 'typical-knee-replacement', { code: code.totalKneeReplacement, performed: '2017-01-20' }),
+    encounter(p, 'typical-ae-attendance', {
+      kind: 'emergency',
+      start: `${daysBefore(341)}T21:40:00Z`,
+      end: `${daysBefore(340)}T02:15:00Z`,
+      serviceProvider: trust,
+    }),
+    encounter(p, 'typical-admission', {
+      kind: 'admission',
+      start: `${daysBefore(340)}T02:15:00Z`,
+      end: `${daysBefore(329)}T11:00:00Z`,
+      serviceProvider: trust,
+    }),
+    referral(p, 'typical-referral-cardiology', {
+      code: code.referralToCardiologyService,
+      authored: daysBefore(95),
+      status: 'active',
+    }),
+    referral(p, 'typical-referral-physiotherapy', {
+      code: code.referralToPhysiotherapist,
+      authored: daysBefore(420),
+    }),
+    procedure(p, 'typical-knee-replacement', {
+      code: code.totalKneeReplacement,
+      performed: '2017-01-20',
+    }),
     procedure(p, 'typical-cataract', { code: code.cataractExtraction, performed: '2020-06-03' }),
     riskFlag(p, 'typical-flag-falls', { code: code.atRiskForFalls, start: daysBefore(262) }),
   ];

@@ -13,7 +13,10 @@ const oneOf = <T extends string>(values: readonly T[], value: unknown): T | unde
   values.find((v) => v === value);
 
 /** UK Core AllergyIntolerance → allergies, with no-known-allergy statements kept apart. */
-export function allergiesFromR4(resources: readonly unknown[], context: R4Context): AllergiesSection {
+export function allergiesFromR4(
+  resources: readonly unknown[],
+  context: R4Context,
+): AllergiesSection {
   const diagnostics = emptyDiagnostics();
   const entries: Allergy[] = [];
   const statements: NoKnownAllergyStatement[] = [];
@@ -22,7 +25,8 @@ export function allergiesFromR4(resources: readonly unknown[], context: R4Contex
     if (!r) continue;
     const codes = codingsOf(r.code);
     const clinical = statusCode(r.clinicalStatus);
-    const status = clinical === 'resolved' ? 'resolved' : clinical === 'inactive' ? 'inactive' : 'active';
+    const status =
+      clinical === 'resolved' ? 'resolved' : clinical === 'inactive' ? 'inactive' : 'active';
     const date = firstDate(r.onsetDateTime, r.recordedDate);
     const base = entryBase(r, codes, status, date, context, diagnostics);
     if (!base) continue;
@@ -49,5 +53,11 @@ export function allergiesFromR4(resources: readonly unknown[], context: R4Contex
       ...(onset && { onset }),
     });
   }
-  return { state: allergiesState(entries, statements), entries, statements, warnings: [], diagnostics };
+  return {
+    state: allergiesState(entries, statements),
+    entries,
+    statements,
+    warnings: [],
+    diagnostics,
+  };
 }

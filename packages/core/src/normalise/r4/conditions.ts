@@ -1,5 +1,10 @@
 import { emptyDiagnostics } from '../../model/common.js';
-import type { Diagnosis, DiagnosesSection, Problem, ProblemsSection } from '../../model/clinical.js';
+import type {
+  Diagnosis,
+  DiagnosesSection,
+  Problem,
+  ProblemsSection,
+} from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
 import { array, conceptCodes, firstDate, isoDate, record, text } from '../shared/read.js';
 import { admit, entryBase, statusCode, type R4Context } from './context.js';
@@ -25,10 +30,22 @@ export function conditionsFromR4(
     const r = admit(resource, 'Condition', context, diagnostics);
     if (!r) continue;
     const clinical = statusCode(r.clinicalStatus);
-    const status = clinical === 'resolved' || clinical === 'remission' ? 'resolved' : clinical === 'inactive' ? 'inactive' : 'active';
+    const status =
+      clinical === 'resolved' || clinical === 'remission'
+        ? 'resolved'
+        : clinical === 'inactive'
+          ? 'inactive'
+          : 'active';
     const onset = firstDate(r.onsetDateTime, record(r.onsetPeriod)?.start);
     const abated = firstDate(r.abatementDateTime, record(r.abatementPeriod)?.end);
-    const base = entryBase(r, codingsOf(r.code), status, onset ?? isoDate(r.recordedDate), context, diagnostics);
+    const base = entryBase(
+      r,
+      codingsOf(r.code),
+      status,
+      onset ?? isoDate(r.recordedDate),
+      context,
+      diagnostics,
+    );
     if (!base) continue;
     const dates = { ...(onset && { onset }), ...(abated && { abated }) };
     if (isProblem) {

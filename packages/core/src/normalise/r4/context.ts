@@ -1,4 +1,11 @@
-import { ODS_ORGANISATION_SYSTEM, countIn, type Coding, type Entry, type Provenance, type SectionDiagnostics } from '../../model/common.js';
+import {
+  ODS_ORGANISATION_SYSTEM,
+  countIn,
+  type Coding,
+  type Entry,
+  type Provenance,
+  type SectionDiagnostics,
+} from '../../model/common.js';
 import type { NormaliseOptions } from '../options.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
 import { array, record, text } from '../shared/read.js';
@@ -35,11 +42,18 @@ export function admit(
     return undefined;
   }
   const reference = text(record(r[patientField])?.reference);
-  if (reference !== `Patient/${context.patientId}` && !reference?.endsWith(`/Patient/${context.patientId}`)) {
+  if (
+    reference !== `Patient/${context.patientId}` &&
+    !reference?.endsWith(`/Patient/${context.patientId}`)
+  ) {
     countIn(diagnostics.dropped, 'another or no patient');
     return undefined;
   }
-  if (statusCode(r.status) === 'entered-in-error' || statusCode(r.verificationStatus) === 'entered-in-error' || statusCode(r.clinicalStatus) === 'entered-in-error') {
+  if (
+    statusCode(r.status) === 'entered-in-error' ||
+    statusCode(r.verificationStatus) === 'entered-in-error' ||
+    statusCode(r.clinicalStatus) === 'entered-in-error'
+  ) {
     countIn(diagnostics.dropped, 'entered in error');
     return undefined;
   }
@@ -80,12 +94,18 @@ export function entryBase(
 }
 
 function provenanceOf(r: Record<string, unknown>, context: R4Context): Provenance {
-  const recorder = record(r.recorder) ?? record(r.asserter) ?? record(array(r.performer)[0]) ?? record(r.requester);
+  const recorder =
+    record(r.recorder) ??
+    record(r.asserter) ??
+    record(array(r.performer)[0]) ??
+    record(r.requester);
   const recorderOrganisation =
-    (record(recorder?.identifier)?.system === ODS_ORGANISATION_SYSTEM ? text(record(recorder?.identifier)?.value) : undefined) ??
-    context.recorderOrganisations?.get(text(recorder?.reference) ?? '');
+    (record(recorder?.identifier)?.system === ODS_ORGANISATION_SYSTEM
+      ? text(record(recorder?.identifier)?.value)
+      : undefined) ?? context.recorderOrganisations?.get(text(recorder?.reference) ?? '');
   const organisation = recorderOrganisation ?? context.organisation;
-  const recorded = text(r.recordedDate) ?? text(r.authoredOn) ?? text(r.issued) ?? text(r.dateAsserted);
+  const recorded =
+    text(r.recordedDate) ?? text(r.authoredOn) ?? text(r.issued) ?? text(r.dateAsserted);
   // A reference's display is the only name an R4 search gives without fetching the Practitioner.
   const recorderName = text(recorder?.display);
   return {

@@ -13,7 +13,9 @@ export function demographicsFromR4(resource: unknown): Demographics | undefined 
   const id = text(patient?.id);
   if (patient?.resourceType !== 'Patient' || !id) return undefined;
   const nhsNumber = text(
-    array(patient.identifier).map(record).find((identifier) => identifier?.system === NHS_NUMBER_SYSTEM)?.value,
+    array(patient.identifier)
+      .map(record)
+      .find((identifier) => identifier?.system === NHS_NUMBER_SYSTEM)?.value,
   )?.replace(/ /g, '');
   if (!nhsNumber || !/^\d{10}$/.test(nhsNumber)) return undefined;
   const name = officialName(patient.name);
@@ -25,7 +27,9 @@ export function demographicsFromR4(resource: unknown): Demographics | undefined 
   );
   const family = text(name?.family);
   const title = text(array(name?.prefix)[0]);
-  const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(text(patient.birthDate) ?? '') ? String(patient.birthDate) : undefined;
+  const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(text(patient.birthDate) ?? '')
+    ? String(patient.birthDate)
+    : undefined;
   return {
     id,
     nhsNumber,
@@ -44,5 +48,9 @@ function officialName(value: unknown): Record<string, unknown> | undefined {
   const current = array(value)
     .map(record)
     .filter((n): n is Record<string, unknown> => n !== undefined && !record(n.period)?.end);
-  return current.find((n) => n.use === 'official') ?? current.find((n) => n.use === 'usual') ?? current[0];
+  return (
+    current.find((n) => n.use === 'official') ??
+    current.find((n) => n.use === 'usual') ??
+    current[0]
+  );
 }

@@ -9,7 +9,6 @@ import { admit, entryBase, type R4Context } from './context.js';
 /** ServiceRequest.category for a referral: SNOMED CT 3457005 Patient referral. */
 export const REFERRAL_CATEGORY = '3457005';
 
-
 const REQUEST_STATUS: Record<string, CareEvent['status']> = {
   draft: 'planned',
   active: 'in-progress',
@@ -40,7 +39,8 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
       const start = firstDate(r.authoredOn, r.occurrenceDateTime);
       const codes = codingsOf(r.code);
       const base = entryBase(r, codes, status, start, context, diagnostics);
-      if (base) entries.push({ ...base, kind: 'referral', status, type: codes, ...(start && { start }) });
+      if (base)
+        entries.push({ ...base, kind: 'referral', status, type: codes, ...(start && { start }) });
       continue;
     }
     const status = ENCOUNTER_STATUS[String(r.status)] ?? 'unknown';

@@ -5,7 +5,10 @@ import { array, firstDate, record } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
 
 /** UK Core Flag → risks and warnings. */
-export function flagsFromR4(resources: readonly unknown[], context: R4Context): RisksWarningsSection {
+export function flagsFromR4(
+  resources: readonly unknown[],
+  context: R4Context,
+): RisksWarningsSection {
   const diagnostics = emptyDiagnostics();
   const entries: RiskWarning[] = [];
   for (const resource of resources) {

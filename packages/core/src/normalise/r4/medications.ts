@@ -1,11 +1,21 @@
 import { countIn, emptyDiagnostics, type Coding } from '../../model/common.js';
 import type { Medication, MedicationsSection, Quantity } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
-import { groupMedications, type MedicationPlan, type PlanIssue } from '../shared/medication-grouping.js';
+import {
+  groupMedications,
+  type MedicationPlan,
+  type PlanIssue,
+} from '../shared/medication-grouping.js';
 import { array, finiteNumber, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
 
-const ISSUE_INTENTS = new Set(['order', 'original-order', 'reflex-order', 'filler-order', 'instance-order']);
+const ISSUE_INTENTS = new Set([
+  'order',
+  'original-order',
+  'reflex-order',
+  'filler-order',
+  'instance-order',
+]);
 const REPEAT_INFORMATION = /MedicationRepeatInformation/i;
 
 /**
@@ -16,12 +26,16 @@ const REPEAT_INFORMATION = /MedicationRepeatInformation/i;
  * is printed on the label); `note`, `patientInstruction` and `additionalInstruction` free text
  * never reach the model.
  */
-export function medicationsFromR4(resources: readonly unknown[], context: R4Context): MedicationsSection {
+export function medicationsFromR4(
+  resources: readonly unknown[],
+  context: R4Context,
+): MedicationsSection {
   const diagnostics = emptyDiagnostics();
   const medicines = new Map<string, Coding[]>();
   for (const resource of resources) {
     const r = record(resource);
-    if (r?.resourceType === 'Medication' && text(r.id)) medicines.set(`Medication/${String(r.id)}`, codingsOf(r.code));
+    if (r?.resourceType === 'Medication' && text(r.id))
+      medicines.set(`Medication/${String(r.id)}`, codingsOf(r.code));
   }
   const plans: MedicationPlan[] = [];
   const issues: PlanIssue[] = [];
@@ -41,13 +55,23 @@ export function medicationsFromR4(resources: readonly unknown[], context: R4Cont
     const basedOn = text(record(array(r.basedOn)[0])?.reference);
     const issueDate = firstDate(r.authoredOn);
     if (ISSUE_INTENTS.has(String(r.intent)) && basedOn && issueDate) {
-      issues.push({ id: plan.id, planId: basedOn.replace(/^.*MedicationRequest\//, ''), date: issueDate, ...(plan.quantity && { quantity: plan.quantity }) });
+      issues.push({
+        id: plan.id,
+        planId: basedOn.replace(/^.*MedicationRequest\//, ''),
+        date: issueDate,
+        ...(plan.quantity && { quantity: plan.quantity }),
+      });
     } else if (r.intent === 'plan') {
       plans.push(plan);
     } else if (ISSUE_INTENTS.has(String(r.intent)) && issueDate) {
       // An order with no authorisation behind it: an acute prescription, issued once.
       plans.push({ ...plan, kind: 'acute' });
-      issues.push({ id: `${plan.id}-issue`, planId: plan.id, date: issueDate, ...(plan.quantity && { quantity: plan.quantity }) });
+      issues.push({
+        id: `${plan.id}-issue`,
+        planId: plan.id,
+        date: issueDate,
+        ...(plan.quantity && { quantity: plan.quantity }),
+      });
     } else {
       countIn(diagnostics.unparseable, 'MedicationRequest intent not a plan or order');
     }
@@ -55,13 +79,17 @@ export function medicationsFromR4(resources: readonly unknown[], context: R4Cont
   const planIds = new Set(plans.map((p) => p.id));
   for (const r of statements) {
     // A statement summarising an authorisation we already hold adds nothing.
-    const basedOn = text(record(array(r.basedOn)[0])?.reference)?.replace(/^.*MedicationRequest\//, '');
+    const basedOn = text(record(array(r.basedOn)[0])?.reference)?.replace(
+      /^.*MedicationRequest\//,
+      '',
+    );
     if (basedOn && planIds.has(basedOn)) continue;
     const plan = planOf(r, medicines, context, diagnostics);
     if (plan) plans.push(plan);
   }
   const { medications, orphanIssues } = groupMedications(plans, issues, context.options);
-  for (let i = 0; i < orphanIssues.length; i++) countIn(diagnostics.unparseable, 'issue without its authorisation');
+  for (let i = 0; i < orphanIssues.length; i++)
+    countIn(diagnostics.unparseable, 'issue without its authorisation');
   return { entries: medications, warnings: [], diagnostics };
 }
 
@@ -72,9 +100,16 @@ function planOf(
   diagnostics: MedicationsSection['diagnostics'],
 ): MedicationPlan | undefined {
   const reference = text(record(r.medicationReference)?.reference);
-  const codes = reference ? (medicines.get(reference) ?? []) : codingsOf(r.medicationCodeableConcept);
+  const codes = reference
+    ? (medicines.get(reference) ?? [])
+    : codingsOf(r.medicationCodeableConcept);
   const status = statusOf(r.status);
-  const started = firstDate(r.authoredOn, record(r.effectivePeriod)?.start, r.effectiveDateTime, r.dateAsserted);
+  const started = firstDate(
+    r.authoredOn,
+    record(r.effectivePeriod)?.start,
+    r.effectiveDateTime,
+    r.dateAsserted,
+  );
   const base = entryBase(r, codes, status, started, context, diagnostics);
   if (!base) return undefined;
   const dosage = array(r.dosageInstruction ?? r.dosage)
@@ -82,8 +117,15 @@ function planOf(
     .filter((t): t is string => t !== undefined)
     .join('; ');
   const quantity = quantityOf(record(r.dispenseRequest)?.quantity);
-  const stopped = status === 'stopped' ? firstDate(record(record(r.dispenseRequest)?.validityPeriod)?.end, record(r.effectivePeriod)?.end) : undefined;
-  const stoppedReason = status === 'stopped' ? array(r.statusReason ?? r.reasonCode).flatMap((c) => codingsOf(c)) : [];
+  const stopped =
+    status === 'stopped'
+      ? firstDate(
+          record(record(r.dispenseRequest)?.validityPeriod)?.end,
+          record(r.effectivePeriod)?.end,
+        )
+      : undefined;
+  const stoppedReason =
+    status === 'stopped' ? array(r.statusReason ?? r.reasonCode).flatMap((c) => codingsOf(c)) : [];
   return {
     id: base.id,
     codes,

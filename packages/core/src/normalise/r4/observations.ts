@@ -18,7 +18,10 @@ const DIASTOLIC = { snomed: '1091811000000102', loinc: '8462-4' };
 
 const hasCode = (concept: unknown, pair: { snomed: string; loinc: string }) => {
   const codes = codingsOf(concept);
-  return hasSnomedCode(codes, pair.snomed) || codes.some((c) => c.system === 'http://loinc.org' && c.code === pair.loinc);
+  return (
+    hasSnomedCode(codes, pair.snomed) ||
+    codes.some((c) => c.system === 'http://loinc.org' && c.code === pair.loinc)
+  );
 };
 
 const STATUSES = ['final', 'amended', 'preliminary'] as const;
@@ -59,7 +62,9 @@ export function observationsFromR4(
     const quantity = record(r.valueQuantity);
     const value = finiteNumber(quantity?.value);
     const unit = text(quantity?.unit) ?? text(quantity?.code);
-    const comparator = ['<', '<=', '>=', '>'].find((c) => c === quantity?.comparator) as InvestigationResult['comparator'];
+    const comparator = ['<', '<=', '>=', '>'].find(
+      (c) => c === quantity?.comparator,
+    ) as InvestigationResult['comparator'];
     const codedValue = codingsOf(r.valueCodeableConcept);
     const referenceRange = rangeOf(array(r.referenceRange)[0]);
     const abnormal = interpretationOf(r.interpretation) ?? abnormalFromRange(value, referenceRange);
@@ -75,7 +80,12 @@ export function observationsFromR4(
     });
   }
   return {
-    investigations: { entries: results, series: seriesOf(results), warnings: [], diagnostics: resultsDiagnostics },
+    investigations: {
+      entries: results,
+      series: seriesOf(results),
+      warnings: [],
+      diagnostics: resultsDiagnostics,
+    },
     bloodPressure: { entries: readings, warnings: [], diagnostics: bpDiagnostics },
   };
 }
@@ -84,8 +94,13 @@ function isLaboratory(r: Record<string, unknown>): boolean {
   return conceptCodes(r.category).includes('laboratory');
 }
 
-function componentMmHg(r: Record<string, unknown>, pair: { snomed: string; loinc: string }): number | undefined {
-  const component = array(r.component).map(record).find((c) => hasCode(c?.code, pair));
+function componentMmHg(
+  r: Record<string, unknown>,
+  pair: { snomed: string; loinc: string },
+): number | undefined {
+  const component = array(r.component)
+    .map(record)
+    .find((c) => hasCode(c?.code, pair));
   const quantity = record(component?.valueQuantity);
   const unit = text(quantity?.code) ?? text(quantity?.unit);
   return unit === 'mm[Hg]' || unit === 'mmHg' ? finiteNumber(quantity?.value) : undefined;
@@ -97,7 +112,11 @@ function rangeOf(value: unknown): ReferenceRange | undefined {
   const high = finiteNumber(record(range?.high)?.value);
   const unit = text(record(range?.low)?.unit) ?? text(record(range?.high)?.unit);
   if (low === undefined && high === undefined) return undefined;
-  return { ...(low !== undefined && { low }), ...(high !== undefined && { high }), ...(unit && { unit }) };
+  return {
+    ...(low !== undefined && { low }),
+    ...(high !== undefined && { high }),
+    ...(unit && { unit }),
+  };
 }
 
 /** HL7 v3 ObservationInterpretation: H/HH/HU high, L/LL/LU low, A/AA abnormal. */

@@ -7,7 +7,10 @@ import { admit, entryBase, type R4Context } from './context.js';
 const STATUSES = ['completed', 'in-progress', 'not-done'] as const;
 
 /** UK Core Procedure → procedures. */
-export function proceduresFromR4(resources: readonly unknown[], context: R4Context): ProceduresSection {
+export function proceduresFromR4(
+  resources: readonly unknown[],
+  context: R4Context,
+): ProceduresSection {
   const diagnostics = emptyDiagnostics();
   const entries: Procedure[] = [];
   for (const resource of resources) {

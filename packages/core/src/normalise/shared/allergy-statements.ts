@@ -15,7 +15,9 @@ const NO_KNOWN_ALLERGY_CODES: Record<string, NoKnownAllergyStatement['scope']> =
 };
 
 /** The scope of a no-known-allergy statement, or `undefined` when the codes name an allergen. */
-export function noKnownAllergyScope(codes: readonly Coding[]): NoKnownAllergyStatement['scope'] | undefined {
+export function noKnownAllergyScope(
+  codes: readonly Coding[],
+): NoKnownAllergyStatement['scope'] | undefined {
   for (const [code, scope] of Object.entries(NO_KNOWN_ALLERGY_CODES)) {
     if (hasSnomedCode(codes, code)) return scope;
   }

@@ -10,7 +10,11 @@ export function codingsOf(concept: unknown): Coding[] {
   const result: Coding[] = [];
   for (const c of codings) {
     if (typeof c?.system !== 'string' || typeof c?.code !== 'string') continue;
-    result.push(typeof c.display === 'string' ? { system: c.system, code: c.code, display: c.display } : { system: c.system, code: c.code });
+    result.push(
+      typeof c.display === 'string'
+        ? { system: c.system, code: c.code, display: c.display }
+        : { system: c.system, code: c.code },
+    );
   }
   return result;
 }

@@ -12,4 +12,10 @@ export const ENCOUNTER_STATUS: Record<string, CareEvent['status']> = {
 };
 
 /** Encounter classes (HL7 v3 ActCode) that mean a hospital stay rather than a consultation. */
-export const ADMISSION_CLASSES: ReadonlySet<string> = new Set(['IMP', 'ACUTE', 'NONAC', 'PRENC', 'SS']);
+export const ADMISSION_CLASSES: ReadonlySet<string> = new Set([
+  'IMP',
+  'ACUTE',
+  'NONAC',
+  'PRENC',
+  'SS',
+]);

@@ -11,7 +11,13 @@ export function seriesOf(results: readonly InvestigationResult[]): Investigation
     let group = byKey.get(key);
     if (!group) {
       group = {
-        series: { key, display: result.display, codes: result.codes, ...(result.unit && { unit: result.unit }), resultIds: [] },
+        series: {
+          key,
+          display: result.display,
+          codes: result.codes,
+          ...(result.unit && { unit: result.unit }),
+          resultIds: [],
+        },
         results: [],
       };
       byKey.set(key, group);

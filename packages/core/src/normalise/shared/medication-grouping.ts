@@ -48,7 +48,12 @@ export function groupMedications(
   for (const issue of issues) {
     const list = byPlan.get(issue.planId);
     if (!list) orphanIssues.push(issue);
-    else list.push({ id: issue.id, date: issue.date, ...(issue.quantity && { quantity: issue.quantity }) });
+    else
+      list.push({
+        id: issue.id,
+        date: issue.date,
+        ...(issue.quantity && { quantity: issue.quantity }),
+      });
   }
   const acuteWindow = options.acuteCurrentDays ?? 28;
   const medications = plans.map((plan): Medication => {
@@ -57,7 +62,8 @@ export function groupMedications(
     const highRiskClass = highRiskClassOf(plan.codes, plan.name, options.highRisk);
     const current =
       plan.status === 'active' &&
-      (plan.kind === 'repeat' || daysBetween(lastIssued?.date ?? plan.started, options.today) <= acuteWindow);
+      (plan.kind === 'repeat' ||
+        daysBetween(lastIssued?.date ?? plan.started, options.today) <= acuteWindow);
     return {
       id: plan.id,
       codes: plan.codes,

@@ -10,7 +10,9 @@ const MAX_TEXT = 500;
 
 /** The value when it is a plain object, else `undefined`. */
 export function record(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : undefined;
 }
 
 /** The value when it is an array, a single object wrapped in one (a common supplier slip), else `[]`. */

@@ -1,9 +1,23 @@
 import { countIn, emptyDiagnostics } from '../../model/common.js';
-import type { Allergy, AllergiesSection, AllergyReaction, NoKnownAllergyStatement } from '../../model/clinical.js';
+import type {
+  Allergy,
+  AllergiesSection,
+  AllergyReaction,
+  NoKnownAllergyStatement,
+} from '../../model/clinical.js';
 import { allergiesState, noKnownAllergyScope } from '../shared/allergy-statements.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
-import { array, codeValue, extensionNamed, extensionsNamed, firstDate, record, text, type Json } from '../shared/read.js';
+import {
+  array,
+  codeValue,
+  extensionNamed,
+  extensionsNamed,
+  firstDate,
+  record,
+  text,
+  type Json,
+} from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
 import { sectionsOfList, type SectionWarnings } from './section-warnings.js';
 
@@ -23,7 +37,10 @@ const SEVERITIES = new Set<AllergyReaction['severity']>(['mild', 'moderate', 'se
  * the end reason) is not read. Returns `undefined` (section unavailable) when the bundle does not
  * say either way, see below.
  */
-export function allergiesFromStu3(ctx: Stu3Context, warnings: SectionWarnings): AllergiesSection | undefined {
+export function allergiesFromStu3(
+  ctx: Stu3Context,
+  warnings: SectionWarnings,
+): AllergiesSection | undefined {
   const diagnostics = emptyDiagnostics();
   const allergyResources = ctx.index.ofType('AllergyIntolerance');
   const hasAllergyList = ctx.index
@@ -44,11 +61,23 @@ export function allergiesFromStu3(ctx: Stu3Context, warnings: SectionWarnings): 
     }
     const status = allergyStatus(resource, ended.has(resource));
     const scope = noKnownAllergyScope(codes);
-    const date = firstDate(resource.onsetDateTime, record(resource.onsetPeriod)?.start, resource.assertedDate);
+    const date = firstDate(
+      resource.onsetDateTime,
+      record(resource.onsetPeriod)?.start,
+      resource.assertedDate,
+    );
     if (scope) {
       // A no-known-allergy statement that is no longer active says nothing about today.
-      if (status !== 'active') countIn(diagnostics.dropped, 'no-known-allergy statement not active');
-      else statements.push({ id: text(resource.id)!, scope, codes, display: displayOf(codes) ?? 'No known allergy', ...(date && { date }) });
+      if (status !== 'active')
+        countIn(diagnostics.dropped, 'no-known-allergy statement not active');
+      else
+        statements.push({
+          id: text(resource.id)!,
+          scope,
+          codes,
+          display: displayOf(codes) ?? 'No known allergy',
+          ...(date && { date }),
+        });
       return;
     }
     entries.push(allergyEntry(ctx, resource, codes, status, date));
@@ -73,7 +102,9 @@ function allergyEntry(
   status: Allergy['status'],
   date: string | undefined,
 ): Allergy {
-  const category = array(resource.category).map(codeValue).find((c) => CATEGORIES.has(c as Allergy['category']));
+  const category = array(resource.category)
+    .map(codeValue)
+    .find((c) => CATEGORIES.has(c as Allergy['category']));
   const criticality = codeValue(resource.criticality);
   const onset = firstDate(resource.onsetDateTime, record(resource.onsetPeriod)?.start);
   const recorded = firstDate(
@@ -90,8 +121,12 @@ function allergyEntry(
     provenance: provenanceOf(ctx, [resource.recorder, resource.asserter], recorded),
     ...(security && { security }),
     ...(category && { category: category as Allergy['category'] }),
-    ...(CRITICALITIES.has(criticality as Allergy['criticality']) && { criticality: criticality as Allergy['criticality'] }),
-    reactions: array(resource.reaction).map(reactionOf).filter((r): r is AllergyReaction => r !== undefined),
+    ...(CRITICALITIES.has(criticality as Allergy['criticality']) && {
+      criticality: criticality as Allergy['criticality'],
+    }),
+    reactions: array(resource.reaction)
+      .map(reactionOf)
+      .filter((r): r is AllergyReaction => r !== undefined),
     ...(onset && { onset }),
   };
 }
@@ -104,14 +139,17 @@ function reactionOf(value: unknown): AllergyReaction | undefined {
   if (manifestations.length === 0 && !severity) return undefined;
   return {
     manifestations,
-    ...(SEVERITIES.has(severity as AllergyReaction['severity']) && { severity: severity as AllergyReaction['severity'] }),
+    ...(SEVERITIES.has(severity as AllergyReaction['severity']) && {
+      severity: severity as AllergyReaction['severity'],
+    }),
   };
 }
 
 function allergyStatus(resource: Json, inEndedList: boolean): Allergy['status'] {
   const clinical = codeValue(resource.clinicalStatus);
   if (clinical === 'resolved' || inEndedList) return 'resolved';
-  if (extensionsNamed(resource, 'Extension-CareConnect-GPC-AllergyIntoleranceEnd-1').length > 0) return 'resolved';
+  if (extensionsNamed(resource, 'Extension-CareConnect-GPC-AllergyIntoleranceEnd-1').length > 0)
+    return 'resolved';
   return clinical === 'inactive' ? 'inactive' : 'active';
 }
 

@@ -59,7 +59,8 @@ export class BundleIndex {
   resolve(reference: unknown, expectedType?: string, container?: Json): Json | undefined {
     const value = text(record(reference)?.reference) ?? text(reference);
     if (!value) return undefined;
-    if (value.startsWith('#')) return container ? this.byContained.get(container)?.get(value.slice(1)) : undefined;
+    if (value.startsWith('#'))
+      return container ? this.byContained.get(container)?.get(value.slice(1)) : undefined;
     const parts = value.split('/').filter((p) => p.length > 0);
     const id = parts.at(-1);
     const type = parts.length >= 2 ? parts.at(-2) : expectedType;
@@ -77,7 +78,10 @@ export class BundleIndex {
     const value = text(record(reference)?.reference);
     if (!value) return {};
     const parts = value.split('/').filter((p) => p.length > 0);
-    return { ...(parts.length >= 2 && { type: parts.at(-2) }), ...(parts.length >= 1 && { id: parts.at(-1) }) };
+    return {
+      ...(parts.length >= 2 && { type: parts.at(-2) }),
+      ...(parts.length >= 1 && { id: parts.at(-1) }),
+    };
   }
 }
 

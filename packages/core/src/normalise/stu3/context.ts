@@ -13,13 +13,19 @@ export interface Stu3Context {
   practiceOds?: string;
 }
 
-export function createContext(bundle: unknown, nhsNumber: string, options: NormaliseOptions): Stu3Context {
+export function createContext(
+  bundle: unknown,
+  nhsNumber: string,
+  options: NormaliseOptions,
+): Stu3Context {
   const index = new BundleIndex(bundle);
   const patient = new PatientMatcher(index, nhsNumber);
   const patientResource = index
     .ofType('Patient')
     .find((p) => p.id !== undefined && patient.matchedIds.has(p.id))?.resource;
-  const practiceOds = odsCodeOf(index.resolve(patientResource?.managingOrganization, 'Organization'));
+  const practiceOds = odsCodeOf(
+    index.resolve(patientResource?.managingOrganization, 'Organization'),
+  );
   return { index, patient, options, ...(practiceOds && { practiceOds }) };
 }
 
@@ -37,7 +43,11 @@ export function odsCodeOf(organization: Json | undefined): string | undefined {
  * the practitioner and their organisation; a bare Practitioner gives the person, and the
  * organisation falls back to the practice that answered (GP Connect only returns data it holds).
  */
-export function provenanceOf(ctx: Stu3Context, who: readonly unknown[], recorded: string | undefined): Provenance {
+export function provenanceOf(
+  ctx: Stu3Context,
+  who: readonly unknown[],
+  recorded: string | undefined,
+): Provenance {
   let recorder: string | undefined;
   let organisation: string | undefined;
   for (const reference of who) {
@@ -66,7 +76,8 @@ function practitionerLabel(practitioner: Json | undefined): string | undefined {
   const family = text(name?.family);
   const given = array(name?.given).map(text).filter(Boolean).join(' ');
   const title = text(array(name?.prefix)[0]);
-  if (family) return `${family.toUpperCase()}${given ? `, ${given}` : ''}${title ? ` (${title})` : ''}`;
+  if (family)
+    return `${family.toUpperCase()}${given ? `, ${given}` : ''}${title ? ` (${title})` : ''}`;
   for (const item of array(practitioner.identifier)) {
     const value = text(record(item)?.value);
     if (value) return value;

@@ -1,4 +1,8 @@
-import type { AdministrativeGender, Demographics, DemographicsSection } from '../../model/demographics.js';
+import type {
+  AdministrativeGender,
+  Demographics,
+  DemographicsSection,
+} from '../../model/demographics.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import { nhsNumberOf } from './bundle-index.js';
 import { odsCodeOf, type Stu3Context } from './context.js';
@@ -11,13 +15,17 @@ const GENDERS: readonly AdministrativeGender[] = ['male', 'female', 'other', 'un
  * (`undefined`) when there is not exactly one: the caller reports the record as not found rather
  * than guess between two identities. Other Patients are counted as dropped.
  */
-export function demographicsFromStu3(ctx: Stu3Context, nhsNumber: string): DemographicsSection | undefined {
+export function demographicsFromStu3(
+  ctx: Stu3Context,
+  nhsNumber: string,
+): DemographicsSection | undefined {
   const diagnostics = emptyDiagnostics();
   const matches: Json[] = [];
   for (const { resource, container } of ctx.index.ofType('Patient')) {
     if (container) continue;
     const number = nhsNumberOf(resource);
-    if (!number || !text(resource.id)) countIn(diagnostics.unparseable, 'Patient without id or NHS number');
+    if (!number || !text(resource.id))
+      countIn(diagnostics.unparseable, 'Patient without id or NHS number');
     else if (number !== nhsNumber) countIn(diagnostics.dropped, 'another patient');
     else matches.push(resource);
   }
@@ -26,8 +34,11 @@ export function demographicsFromStu3(ctx: Stu3Context, nhsNumber: string): Demog
 }
 
 function patientOf(ctx: Stu3Context, patient: Json, nhsNumber: string): Demographics {
-  const names = array(patient.name).map(record).filter((n): n is Json => n !== undefined && !record(n.period)?.end);
-  const name = names.find((n) => n.use === 'official') ?? names.find((n) => n.use === 'usual') ?? names[0];
+  const names = array(patient.name)
+    .map(record)
+    .filter((n): n is Json => n !== undefined && !record(n.period)?.end);
+  const name =
+    names.find((n) => n.use === 'official') ?? names.find((n) => n.use === 'usual') ?? names[0];
   const gender = GENDERS.find((g) => g === patient.gender);
   const birthDate = isoDate(patient.birthDate);
   const family = text(name?.family);
@@ -37,16 +48,22 @@ function patientOf(ctx: Stu3Context, patient: Json, nhsNumber: string): Demograp
   const registeredPractice =
     array(patient.generalPractitioner)
       .map((ref) => odsCodeOf(ctx.index.resolve(ref, 'Organization')))
-      .find((ods) => ods !== undefined) ?? odsCodeOf(ctx.index.resolve(patient.managingOrganization, 'Organization'));
+      .find((ods) => ods !== undefined) ??
+    odsCodeOf(ctx.index.resolve(patient.managingOrganization, 'Organization'));
   return {
     id: text(patient.id)!,
     nhsNumber,
-    given: array(name?.given).map(text).filter((g): g is string => g !== undefined),
+    given: array(name?.given)
+      .map(text)
+      .filter((g): g is string => g !== undefined),
     ...(family && { family }),
     ...(title && { title }),
     ...(birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) && { birthDate }),
     ...(gender && { gender }),
     ...(registeredPractice && { registeredPractice }),
-    provenance: { source: 'gp-connect', ...(registeredPractice && { organisation: registeredPractice }) },
+    provenance: {
+      source: 'gp-connect',
+      ...(registeredPractice && { organisation: registeredPractice }),
+    },
   };
 }

@@ -71,7 +71,11 @@ function referralEvent(ctx: Stu3Context, referral: Json): CareEvent | undefined 
     ...codingsOf(referral.specialty),
     ...array(referral.reasonCode).flatMap((r) => codingsOf(r)),
   ];
-  const start = firstDate(referral.authoredOn, referral.occurrenceDateTime, record(referral.occurrencePeriod)?.start);
+  const start = firstDate(
+    referral.authoredOn,
+    referral.occurrenceDateTime,
+    record(referral.occurrencePeriod)?.start,
+  );
   if (!start) return undefined;
   const security = securityOf(referral);
   return {

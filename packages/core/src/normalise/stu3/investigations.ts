@@ -1,10 +1,19 @@
 import { compareIsoDates } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
-import type { InvestigationResult, InvestigationSeries, InvestigationsSection } from '../../model/clinical.js';
+import type {
+  InvestigationResult,
+  InvestigationSeries,
+  InvestigationsSection,
+} from '../../model/clinical.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
 import type { IndexedResource } from './bundle-index.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
-import { abnormalOf, interpretationOf, quantityValue, referenceRangeOf } from './observation-values.js';
+import {
+  abnormalOf,
+  interpretationOf,
+  quantityValue,
+  referenceRangeOf,
+} from './observation-values.js';
 import { array, codeValue, firstDate, record, text, type Json } from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
 import type { SectionWarnings } from './section-warnings.js';
@@ -25,17 +34,26 @@ const MAX_GROUP_DEPTH = 3;
  * numeric value becomes one result, dated by its own effective time or else the report's.
  * Filing comments and free-text results have no such value and are counted as dropped.
  */
-export function investigationsFromStu3(ctx: Stu3Context, warnings: SectionWarnings): InvestigationsSection {
+export function investigationsFromStu3(
+  ctx: Stu3Context,
+  warnings: SectionWarnings,
+): InvestigationsSection {
   const diagnostics = emptyDiagnostics();
   countMissingListEntries(ctx, 'investigations', diagnostics);
   const reportOf = new Map<Json, Json>();
   const leaves: IndexedResource[] = [];
   readEach(ctx, ctx.index.ofType('DiagnosticReport'), diagnostics, (report) => {
-    for (const ref of array(report.result)) collectLeaves(ctx, ctx.index.resolve(ref, 'Observation'), report, 0);
+    for (const ref of array(report.result))
+      collectLeaves(ctx, ctx.index.resolve(ref, 'Observation'), report, 0);
     return undefined;
   });
 
-  function collectLeaves(ctx: Stu3Context, observation: Json | undefined, report: Json, depth: number): void {
+  function collectLeaves(
+    ctx: Stu3Context,
+    observation: Json | undefined,
+    report: Json,
+    depth: number,
+  ): void {
     if (!observation || reportOf.has(observation) || depth > MAX_GROUP_DEPTH) return;
     reportOf.set(observation, report);
     const members = array(observation.related)
@@ -51,14 +69,24 @@ export function investigationsFromStu3(ctx: Stu3Context, warnings: SectionWarnin
     if (!result) countIn(diagnostics.dropped, 'result without a coded or numeric value');
     return result;
   }).sort((a, b) => compareIsoDates(b.date, a.date));
-  return { entries, series: seriesOf(entries), warnings: warnings.for('investigations'), diagnostics };
+  return {
+    entries,
+    series: seriesOf(entries),
+    warnings: warnings.for('investigations'),
+    diagnostics,
+  };
 }
 
-function resultOf(ctx: Stu3Context, observation: Json, report: Json): InvestigationResult | undefined {
+function resultOf(
+  ctx: Stu3Context,
+  observation: Json,
+  report: Json,
+): InvestigationResult | undefined {
   const codes = codingsOf(observation.code);
   const value = quantityValue(observation);
   const codedValue = codingsOf(observation.valueCodeableConcept);
-  if (codes.length === 0 || (value.value === undefined && codedValue.length === 0)) return undefined;
+  if (codes.length === 0 || (value.value === undefined && codedValue.length === 0))
+    return undefined;
   const referenceRange = referenceRangeOf(observation);
   const abnormal = abnormalOf(interpretationOf(observation), value, referenceRange);
   const date = firstDate(
@@ -69,7 +97,10 @@ function resultOf(ctx: Stu3Context, observation: Json, report: Json): Investigat
     observation.issued,
     report.issued,
   );
-  const performers = [...array(observation.performer), ...array(report.performer).map((p) => record(p)?.actor ?? p)];
+  const performers = [
+    ...array(observation.performer),
+    ...array(report.performer).map((p) => record(p)?.actor ?? p),
+  ];
   const security = securityOf(observation) ?? securityOf(report);
   return {
     id: text(observation.id)!,

@@ -2,7 +2,16 @@ import type { Coding } from '../../model/common.js';
 import type { Medication, Quantity } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
 import type { Stu3Context } from './context.js';
-import { array, codeValue, extensionNamed, firstDate, finiteNumber, record, text, type Json } from '../shared/read.js';
+import {
+  array,
+  codeValue,
+  extensionNamed,
+  firstDate,
+  finiteNumber,
+  record,
+  text,
+  type Json,
+} from '../shared/read.js';
 
 /**
  * The medicine's codes: from the referenced Medication resource (GP Connect's way), else an
@@ -22,7 +31,10 @@ export function medicineCodes(ctx: Stu3Context, resource: Json | undefined): Cod
  * `dosageInstruction` (MedicationRequest), which GP Connect defines as the dose directions.
  * `patientInstruction`, `note` and the quantity text extension are free text and never read.
  */
-export function dosageText(statement: Json | undefined, plan: Json | undefined): string | undefined {
+export function dosageText(
+  statement: Json | undefined,
+  plan: Json | undefined,
+): string | undefined {
   for (const list of [statement?.dosage, plan?.dosageInstruction]) {
     const texts = array(list)
       .map((d) => text(record(d)?.text))
@@ -49,9 +61,14 @@ export function quantityOf(request: Json | undefined): Quantity | undefined {
  */
 export function kindOf(...resources: (Json | undefined)[]): Medication['kind'] {
   for (const resource of resources) {
-    const type = codingsOf(extensionNamed(resource, 'Extension-CareConnect-GPC-PrescriptionType-1')?.valueCodeableConcept)[0];
+    const type = codingsOf(
+      extensionNamed(resource, 'Extension-CareConnect-GPC-PrescriptionType-1')
+        ?.valueCodeableConcept,
+    )[0];
     if (!type) continue;
-    return type.code.startsWith('acute') || type.code === 'delayed-prescribing' ? 'acute' : 'repeat';
+    return type.code.startsWith('acute') || type.code === 'delayed-prescribing'
+      ? 'acute'
+      : 'repeat';
   }
   return 'repeat';
 }
@@ -68,7 +85,10 @@ const PLAN_STATUSES: Record<string, Medication['status']> = {
   cancelled: 'stopped',
 };
 
-export function statusOf(statement: Json | undefined, plan: Json | undefined): Medication['status'] {
+export function statusOf(
+  statement: Json | undefined,
+  plan: Json | undefined,
+): Medication['status'] {
   const fromStatement = STATEMENT_STATUSES[codeValue(statement?.status) ?? ''];
   if (fromStatement) return fromStatement;
   return PLAN_STATUSES[codeValue(plan?.status) ?? ''] ?? 'unknown';
@@ -82,13 +102,18 @@ export function stoppedOf(
   const reason = extensionNamed(plan, 'Extension-CareConnect-GPC-MedicationStatusReason-1');
   const parts = array(reason?.extension).map(record);
   const changeDate = parts.find((p) => text(p?.url) === 'statusChangeDate')?.valueDateTime;
-  const reasonCodes = codingsOf(parts.find((p) => text(p?.url) === 'statusReason')?.valueCodeableConcept);
+  const reasonCodes = codingsOf(
+    parts.find((p) => text(p?.url) === 'statusReason')?.valueCodeableConcept,
+  );
   const stopped = firstDate(
     changeDate,
     record(statement?.effectivePeriod)?.end,
     record(record(plan?.dispenseRequest)?.validityPeriod)?.end,
   );
-  return { ...(stopped && { stopped }), ...(reasonCodes.length > 0 && { stoppedReason: reasonCodes }) };
+  return {
+    ...(stopped && { stopped }),
+    ...(reasonCodes.length > 0 && { stoppedReason: reasonCodes }),
+  };
 }
 
 export function startedOf(statement: Json | undefined, plan: Json | undefined): string | undefined {

@@ -1,7 +1,11 @@
 import { countIn, emptyDiagnostics, type Coding } from '../../model/common.js';
 import type { MedicationsSection } from '../../model/clinical.js';
 import { displayOf } from '../shared/coding.js';
-import { groupMedications, type MedicationPlan, type PlanIssue } from '../shared/medication-grouping.js';
+import {
+  groupMedications,
+  type MedicationPlan,
+  type PlanIssue,
+} from '../shared/medication-grouping.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import {
   dosageText,
@@ -23,45 +27,58 @@ import type { SectionWarnings } from './section-warnings.js';
  * each `basedOn` its plan. Grouping, last issue, "current" and high-risk come from the shared
  * rules so GP Connect and UK Core records behave alike.
  */
-export function medicationsFromStu3(ctx: Stu3Context, warnings: SectionWarnings): MedicationsSection {
+export function medicationsFromStu3(
+  ctx: Stu3Context,
+  warnings: SectionWarnings,
+): MedicationsSection {
   const diagnostics = emptyDiagnostics();
   countMissingListEntries(ctx, 'medications', diagnostics);
   const requests = ctx.index.ofType('MedicationRequest');
   const planRequests = requests.filter((r) => codeValue(r.resource.intent) === 'plan');
   const orderRequests = requests.filter((r) => codeValue(r.resource.intent) === 'order');
   const unknownIntent = requests.length - planRequests.length - orderRequests.length;
-  for (let i = 0; i < unknownIntent; i++) countIn(diagnostics.unparseable, 'MedicationRequest with unknown intent');
+  for (let i = 0; i < unknownIntent; i++)
+    countIn(diagnostics.unparseable, 'MedicationRequest with unknown intent');
 
   /** Plan MedicationRequest → the id of the medication it belongs to. */
   const medicationIdOfPlan = new Map<Json, string>();
   const plans: MedicationPlan[] = [];
 
-  const fromStatements = readEach(ctx, ctx.index.ofType('MedicationStatement'), diagnostics, (statement) => {
-    const plan = array(statement.basedOn)
-      .map((ref) => ctx.index.resolve(ref, 'MedicationRequest'))
-      .find((r) => r !== undefined && codeValue(r.intent) === 'plan');
-    const medication = medicationPlan(ctx, text(statement.id)!, statement, plan);
-    if (!medication) {
-      countIn(diagnostics.unparseable, 'MedicationStatement without a coded medicine');
-      return undefined;
-    }
-    if (plan) medicationIdOfPlan.set(plan, medication.id);
-    return medication;
-  });
+  const fromStatements = readEach(
+    ctx,
+    ctx.index.ofType('MedicationStatement'),
+    diagnostics,
+    (statement) => {
+      const plan = array(statement.basedOn)
+        .map((ref) => ctx.index.resolve(ref, 'MedicationRequest'))
+        .find((r) => r !== undefined && codeValue(r.intent) === 'plan');
+      const medication = medicationPlan(ctx, text(statement.id)!, statement, plan);
+      if (!medication) {
+        countIn(diagnostics.unparseable, 'MedicationStatement without a coded medicine');
+        return undefined;
+      }
+      if (plan) medicationIdOfPlan.set(plan, medication.id);
+      return medication;
+    },
+  );
   plans.push(...fromStatements);
 
   const planOnly = planRequests.filter((p) => !medicationIdOfPlan.has(p.resource));
   plans.push(
     ...readEach(ctx, planOnly, diagnostics, (plan) => {
       const medication = medicationPlan(ctx, text(plan.id)!, undefined, plan);
-      if (!medication) countIn(diagnostics.unparseable, 'MedicationRequest without a coded medicine');
+      if (!medication)
+        countIn(diagnostics.unparseable, 'MedicationRequest without a coded medicine');
       else medicationIdOfPlan.set(plan, medication.id);
       return medication;
     }),
   );
 
   const issues = readEach(ctx, orderRequests, diagnostics, (order): PlanIssue | undefined => {
-    const date = firstDate(order.authoredOn, record(record(order.dispenseRequest)?.validityPeriod)?.start);
+    const date = firstDate(
+      order.authoredOn,
+      record(record(order.dispenseRequest)?.validityPeriod)?.start,
+    );
     const plan = array(order.basedOn)
       .map((ref) => ctx.index.resolve(ref, 'MedicationRequest'))
       .find((r) => r !== undefined);
@@ -82,10 +99,13 @@ export function medicationsFromStu3(ctx: Stu3Context, warnings: SectionWarnings)
     highRisk: ctx.options.highRisk,
     today: ctx.options.today,
   });
-  for (let i = 0; i < orphanIssues.length; i++) countIn(diagnostics.unparseable, 'issue without its authorisation');
+  for (let i = 0; i < orphanIssues.length; i++)
+    countIn(diagnostics.unparseable, 'issue without its authorisation');
   const security = securityByMedication(ctx, medicationIdOfPlan);
   return {
-    entries: medications.map((m) => (security.get(m.id) ? { ...m, security: security.get(m.id)! } : m)),
+    entries: medications.map((m) =>
+      security.get(m.id) ? { ...m, security: security.get(m.id)! } : m,
+    ),
     warnings: warnings.for('medications'),
     diagnostics,
   };
@@ -97,7 +117,10 @@ function medicationPlan(
   statement: Json | undefined,
   plan: Json | undefined,
 ): MedicationPlan | undefined {
-  const codes = medicineCodes(ctx, statement).length > 0 ? medicineCodes(ctx, statement) : medicineCodes(ctx, plan);
+  const codes =
+    medicineCodes(ctx, statement).length > 0
+      ? medicineCodes(ctx, statement)
+      : medicineCodes(ctx, plan);
   const name = displayOf(codes);
   if (!name) return undefined;
   const dosage = dosageText(statement, plan);
@@ -122,7 +145,10 @@ function medicationPlan(
 }
 
 /** Security labels of each medication's statement or plan, for the access policy. */
-function securityByMedication(ctx: Stu3Context, medicationIdOfPlan: Map<Json, string>): Map<string, Coding[]> {
+function securityByMedication(
+  ctx: Stu3Context,
+  medicationIdOfPlan: Map<Json, string>,
+): Map<string, Coding[]> {
   const result = new Map<string, Coding[]>();
   for (const { resource } of ctx.index.ofType('MedicationStatement')) {
     const labels = securityOf(resource);

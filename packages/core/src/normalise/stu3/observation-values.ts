@@ -6,7 +6,9 @@ import { array, codeValue, finiteNumber, record, text, type Json } from '../shar
 const COMPARATORS = new Set<InvestigationResult['comparator']>(['<', '<=', '>=', '>']);
 
 /** The numeric value of an Observation (or component) with its comparator and unit. */
-export function quantityValue(source: Json): Pick<InvestigationResult, 'value' | 'comparator' | 'unit'> {
+export function quantityValue(
+  source: Json,
+): Pick<InvestigationResult, 'value' | 'comparator' | 'unit'> {
   const quantity = record(source.valueQuantity);
   const value = finiteNumber(quantity?.value);
   if (value === undefined) return {};
@@ -29,7 +31,11 @@ export function referenceRangeOf(observation: Json): ReferenceRange | undefined 
     const high = finiteNumber(record(range?.high)?.value);
     if (low === undefined && high === undefined) continue;
     const unit = text(record(range?.low)?.unit) ?? text(record(range?.high)?.unit);
-    return { ...(low !== undefined && { low }), ...(high !== undefined && { high }), ...(unit && { unit }) };
+    return {
+      ...(low !== undefined && { low }),
+      ...(high !== undefined && { high }),
+      ...(unit && { unit }),
+    };
   }
   return undefined;
 }

@@ -1,8 +1,27 @@
-import { countIn, emptyDiagnostics, SNOMED_CT, type SectionDiagnostics, type SectionWarning } from '../../model/common.js';
-import type { Diagnosis, DiagnosesSection, Problem, ProblemsSection } from '../../model/clinical.js';
+import {
+  countIn,
+  emptyDiagnostics,
+  SNOMED_CT,
+  type SectionDiagnostics,
+  type SectionWarning,
+} from '../../model/common.js';
+import type {
+  Diagnosis,
+  DiagnosesSection,
+  Problem,
+  ProblemsSection,
+} from '../../model/clinical.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
-import { codeValue, conceptCodes, extensionNamed, firstDate, record, text, type Json } from '../shared/read.js';
+import {
+  codeValue,
+  conceptCodes,
+  extensionNamed,
+  firstDate,
+  record,
+  text,
+  type Json,
+} from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
 import type { SectionWarnings } from './section-warnings.js';
 
@@ -31,21 +50,36 @@ export function problemsFromStu3(
   const diagnosisDiagnostics = emptyDiagnostics();
   countMissingListEntries(ctx, 'problems', problemDiagnostics);
   const conditions = ctx.index.ofType('Condition');
-  const isDiagnosis = (resource: Json) => conceptCodes(resource.category).includes('encounter-diagnosis');
-  const problems = readEach(ctx, conditions.filter((c) => !isDiagnosis(c.resource)), problemDiagnostics, (resource) =>
-    conditionEntry(ctx, resource, problemDiagnostics),
+  const isDiagnosis = (resource: Json) =>
+    conceptCodes(resource.category).includes('encounter-diagnosis');
+  const problems = readEach(
+    ctx,
+    conditions.filter((c) => !isDiagnosis(c.resource)),
+    problemDiagnostics,
+    (resource) => conditionEntry(ctx, resource, problemDiagnostics),
   ).map((entry): Problem => {
     const significance = significanceOf(entry.resource);
     return { ...entry.value, ...(significance && { significance }) };
   });
-  const diagnoses = readEach(ctx, conditions.filter((c) => isDiagnosis(c.resource)), diagnosisDiagnostics, (resource) =>
-    conditionEntry(ctx, resource, diagnosisDiagnostics),
+  const diagnoses = readEach(
+    ctx,
+    conditions.filter((c) => isDiagnosis(c.resource)),
+    diagnosisDiagnostics,
+    (resource) => conditionEntry(ctx, resource, diagnosisDiagnostics),
   ).map((entry): Diagnosis => entry.value);
   const diagnosisWarnings = warnings.for('diagnoses');
   if (diagnoses.length === 0) diagnosisWarnings.push(NO_SEPARATE_DIAGNOSES);
   return {
-    problems: { entries: problems, warnings: warnings.for('problems'), diagnostics: problemDiagnostics },
-    diagnoses: { entries: diagnoses, warnings: diagnosisWarnings, diagnostics: diagnosisDiagnostics },
+    problems: {
+      entries: problems,
+      warnings: warnings.for('problems'),
+      diagnostics: problemDiagnostics,
+    },
+    diagnoses: {
+      entries: diagnoses,
+      warnings: diagnosisWarnings,
+      diagnostics: diagnosisDiagnostics,
+    },
   };
 }
 
@@ -83,7 +117,8 @@ function conditionEntry(
     value: {
       id: text(resource.id)!,
       codes,
-      display: displayOf(codes) ?? codes.find((c) => c.system === SNOMED_CT)?.code ?? codes[0]!.code,
+      display:
+        displayOf(codes) ?? codes.find((c) => c.system === SNOMED_CT)?.code ?? codes[0]!.code,
       status,
       ...(date && { date }),
       provenance: provenanceOf(ctx, [resource.asserter], recorded),
@@ -96,6 +131,8 @@ function conditionEntry(
 
 /** `major` / `minor` from the ProblemSignificance extension (some suppliers send the code as a Coding array). */
 function significanceOf(resource: Json): Problem['significance'] {
-  const code = codeValue(extensionNamed(resource, 'Extension-CareConnect-ProblemSignificance-1')?.valueCode);
+  const code = codeValue(
+    extensionNamed(resource, 'Extension-CareConnect-ProblemSignificance-1')?.valueCode,
+  );
   return code === 'major' || code === 'minor' ? code : undefined;
 }

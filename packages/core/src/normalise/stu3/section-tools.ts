@@ -62,11 +62,16 @@ function isEnteredInError(resource: Json): boolean {
  * Counts the entries of a section's primary Lists that point at nothing in the bundle: the source
  * said an item exists but did not send it, which must not pass for an empty section.
  */
-export function countMissingListEntries(ctx: Stu3Context, section: SectionName, diagnostics: SectionDiagnostics): void {
+export function countMissingListEntries(
+  ctx: Stu3Context,
+  section: SectionName,
+  diagnostics: SectionDiagnostics,
+): void {
   for (const { resource: list } of ctx.index.ofType('List')) {
     if (sectionsOfList(list)[0] !== section) continue;
     for (const item of array(list.entry)) {
-      if (!ctx.index.resolve(record(item)?.item, undefined, list)) countIn(diagnostics.unparseable, 'List entry missing from the bundle');
+      if (!ctx.index.resolve(record(item)?.item, undefined, list))
+        countIn(diagnostics.unparseable, 'List entry missing from the bundle');
     }
   }
 }

@@ -43,7 +43,9 @@ export class SectionWarnings {
 
   add(section: SectionName, warning: SectionWarning): void {
     const list = this.bySection.get(section) ?? [];
-    const same = list.some((w) => w.code === warning.code && w.coding?.code === warning.coding?.code);
+    const same = list.some(
+      (w) => w.code === warning.code && w.coding?.code === warning.coding?.code,
+    );
     if (!same) list.push(warning);
     this.bySection.set(section, list);
   }
@@ -72,17 +74,23 @@ export function collectWarnings(index: BundleIndex): SectionWarnings {
   for (const { resource } of index.ofType('List')) {
     const sections = sectionsOfList(resource);
     if (sections.length === 0) continue;
-    for (const warning of listWarnings(resource)) for (const s of sections) warnings.add(s, warning);
+    for (const warning of listWarnings(resource))
+      for (const s of sections) warnings.add(s, warning);
   }
   for (const { resource } of index.ofType('OperationOutcome')) {
     for (const item of array(resource.issue)) {
       const issue = record(item);
       if (!issue) continue;
-      const said = `${text(issue.diagnostics) ?? ''} ${text(record(issue.details)?.text) ?? ''}`.slice(0, 2000);
+      const said =
+        `${text(issue.diagnostics) ?? ''} ${text(record(issue.details)?.text) ?? ''}`.slice(
+          0,
+          2000,
+        );
       const coding = codingsOf(issue.details)[0];
       for (const [parameter, sections] of Object.entries(PARAMETER_SECTIONS)) {
         if (!new RegExp(`\\b${parameter}\\b`).test(said)) continue;
-        for (const s of sections) warnings.add(s, { code: 'source-warning', ...(coding && { coding }) });
+        for (const s of sections)
+          warnings.add(s, { code: 'source-warning', ...(coding && { coding }) });
       }
     }
   }
@@ -94,10 +102,14 @@ function listWarnings(list: Json): SectionWarning[] {
   for (const extension of extensionsNamed(list, 'Extension-CareConnect-GPC-ListWarningCode-1')) {
     // The extension is `valueCode`; some suppliers send a Coding or CodeableConcept instead.
     const code =
-      text(extension.valueCode) ?? codeValue(extension.valueCoding) ?? codingsOf(extension.valueCodeableConcept)[0]?.code;
+      text(extension.valueCode) ??
+      codeValue(extension.valueCoding) ??
+      codingsOf(extension.valueCodeableConcept)[0]?.code;
     if (!code) continue;
     const coding = { system: LIST_WARNING_EXTENSION, code };
-    const known = KNOWN_WARNINGS.has(code as SectionWarning['code']) ? (code as SectionWarning['code']) : undefined;
+    const known = KNOWN_WARNINGS.has(code as SectionWarning['code'])
+      ? (code as SectionWarning['code'])
+      : undefined;
     result.push({ code: known ?? 'source-warning', coding });
   }
   const emptyReason = codingsOf(list.emptyReason)[0];

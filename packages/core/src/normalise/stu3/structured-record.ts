@@ -9,7 +9,7 @@ import { eventsFromStu3 } from './events.js';
 import { investigationsFromStu3 } from './investigations.js';
 import { medicationsFromStu3 } from './medications.js';
 import { problemsFromStu3 } from './problems.js';
-import { record} from '../shared/read.js';
+import { record } from '../shared/read.js';
 import { collectWarnings, type SectionWarnings } from './section-warnings.js';
 
 /**
@@ -27,7 +27,11 @@ export const NOT_SUPPLIED_BY_GP_CONNECT: SectionWarning = {
   },
 };
 
-type Reader = (ctx: Stu3Context, warnings: SectionWarnings, nhsNumber: string) => Partial<SectionValues>;
+type Reader = (
+  ctx: Stu3Context,
+  warnings: SectionWarnings,
+  nhsNumber: string,
+) => Partial<SectionValues>;
 
 const READERS: Record<SectionName, Reader> = {
   demographics: (ctx, _w, nhsNumber) => {
@@ -81,7 +85,10 @@ export function normaliseStructuredRecord(
   }
   for (const section of new Set(sections)) {
     try {
-      Object.assign(result, withoutStaleEmptyReasons(READERS[section]?.(ctx, warnings, nhsNumber) ?? {}));
+      Object.assign(
+        result,
+        withoutStaleEmptyReasons(READERS[section]?.(ctx, warnings, nhsNumber) ?? {}),
+      );
     } catch {
       // The readers guard each entry; this is the last net: the section is left out (unavailable),
       // never published empty, and the other sections still arrive.

@@ -71,7 +71,12 @@ export function medicine(id: string, system: string, code: string, display: stri
   return { resourceType: 'Medication', id, code: { coding: [{ system, code, display }] } };
 }
 
-export function plan(id: string, medicationId: string, type: 'acute' | 'repeat', extra: Resource = {}): Resource {
+export function plan(
+  id: string,
+  medicationId: string,
+  type: 'acute' | 'repeat',
+  extra: Resource = {},
+): Resource {
   return {
     resourceType: 'MedicationRequest',
     id,
@@ -80,12 +85,20 @@ export function plan(id: string, medicationId: string, type: 'acute' | 'repeat',
     subject,
     medicationReference: { reference: `Medication/${medicationId}` },
     authoredOn: '2026-01-10',
-    dispenseRequest: { quantity: { value: 28, unit: 'tablet' }, validityPeriod: { start: '2026-01-10' } },
+    dispenseRequest: {
+      quantity: { value: 28, unit: 'tablet' },
+      validityPeriod: { start: '2026-01-10' },
+    },
     extension: [
       {
         url: 'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-PrescriptionType-1',
         valueCodeableConcept: {
-          coding: [{ system: 'https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-PrescriptionType-1', code: type }],
+          coding: [
+            {
+              system: 'https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-PrescriptionType-1',
+              code: type,
+            },
+          ],
         },
       },
     ],
@@ -106,7 +119,12 @@ export function issue(id: string, planId: string, date: string): Resource {
   };
 }
 
-export function statement(id: string, planId: string, medicationId: string, extra: Resource = {}): Resource {
+export function statement(
+  id: string,
+  planId: string,
+  medicationId: string,
+  extra: Resource = {},
+): Resource {
   return {
     resourceType: 'MedicationStatement',
     id,
