@@ -9,7 +9,7 @@ import {
   type Grant,
   type OverrideReason,
 } from '../consent/consent.js';
-import type { RecordError } from '../http/errors.js';
+import { RecordError } from '../http/errors.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { identityMismatch } from '../policy/identity.js';
 import { decideAccess, resolvePolicy, type AccessPolicy } from '../policy/policy.js';
@@ -77,6 +77,8 @@ export class CareRecordSession extends EventTarget {
   private readonly latest = new Map<SectionName, SectionSnapshot<SectionName>>();
   private readonly storeSubscriptions = new Map<SectionName, () => void>();
   private readonly shown = new Set<SectionName>();
+  /** Callers of `section()` still waiting: told when the view stops, never left hanging. */
+  private readonly waiting = new Set<(error: RecordError) => void>();
 
   constructor(options: CareRecordSessionOptions) {
     super();
@@ -123,6 +125,7 @@ export class CareRecordSession extends EventTarget {
   /** Sets (or switches) the patient: ends any view in progress, then checks access. */
   setPatient(input: unknown): void {
     this.stopViewing();
+    this.host = undefined;
     const generation = this.generation;
     const viewer = this.viewer;
     const patient = validateHostPatient(input);
@@ -240,12 +243,21 @@ export class CareRecordSession extends EventTarget {
     return new Promise((resolve, reject) => {
       // The listener may run at once (a loaded section), before subscribe has returned.
       let settled = false;
+      const stop = (error: RecordError) => {
+        if (settled) return;
+        settled = true;
+        this.waiting.delete(stop);
+        queueMicrotask(() => unsubscribe());
+        reject(error);
+      };
+      this.waiting.add(stop);
       const unsubscribe = this.subscribe(section, (snapshot) => {
         if (snapshot.status === 'loading' || settled) return;
+        if (snapshot.status === 'error') return stop(snapshot.error);
         settled = true;
+        this.waiting.delete(stop);
         queueMicrotask(() => unsubscribe());
-        if (snapshot.status === 'ready') resolve(snapshot.value);
-        else reject(snapshot.error);
+        resolve(snapshot.value);
       });
     });
   }
@@ -296,6 +308,7 @@ export class CareRecordSession extends EventTarget {
     this.shown.clear();
     this.verified = false;
     this.store.setPatient(undefined);
+    for (const stop of [...this.waiting]) stop(new RecordError('aborted'));
   }
 
   /** Subscribes to the store for a section, once per view. */

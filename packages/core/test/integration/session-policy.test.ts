@@ -287,6 +287,22 @@ describe('session safety', () => {
     );
   });
 
+  it('forgets the previous patient when the next input is invalid, and answers pending reads', async () => {
+    const { session } = open();
+    session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));
+    await sessionReaches(session, 'awaiting-consent');
+    await session.recordConsent({ decision: 'granted' });
+    const pending = session.section('events');
+    session.setPatient({ nhsNumber: '9434765918' });
+    expect(session.state).to.equal('no-context');
+    expect(session.patient).to.equal(undefined);
+    const error = await pending.then(
+      () => undefined,
+      (e: { kind?: string }) => e,
+    );
+    expect(error?.kind).to.equal('aborted');
+  });
+
   it('ends the view when the grant’s time runs out', async () => {
     const { session, audit } = open({ grantMinutes: 0.005 }); // 300 ms
     session.setPatient(hostPatient(SANDBOX_PATIENTS.typical));
