@@ -186,7 +186,8 @@ describe('session safety', () => {
     session.setPatient(hostPatient(SANDBOX_PATIENTS.privateAndSensitive));
     await sessionReaches(session, 'awaiting-consent');
     await session.recordConsent({ decision: 'granted' });
-    const [problems, diagnoses, medications, procedures] = await Promise.all([
+    const [allergies, problems, diagnoses, medications, procedures] = await Promise.all([
+      session.section('allergies'),
       session.section('problems'),
       session.section('diagnoses'),
       session.section('medications'),
@@ -209,6 +210,11 @@ describe('session safety', () => {
     ]) {
       expect(shown, id).not.to.include(id);
     }
+    expect(allergies.entries.map((a) => a.id).sort()).to.deep.equal([
+      'private-allergy-amoxicillin-resolved',
+      'private-allergy-peanut',
+    ]);
+    expect(allergies.withheld).to.deep.equal({ private: 1, sensitive: 0 });
     expect(diagnoses.withheld).to.deep.equal({ private: 1, sensitive: 1 });
     expect(medications.withheld).to.deep.equal({ private: 1, sensitive: 0 });
     expect(procedures.withheld).to.deep.equal({ private: 0, sensitive: 2 });

@@ -23,6 +23,12 @@ export const examples: ElementExample[] = [
     template: () => expanded(exampleSession('granted')),
   },
   {
+    name: 'Resolved and withheld allergies (expanded)',
+    description:
+      'A resolved allergy behind "Show resolved allergies", and one confidential to another organisation: counted, never described.',
+    template: () => expanded(exampleSession('granted', { patient: 'privateAndSensitive' })),
+  },
+  {
     name: 'No known allergies (compact)',
     description: 'The GP record holds a coded "no known allergies" statement, and nothing else.',
     template: () => compact(exampleSession('granted', { patient: 'noKnownAllergies' })),

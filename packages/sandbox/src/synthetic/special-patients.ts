@@ -110,6 +110,30 @@ export function privateAndSensitivePatient(): fhir4.Resource[] {
       }),
       practice,
     ),
+    // A resolved allergy (shown on request), and one the practice marked confidential.
+    recordedBy(
+      allergy(p, 'private-allergy-amoxicillin-resolved', {
+        code: code.amoxicillinSubstance,
+        recorded: '2012-06-05',
+        reaction: code.urticarialRash,
+        severity: 'mild',
+        criticality: 'low',
+        category: 'medication',
+        resolved: true,
+      }),
+      practice,
+    ),
+    recordedBy(
+      allergy(p, 'private-confidential-allergy', {
+        code: code.penicillinSubstance,
+        recorded: '2018-09-14',
+        reaction: code.urticaria,
+        severity: 'moderate',
+        category: 'medication',
+      }),
+      practice,
+      true,
+    ),
     recordedBy(
       condition(p, 'private-asthma', {
         code: code.asthma,
