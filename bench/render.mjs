@@ -19,7 +19,10 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => console.error(error.message));
   await page.goto(`http://localhost:${PORT}/bench/render/index.html`);
-  const results = await page.waitForFunction(() => window.benchResult, null, { timeout: 120_000 });
+  // The function runs in the page, where window exists.
+  const results = await page.waitForFunction(() => globalThis.benchResult, null, {
+    timeout: 120_000,
+  });
   const r = await results.jsonValue();
   for (const name of ['events-10000', 'medications-typical']) {
     const element = r[`${name}.element`];
