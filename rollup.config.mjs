@@ -29,6 +29,8 @@ export default [
     events: 'packages/elements/src/events.ts',
     'define/dcr-session': 'packages/elements/src/define/dcr-session.ts',
     'define/dcr-patient-banner': 'packages/elements/src/define/dcr-patient-banner.ts',
+    'define/dcr-consent-gate': 'packages/elements/src/define/dcr-consent-gate.ts',
+    'define/dcr-allergy-banner': 'packages/elements/src/define/dcr-allergy-banner.ts',
     'define/dcr-medication-list': 'packages/elements/src/define/dcr-medication-list.ts',
     'define/dcr-events-timeline': 'packages/elements/src/define/dcr-events-timeline.ts',
   }),
