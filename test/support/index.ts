@@ -11,6 +11,9 @@ import {
   type ConsentDecision,
   type SessionState,
 } from '@dcr-elements/core';
+import { expect, fixture } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
 
 // Lit's one-off "dev mode" notice is expected in tests; every other Lit warning is a failure.
 const globals = globalThis as { litIssuedWarnings?: Set<string> };
@@ -160,4 +163,33 @@ export async function viewPatient(
   });
   await sessionReaches(session, 'awaiting-consent');
   if (answer) await session.recordConsent(answer);
+}
+
+/** One demo state of an element, as its `*.examples.ts` lists them. */
+export interface AccessibilityExample {
+  name: string;
+  template: () => TemplateResult;
+}
+
+/**
+ * The first tests of every element (STYLE.md): axe finds nothing in any of its example states,
+ * in the light and in the dark colour scheme. `settle` waits until the state has been reached.
+ */
+export function describeAccessibility<E extends HTMLElement>(
+  examples: readonly AccessibilityExample[],
+  settle: (el: E, example: AccessibilityExample) => Promise<unknown>,
+): void {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    describe(`accessibility (${colorScheme} colour scheme)`, () => {
+      before(() => emulateMedia({ colorScheme }));
+      after(() => emulateMedia({ colorScheme: 'light' }));
+      for (const example of examples) {
+        it(`is accessible: ${example.name}`, async () => {
+          const el = await fixture<E>(example.template());
+          await settle(el, example);
+          await expect(el).to.be.accessible();
+        });
+      }
+    });
+  }
 }

@@ -1,6 +1,11 @@
-import { sandboxSession, sessionReaches, viewPatient } from '@dcr-elements/test-support';
+import {
+  describeAccessibility,
+  sandboxSession,
+  sessionReaches,
+  viewPatient,
+} from '@dcr-elements/test-support';
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { CareRecordSession, SessionState } from '@dcr-elements/core';
 import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import { exampleSession, type ExampleState } from '../shared/example-sessions.js';
@@ -67,25 +72,9 @@ async function viewing(
 }
 
 describe('dcr-allergy-banner', () => {
-  for (const example of examples) {
-    it(`is accessible: ${example.name}`, async () => {
-      const el = await fixture<DcrAllergyBanner>(example.template());
-      await settled(el, example.name === 'Loading');
-      await expect(el).to.be.accessible();
-    });
-  }
-
-  describe('in the dark theme', () => {
-    before(() => emulateMedia({ colorScheme: 'dark' }));
-    after(() => emulateMedia({ colorScheme: 'light' }));
-    for (const example of examples) {
-      it(`is accessible: ${example.name}`, async () => {
-        const el = await fixture<DcrAllergyBanner>(example.template());
-        await settled(el, example.name === 'Loading');
-        await expect(el).to.be.accessible();
-      });
-    }
-  });
+  describeAccessibility<DcrAllergyBanner>(examples, (el, example) =>
+    settled(el, example.name === 'Loading'),
+  );
 
   it('shows known allergies with substance, reaction, severity and criticality', async () => {
     const { el } = await viewing(typical);

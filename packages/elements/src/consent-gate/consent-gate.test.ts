@@ -1,11 +1,12 @@
 import {
+  describeAccessibility,
   fixedClock,
   sandboxSession,
   sessionReaches,
   viewPatient,
 } from '@dcr-elements/test-support';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { CareRecordSession, SessionState } from '@dcr-elements/core';
 import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import type { DcrAuditEvent, DcrConsentRecordedEvent } from '../events.js';
@@ -100,25 +101,9 @@ async function asking(): Promise<{ el: DcrConsentGate } & ReturnType<typeof sand
 }
 
 describe('dcr-consent-gate', () => {
-  for (const example of examples) {
-    it(`is accessible: ${example.name}`, async () => {
-      const el = await fixture<DcrConsentGate>(example.template());
-      await settled(el, example.name === 'Record loading');
-      await expect(el).to.be.accessible();
-    });
-  }
-
-  describe('in the dark theme', () => {
-    before(() => emulateMedia({ colorScheme: 'dark' }));
-    after(() => emulateMedia({ colorScheme: 'light' }));
-    for (const example of examples) {
-      it(`is accessible: ${example.name}`, async () => {
-        const el = await fixture<DcrConsentGate>(example.template());
-        await settled(el, example.name === 'Record loading');
-        await expect(el).to.be.accessible();
-      });
-    }
-  });
+  describeAccessibility<DcrConsentGate>(examples, (el, example) =>
+    settled(el, example.name === 'Record loading'),
+  );
 
   it('asks the question about the patient as the host identified them, before touching the record', async () => {
     const { el, network } = await asking();

@@ -1,4 +1,4 @@
-import { sandboxSession, viewPatient } from '@dcr-elements/test-support';
+import { describeAccessibility, sandboxSession, viewPatient } from '@dcr-elements/test-support';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CareRecordSession, EventsSection } from '@dcr-elements/core';
@@ -70,21 +70,11 @@ async function timelineFor(patient: (typeof SANDBOX_PATIENTS)[keyof typeof SANDB
 const focused = (el: DcrEventsTimeline) => root(el).activeElement as HTMLElement | null;
 
 describe('dcr-events-timeline', () => {
-  for (const example of examples) {
-    it(`is accessible: ${example.name}`, async () => {
-      const el = await fixture<DcrEventsTimeline>(example.template());
-      if (example.name === 'Loading') {
-        await waitUntil(
-          () => root(el).querySelector('[role="status"] .skeleton'),
-          'no skeleton',
-          WAIT,
-        );
-      } else {
-        await settled(el);
-      }
-      await expect(el).to.be.accessible();
-    });
-  }
+  describeAccessibility<DcrEventsTimeline>(examples, (el, example) =>
+    example.name === 'Loading'
+      ? waitUntil(() => root(el).querySelector('[role="status"] .skeleton'), 'no skeleton', WAIT)
+      : settled(el),
+  );
 
   describe('says what each session state means', () => {
     it('ready: events newest first, grouped under date headers, in a labelled grid', async () => {

@@ -1,4 +1,9 @@
-import { sandboxSession, sessionReaches, viewPatient } from '@dcr-elements/test-support';
+import {
+  describeAccessibility,
+  sandboxSession,
+  sessionReaches,
+  viewPatient,
+} from '@dcr-elements/test-support';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CareRecordSession, MedicationsSection } from '@dcr-elements/core';
@@ -98,21 +103,11 @@ async function tabTo(el: DcrMedicationList, match: (active: Element) => boolean)
 }
 
 describe('dcr-medication-list', () => {
-  for (const example of examples) {
-    it(`is accessible: ${example.name}`, async () => {
-      const el = await fixture<DcrMedicationList>(example.template());
-      if (example.name === 'Loading') {
-        await waitUntil(
-          () => root(el).querySelector('[role="status"] .skeleton'),
-          'no skeleton',
-          WAIT,
-        );
-      } else {
-        await settled(el);
-      }
-      await expect(el).to.be.accessible();
-    });
-  }
+  describeAccessibility<DcrMedicationList>(examples, (el, example) =>
+    example.name === 'Loading'
+      ? waitUntil(() => root(el).querySelector('[role="status"] .skeleton'), 'no skeleton', WAIT)
+      : settled(el),
+  );
 
   describe('says what each session state means', () => {
     it('ready: lists current medication with dose, quantity, dates and issue count', async () => {

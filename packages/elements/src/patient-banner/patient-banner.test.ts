@@ -1,4 +1,5 @@
 import {
+  describeAccessibility,
   fixedClock,
   sandboxSession,
   sessionReaches,
@@ -24,14 +25,10 @@ const origin = (el: DcrPatientBanner) =>
   el.shadowRoot!.querySelector('[part="origin"]')?.textContent;
 
 describe('dcr-patient-banner', () => {
-  for (const example of examples) {
-    it(`is accessible: ${example.name}`, async () => {
-      const el = await fixture<DcrPatientBanner>(example.template());
-      el.clock = fixedClock;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await expect(el).to.be.accessible();
-    });
-  }
+  describeAccessibility<DcrPatientBanner>(examples, async (el) => {
+    el.clock = fixedClock;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
 
   it('shows the GP record’s demographics, fetched over HTTP after consent, in NHS display formats', async () => {
     const { session } = sandboxSession();

@@ -25,6 +25,9 @@ export const tokens = css`
     font-size: var(--dcr-font-size, 1rem);
     line-height: 1.5;
     color: var(--_text);
+    /* Painted, not inherited: in the dark scheme the text is light, so an element sitting on a
+       host page that stays white would otherwise be unreadable. Hosts may set it to transparent. */
+    background: var(--dcr-color-background, var(--_surface));
   }
   @media (prefers-color-scheme: dark) {
     :host {
