@@ -16,32 +16,6 @@ export const styles = [
       --_columns: minmax(8rem, 11rem) minmax(0, 1fr) minmax(8rem, 16rem);
       display: block;
     }
-    .check {
-      display: inline-flex;
-      align-items: center;
-      gap: calc(var(--_space) * 0.5);
-      min-height: 2.5rem;
-    }
-    .check input {
-      width: 1.25rem;
-      height: 1.25rem;
-      margin: 0;
-      accent-color: var(--_brand);
-    }
-    .field {
-      display: flex;
-      flex-direction: column;
-      font-weight: 600;
-    }
-    input[type='date'] {
-      font: inherit;
-      min-height: 2.5rem;
-      padding: 0 var(--_space);
-      border: 2px solid var(--_text);
-      border-radius: 0;
-      background: var(--_surface);
-      color: var(--_text);
-    }
     .summary,
     .hint {
       margin: 0 0 var(--_space);
@@ -50,13 +24,6 @@ export const styles = [
     .hint {
       margin: calc(var(--_space) * 0.5) 0 0;
       font-size: 0.875rem;
-    }
-    .empty {
-      margin: 0;
-      padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
-      border-left: 8px solid var(--_border);
-      background: var(--_surface-muted);
-      font-weight: 600;
     }
     [part='timeline'] {
       border: 1px solid var(--_border);

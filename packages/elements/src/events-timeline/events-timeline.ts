@@ -164,7 +164,7 @@ export class DcrEventsTimeline extends LitElement {
       <fieldset>
         <legend>Show</legend>
         ${EVENT_KINDS.map(
-          (kind) => html`<label class="check">
+          (kind) => html`<label class="choice">
             <input type="checkbox" .checked=${kinds.has(kind)} @change=${(e: Event) => this.setKind(kind, (e.target as HTMLInputElement).checked)} />
             ${KIND_PLURALS[kind]} (${this.counts[kind].toLocaleString('en-GB')})
           </label>`,

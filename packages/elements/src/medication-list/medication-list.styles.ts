@@ -14,43 +14,9 @@ export const styles = [
       --_header-background: var(--dcr-medication-list-header-background, var(--_surface-muted));
       display: block;
     }
-    .radio {
-      display: inline-flex;
-      align-items: center;
-      gap: calc(var(--_space) * 0.5);
-      min-height: 2.5rem;
-    }
-    .radio input {
-      width: 1.25rem;
-      height: 1.25rem;
-      margin: 0;
-      accent-color: var(--_brand);
-    }
-    .field {
-      display: flex;
-      flex-direction: column;
-      font-weight: 600;
-    }
-    select,
-    input[type='search'] {
-      font: inherit;
-      min-height: 2.5rem;
-      padding: 0 var(--_space);
-      border: 2px solid var(--_text);
-      border-radius: 0;
-      background: var(--_surface);
-      color: var(--_text);
-    }
     .summary {
       margin: 0 0 var(--_space);
       color: var(--_text-secondary);
-    }
-    .empty {
-      margin: 0;
-      padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
-      border-left: 8px solid var(--_border);
-      background: var(--_surface-muted);
-      font-weight: 600;
     }
     .table-wrap {
       overflow-x: auto;

@@ -146,7 +146,7 @@ export class DcrMedicationList extends LitElement {
       <fieldset>
         <legend>Show</legend>
         ${MEDICATION_VIEWS.map(
-          (v) => html`<label class="radio">
+          (v) => html`<label class="choice">
             <input type="radio" name="view" .value=${v} .checked=${view === v} @change=${() => (this.view = v)} />
             ${VIEW_LABELS[v]} (${count(v)})
           </label>`,

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The heading and the filter/sort controls above a list (medication list, events timeline). */
+/**
+ * The heading, the filter/sort controls above a list and its empty message (medication list,
+ * events timeline): `.choice` is a radio or checkbox with its label, `.field` a labelled input.
+ */
 export const controlsStyles = css`
     [part='heading'] {
       margin: 0 0 var(--_space);
@@ -25,6 +28,41 @@ export const controlsStyles = css`
       float: left;
       width: 100%;
       padding: 0;
+      font-weight: 600;
+    }
+    .choice {
+      display: inline-flex;
+      align-items: center;
+      gap: calc(var(--_space) * 0.5);
+      min-height: 2.5rem;
+    }
+    .choice input {
+      width: 1.25rem;
+      height: 1.25rem;
+      margin: 0;
+      accent-color: var(--_brand);
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      font-weight: 600;
+    }
+    select,
+    input[type='search'],
+    input[type='date'] {
+      font: inherit;
+      min-height: 2.5rem;
+      padding: 0 var(--_space);
+      border: 2px solid var(--_text);
+      border-radius: 0;
+      background: var(--_surface);
+      color: var(--_text);
+    }
+    .empty {
+      margin: 0;
+      padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+      border-left: 8px solid var(--_border);
+      background: var(--_surface-muted);
       font-weight: 600;
     }
 `;
