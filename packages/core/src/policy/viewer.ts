@@ -43,6 +43,11 @@ export interface HostPatient {
   name?: { family?: string; given?: string[] };
   /** ISO date (YYYY-MM-DD). */
   birthDate?: string;
+  /**
+   * The host's own id for this attendance or encounter. Setting the same patient again with the
+   * same id keeps a live view (nothing changed); without one, every `setPatient` starts afresh.
+   */
+  encounter?: string;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -95,6 +100,9 @@ export function validateHostPatient(input: unknown): Validated<HostPatient> {
   ) {
     return { ok: false, reason: 'The date of birth given is not a date.' };
   }
+  if (p.encounter !== undefined && !isText(p.encounter, 100)) {
+    return { ok: false, reason: 'The encounter id given is not text.' };
+  }
   const name =
     typeof p.name === 'object' && p.name !== null ? (p.name as Record<string, unknown>) : undefined;
   const family = isText(name?.family) ? name.family : undefined;
@@ -107,6 +115,29 @@ export function validateHostPatient(input: unknown): Validated<HostPatient> {
       nhsNumber,
       ...((family || given) && { name: { ...(family && { family }), ...(given && { given }) } }),
       ...(typeof p.birthDate === 'string' && { birthDate: p.birthDate }),
+      ...(typeof p.encounter === 'string' && { encounter: p.encounter }),
     },
+  };
+}
+
+/**
+ * Who an audit record names when the viewer is invalid: every field that is valid on its own as
+ * given, and `unknown` only for the rest, so a refusal still says whose attempt it was.
+ */
+export function auditIdentityOf(input: unknown): ViewerContext {
+  const v = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  return {
+    userId: isText(v.userId) ? v.userId : 'unknown',
+    name: isText(v.name) ? v.name : 'unknown',
+    roles: Array.isArray(v.roles)
+      ? v.roles.filter((r): r is string => typeof r === 'string' && ROLE_CODE.test(r))
+      : [],
+    organisation:
+      typeof v.organisation === 'string' && ODS_CODE.test(v.organisation)
+        ? v.organisation
+        : 'UNKNOWN',
+    setting: CARE_SETTINGS.includes(v.setting as CareSetting)
+      ? (v.setting as CareSetting)
+      : 'emergency',
   };
 }

@@ -14,6 +14,7 @@ import type { SectionName, SectionValues } from '../model/sections.js';
 import { identityMismatch } from '../policy/identity.js';
 import { decideAccess, resolvePolicy, type AccessPolicy } from '../policy/policy.js';
 import {
+  auditIdentityOf,
   validateHostPatient,
   validateViewer,
   type HostPatient,
@@ -21,8 +22,21 @@ import {
 } from '../policy/viewer.js';
 import { applyEntryPolicy } from '../policy/withhold.js';
 import type { RecordSource } from '../sources/source.js';
-import { SectionStore, type SectionSnapshot } from './section-store.js';
+import { copyPlainInput } from './copy-input.js';
+import { watchPageClose } from './page-close.js';
+import { patientCheckFailed } from './patient-check.js';
+import { SectionStore, type PatientKey, type SectionSnapshot } from './section-store.js';
 import type { SessionState } from './session-state.js';
+import {
+  PATIENT_STATES,
+  VIEW_STATES,
+  publicState,
+  transition,
+  type AuditFields,
+  type EndDetail,
+  type MachineState,
+  type SessionEvent,
+} from './transitions.js';
 
 export interface CareRecordSessionOptions {
   source: RecordSource;
@@ -40,420 +54,489 @@ export interface CareRecordSessionOptions {
   newId?: () => string;
 }
 
+/** A section's value as `section()` resolves it: always saying whose it is. */
+export type SectionResult<K extends SectionName> = SectionValues[K] & { patient: PatientKey };
+
 type Listener = (snapshot: SectionSnapshot<SectionName>) => void;
 
-const UNKNOWN_VIEWER: ViewerContext = {
-  userId: 'unknown',
-  name: 'unknown',
-  roles: [],
-  organisation: 'UNKNOWN',
-  setting: 'emergency',
-};
+const VIEWING: ReadonlySet<MachineState> = new Set(VIEW_STATES);
+const WITH_PATIENT: ReadonlySet<MachineState> = new Set(PATIENT_STATES);
 
 /**
- * One clinician viewing one patient's record at a time: access policy, consent to view, the
- * right-patient check, the entry policy and the audit trail around the section store. Elements
- * subscribe here; they never see a value before a grant, for another patient, or withheld.
+ * One clinician viewing one patient's record at a time. The session is the transition table of
+ * `transitions.ts` with its effects: it feeds events in (a patient set, an access decision, the
+ * patient's answer, sections arriving, the clock) and performs what the table's step says
+ * (stop the view, write the audit records, move to the next state). Values reach subscribers
+ * through one gate only ({@link CareRecordSession.#publish}): a live grant, checked against the
+ * clock at every read; the right patient, verified from the record's demographics; and the entry
+ * policy applied. Internals are `#private`, so no script on the page can reach the source, the
+ * store or the grant around that gate.
  *
  * Events: `statechange` (read `state`), and `dcr-audit` (a CustomEvent whose detail is the audit
  * record: identities and decisions only, no clinical content).
  */
 export class CareRecordSession extends EventTarget {
-  private readonly policy: AccessPolicy;
-  private readonly clock: () => Date;
-  private readonly newId: () => string;
-  private readonly store: SectionStore;
-  private readonly auditTrail: AuditTrail;
-  private readonly viewerCheck: ReturnType<typeof validateViewer>;
-  private currentState: SessionState = 'no-context';
-  private reason: string | undefined = 'No patient has been set.';
-  private host: HostPatient | undefined;
-  private grant: Grant | undefined;
-  private grantTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped on every patient switch and end: async work from an older generation is ignored. */
-  private generation = 0;
-  private verified = false;
-  private readonly listeners = new Map<SectionName, Set<Listener>>();
-  private readonly latest = new Map<SectionName, SectionSnapshot<SectionName>>();
-  private readonly storeSubscriptions = new Map<SectionName, () => void>();
-  private readonly shown = new Set<SectionName>();
+  readonly #policy: AccessPolicy;
+  readonly #clock: () => Date;
+  readonly #newId: () => string;
+  readonly #store: SectionStore;
+  readonly #auditTrail: AuditTrail;
+  readonly #viewer: ViewerContext | undefined;
+  readonly #viewerProblem: string | undefined;
+  /** Who audit records name: the viewer, or whatever of an invalid viewer was valid. */
+  readonly #auditViewer: ViewerContext;
+  #state: MachineState = 'no-context';
+  #reason: string | undefined = 'No patient has been set.';
+  #host: HostPatient | undefined;
+  /** The one grant: the store asks for it through `#liveGrant` and never keeps one of its own. */
+  #grant: Grant | undefined;
+  #grantTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped on every stop of a view: async work from an older generation is ignored. */
+  #generation = 0;
+  #verified = false;
+  /** Settles when the access decision for the current patient is made (for `recordConsent`). */
+  #accessDecided: Promise<void> = Promise.resolve();
+  #expiryQueued = false;
+  readonly #listeners = new Map<SectionName, Set<Listener>>();
+  /** What has arrived for this view, per section (ready values only after the policy). */
+  readonly #snapshots = new Map<SectionName, SectionSnapshot<SectionName>>();
+  readonly #storeSubscriptions = new Map<SectionName, () => void>();
+  readonly #shown = new Set<SectionName>();
   /** Callers of `section()` still waiting: told when the view stops, never left hanging. */
-  private readonly waiting = new Set<(error: RecordError) => void>();
+  readonly #waiting = new Set<(error: RecordError) => void>();
+  readonly #stopWatchingPage: () => void;
 
   constructor(options: CareRecordSessionOptions) {
     super();
-    this.policy = resolvePolicy(options.policy);
-    this.clock = options.clock ?? (() => new Date());
-    this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
-    this.store = new SectionStore(options.source, this.clock);
-    this.auditTrail =
+    this.#policy = resolvePolicy(options.policy);
+    this.#clock = options.clock ?? (() => new Date());
+    this.#newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.#store = new SectionStore(options.source, this.#clock, (nhsNumber) =>
+      this.#liveGrant()?.nhsNumber === nhsNumber ? this.#grant : undefined,
+    );
+    this.#auditTrail =
       'send' in options.audit
-        ? createAuditTrail({ sink: options.audit, clock: this.clock })
+        ? createAuditTrail({ sink: options.audit, clock: this.#clock })
         : options.audit;
-    this.viewerCheck = validateViewer(options.viewer);
-    if (!this.viewerCheck.ok) this.reason = this.viewerCheck.reason;
+    // Read once: a viewer object whose getters change between reads cannot change who is audited.
+    const viewer = copyPlainInput(options.viewer);
+    const checked = validateViewer(viewer);
+    this.#viewer = checked.ok ? checked.value : undefined;
+    this.#viewerProblem = checked.ok ? undefined : checked.reason;
+    this.#auditViewer = checked.ok ? checked.value : auditIdentityOf(viewer);
+    if (this.#viewerProblem) this.#reason = this.#viewerProblem;
+    // A page closed for good ends the view (and audits it), like the clinician's "end".
+    this.#stopWatchingPage = watchPageClose(this, () => this.end('page-closed'));
   }
 
-  /** The DESIGN §2 state. */
+  /** The DESIGN §2 state. A grant the clock has outrun reads as `ended` at once. */
   get state(): SessionState {
-    return this.currentState;
+    if (this.#grantLapsed()) return 'ended';
+    return publicState(this.#state);
   }
 
   /** A plain-English, PHI-free reason for refusal and no-context states. */
   get stateReason(): string | undefined {
-    return this.reason;
+    if (this.#grantLapsed()) return 'The time allowed for this view has run out.';
+    return this.#reason;
   }
 
   /** The patient as the host identified them (for the consent gate); never fetched data. */
   get patient(): HostPatient | undefined {
-    return this.host;
+    return this.#host;
   }
 
   get viewer(): ViewerContext | undefined {
-    return this.viewerCheck.ok ? this.viewerCheck.value : undefined;
+    return this.#viewer;
   }
 
   /** `consent` or `override` while a grant is live; elements show the override banner from it. */
   get basis(): Grant['basis'] | undefined {
-    return this.liveGrant()?.basis;
+    return this.#liveGrant()?.basis;
   }
 
   get overrideReason(): OverrideReason | undefined {
-    return this.liveGrant()?.reason;
+    return this.#liveGrant()?.reason;
   }
 
-  /** Sets (or switches) the patient: ends any view in progress, then checks access. */
+  /**
+   * Sets (or switches) the patient: ends the view of the previous patient (audited as its end),
+   * synchronously, before anything else happens; then checks access. Setting the same patient
+   * again with the same host `encounter` id keeps a live view: the host says nothing changed.
+   */
   setPatient(input: unknown): void {
-    this.stopViewing();
-    this.host = undefined;
-    const generation = this.generation;
-    const viewer = this.viewer;
-    const patient = validateHostPatient(input);
-    const nhsNumber = patient.ok ? patient.value.nhsNumber : undefined;
-    if (!viewer || !patient.ok) {
-      const reason = !this.viewerCheck.ok
-        ? this.viewerCheck.reason
-        : !patient.ok
-          ? patient.reason
-          : undefined;
-      this.audit({ action: 'attempt', outcome: 'refused', detail: 'no-context' }, nhsNumber);
-      this.setState('no-context', reason);
+    const patient = validateHostPatient(copyPlainInput(input));
+    if (
+      patient.ok &&
+      patient.value.encounter !== undefined &&
+      patient.value.encounter === this.#host?.encounter &&
+      patient.value.nhsNumber === this.#host.nhsNumber &&
+      this.#liveGrant()
+    ) {
       return;
     }
-    this.host = patient.value;
-    this.store.setPatient({ nhsNumber: patient.value.nhsNumber });
-    this.audit({ action: 'attempt', outcome: 'success' });
-    this.setState('loading');
-    decideAccess(viewer, this.policy).then(
+    if (WITH_PATIENT.has(this.#state)) this.#apply({ type: 'end', detail: 'patient-switch' });
+    this.#host = undefined;
+    if (!this.#viewer || !patient.ok) {
+      const problem = this.#viewerProblem ?? (!patient.ok ? patient.reason : '');
+      this.#apply(
+        { type: 'patient-invalid', problem },
+        patient.ok ? patient.value.nhsNumber : undefined,
+      );
+      return;
+    }
+    this.#host = patient.value;
+    this.#apply({ type: 'patient-set' });
+    this.#store.setPatient({ nhsNumber: patient.value.nhsNumber });
+    const generation = this.#generation;
+    this.#accessDecided = decideAccess(this.#viewer, this.#policy).then(
       (decision) => {
-        if (generation !== this.generation) return;
-        if (decision === 'permitted') {
-          this.audit({ action: 'access-decision', outcome: 'success', detail: 'permitted' });
-          this.setState('awaiting-consent');
-        } else {
-          this.audit({ action: 'access-decision', outcome: 'refused', detail: decision });
-          this.setState(
-            decision,
-            decision === 'not-permitted'
-              ? 'Your role does not permit viewing GP records.'
-              : 'Your organisation is not in the information sharing agreement for this record.',
-          );
-        }
+        if (generation !== this.#generation) return;
+        this.#apply(
+          decision === 'permitted'
+            ? { type: 'access-permitted' }
+            : { type: 'access-refused', decision },
+        );
       },
       () => {
-        if (generation !== this.generation) return;
-        this.audit({ action: 'error', outcome: 'failure', detail: 'agreement-check-failed' });
-        this.setState('unavailable', 'The sharing agreement could not be checked.');
+        if (generation === this.#generation) this.#apply({ type: 'access-check-failed' });
       },
     );
   }
 
-  /** Records the patient's answer: "yes", "no", or a duty-of-care override with a coded reason. */
-  recordConsent(input: unknown): Promise<void> {
-    if (this.currentState !== 'awaiting-consent' && this.currentState !== 'consent-declined') {
-      return Promise.reject(
-        new Error(
-          `Consent can only be recorded while awaiting it (state is ${this.currentState}).`,
-        ),
-      );
+  /**
+   * Records the patient's answer: "yes", "no", or a duty-of-care override with a coded reason.
+   * Called while access is still being checked, it waits for that decision. The input is copied
+   * once and validated on the copy, so what is checked is what is used.
+   */
+  async recordConsent(input: unknown): Promise<void> {
+    const copy = copyPlainInput(input);
+    if (this.#state === 'checking-access') {
+      const generation = this.#generation;
+      await this.#accessDecided;
+      if (generation !== this.#generation) throw new Error('The patient changed before consent.');
     }
-    const checked = validateConsentDecision(input);
-    if (!checked.ok) return Promise.reject(new TypeError(checked.reason));
+    if (this.#state !== 'awaiting-consent' && this.#state !== 'consent-declined') {
+      throw new Error(`Consent can only be recorded while awaiting it (state is ${this.state}).`);
+    }
+    const checked = validateConsentDecision(copy);
+    if (!checked.ok) {
+      const attempted = (copy as { decision?: unknown } | undefined)?.decision === 'override';
+      if (attempted) {
+        const problem = checked.reason.includes('note') ? 'invalid-note' : 'missing-reason';
+        this.#apply({ type: 'override-refused', problem });
+      }
+      throw new TypeError(checked.reason);
+    }
     const decision = checked.value;
-    const host = this.host!;
     if (decision.decision === 'declined') {
-      this.audit({ action: 'consent-recorded', outcome: 'refused', detail: 'declined' });
-      this.setState('consent-declined', 'The patient declined to have their GP record viewed.');
-      return Promise.resolve();
+      this.#apply({ type: 'consent-declined' });
+      return;
     }
-    const grant = decideConsent(decision, host.nhsNumber, this.clock(), this.policy.grantMinutes)!;
-    this.grant = grant;
-    if (decision.decision === 'override') {
-      this.audit({
-        action: 'override',
-        outcome: 'success',
-        basis: 'override',
-        overrideReason: decision.reason,
-        ...(decision.note && { overrideNote: decision.note }),
-        alert: true,
-      });
-    } else {
-      this.audit({
-        action: 'consent-recorded',
-        outcome: 'success',
-        basis: 'consent',
-        detail: 'granted',
-      });
-    }
-    const generation = this.generation;
-    this.grantTimer = setTimeout(() => {
-      if (generation === this.generation) this.end('grant-expired');
-    }, this.policy.grantMinutes * 60_000);
-    this.setState(grant.basis === 'override' ? 'override' : 'granted');
-    this.store.authorise(grant);
+    const host = this.#host!;
+    const grant = decideConsent(
+      decision,
+      host.nhsNumber,
+      this.#clock(),
+      this.#policy.grantMinutes,
+    )!;
+    this.#grant = grant;
+    const generation = this.#generation;
+    this.#grantTimer = setTimeout(
+      () => {
+        if (generation === this.#generation) this.#apply({ type: 'grant-expired' });
+      },
+      Date.parse(grant.expiresAt) - Date.parse(grant.grantedAt),
+    );
+    this.#apply(
+      decision.decision === 'override'
+        ? {
+            type: 'override-granted',
+            reason: decision.reason,
+            ...(decision.note && { note: decision.note }),
+          }
+        : { type: 'consent-granted' },
+    );
+    this.#store.authorise();
     // The right-patient check comes first: nothing else is published until it passes.
-    this.follow('demographics');
-    for (const section of this.listeners.keys()) this.follow(section);
-    return Promise.resolve();
+    this.#follow('demographics');
+    for (const section of this.#listeners.keys()) this.#follow(section);
   }
 
   /**
    * Calls `listener` with the section's snapshots for the current patient: loading, ready (after
-   * the right-patient check and the entry policy) or error. Nothing arrives before a grant.
+   * the right-patient check and the entry policy) or error. Nothing arrives without a live grant.
    */
   subscribe<K extends SectionName>(
     section: K,
     listener: (snapshot: SectionSnapshot<K>) => void,
   ): () => void {
-    let set = this.listeners.get(section);
-    if (!set) this.listeners.set(section, (set = new Set()));
+    let set = this.#listeners.get(section);
+    if (!set) this.#listeners.set(section, (set = new Set()));
     set.add(listener as Listener);
-    const latest = this.latest.get(section);
-    if (latest) listener(latest as SectionSnapshot<K>);
-    if (this.liveGrant()) this.follow(section);
+    const current = this.current(section);
+    if (current) listener(current);
+    if (this.#liveGrant()) this.#follow(section);
     return () => set.delete(listener as Listener);
   }
 
-  /** The section's value for the current patient. Throws when there is no live grant. */
-  async section<K extends SectionName>(section: K): Promise<SectionValues[K]> {
-    if (!this.liveGrant())
+  /**
+   * The section's latest snapshot for the current patient, read through the same gate as every
+   * published value: `undefined` without a live grant, and a ready value only once the
+   * right-patient check has passed. Elements render from this, so what they show ends with the grant.
+   */
+  current<K extends SectionName>(section: K): SectionSnapshot<K> | undefined {
+    if (!this.#liveGrant()) return undefined;
+    const snapshot = this.#snapshots.get(section) as SectionSnapshot<K> | undefined;
+    if (!snapshot || (snapshot.status === 'ready' && !this.#verified)) return undefined;
+    return snapshot.patient.nhsNumber === this.#host?.nhsNumber ? snapshot : undefined;
+  }
+
+  /**
+   * The section's value for the current patient, carrying the patient it is for. Throws when
+   * there is no live grant; rejects when the view stops (or the patient changes) before it comes.
+   */
+  async section<K extends SectionName>(section: K): Promise<SectionResult<K>> {
+    if (!this.#liveGrant())
       throw new Error(
         'The record cannot be read: there is no consent or override for this patient.',
       );
+    const generation = this.#generation;
     return new Promise((resolve, reject) => {
       // The listener may run at once (a loaded section), before subscribe has returned.
       let settled = false;
       const stop = (error: RecordError) => {
         if (settled) return;
         settled = true;
-        this.waiting.delete(stop);
+        this.#waiting.delete(stop);
         queueMicrotask(() => unsubscribe());
         reject(error);
       };
-      this.waiting.add(stop);
+      this.#waiting.add(stop);
       const unsubscribe = this.subscribe(section, (snapshot) => {
         if (snapshot.status === 'loading' || settled) return;
         if (snapshot.status === 'error') return stop(snapshot.error);
+        if (generation !== this.#generation || !this.#liveGrant())
+          return stop(new RecordError('aborted'));
         settled = true;
-        this.waiting.delete(stop);
+        this.#waiting.delete(stop);
         queueMicrotask(() => unsubscribe());
-        resolve(snapshot.value);
+        resolve({ ...snapshot.value, patient: snapshot.patient });
       });
     });
   }
 
   /** Asks again for sections that failed. */
   retry(section?: SectionName): void {
-    for (const name of section ? [section] : [...this.latest.keys()]) {
-      if (this.latest.get(name)?.status === 'error') this.store.retry(name);
+    if (!this.#liveGrant()) return;
+    for (const name of section ? [section] : [...this.#snapshots.keys()]) {
+      if (this.#snapshots.get(name)?.status === 'error') this.#store.retry(name);
     }
   }
 
   /** Elements call this once a section is on screen, for the audit trail (once per section per view). */
   markShown(section: SectionName): void {
-    if (!this.liveGrant() || this.shown.has(section)) return;
-    this.shown.add(section);
-    this.audit({ action: 'section-shown', outcome: 'success', sections: [section] });
+    if (!this.#liveGrant() || this.#shown.has(section)) return;
+    this.#shown.add(section);
+    this.#apply({ type: 'section-shown', section });
   }
 
   /** Ends viewing: the grant ends, in-flight work stops, nothing stays in memory. */
-  end(detail = 'ended-by-user'): void {
-    if (this.currentState === 'ended') return;
-    const hadPatient = this.host !== undefined;
-    this.stopViewing();
-    if (hadPatient) this.audit({ action: 'end', outcome: 'success', detail });
-    this.host = undefined;
-    this.setState(
-      'ended',
-      detail === 'grant-expired'
-        ? 'The time allowed for this view has run out.'
-        : 'Viewing has ended.',
-    );
+  end(detail: EndDetail = 'ended-by-user'): void {
+    this.#expireIfLapsed();
+    this.#apply({ type: 'end', detail });
+    this.#host = undefined;
   }
 
-  private liveGrant(): Grant | undefined {
-    return this.host && isLiveGrant(this.grant, this.host.nhsNumber, this.clock())
-      ? this.grant
-      : undefined;
+  /**
+   * Ends viewing and lets the session go: it stops watching the page. A host that makes a session
+   * per patient calls this when it drops one.
+   */
+  close(): void {
+    this.end('session-closed');
+    this.#stopWatchingPage();
   }
 
-  private stopViewing(): void {
-    this.generation++;
-    revokeGrant(this.grant);
-    this.grant = undefined;
-    clearTimeout(this.grantTimer);
-    for (const unsubscribe of this.storeSubscriptions.values()) unsubscribe();
-    this.storeSubscriptions.clear();
-    this.latest.clear();
-    this.shown.clear();
-    this.verified = false;
-    this.store.setPatient(undefined);
-    for (const stop of [...this.waiting]) stop(new RecordError('aborted'));
+  /** The grant, while live by the clock; a lapsed one is ended (audited) a microtask later. */
+  #liveGrant(): Grant | undefined {
+    const grant = this.#grant;
+    if (!grant || !this.#host) return undefined;
+    if (isLiveGrant(grant, this.#host.nhsNumber, this.#clock())) return grant;
+    this.#queueExpiry();
+    return undefined;
+  }
+
+  /** True when a view's grant has run out by the clock but its end is not yet applied. */
+  #grantLapsed(): boolean {
+    if (!this.#grant || !VIEWING.has(this.#state)) return false;
+    const lapsed = this.#clock().getTime() >= Date.parse(this.#grant.expiresAt);
+    if (lapsed) this.#queueExpiry();
+    return lapsed;
+  }
+
+  #queueExpiry(): void {
+    if (this.#expiryQueued) return;
+    this.#expiryQueued = true;
+    // Not applied inside the read that noticed it (which may be an element's render).
+    queueMicrotask(() => {
+      this.#expiryQueued = false;
+      this.#expireIfLapsed();
+    });
+  }
+
+  #expireIfLapsed(): void {
+    if (
+      this.#grant &&
+      VIEWING.has(this.#state) &&
+      this.#clock().getTime() >= Date.parse(this.#grant.expiresAt)
+    )
+      this.#apply({ type: 'grant-expired' });
+  }
+
+  /** Feeds one event to the table and performs its step. Returns false when the event does nothing here. */
+  #apply(event: SessionEvent, nhsNumber = this.#host?.nhsNumber): boolean {
+    const step = transition(this.#state, event);
+    if (!step) return false;
+    for (const fields of step.audit) this.#audit(fields, nhsNumber);
+    if (step.stopsView) this.#stopViewing();
+    if (step.stays) return true;
+    if (this.#state === step.next && this.#reason === step.reason) return true;
+    this.#state = step.next;
+    this.#reason = step.reason;
+    this.dispatchEvent(new Event('statechange'));
+    return true;
+  }
+
+  #stopViewing(): void {
+    this.#generation++;
+    revokeGrant(this.#grant);
+    this.#grant = undefined;
+    clearTimeout(this.#grantTimer);
+    for (const unsubscribe of this.#storeSubscriptions.values()) unsubscribe();
+    this.#storeSubscriptions.clear();
+    this.#snapshots.clear();
+    this.#shown.clear();
+    this.#verified = false;
+    this.#store.setPatient(undefined);
+    for (const stop of [...this.#waiting]) stop(new RecordError('aborted'));
   }
 
   /** Subscribes to the store for a section, once per view. */
-  private follow(section: SectionName): void {
-    if (this.storeSubscriptions.has(section)) return;
-    const generation = this.generation;
-    this.storeSubscriptions.set(
+  #follow(section: SectionName): void {
+    if (this.#storeSubscriptions.has(section)) return;
+    const generation = this.#generation;
+    this.#storeSubscriptions.set(
       section,
-      this.store.subscribe(section, (snapshot) => void this.receive(snapshot, generation)),
+      this.#store.subscribe(section, (snapshot) => void this.#receive(snapshot, generation)),
     );
   }
 
-  private async receive(snapshot: SectionSnapshot<SectionName>, generation: number): Promise<void> {
-    if (generation !== this.generation || snapshot.patient.nhsNumber !== this.host?.nhsNumber)
+  async #receive(snapshot: SectionSnapshot<SectionName>, generation: number): Promise<void> {
+    if (
+      generation !== this.#generation ||
+      snapshot.patient.nhsNumber !== this.#host?.nhsNumber ||
+      !this.#liveGrant()
+    )
       return;
     const { section } = snapshot;
     if (snapshot.status === 'error') {
-      this.onError(snapshot.section, snapshot.error);
-      if (generation !== this.generation) return;
-      this.deliver(snapshot);
-      this.updateProgress();
+      if (snapshot.error.kind === 'aborted') return;
+      if (this.#failed(section, snapshot.error)) return;
+      this.#snapshots.set(section, snapshot);
+      this.#publish(snapshot);
+      this.#updateProgress();
       return;
     }
     if (snapshot.status === 'loading') {
-      this.deliver(snapshot);
-      this.updateProgress();
+      this.#snapshots.set(section, snapshot);
+      this.#publish(snapshot);
+      this.#updateProgress();
       return;
     }
     if (section === 'demographics') {
-      const mismatch = identityMismatch(
-        this.host,
-        (snapshot.value as SectionValues['demographics']).patient,
-      );
+      const returned = (snapshot.value as SectionValues['demographics']).patient;
+      const mismatch = identityMismatch(this.#host, returned);
       if (mismatch) {
-        this.audit({
-          action: 'identity-mismatch',
-          outcome: 'failure',
-          detail: mismatch,
-          alert: true,
-        });
-        this.stopViewing();
-        this.setState(
-          'identity-mismatch',
-          'The record returned does not match the patient you selected. Nothing is shown.',
-        );
+        this.#apply({ type: 'identity-mismatch', detail: mismatch });
         return;
       }
-      this.verified = true;
+      this.#verified = true;
+    } else if (patientCheckFailed(snapshot.value)) {
+      this.#apply({ type: 'patient-unmatched' });
+      return;
     }
-    this.audit({ action: 'section-fetched', outcome: 'success', sections: [section] });
-    const value = await applyEntryPolicy(section, snapshot.value, this.viewer!, this.policy);
-    if (generation !== this.generation) return;
+    this.#apply({ type: 'section-fetched', section });
+    const value = await applyEntryPolicy(section, snapshot.value, this.#viewer!, this.#policy);
+    if (generation !== this.#generation) return;
     const ready = { ...snapshot, value };
-    this.latest.set(section, ready);
+    this.#snapshots.set(section, ready);
     if (section === 'demographics') {
       // Release what arrived before the right-patient check passed, then the check itself.
-      for (const held of this.latest.values()) if (held.status === 'ready') this.publish(held);
-    } else if (this.verified) {
-      this.publish(ready);
+      for (const held of this.#snapshots.values()) if (held.status === 'ready') this.#publish(held);
+    } else if (this.#verified) {
+      this.#publish(ready);
     }
-    this.updateProgress();
+    this.#updateProgress();
   }
 
-  private deliver(snapshot: SectionSnapshot<SectionName>): void {
-    this.latest.set(snapshot.section, snapshot);
-    this.publish(snapshot);
+  /**
+   * The one gate every value passes on its way to a subscriber: a live grant by the clock, the
+   * current patient, and (for values) the right-patient check passed.
+   */
+  #publish(snapshot: SectionSnapshot<SectionName>): void {
+    const listeners = this.#listeners.get(snapshot.section);
+    if (!listeners || listeners.size === 0) return;
+    if (!this.#liveGrant() || snapshot.patient.nhsNumber !== this.#host?.nhsNumber) return;
+    if (snapshot.status === 'ready' && !this.#verified) return;
+    for (const listener of [...listeners]) listener(snapshot);
   }
 
-  private publish(snapshot: SectionSnapshot<SectionName>): void {
-    for (const listener of [...(this.listeners.get(snapshot.section) ?? [])]) listener(snapshot);
-  }
-
-  private onError(section: SectionName, error: RecordError): void {
-    if (error.kind === 'aborted') return;
-    const refusal = error.refusal;
-    this.audit({
-      action: refusal ? 'refusal' : 'error',
-      outcome: refusal ? 'refused' : 'failure',
-      sections: [section],
-      detail: refusal ?? error.kind,
-    });
-    if (refusal) {
-      this.stopViewing();
-      this.setState(
-        refusal,
-        refusal === 'source-dissent'
-          ? 'This patient has chosen not to share their GP record, or sharing has not been set up at their practice. Nothing can be shown.'
-          : refusal === 'no-agreement'
-            ? 'The GP practice has not agreed to share records with your organisation.'
-            : 'The GP practice refused access for your role.',
-      );
-    } else if (section === 'demographics') {
-      this.stopViewing();
-      this.setState(
-        error.kind === 'not-found' ? 'not-found' : 'unavailable',
+  /** A section's failure as the table sees it; true when it stopped the view. */
+  #failed(section: SectionName, error: RecordError): boolean {
+    if (error.refusal) {
+      this.#apply({ type: 'source-refused', section, refusal: error.refusal });
+      return true;
+    }
+    if (section === 'demographics') {
+      this.#apply(
         error.kind === 'not-found'
-          ? 'No GP record was found for this NHS number.'
-          : 'The GP record could not be reached. Try again.',
+          ? { type: 'record-not-found' }
+          : { type: 'record-unavailable', kind: error.kind },
       );
+      return true;
     }
+    this.#apply({ type: 'section-failed', section, kind: error.kind });
+    return false;
   }
 
   /** loading → ready / partial / unavailable, from the sections this view has asked for. */
-  private updateProgress(): void {
-    if (!this.liveGrant()) return;
-    const snapshots = [...this.storeSubscriptions.keys()].map((s) => this.latest.get(s));
-    if (snapshots.some((s) => !s || s.status === 'loading') || !this.verified) {
-      this.setState('loading');
+  #updateProgress(): void {
+    if (!this.#liveGrant()) return;
+    const snapshots = [...this.#storeSubscriptions.keys()].map((s) => this.#snapshots.get(s));
+    if (snapshots.some((s) => !s || s.status === 'loading') || !this.#verified) {
+      this.#apply({ type: 'sections-loading' });
       return;
     }
     const failed = snapshots.filter((s) => s!.status === 'error').map((s) => s!.section);
-    if (failed.length === 0) this.setState('ready');
-    else if (failed.length === snapshots.length)
-      this.setState('unavailable', 'The GP record could not be reached. Try again.');
-    else
-      this.setState(
-        'partial',
-        `Some parts of the record could not be loaded: ${failed.join(', ')}.`,
-      );
+    if (failed.length === 0) this.#apply({ type: 'sections-ready' });
+    else if (failed.length === snapshots.length) this.#apply({ type: 'sections-unavailable' });
+    else this.#apply({ type: 'sections-partial', failed });
   }
 
-  private setState(state: SessionState, reason?: string): void {
-    if (this.currentState === state && this.reason === reason) return;
-    this.currentState = state;
-    this.reason = reason;
-    this.dispatchEvent(new Event('statechange'));
-  }
-
-  private audit(
-    fields: Omit<AuditRecord, 'id' | 'recorded' | 'viewer' | 'patient'>,
-    nhsNumber = this.host?.nhsNumber,
-  ): void {
+  #audit(fields: AuditFields, nhsNumber: string | undefined): void {
+    const grant = this.#grant && !fields.basis ? this.#liveGrant() : undefined;
     const record: AuditRecord = {
-      id: this.newId(),
-      recorded: this.clock().toISOString(),
-      viewer: this.viewer ?? UNKNOWN_VIEWER,
+      id: this.#newId(),
+      recorded: this.#clock().toISOString(),
+      viewer: this.#auditViewer,
       ...(nhsNumber && { patient: { nhsNumber } }),
-      ...(this.liveGrant() &&
-        !fields.basis && {
-          basis: this.grant!.basis,
-          ...(this.grant!.reason && { overrideReason: this.grant!.reason }),
-        }),
+      ...(grant && {
+        basis: grant.basis,
+        ...(grant.reason && { overrideReason: grant.reason }),
+      }),
       ...fields,
     };
-    this.auditTrail.record(record);
+    this.#auditTrail.record(record);
     this.dispatchEvent(new CustomEvent('dcr-audit', { detail: record }));
   }
 }

@@ -4,12 +4,28 @@ import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import type { SectionName } from '../model/sections.js';
 import { fhirR4Source } from '../sources/fhir-r4.js';
 import { SectionStore, type SectionSnapshot } from './section-store.js';
-import { decideConsent } from '../consent/consent.js';
+import { decideConsent, type Grant } from '../consent/consent.js';
+import type { RecordSource } from '../sources/source.js';
+
+/** A store whose grant the test holds (the session holds it in the library). */
+const grants = new WeakMap<SectionStore, Grant>();
+function newStore(source: RecordSource): SectionStore {
+  const store: SectionStore = new SectionStore(
+    source,
+    () => new Date(),
+    () => grants.get(store),
+  );
+  return store;
+}
+function authorise(store: SectionStore, grant: Grant): void {
+  grants.set(store, grant);
+  store.authorise();
+}
 
 /** Sets the patient and grants the view, as the session does after a "yes". */
 function view(store: SectionStore, nhsNumber: string): void {
   store.setPatient({ nhsNumber });
-  store.authorise(decideConsent({ decision: 'granted' }, nhsNumber, new Date(), 60)!);
+  authorise(store, decideConsent({ decision: 'granted' }, nhsNumber, new Date(), 60)!);
 }
 
 const typical = SANDBOX_PATIENTS.typical;
@@ -26,13 +42,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('SectionStore', () => {
   it('fetches nothing without a live grant for the current patient', async () => {
     const network = recordingFetch();
-    const store = new SectionStore(
-      fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }),
-    );
+    const store = newStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }));
     store.setPatient({ nhsNumber: typical.nhsNumber });
     store.subscribe('allergies', () => undefined);
     // A grant for someone else, and an expired one, open nothing either.
-    store.authorise(
+    authorise(
+      store,
       decideConsent(
         { decision: 'granted' },
         SANDBOX_PATIENTS.noKnownAllergies.nhsNumber,
@@ -40,7 +55,8 @@ describe('SectionStore', () => {
         60,
       )!,
     );
-    store.authorise(
+    authorise(
+      store,
       decideConsent(
         { decision: 'granted' },
         typical.nhsNumber,
@@ -50,16 +66,14 @@ describe('SectionStore', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(network.requests).to.deep.equal([]);
-    store.authorise(decideConsent({ decision: 'granted' }, typical.nhsNumber, new Date(), 60)!);
+    authorise(store, decideConsent({ decision: 'granted' }, typical.nhsNumber, new Date(), 60)!);
     expect((await store.load('allergies')).state).to.equal('recorded');
     expect(network.requests.length).to.be.greaterThan(0);
   });
 
   it('makes one request per section however many subscribers ask', async () => {
     const network = recordingFetch();
-    const store = new SectionStore(
-      fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }),
-    );
+    const store = newStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }));
     view(store, typical.nhsNumber);
     const ready: Promise<unknown>[] = [];
     for (let subscriber = 0; subscriber < 20; subscriber++) {
@@ -104,7 +118,7 @@ describe('SectionStore', () => {
         return fetch(input, init);
       },
     });
-    const store = new SectionStore(source);
+    const store = newStore(source);
     view(store, typical.nhsNumber);
     const seen: string[] = [];
     store.subscribe('medications', (s) => seen.push(`medications:${s.status}`));
@@ -122,7 +136,7 @@ describe('SectionStore', () => {
   });
 
   it('rejects what was awaited for the previous patient on a switch', async () => {
-    const store = new SectionStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4 }));
+    const store = newStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4 }));
     view(store, typical.nhsNumber);
     const previous = store.load('allergies');
     view(store, SANDBOX_PATIENTS.noKnownAllergies.nhsNumber);

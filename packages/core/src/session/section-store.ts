@@ -33,44 +33,51 @@ interface Slot {
  * every value carries its patient, and is published only while that patient is current.
  *
  * Nothing is fetched without a live {@link Grant} for the current patient (only consent.ts can
- * make one): sections asked for before it wait, and a switch or an expired grant stops fetching.
+ * make one). The store keeps no grant of its own: it asks its owner (`grantFor`, the session)
+ * at each flush, so the grant lives in one place. Sections asked for before a grant wait, and a
+ * switch or an expired grant stops fetching.
  */
 export class SectionStore {
-  private patient: PatientKey | undefined;
-  private grant: Grant | undefined;
-  private controller = new AbortController();
-  private slots = new Map<SectionName, Slot>();
-  private listeners = new Map<SectionName, Set<Listener>>();
-  private pending = new Set<SectionName>();
-  private flushQueued = false;
+  #patient: PatientKey | undefined;
+  #controller = new AbortController();
+  readonly #slots = new Map<SectionName, Slot>();
+  readonly #listeners = new Map<SectionName, Set<Listener>>();
+  readonly #pending = new Set<SectionName>();
+  #flushQueued = false;
+  readonly #source: RecordSource;
+  readonly #clock: () => Date;
+  readonly #grantFor: (nhsNumber: string) => Grant | undefined;
 
   constructor(
-    private readonly source: RecordSource,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
+    source: RecordSource,
+    clock: () => Date,
+    grantFor: (nhsNumber: string) => Grant | undefined,
+  ) {
+    this.#source = source;
+    this.#clock = clock;
+    this.#grantFor = grantFor;
+  }
 
   get currentPatient(): PatientKey | undefined {
-    return this.patient;
+    return this.#patient;
   }
 
-  /** Allows fetching for the current patient; the grant must be live and for that patient. */
-  authorise(grant: Grant): void {
-    this.grant = grant;
-    this.scheduleFlush();
+  /** Fetches what is waiting, now that the owner holds a grant for the current patient. */
+  authorise(): void {
+    this.#scheduleFlush();
   }
 
-  /** Switches patient (or clears with `undefined`): aborts in-flight work, forgets every value and the grant. */
+  /** Switches patient (or clears with `undefined`): aborts in-flight work and forgets every value. */
   setPatient(patient: PatientKey | undefined): void {
-    this.grant = undefined;
-    this.controller.abort();
-    this.controller = new AbortController();
-    this.patient = patient ? { nhsNumber: patient.nhsNumber } : undefined;
+    this.#controller.abort();
+    this.#controller = new AbortController();
+    this.#patient = patient ? { nhsNumber: patient.nhsNumber } : undefined;
     // Whoever still awaits the previous patient's sections is told they will not come.
-    for (const slot of this.slots.values()) slot.reject(new RecordError('aborted'));
-    this.slots.clear();
-    this.pending.clear();
+    for (const slot of this.#slots.values()) slot.reject(new RecordError('aborted'));
+    this.#slots.clear();
+    this.#pending.clear();
     // Subscribers stay: they now follow the new patient, and get its sections as they load.
-    if (this.patient) for (const section of this.listeners.keys()) this.request(section);
+    if (this.#patient) for (const section of this.#listeners.keys()) this.#request(section);
   }
 
   /**
@@ -81,34 +88,34 @@ export class SectionStore {
     section: K,
     listener: (snapshot: SectionSnapshot<K>) => void,
   ): () => void {
-    let set = this.listeners.get(section);
-    if (!set) this.listeners.set(section, (set = new Set()));
+    let set = this.#listeners.get(section);
+    if (!set) this.#listeners.set(section, (set = new Set()));
     const wrapped = listener as Listener;
     set.add(wrapped);
-    const slot = this.slots.get(section);
+    const slot = this.#slots.get(section);
     if (slot) wrapped(slot.snapshot);
-    else if (this.patient) this.request(section);
+    else if (this.#patient) this.#request(section);
     return () => set.delete(wrapped);
   }
 
   /** The section's value for the current patient, fetched once however often it is asked for. */
   load<K extends SectionName>(section: K): Promise<SectionValues[K]> {
-    if (!this.patient) return Promise.reject(new RecordError('invalid'));
-    return (this.slots.get(section) ?? this.request(section)).result as Promise<SectionValues[K]>;
+    if (!this.#patient) return Promise.reject(new RecordError('invalid'));
+    return (this.#slots.get(section) ?? this.#request(section)).result as Promise<SectionValues[K]>;
   }
 
   /** Forgets a failed section and asks again. */
   retry(section: SectionName): void {
-    const slot = this.slots.get(section);
-    if (!this.patient || slot?.snapshot.status !== 'error') return;
-    this.slots.delete(section);
-    this.request(section);
+    const slot = this.#slots.get(section);
+    if (!this.#patient || slot?.snapshot.status !== 'error') return;
+    this.#slots.delete(section);
+    this.#request(section);
   }
 
-  private request(section: SectionName): Slot {
-    const existing = this.slots.get(section);
+  #request(section: SectionName): Slot {
+    const existing = this.#slots.get(section);
     if (existing) return existing;
-    const patient = this.patient!;
+    const patient = this.#patient!;
     let resolve!: Slot['resolve'];
     let reject!: Slot['reject'];
     const result = new Promise((res, rej) => ((resolve = res), (reject = rej)));
@@ -119,63 +126,67 @@ export class SectionStore {
       resolve,
       reject,
     };
-    this.slots.set(section, slot);
-    this.publish(slot.snapshot);
-    this.pending.add(section);
-    this.scheduleFlush();
+    this.#slots.set(section, slot);
+    this.#publish(slot.snapshot);
+    this.#pending.add(section);
+    this.#scheduleFlush();
     return slot;
   }
 
-  private scheduleFlush(): void {
-    if (this.flushQueued || this.pending.size === 0) return;
-    this.flushQueued = true;
-    queueMicrotask(() => this.flush());
+  #scheduleFlush(): void {
+    if (this.#flushQueued || this.#pending.size === 0) return;
+    this.#flushQueued = true;
+    queueMicrotask(() => this.#flush());
   }
 
   /** Sends every section asked for since the last flush to the source in one call. */
-  private flush(): void {
-    this.flushQueued = false;
-    const patient = this.patient;
+  #flush(): void {
+    this.#flushQueued = false;
+    const patient = this.#patient;
     // The run-time half of "no fetch without a grant" (the type-level half: only consent.ts can make a Grant).
-    if (!patient || !isLiveGrant(this.grant, patient.nhsNumber, this.clock())) return;
-    const sections = [...this.pending];
-    this.pending.clear();
+    if (
+      !patient ||
+      !isLiveGrant(this.#grantFor(patient.nhsNumber), patient.nhsNumber, this.#clock())
+    )
+      return;
+    const sections = [...this.#pending];
+    this.#pending.clear();
     if (sections.length === 0) return;
-    const { signal } = this.controller;
-    const promises = this.source.fetchSections(sections, { nhsNumber: patient.nhsNumber, signal });
+    const { signal } = this.#controller;
+    const promises = this.#source.fetchSections(sections, { nhsNumber: patient.nhsNumber, signal });
     for (const section of sections) {
-      const slot = this.slots.get(section);
+      const slot = this.#slots.get(section);
       if (!slot) continue;
       promises[section].then(
         (value) => {
-          if (!this.isCurrent(patient, slot)) return;
+          if (!this.#isCurrent(patient, slot)) return;
           slot.snapshot = {
             patient,
             section,
             status: 'ready',
             value,
-            fetchedAt: this.clock().toISOString(),
+            fetchedAt: this.#clock().toISOString(),
           };
           slot.resolve(value);
-          this.publish(slot.snapshot);
+          this.#publish(slot.snapshot);
         },
         (error: unknown) => {
-          if (!this.isCurrent(patient, slot)) return;
+          if (!this.#isCurrent(patient, slot)) return;
           const recordError = error instanceof RecordError ? error : new RecordError('server');
           slot.snapshot = { patient, section, status: 'error', error: recordError };
           slot.reject(recordError);
-          this.publish(slot.snapshot);
+          this.#publish(slot.snapshot);
         },
       );
     }
   }
 
   /** True while `slot` is still the live slot of `patient`: late answers fail this. */
-  private isCurrent(patient: PatientKey, slot: Slot): boolean {
-    return this.patient === patient && this.slots.get(slot.snapshot.section) === slot;
+  #isCurrent(patient: PatientKey, slot: Slot): boolean {
+    return this.#patient === patient && this.#slots.get(slot.snapshot.section) === slot;
   }
 
-  private publish(snapshot: AnySnapshot): void {
-    for (const listener of [...(this.listeners.get(snapshot.section) ?? [])]) listener(snapshot);
+  #publish(snapshot: AnySnapshot): void {
+    for (const listener of [...(this.#listeners.get(snapshot.section) ?? [])]) listener(snapshot);
   }
 }

@@ -7,12 +7,28 @@ import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import { RecordError } from '../../src/http/errors.js';
 import { SectionStore } from '../../src/session/section-store.js';
 import { fhirR4Source } from '../../src/sources/fhir-r4.js';
-import { decideConsent } from '../../src/consent/consent.js';
+import { decideConsent, type Grant } from '../../src/consent/consent.js';
+import type { RecordSource } from '../../src/sources/source.js';
+
+/** A store whose grant the test holds (the session holds it in the library). */
+const grants = new WeakMap<SectionStore, Grant>();
+function newStore(source: RecordSource): SectionStore {
+  const store: SectionStore = new SectionStore(
+    source,
+    () => new Date(),
+    () => grants.get(store),
+  );
+  return store;
+}
+function authorise(store: SectionStore, grant: Grant): void {
+  grants.set(store, grant);
+  store.authorise();
+}
 
 /** Sets the patient and grants the view, as the session does after a "yes". */
 function view(store: SectionStore, nhsNumber: string): void {
   store.setPatient({ nhsNumber });
-  store.authorise(decideConsent({ decision: 'granted' }, nhsNumber, new Date(), 60)!);
+  authorise(store, decideConsent({ decision: 'granted' }, nhsNumber, new Date(), 60)!);
 }
 
 const FAULTS = '/__sandbox/faults';
@@ -121,7 +137,7 @@ describe('R4 source over HTTP', () => {
         fc.integer({ min: 1, max: 2 ** 30 }),
         async (switches, latencySeed) => {
           await configureFaults('race', { seed: latencySeed, latencyMs: { min: 0, max: 60 } });
-          const store = new SectionStore(
+          const store = newStore(
             fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, headers: { [PROFILE_HEADER]: 'race' } }),
           );
           const violations: string[] = [];

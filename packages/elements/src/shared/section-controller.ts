@@ -3,16 +3,14 @@ import { SessionStateController, type SessionHost } from './session-state-contro
 
 export type { SessionHost };
 
-const VIEWING = new Set(['granted', 'override', 'loading', 'ready', 'partial']);
-
 /**
- * Follows one section of the host's session: subscribes when the session appears or changes,
- * re-renders on every snapshot and state change, and forgets the snapshot whenever the session
- * stops viewing (patient switch, refusal, end). `current` returns a snapshot only when it is for
- * the session's current patient: an element can never render another patient's value.
+ * Follows one section of the host's session: subscribes when the session appears or changes and
+ * re-renders on every snapshot and state change. It keeps no copy of the record: `current` reads
+ * the session's own gate at every render (a live grant by the clock, the current patient, the
+ * right-patient check passed), so whatever ends the grant (a switch, an expiry, an end, a
+ * refusal) empties the element at its next render, inside a consent gate or not.
  */
 export class SectionController<K extends SectionName> extends SessionStateController {
-  private snapshot: SectionSnapshot<K> | undefined;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -22,27 +20,15 @@ export class SectionController<K extends SectionName> extends SessionStateContro
     super(host);
   }
 
-  /** The latest snapshot for the session's current patient, if any. */
+  /** The latest snapshot for the session's current patient, while the session may show it. */
   get current(): SectionSnapshot<K> | undefined {
-    const patient = this.session?.patient?.nhsNumber;
-    return this.snapshot && patient && this.snapshot.patient.nhsNumber === patient
-      ? this.snapshot
-      : undefined;
-  }
-
-  protected override stateChanged(): void {
-    if (!VIEWING.has(this.session?.state ?? '')) this.snapshot = undefined;
-    super.stateChanged();
+    return this.session?.current(this.section);
   }
 
   protected override follow(session: CareRecordSession | undefined): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.snapshot = undefined;
     super.follow(session);
-    this.unsubscribe = session?.subscribe(this.section, (snapshot) => {
-      this.snapshot = snapshot;
-      this.host.requestUpdate();
-    });
+    this.unsubscribe = session?.subscribe(this.section, () => this.host.requestUpdate());
   }
 }
