@@ -165,6 +165,7 @@ export class CareRecordSession extends EventTarget {
    * again with the same host `encounter` id keeps a live view: the host says nothing changed.
    */
   setPatient(input: unknown): void {
+    this.#expireIfLapsed();
     const patient = validateHostPatient(copyPlainInput(input));
     if (
       patient.ok &&

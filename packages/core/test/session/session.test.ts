@@ -1,0 +1,206 @@
+// The session's safety rules one by one, against a source and a clock the test controls.
+import '@dcr-elements/test-support';
+import { sessionReaches } from '@dcr-elements/test-support';
+import { expect } from '@open-wc/testing';
+import type { SectionName } from '../../src/model/sections.js';
+import type { SectionSnapshot } from '../../src/session/section-store.js';
+import { ADA_RECORDS, PATIENTS, hostPatient, settle, testSession, heldSource } from './harness.js';
+import { createCareRecordSession } from '../../src/session/care-record-session.js';
+import type { AuditRecord } from '../../src/audit/audit-record.js';
+
+const [ada, ben] = PATIENTS;
+
+async function viewing(options: Parameters<typeof testSession>[0] = {}) {
+  const t = testSession(options);
+  t.session.setPatient(hostPatient(ada, 'attendance-1'));
+  await t.session.recordConsent({ decision: 'granted' });
+  const allergies: SectionSnapshot<'allergies'>[] = [];
+  t.session.subscribe('allergies', (s) => allergies.push(s));
+  await sessionReaches(t.session, 'ready');
+  return { ...t, allergies };
+}
+
+describe('session: a live grant at every read', () => {
+  it('reads as ended the moment the clock passes the grant, before any timer fires', async () => {
+    const { session, clock, audit } = await viewing();
+    expect(session.current('allergies')?.status).to.equal('ready');
+    clock.advance(61 * 60_000); // a laptop that slept through the grant's timer
+    expect(session.state).to.equal('ended');
+    expect(session.current('allergies')).to.equal(undefined);
+    let replayed = 0;
+    session.subscribe('allergies', () => replayed++);
+    expect(replayed).to.equal(0);
+    await settle();
+    expect(session.state).to.equal('ended');
+    const ends = audit.filter((a) => a.action === 'end');
+    expect(ends.map((a) => a.detail)).to.deep.equal(['grant-expired']);
+    await session
+      .section('allergies')
+      .then(() => expect.fail('read after expiry'))
+      .catch((e: Error) => expect(e.message).to.contain('no consent'));
+  });
+
+  it('empties every reader synchronously when the same patient is set again (no encounter id)', async () => {
+    const { session, audit } = await viewing();
+    session.setPatient(hostPatient(ada));
+    // Nothing left to render, before any await: the grant went with the previous view.
+    expect(session.current('allergies')).to.equal(undefined);
+    expect(session.basis).to.equal(undefined);
+    expect(session.state).to.equal('loading');
+    expect(audit.filter((a) => a.action === 'end').map((a) => a.detail)).to.deep.equal([
+      'patient-switch',
+    ]);
+  });
+
+  it('keeps the view when the host says it is the same patient encounter', async () => {
+    const { session, audit } = await viewing();
+    const before = audit.length;
+    session.setPatient(hostPatient(ada, 'attendance-1'));
+    expect(session.current('allergies')?.status).to.equal('ready');
+    expect(session.state).to.equal('ready');
+    expect(audit.length).to.equal(before);
+    // A different encounter of the same patient is a new view.
+    session.setPatient(hostPatient(ada, 'attendance-2'));
+    expect(session.current('allergies')).to.equal(undefined);
+  });
+
+  it('never resolves section() with a value of a patient switched to in a microtask', async () => {
+    const { session, network } = testSession({ immediate: false });
+    session.setPatient(hostPatient(ada));
+    await session.recordConsent({ decision: 'granted' });
+    const read = session.section('allergies');
+    queueMicrotask(() => session.setPatient(hostPatient(ben)));
+    await settle();
+    for (const call of network.held) call.release();
+    const outcome = await read.then(
+      (value) => value.patient.nhsNumber,
+      (e: { kind?: string }) => e.kind,
+    );
+    expect(outcome).to.equal('aborted');
+  });
+
+  it('gives every section() value the patient it is for', async () => {
+    const { session } = await viewing();
+    const value = await session.section('medications');
+    expect(value.patient).to.deep.equal({ nhsNumber: ada.nhsNumber });
+    expect(value.entries.map((m) => m.name)).to.deep.equal(['Paracetamol Ada']);
+  });
+});
+
+describe('session: input read once, internals out of reach', () => {
+  it('copies consent input once: a getter cannot answer the check one thing and the use another', async () => {
+    const { session, audit } = testSession();
+    session.setPatient(hostPatient(ada));
+    let reads = 0;
+    const shifty = {
+      decision: 'override',
+      get reason() {
+        reads++;
+        return reads === 1 ? 'emergency' : 'because I said so';
+      },
+      get note() {
+        return 'x'.repeat(reads > 1 ? 5000 : 10);
+      },
+    };
+    await session.recordConsent(shifty);
+    expect(reads).to.equal(1);
+    expect(session.overrideReason).to.equal('emergency');
+    const override = audit.find((a) => a.action === 'override')!;
+    expect(override.overrideReason).to.equal('emergency');
+    expect(override.overrideNote).to.have.length(10);
+  });
+
+  it('refuses input that is not plain data (a proxy), and audits the refused override', async () => {
+    const { session, audit } = testSession();
+    session.setPatient(hostPatient(ada));
+    const proxy = new Proxy({ decision: 'override', reason: 'emergency' }, {});
+    const error = await session.recordConsent(proxy).catch((e: Error) => e);
+    expect(error).to.be.instanceOf(TypeError);
+    expect(session.state).to.equal('awaiting-consent');
+    const missing = await session.recordConsent({ decision: 'override' }).catch((e: Error) => e);
+    expect(missing).to.be.instanceOf(TypeError);
+    const refused = audit.filter((a) => a.action === 'override' && a.outcome === 'refused');
+    expect(refused.map((a) => [a.detail, a.alert])).to.deep.equal([['missing-reason', true]]);
+  });
+
+  it('holds its source, store and grant in #private fields no page script can reach', async () => {
+    const { session } = await viewing();
+    const reachable = new Set<PropertyKey>();
+    for (let o: object | null = session; o && o !== EventTarget.prototype;) {
+      for (const key of Reflect.ownKeys(o)) reachable.add(key);
+      o = Object.getPrototypeOf(o) as object | null;
+    }
+    for (const key of ['store', 'source', 'grant', 'auditTrail', 'listeners', 'latest'])
+      expect(reachable.has(key), key).to.equal(false);
+    const loose = session as unknown as Record<string, unknown>;
+    expect(loose.store).to.equal(undefined);
+    expect(JSON.stringify(session)).to.equal('{}');
+  });
+});
+
+describe('session: audit of every attempt, decision and end', () => {
+  it('waits for a pending access decision before recording consent (the README snippet)', async () => {
+    const { session } = testSession();
+    session.setPatient(hostPatient(ada));
+    expect(session.state).to.equal('loading');
+    await session.recordConsent({ decision: 'granted' });
+    expect(session.basis).to.equal('consent');
+  });
+
+  it('audits a patient switch as the end of the previous view, then the new attempt', async () => {
+    const { session, audit } = await viewing();
+    session.setPatient(hostPatient(ben));
+    const tail = audit.slice(-2).map((a) => [a.action, a.detail, a.patient?.nhsNumber]);
+    expect(tail).to.deep.equal([
+      ['end', 'patient-switch', ada.nhsNumber],
+      ['attempt', undefined, ben.nhsNumber],
+    ]);
+  });
+
+  it('audits an invalid viewer with the identity that was given', () => {
+    const { session, audit } = testSession({
+      viewer: { userId: 'smartcard-42', name: 'Dr Who', roles: ['nurse'], organisation: 'RX1' },
+    });
+    session.setPatient(hostPatient(ada));
+    expect(session.state).to.equal('no-context');
+    expect(audit).to.have.length(1);
+    expect(audit[0]!.viewer).to.include({
+      userId: 'smartcard-42',
+      name: 'Dr Who',
+      organisation: 'RX1',
+    });
+    expect(audit[0]!.viewer.roles).to.deep.equal([]);
+  });
+
+  it('stops the view with an alert when most of a section names another patient', async () => {
+    // Ada's allergy, claimed by Ben's Patient resource id: it fails the patient check.
+    const records = ADA_RECORDS.map((r) =>
+      (r as { id?: string }).id === 'p0-a1'
+        ? { ...(r as object), patient: { reference: 'Patient/p1' } }
+        : r,
+    );
+    const audit: AuditRecord[] = [];
+    const session = createCareRecordSession({
+      source: heldSource({ immediate: true, records }).source,
+      viewer: { ...PATIENTS_VIEWER },
+      audit: { record: (r) => audit.push(r) },
+      policy: { agreement: ['RX1'] },
+    });
+    session.setPatient(hostPatient(ada));
+    await session.recordConsent({ decision: 'granted' });
+    const seen: SectionName[] = [];
+    session.subscribe('allergies', (s) => s.status === 'ready' && seen.push(s.section));
+    expect(await sessionReaches(session, 'identity-mismatch')).to.equal('identity-mismatch');
+    expect(seen).to.deep.equal([]);
+    const alert = audit.find((a) => a.action === 'identity-mismatch')!;
+    expect(alert).to.include({ detail: 'entries-for-another-patient', alert: true });
+  });
+});
+
+const PATIENTS_VIEWER = {
+  userId: 'user-1',
+  name: 'Dr Test',
+  roles: ['R8000'],
+  organisation: 'RX1',
+  setting: 'emergency',
+};
