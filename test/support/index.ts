@@ -111,6 +111,7 @@ export function sandboxSession(
   options: {
     fetch?: (input: string, init?: RequestInit) => Promise<Response>;
     today?: string;
+    clock?: () => Date;
   } = {},
 ) {
   const network = recordingFetch(options.fetch);
@@ -124,7 +125,7 @@ export function sandboxSession(
     viewer: TEST_VIEWER,
     audit: { record: (record) => audit.push(record) },
     policy: { agreement: ['RX1'] },
-    clock: () => new Date(),
+    clock: options.clock ?? (() => new Date()),
   });
   return { session, audit, network };
 }
