@@ -38,7 +38,9 @@ export {
   createCareRecordSession,
   CareRecordSession,
   type CareRecordSessionOptions,
+  type SectionResult,
 } from './session/care-record-session.js';
+export type { EndDetail } from './session/transitions.js';
 export type { SessionState } from './session/session-state.js';
 export type { SectionSnapshot, PatientKey } from './session/section-store.js';
 export type { AuditRecord, AuditTrail, OverrideReason } from './audit/audit-record.js';

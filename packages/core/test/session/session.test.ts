@@ -157,6 +157,26 @@ describe('session: audit of every attempt, decision and end', () => {
     ]);
   });
 
+  it('ends the view, audited, when the page is closed for good (not when it goes into the bfcache)', async () => {
+    const { session, audit } = await viewing();
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    expect(session.state).to.equal('ready');
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    expect(session.state).to.equal('ended');
+    expect(audit.filter((a) => a.action === 'end').map((a) => a.detail)).to.deep.equal([
+      'page-closed',
+    ]);
+  });
+
+  it('close() ends the view and stops watching the page', async () => {
+    const { session, audit } = await viewing();
+    session.close();
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    expect(audit.filter((a) => a.action === 'end').map((a) => a.detail)).to.deep.equal([
+      'session-closed',
+    ]);
+  });
+
   it('audits an invalid viewer with the identity that was given', () => {
     const { session, audit } = testSession({
       viewer: { userId: 'smartcard-42', name: 'Dr Who', roles: ['nurse'], organisation: 'RX1' },
