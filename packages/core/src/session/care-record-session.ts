@@ -100,7 +100,8 @@ export class CareRecordSession extends EventTarget {
   readonly #listeners = new Map<SectionName, Set<Listener>>();
   /** What has arrived for this view, per section (ready values only after the policy). */
   readonly #snapshots = new Map<SectionName, SectionSnapshot<SectionName>>();
-  readonly #storeSubscriptions = new Map<SectionName, () => void>();
+  /** The sections this view has asked the store for. */
+  readonly #wanted = new Set<SectionName>();
   readonly #shown = new Set<SectionName>();
   /** Callers of `section()` still waiting: told when the view stops, never left hanging. */
   readonly #waiting = new Set<(error: RecordError) => void>();
@@ -111,8 +112,11 @@ export class CareRecordSession extends EventTarget {
     this.#policy = resolvePolicy(options.policy);
     this.#clock = options.clock ?? (() => new Date());
     this.#newId = options.newId ?? (() => globalThis.crypto.randomUUID());
-    this.#store = new SectionStore(options.source, this.#clock, (nhsNumber) =>
-      this.#liveGrant()?.nhsNumber === nhsNumber ? this.#grant : undefined,
+    this.#store = new SectionStore(
+      options.source,
+      this.#clock,
+      (nhsNumber) => (this.#liveGrant()?.nhsNumber === nhsNumber ? this.#grant : undefined),
+      (snapshot) => void this.#receive(snapshot, this.#generation),
     );
     this.#auditTrail =
       'send' in options.audit
@@ -413,8 +417,8 @@ export class CareRecordSession extends EventTarget {
     revokeGrant(this.#grant);
     this.#grant = undefined;
     clearTimeout(this.#grantTimer);
-    for (const unsubscribe of this.#storeSubscriptions.values()) unsubscribe();
-    this.#storeSubscriptions.clear();
+    this.#wanted.clear();
+    this.#store.forgetWanted();
     this.#snapshots.clear();
     this.#shown.clear();
     this.#verified = false;
@@ -422,14 +426,11 @@ export class CareRecordSession extends EventTarget {
     for (const stop of [...this.#waiting]) stop(new RecordError('aborted'));
   }
 
-  /** Subscribes to the store for a section, once per view. */
+  /** Asks the store for a section, once per view. */
   #follow(section: SectionName): void {
-    if (this.#storeSubscriptions.has(section)) return;
-    const generation = this.#generation;
-    this.#storeSubscriptions.set(
-      section,
-      this.#store.subscribe(section, (snapshot) => void this.#receive(snapshot, generation)),
-    );
+    if (this.#wanted.has(section)) return;
+    this.#wanted.add(section);
+    this.#store.want(section);
   }
 
   async #receive(snapshot: SectionSnapshot<SectionName>, generation: number): Promise<void> {
@@ -513,7 +514,7 @@ export class CareRecordSession extends EventTarget {
   /** loading → ready / partial / unavailable, from the sections this view has asked for. */
   #updateProgress(): void {
     if (!this.#liveGrant()) return;
-    const snapshots = [...this.#storeSubscriptions.keys()].map((s) => this.#snapshots.get(s));
+    const snapshots = [...this.#wanted].map((s) => this.#snapshots.get(s));
     if (snapshots.some((s) => !s || s.status === 'loading') || !this.#verified) {
       this.#apply({ type: 'sections-loading' });
       return;

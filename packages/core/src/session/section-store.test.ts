@@ -3,24 +3,9 @@ import { expect } from '@open-wc/testing';
 import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import type { SectionName } from '../model/sections.js';
 import { fhirR4Source } from '../sources/fhir-r4.js';
-import { SectionStore, type SectionSnapshot } from './section-store.js';
-import { decideConsent, type Grant } from '../consent/consent.js';
-import type { RecordSource } from '../sources/source.js';
-
-/** A store whose grant the test holds (the session holds it in the library). */
-const grants = new WeakMap<SectionStore, Grant>();
-function newStore(source: RecordSource): SectionStore {
-  const store: SectionStore = new SectionStore(
-    source,
-    () => new Date(),
-    () => grants.get(store),
-  );
-  return store;
-}
-function authorise(store: SectionStore, grant: Grant): void {
-  grants.set(store, grant);
-  store.authorise();
-}
+import type { SectionSnapshot, SectionStore } from './section-store.js';
+import { decideConsent } from '../consent/consent.js';
+import { authorise, newStore, subscribe } from '../../test/session/store-harness.js';
 
 /** Sets the patient and grants the view, as the session does after a "yes". */
 function view(store: SectionStore, nhsNumber: string): void {
@@ -44,7 +29,7 @@ describe('SectionStore', () => {
     const network = recordingFetch();
     const store = newStore(fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: network.fetch }));
     store.setPatient({ nhsNumber: typical.nhsNumber });
-    store.subscribe('allergies', () => undefined);
+    subscribe(store, 'allergies', () => undefined);
     // A grant for someone else, and an expired one, open nothing either.
     authorise(
       store,
@@ -80,7 +65,7 @@ describe('SectionStore', () => {
       for (const section of SECTIONS) {
         ready.push(
           new Promise<void>((resolve) =>
-            store.subscribe(section, (snapshot) => snapshot.status === 'ready' && resolve()),
+            subscribe(store, section, (snapshot) => snapshot.status === 'ready' && resolve()),
           ),
         );
       }
@@ -102,7 +87,7 @@ describe('SectionStore', () => {
     );
     // Later subscribers get the loaded value at once, with no new request.
     let late: SectionSnapshot<'allergies'> | undefined;
-    store.subscribe('allergies', (snapshot) => (late = snapshot));
+    subscribe(store, 'allergies', (snapshot) => (late = snapshot));
     expect(late?.status).to.equal('ready');
     await settle();
     expect(network.requests).to.have.length(7);
@@ -121,9 +106,9 @@ describe('SectionStore', () => {
     const store = newStore(source);
     view(store, typical.nhsNumber);
     const seen: string[] = [];
-    store.subscribe('medications', (s) => seen.push(`medications:${s.status}`));
+    subscribe(store, 'medications', (s) => seen.push(`medications:${s.status}`));
     const allergies = new Promise<void>((resolve) =>
-      store.subscribe('allergies', (s) => {
+      subscribe(store, 'allergies', (s) => {
         seen.push(`allergies:${s.status}`);
         if (s.status === 'ready') resolve();
       }),

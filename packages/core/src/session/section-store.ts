@@ -15,7 +15,6 @@ export type SectionSnapshot<K extends SectionName> =
   | { patient: PatientKey; section: K; status: 'error'; error: RecordError };
 
 type AnySnapshot = SectionSnapshot<SectionName>;
-type Listener = (snapshot: AnySnapshot) => void;
 
 interface Slot {
   snapshot: AnySnapshot;
@@ -41,21 +40,30 @@ export class SectionStore {
   #patient: PatientKey | undefined;
   #controller = new AbortController();
   readonly #slots = new Map<SectionName, Slot>();
-  readonly #listeners = new Map<SectionName, Set<Listener>>();
+  /** Sections the owner wants for whichever patient is current. */
+  readonly #wanted = new Set<SectionName>();
   readonly #pending = new Set<SectionName>();
   #flushQueued = false;
   readonly #source: RecordSource;
   readonly #clock: () => Date;
   readonly #grantFor: (nhsNumber: string) => Grant | undefined;
+  readonly #onSnapshot: (snapshot: AnySnapshot) => void;
 
+  /**
+   * @param grantFor the owner's live grant for a patient, asked at every flush
+   * @param onSnapshot the owner's one receiver of every snapshot (the session's gate): the store
+   *   keeps no subscribers of its own, so values are published once, through that gate
+   */
   constructor(
     source: RecordSource,
     clock: () => Date,
     grantFor: (nhsNumber: string) => Grant | undefined,
+    onSnapshot: (snapshot: AnySnapshot) => void,
   ) {
     this.#source = source;
     this.#clock = clock;
     this.#grantFor = grantFor;
+    this.#onSnapshot = onSnapshot;
   }
 
   get currentPatient(): PatientKey | undefined {
@@ -76,26 +84,24 @@ export class SectionStore {
     for (const slot of this.#slots.values()) slot.reject(new RecordError('aborted'));
     this.#slots.clear();
     this.#pending.clear();
-    // Subscribers stay: they now follow the new patient, and get its sections as they load.
-    if (this.#patient) for (const section of this.#listeners.keys()) this.#request(section);
+    // What is wanted stays wanted: the new patient's sections are asked for as they were.
+    if (this.#patient) for (const section of this.#wanted) this.#request(section);
   }
 
-  /**
-   * Calls `listener` with the section's snapshot now (when there is one) and on every change;
-   * asks for the section if it is not loaded. Returns the unsubscribe function.
-   */
-  subscribe<K extends SectionName>(
-    section: K,
-    listener: (snapshot: SectionSnapshot<K>) => void,
-  ): () => void {
-    let set = this.#listeners.get(section);
-    if (!set) this.#listeners.set(section, (set = new Set()));
-    const wrapped = listener as Listener;
-    set.add(wrapped);
-    const slot = this.#slots.get(section);
-    if (slot) wrapped(slot.snapshot);
-    else if (this.#patient) this.#request(section);
-    return () => set.delete(wrapped);
+  /** Asks for a section (once) for the current patient and every later one, until `forget`. */
+  want(section: SectionName): void {
+    this.#wanted.add(section);
+    if (this.#patient) this.#request(section);
+  }
+
+  /** Stops asking for every section (the owner's view has stopped). */
+  forgetWanted(): void {
+    this.#wanted.clear();
+  }
+
+  /** The section's latest snapshot for the current patient, if it has been asked for. */
+  snapshot(section: SectionName): AnySnapshot | undefined {
+    return this.#slots.get(section)?.snapshot;
   }
 
   /** The section's value for the current patient, fetched once however often it is asked for. */
@@ -187,6 +193,6 @@ export class SectionStore {
   }
 
   #publish(snapshot: AnySnapshot): void {
-    for (const listener of [...(this.#listeners.get(snapshot.section) ?? [])]) listener(snapshot);
+    this.#onSnapshot(snapshot);
   }
 }

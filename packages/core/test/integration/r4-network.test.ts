@@ -5,25 +5,10 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import { RecordError } from '../../src/http/errors.js';
-import { SectionStore } from '../../src/session/section-store.js';
+import type { SectionStore } from '../../src/session/section-store.js';
 import { fhirR4Source } from '../../src/sources/fhir-r4.js';
-import { decideConsent, type Grant } from '../../src/consent/consent.js';
-import type { RecordSource } from '../../src/sources/source.js';
-
-/** A store whose grant the test holds (the session holds it in the library). */
-const grants = new WeakMap<SectionStore, Grant>();
-function newStore(source: RecordSource): SectionStore {
-  const store: SectionStore = new SectionStore(
-    source,
-    () => new Date(),
-    () => grants.get(store),
-  );
-  return store;
-}
-function authorise(store: SectionStore, grant: Grant): void {
-  grants.set(store, grant);
-  store.authorise();
-}
+import { decideConsent } from '../../src/consent/consent.js';
+import { authorise, newStore, subscribe } from '../session/store-harness.js';
 
 /** Sets the patient and grants the view, as the session does after a "yes". */
 function view(store: SectionStore, nhsNumber: string): void {
@@ -142,7 +127,7 @@ describe('R4 source over HTTP', () => {
           );
           const violations: string[] = [];
           for (const section of ['demographics', 'allergies'] as const) {
-            store.subscribe(section, (snapshot) => {
+            subscribe(store, section, (snapshot) => {
               const current = store.currentPatient?.nhsNumber;
               if (snapshot.patient.nhsNumber !== current)
                 violations.push(`${section} published for a previous patient`);
