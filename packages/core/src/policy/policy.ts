@@ -1,10 +1,15 @@
 import type { Coding, Entry } from '../model/common.js';
-import { DEFAULT_SENSITIVE_MEDICINES, type SensitiveMedicineName } from './sensitive-codes.js';
 import { DEFAULT_SENSITIVE_CODES, type SensitiveCodeInput } from './sensitive-match.js';
+import {
+  DEFAULT_SENSITIVE_MEDICINES,
+  DEFAULT_SENSITIVE_TERMS,
+  type SensitiveMedicineName,
+  type SensitiveTerm,
+} from './sensitive-names.js';
 import type { ViewerContext } from './viewer.js';
 
-export { DEFAULT_SENSITIVE_CODES, DEFAULT_SENSITIVE_MEDICINES };
-export type { SensitiveCodeInput, SensitiveMedicineName };
+export { DEFAULT_SENSITIVE_CODES, DEFAULT_SENSITIVE_MEDICINES, DEFAULT_SENSITIVE_TERMS };
+export type { SensitiveCodeInput, SensitiveMedicineName, SensitiveTerm };
 
 /**
  * An entry the host's terminology service judges sensitive (e.g. a subsumption check). Entries
@@ -34,6 +39,11 @@ export interface AccessPolicy {
   replaceSensitiveCodes?: readonly SensitiveCodeInput[];
   /** Medicines whose use reveals a sensitive category, matched by name. Default: the shipped list. */
   sensitiveMedicines: readonly SensitiveMedicineName[];
+  /**
+   * Words of coded terms that name a sensitive category, for codes no shipped set holds.
+   * Default: the shipped list; `[]` turns term matching off.
+   */
+  sensitiveTerms: readonly SensitiveTerm[];
   /** `meta.security` codes (HL7 v3 ActCode, R4 or STU3 URI) that mark an entry sensitive. */
   sensitiveLabels: readonly string[];
   sensitiveHook?: SensitiveHook;
@@ -60,6 +70,7 @@ export function resolvePolicy(overrides: Partial<AccessPolicy> = {}): AccessPoli
       ...(overrides.sensitiveCodes ?? []),
     ],
     sensitiveMedicines: overrides.sensitiveMedicines ?? DEFAULT_SENSITIVE_MEDICINES,
+    sensitiveTerms: overrides.sensitiveTerms ?? DEFAULT_SENSITIVE_TERMS,
     sensitiveLabels: overrides.sensitiveLabels ?? DEFAULT_SENSITIVE_LABELS,
     grantMinutes: overrides.grantMinutes ?? 60,
     ...(overrides.sensitiveHook && { sensitiveHook: overrides.sensitiveHook }),

@@ -23,6 +23,43 @@ export const SENSITIVE_SETS: Readonly<Record<SensitiveCategory, CategorySet>> = 
       '76272004', // Syphilis
       '105629000', // Chlamydial infection
       '33839006', // Genital herpes simplex
+      '735516004', // Infection of genitourinary system caused by Neisseria gonorrhoeae
+      '50970007', // Acute gonorrhea of upper genitourinary tract
+      '80388004', // Chronic gonorrhea of upper genitourinary tract
+      '236682002', // Gonococcal urethritis
+      '237083000', // Gonococcal cervicitis
+      '198242009', // Female gonococcal pelvic inflammatory disease
+      '236766009', // Gonococcal epididymitis
+      '236772009', // Gonococcal epididymo-orchitis
+      '197967000', // Gonococcal prostatitis
+      '237038001', // Gonococcal salpingitis
+      '237069002', // Gonococcal endometritis
+      '402957000', // Gonococcal bartholinitis
+      '197848003', // Gonococcal cystitis
+      '312099009', // Genitourinary chlamydia infection
+      '188463006', // Chlamydial pelvic inflammatory disease
+      '198176005', // Female chlamydial pelvic inflammatory disease
+      '237084006', // Chlamydial cervicitis
+      '237039009', // Chlamydial salpingitis
+      '236767000', // Chlamydial epididymitis
+      '236773004', // Chlamydial epididymo-orchitis
+      '236672003', // Chlamydial prostatitis
+      '237106009', // Chlamydial bartholinitis
+      '189312004', // Pelvic inflammation with female sterility caused by Chlamydia trachomatis
+      '186847001', // Primary genital syphilis
+      '402941000', // Syphilitic chancre of vulva
+      '402940004', // Syphilitic chancre of penis
+      '198175009', // Female syphilitic pelvic inflammatory disease
+      '197966009', // Syphilitic prostatitis
+      '276877003', // Trichomonal vaginitis
+      '428230005', // Trichomonal vaginitis in pregnancy
+      '237104007', // Trichomonal vulvitis
+      '21955004', // Trichomonal cervicitis
+      '71590000', // Trichomonal prostatitis
+      '722522009', // Female pelvic inflammatory disease caused by Mycoplasma genitalium
+      '129670002', // Herpetic cervicitis
+      '1090381000119104', // Recurrent cervicitis caused by human herpes simplex virus
+      '1090441000119102', // Recurrent inflammation of vulva caused by human herpes simplex virus
       '86406008', // Human immunodeficiency virus infection
       '165816005', // Human immunodeficiency virus positive
       '62479008', // Acquired immune deficiency syndrome
@@ -61,6 +98,26 @@ export const SENSITIVE_SETS: Readonly<Record<SensitiveCategory, CategorySet>> = 
       'ZV01A', // [V]Asymptomatic human immunodeficency virus infection status
       'L179.', // HIV disease complicating pregnancy childbirth puerperium
       'Eu024', // [X]Dementia in human immunodef virus [HIV] disease
+      'A78A.', // Chlamydial infection, and descendants
+      'K40y1', // Female chlamydial pelvic inflammatory disease
+      'K4209', // Chlamydia cervicitis
+      'K2416', // Chlamydial epididymitis
+      'Ayu4D', // [X]Sexually transmitted chlamydial infection of other sites
+      'Ayu4K', // [X]Chlamydial infection of genitourinary tract, unspecified
+      'A9800', // Acute gonococcal Bartholinitis
+      'A9801', // Acute gonococcal urethritis
+      'A981.', // Acute gonorrhoea of upper genitourinary tract, and descendants
+      'A9820', // Chronic gonococcal bartholinitis
+      'A9821', // Chronic gonococcal urethritis
+      'A983.', // Chronic gonorrhoea of upper genitourinary tract, and descendants
+      'K44..', // Female gonococcal pelvic inflammatory disease
+      'K1545', // Cystitis in gonorrhoea
+      'K2144', // Prostatitis in gonorrhoea
+      'A910.', // Primary genital syphilis
+      'K40y0', // Female syphilitic pelvic inflammatory disease
+      'K2142', // Prostatitis in syphilis
+      'K2146', // Prostatitis in trichomoniasis
+      'AD103', // Trichomonal prostatitis
     ],
     ctv3: [
       'A788.', // (AIDS) or (HIV infection)
@@ -78,6 +135,65 @@ export const SENSITIVE_SETS: Readonly<Record<SensitiveCategory, CategorySet>> = 
       'XaQOu', // Human immunodeficiency virus annual review
       'XaZxo', // Seen by community HIV (human immunodeficiency virus) nurse
       'ZV01A', // [V]Asymptomatic human immunodeficency virus infection status
+      'A78A.', // Chlamydial infection
+      'A78A3', // Chlamydial infection of pelviperitoneum and other genitourinary organs
+      'XaDbk', // Genitourinary chlamydia infection
+      'XaLWl', // Chlamydial infection of genital organs NEC
+      'K40y1', // Female chlamydial pelvic inflammatory disease
+      'X407P', // Chlamydial cervicitis
+      'X400a', // Chlamydial epididymitis
+      'X400h', // Chlamydial epididymo-orchitis
+      'X406L', // Chlamydial salpingitis
+      'X30Oi', // Chlamydial prostatitis
+      'X4089', // Chlamydial bartholinitis
+      'Ayu4D', // [X]Sexually transmitted chlamydial infection of other sites
+      'Ayu4K', // [X]Chlamydial infection of genitourinary tract, unspecified
+      'A9800', // Acute gonococcal bartholinitis
+      'A9801', // Acute gonococcal urethritis
+      'A981.', // Acute gonorrhoea of upper genitourinary tract
+      'A9810', // Acute unspecified gonorrhoea of upper genitourinary tract
+      'A9811', // Acute gonococcal cystitis
+      'A9812', // Acute gonococcal prostatitis
+      'A9813', // Acute gonococcal: [epididymo-orchitis] or [orchitis]
+      'A9814', // Acute gonococcal seminal vesiculitis
+      'A9815', // Acute gonococcal cervicitis
+      'A9816', // Acute gonococcal endometritis
+      'A9817', // Acute gonococcal salpingitis
+      'A981z', // Acute gonorrhoea upper genitourinary tract NOS
+      'A9820', // Chronic gonococcal bartholinitis
+      'A9821', // Chronic gonococcal urethritis
+      'A983.', // Chronic gonorrhoea of upper genitourinary tract
+      'A9830', // Chronic unspecified gonorrhoea of upper genitourinary tract
+      'A9831', // Chronic gonococcal cystitis
+      'A9832', // Chronic gonococcal prostatitis
+      'A9833', // Chronic gonococcal epididymo-orchitis
+      'A9834', // Chronic gonococcal seminal vesiculitis
+      'A9835', // Chronic gonococcal cervicitis
+      'A9836', // Chronic gonococcal endometritis
+      'A9837', // Chronic gonococcal salpingitis
+      'A983z', // Chronic gonorrhoea of upper genitourinary tract NOS
+      'K44..', // Female gonococcal pelvic inflammatory disease
+      'K1545', // Gonococcal cystitis
+      'K2144', // Gonococcal prostatitis
+      'X30Oz', // Gonococcal urethritis
+      'X400g', // Gonococcal epididymo-orchitis
+      'X400Z', // Gonococcal epididymitis
+      'X406K', // Gonococcal salpingitis
+      'X4075', // Gonococcal endometritis
+      'X407O', // Gonococcal cervicitis
+      'X501h', // Gonococcal lymphangitis of penis
+      'X70Mo', // Gonococcal Skenitis
+      'X70Mp', // Gonococcal Tysonitis
+      'X70Mq', // Gonococcal Cowperitis
+      'X70Mr', // Gonococcal Littritis
+      'XE0Rv', // Acute gonococcal epididymo-orchitis
+      'Xa89S', // Gonococcal seminal vesiculitis
+      'A910.', // Primary genital syphilis
+      'K40y0', // Female syphilitic pelvic inflammatory disease
+      'K2142', // Syphilitic prostatitis
+      'K2146', // Trichomonal prostatitis
+      'Xa0Er', // Trichomonal vaginitis
+      'X4085', // Trichomonal vulvitis
     ],
   },
   termination: {
@@ -88,6 +204,10 @@ export const SENSITIVE_SETS: Readonly<Record<SensitiveCategory, CategorySet>> = 
       '225326008', // Post-termination counselling
       '225327004', // Pre-termination counselling
       '749781000000109', // Incomplete medical abortion
+      '609464004', // Induced termination of pregnancy complicated by endometritis
+      '609473007', // Induced termination of pregnancy complicated by parametritis
+      '609483006', // Induced termination of pregnancy complicated by salpingitis
+      '609484000', // Induced termination of pregnancy complicated by salpingo-oophoritis
     ],
     readV2: [
       'L05..', // Termination of pregnancy, and descendants
@@ -130,74 +250,3 @@ export const SENSITIVE_SETS: Readonly<Record<SensitiveCategory, CategorySet>> = 
     ctv3: [],
   },
 };
-
-/**
- * Ingredients (and UK brand names) of medicines whose use reveals a sensitive category, matched
- * on a medicine's name and coded terms, so every dm+d VMP and AMP of them is caught without a
- * shipped list of thousands of product codes. Deliberately narrow: medicines with common other
- * uses (tenofovir or lamivudine alone for hepatitis B, ritonavir in COVID-19 treatment, letrozole,
- * progesterone, testosterone, oestradiol) are not listed. `notWith` names an ingredient whose
- * presence means another use (diclofenac with misoprostol is an anti-inflammatory).
- */
-export interface SensitiveMedicineName {
-  name: string;
-  category: SensitiveCategory;
-  notWith?: string;
-}
-
-const names = (
-  category: SensitiveCategory,
-  list: readonly string[],
-  notWith?: string,
-): SensitiveMedicineName[] => list.map((name) => ({ name, category, ...(notWith && { notWith }) }));
-
-export const DEFAULT_SENSITIVE_MEDICINES: readonly SensitiveMedicineName[] = [
-  // HIV treatment and pre-exposure prophylaxis (emtricitabine with tenofovir).
-  ...names('sti', [
-    'emtricitabine',
-    'zidovudine',
-    'abacavir',
-    'dolutegravir',
-    'raltegravir',
-    'bictegravir',
-    'cabotegravir',
-    'elvitegravir',
-    'efavirenz',
-    'rilpivirine',
-    'nevirapine',
-    'etravirine',
-    'doravirine',
-    'darunavir',
-    'atazanavir',
-    'lopinavir',
-    'fosamprenavir',
-    'maraviroc',
-    'enfuvirtide',
-    'fostemsavir',
-    'lenacapavir',
-    'truvada',
-    'descovy',
-    'biktarvy',
-    'triumeq',
-    'dovato',
-    'genvoya',
-    'eviplera',
-    'odefsey',
-    'symtuza',
-  ]),
-  ...names('fertility', [
-    'clomifene',
-    'clomiphene',
-    'follitropin',
-    'urofollitropin',
-    'menotropin',
-    'choriogonadotropin',
-    'chorionic gonadotrophin',
-    'lutropin',
-    'corifollitropin',
-    'ganirelix',
-    'cetrorelix',
-  ]),
-  ...names('termination', ['mifepristone', 'gemeprost']),
-  ...names('termination', ['misoprostol'], 'diclofenac'),
-];

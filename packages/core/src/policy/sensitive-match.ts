@@ -1,9 +1,11 @@
 import { CTV3, DMD, READ_V2, SNOMED_CT, type Coding, type Entry } from '../model/common.js';
+import { SENSITIVE_SETS } from './sensitive-codes.js';
 import {
   DEFAULT_SENSITIVE_MEDICINES,
-  SENSITIVE_SETS,
+  DEFAULT_SENSITIVE_TERMS,
   type SensitiveMedicineName,
-} from './sensitive-codes.js';
+  type SensitiveTerm,
+} from './sensitive-names.js';
 
 /**
  * A sensitive code as a deployment gives it: `{ system, code }`, or a bare string, which is a
@@ -136,4 +138,44 @@ export function namesSensitiveMedicine(
     (medicine) =>
       text.includes(medicine.name) && !(medicine.notWith && text.includes(medicine.notWith)),
   );
+}
+
+const termPatterns = new WeakMap<readonly SensitiveTerm[], RegExp>();
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One pattern for a term list: each term at the start of a word, `whole` ones ending one too. */
+function patternFor(terms: readonly SensitiveTerm[]): RegExp {
+  let pattern = termPatterns.get(terms);
+  if (!pattern) {
+    const alternatives = terms.map(
+      (t) => `${escape(normalisedText(t.term))}${t.whole ? '(?![a-z0-9])' : ''}`,
+    );
+    pattern = new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|') || '(?!)'})`, 'g');
+    termPatterns.set(terms, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * Whether a coded term of the entry (its display, or any coding's display) names a sensitive
+ * category. Terms of codings are the concept's own words, not free text.
+ */
+export function namesSensitiveTerm(
+  entry: Entry,
+  terms: readonly SensitiveTerm[] = DEFAULT_SENSITIVE_TERMS,
+): boolean {
+  const pattern = patternFor(terms);
+  const texts = [entry.display, ...codingsIn(entry).map((c) => c.display)];
+  for (const raw of texts) {
+    if (typeof raw !== 'string' || raw.length === 0) continue;
+    const text = normalisedText(raw);
+    for (const match of text.matchAll(pattern)) {
+      const found = terms.find((t) => normalisedText(t.term) === match[0]);
+      if (!found?.notWith?.some((word) => text.includes(word))) return true;
+    }
+  }
+  return false;
 }

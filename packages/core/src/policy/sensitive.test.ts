@@ -222,6 +222,59 @@ describe('sensitive sets: every category, section and code system, withheld by d
   });
 });
 
+describe('sensitive terms: coded terms that name a category, whatever their code', () => {
+  const policy = resolvePolicy();
+  // Codes no shipped set holds (placeholders): only the concept's own term can tell.
+  const coded = (system: string, display: string): Coding => ({
+    system,
+    code: PLACEHOLDER,
+    display,
+  });
+
+  const WITHHELD: [EntrySectionName, Coding][] = [
+    ['procedures', coded(READ_V2, 'Gender reassignment surgery')],
+    ['problems', coded(CTV3, 'Transsexualism')],
+    ['diagnoses', coded(SNOMED_CT, 'Gender dysphoria in adolescence')],
+    ['procedures', coded(CTV3, 'In vitro fertilisation')],
+    ['events', coded(SNOMED_CT, 'Referral to fertility clinic')],
+    ['problems', coded(READ_V2, 'Anogenital warts')],
+    ['diagnoses', coded(READ_V2, 'Trichomoniasis')],
+    ['investigations', coded(SNOMED_CT, 'HIV-1 antibody test')],
+    ['events', coded(SNOMED_CT, 'Seen in sexual health clinic')],
+    ['procedures', coded(CTV3, 'Medical abortion')],
+    ['risksWarnings', coded(SNOMED_CT, 'Chlamydia trachomatis infection')],
+  ];
+  for (const [section, coding] of WITHHELD) {
+    it(`withholds "${coding.display}" in ${section}`, async () => {
+      const result = await kept(section, coding, policy);
+      expect(result.ids).to.deep.equal(['keep']);
+      expect(result.withheld).to.deep.equal({ private: 0, sensitive: 1 });
+    });
+  }
+
+  it('keeps terms that only look alike', async () => {
+    for (const display of [
+      'Provision of hearing aids',
+      'Spontaneous abortion',
+      'Herpes labialis',
+      'Chlamydia pneumoniae infection',
+      'Shivering',
+      'Archive review',
+    ]) {
+      const result = await kept('problems', coded(SNOMED_CT, display), policy);
+      expect(result.ids, display).to.deep.equal(['keep', 'probe']);
+    }
+  });
+
+  it('does not read allergies by term, and can be turned off', async () => {
+    const allergy = entryIn('problems', 'a', coded(SNOMED_CT, 'HIV test'));
+    expect(await withholdingReason(allergy, viewer, policy, 'allergies')).to.equal(undefined);
+    expect(await withholdingReason(allergy, viewer, policy, 'problems')).to.equal('sensitive');
+    const off = resolvePolicy({ sensitiveTerms: [] });
+    expect(await withholdingReason(allergy, viewer, off, 'problems')).to.equal(undefined);
+  });
+});
+
 describe('sensitive sets: deployment options', () => {
   const chlamydia: Coding = { system: SNOMED_CT, code: '105629000', display: 'Chlamydia' };
 
@@ -247,6 +300,8 @@ describe('sensitive sets: deployment options', () => {
   });
 
   it('replaces the shipped code sets only through the explicit option', async () => {
+    // Coded without a term, so only the code sets can decide (terms are a separate option).
+    const chlamydia: Coding = { system: SNOMED_CT, code: '105629000' };
     const policy = resolvePolicy({ replaceSensitiveCodes: ['195967001'] });
     expect(await withholdingReason(entryIn('problems', 'a', ASTHMA), viewer, policy)).to.equal(
       'sensitive',

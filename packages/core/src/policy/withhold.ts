@@ -3,7 +3,12 @@ import type { InvestigationsSection } from '../model/clinical.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { seriesOf } from '../normalise/shared/investigation-series.js';
 import { hasSensitiveLabel, isPrivate, type AccessPolicy } from './policy.js';
-import { codingsIn, matcherFor, namesSensitiveMedicine } from './sensitive-match.js';
+import {
+  codingsIn,
+  matcherFor,
+  namesSensitiveMedicine,
+  namesSensitiveTerm,
+} from './sensitive-match.js';
 import type { ViewerContext } from './viewer.js';
 
 type Reason = 'private' | 'sensitive' | 'sensitive-by-hook';
@@ -13,7 +18,7 @@ type Reason = 'private' | 'sensitive' | 'sensitive-by-hook';
  * (`provenance.recorderOrganisation`): an unresolvable recorder counts as elsewhere, even when the
  * viewer is the registered practice the provenance fell back to. Sensitive entries are withheld
  * from everyone: by label, by a code in any coded field, by the medicine they name (medications
- * only), then by the host's hook.
+ * only), by the words of their coded terms (not allergies), then by the host's hook.
  */
 async function classify(
   entry: Entry,
@@ -27,6 +32,10 @@ async function classify(
   const matcher = matcherFor(policy.sensitiveCodes);
   if (codingsIn(entry).some((coding) => matcher.matches(coding))) return 'sensitive';
   if (section === 'medications' && namesSensitiveMedicine(entry, policy.sensitiveMedicines))
+    return 'sensitive';
+  // Allergies are not read by term: hiding an allergy is the greater hazard (their codes and
+  // labels still apply).
+  if (section !== 'allergies' && namesSensitiveTerm(entry, policy.sensitiveTerms))
     return 'sensitive';
   if (policy.sensitiveHook && (await policy.sensitiveHook(entry))) return 'sensitive-by-hook';
   return undefined;
