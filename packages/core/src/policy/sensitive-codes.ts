@@ -82,7 +82,13 @@ export const SENSITIVE_SETS: Readonly<Record<SensitiveCategory, CategorySet>> = 
       '397763006', // Human immunodeficiency virus encephalopathy
       '230180003', // Human immunodeficiency virus leukoencephalopathy
       '415272006', // Referral to genitourinary clinic
-      '306282009', // Referral to genitourinary physician
+      '306282009', // Referral to sexually transmittable diseases physician
+      '412712007', // Referral to sexually transmitted infections clinic
+      '306123006', // Referral to genitourinary medicine service
+      '305975009', // Referral by genitourinary medicine physician
+      '306325006', // Referral to genitourinary nurse
+      '306033001', // Referral by genitourinary nurse
+      '183905006', // Private referral to venereologist
     ],
     readV2: [
       'A788.', // Acquired immune deficiency syndrome / HIV infection, and descendants
@@ -208,6 +214,11 @@ export const SENSITIVE_SETS: Readonly<Record<SensitiveCategory, CategorySet>> = 
       '609473007', // Induced termination of pregnancy complicated by parametritis
       '609483006', // Induced termination of pregnancy complicated by salpingitis
       '609484000', // Induced termination of pregnancy complicated by salpingo-oophoritis
+      '415262008', // Referral for termination of pregnancy
+      '439163006', // Referral for medical termination of pregnancy
+      '439310005', // Referral for surgical termination of pregnancy
+      '396158009', // Referral for therapeutic abortion
+      '183606009', // Referral for counseling for termination of pregnancy
     ],
     readV2: [
       'L05..', // Termination of pregnancy, and descendants
