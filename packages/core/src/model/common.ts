@@ -23,6 +23,12 @@ export interface Provenance {
   source: SourceKind;
   /** ODS code of the organisation that recorded or holds the entry, when the source says. */
   organisation?: string;
+  /**
+   * ODS code of the organisation the source proves recorded the entry (its recorder's
+   * organisation, an encounter's `serviceProvider`), never a fallback such as the registered
+   * practice. The private-entry rule reads only this: no proof, no private entry shown.
+   */
+  recorderOrganisation?: string;
   /** Who recorded the entry (a display name or an identifier), when the source says. */
   recorder?: string;
   /** When the entry was recorded (ISO date or date-time), when the source says. */
@@ -78,6 +84,11 @@ export interface WithheldCounts {
   private: number;
   /** Entries in a sensitive category (fertility, STI, termination of pregnancy, gender reassignment). */
   sensitive: number;
+  /**
+   * Of `sensitive`, how many the host's `sensitiveHook` withheld (present when a hook is set):
+   * a count to audit, never which codes.
+   */
+  sensitiveByHook?: number;
 }
 
 /** The common shape of an entry-list section value. */

@@ -63,7 +63,10 @@ describe('access policy (pure functions)', () => {
     );
     expect(
       await withholdingReason(
-        entry({ security: RESTRICTED, provenance: { source: 'fhir-r4', organisation: 'RX1' } }),
+        entry({
+          security: RESTRICTED,
+          provenance: { source: 'fhir-r4', organisation: 'RX1', recorderOrganisation: 'RX1' },
+        }),
         viewer,
         policy,
       ),

@@ -2,35 +2,64 @@ import type { Entry, EntrySection, WithheldCounts } from '../model/common.js';
 import type { InvestigationsSection } from '../model/clinical.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { seriesOf } from '../normalise/shared/investigation-series.js';
-import { isPrivate, type AccessPolicy } from './policy.js';
+import { hasSensitiveLabel, isPrivate, type AccessPolicy } from './policy.js';
+import {
+  codingsIn,
+  matcherFor,
+  namesSensitiveMedicine,
+  namesSensitiveTerm,
+} from './sensitive-match.js';
 import type { ViewerContext } from './viewer.js';
 
-const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+type Reason = 'private' | 'sensitive' | 'sensitive-by-hook';
 
 /**
- * Why an entry must not be shown to this viewer, or `undefined` when it may be. Private entries
- * are shown only to the organisation that recorded them; an entry whose recorder is unknown is
- * treated as recorded elsewhere.
+ * Private entries are shown only to the organisation the source proves recorded them
+ * (`provenance.recorderOrganisation`): an unresolvable recorder counts as elsewhere, even when the
+ * viewer is the registered practice the provenance fell back to. Sensitive entries are withheld
+ * from everyone: by label, by a code in any coded field, by the medicine they name (medications
+ * only), by the words of their coded terms (not allergies), then by the host's hook.
+ */
+async function classify(
+  entry: Entry,
+  viewer: ViewerContext,
+  policy: AccessPolicy,
+  section: SectionName | undefined,
+): Promise<Reason | undefined> {
+  if (isPrivate(entry.security) && entry.provenance.recorderOrganisation !== viewer.organisation)
+    return 'private';
+  if (hasSensitiveLabel(entry.security, policy.sensitiveLabels)) return 'sensitive';
+  const matcher = matcherFor(policy.sensitiveCodes);
+  if (codingsIn(entry).some((coding) => matcher.matches(coding))) return 'sensitive';
+  if (section === 'medications' && namesSensitiveMedicine(entry, policy.sensitiveMedicines))
+    return 'sensitive';
+  // Allergies are not read by term: hiding an allergy is the greater hazard (their codes and
+  // labels still apply).
+  if (section !== 'allergies' && namesSensitiveTerm(entry, policy.sensitiveTerms))
+    return 'sensitive';
+  if (policy.sensitiveHook && (await policy.sensitiveHook(entry))) return 'sensitive-by-hook';
+  return undefined;
+}
+
+/**
+ * Why an entry must not be shown to this viewer, or `undefined` when it may be. Give the section
+ * the entry belongs to so medicines are also matched by name.
  */
 export async function withholdingReason(
   entry: Entry,
   viewer: ViewerContext,
   policy: AccessPolicy,
-): Promise<keyof WithheldCounts | undefined> {
-  if (isPrivate(entry.security) && entry.provenance.organisation !== viewer.organisation)
-    return 'private';
-  const labelled = (entry.security ?? []).some(
-    (s) => s.system === ACT_CODE && policy.sensitiveLabels.includes(s.code),
-  );
-  if (labelled || entry.codes.some((c) => policy.sensitiveCodes.includes(c.code)))
-    return 'sensitive';
-  if (policy.sensitiveHook && (await policy.sensitiveHook(entry))) return 'sensitive';
-  return undefined;
+  section?: SectionName,
+): Promise<'private' | 'sensitive' | undefined> {
+  const reason = await classify(entry, viewer, policy, section);
+  return reason === 'sensitive-by-hook' ? 'sensitive' : reason;
 }
 
 /**
  * The section as this viewer may see it, with `withheld` counting what was left out (for the
- * notice, which reveals how many, never what). Demographics pass unchanged.
+ * notice, which reveals how many, never what). `withheld.sensitiveByHook` (present when the
+ * policy has a hook) says how many of the sensitive ones the host's hook withheld, for the
+ * session to audit as a count. Demographics pass unchanged.
  */
 export async function applyEntryPolicy<K extends SectionName>(
   section: K,
@@ -39,12 +68,19 @@ export async function applyEntryPolicy<K extends SectionName>(
   policy: AccessPolicy,
 ): Promise<SectionValues[K]> {
   if (section === 'demographics') return value;
-  const withheld: WithheldCounts = { private: 0, sensitive: 0 };
+  const withheld: WithheldCounts = {
+    private: 0,
+    sensitive: 0,
+    ...(policy.sensitiveHook && { sensitiveByHook: 0 }),
+  };
   const entries = (value as EntrySection<Entry>).entries;
   const kept: Entry[] = [];
   for (const entry of entries) {
-    const reason = await withholdingReason(entry, viewer, policy);
-    if (reason) withheld[reason]++;
+    const reason = await classify(entry, viewer, policy, section);
+    if (reason === 'sensitive-by-hook') {
+      withheld.sensitive++;
+      withheld.sensitiveByHook = (withheld.sensitiveByHook ?? 0) + 1;
+    } else if (reason) withheld[reason]++;
     else kept.push(entry);
   }
   const filtered = {

@@ -66,6 +66,8 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
     expect(peanut?.provenance).to.deep.equal({
       source: 'gp-connect',
       organisation: 'O001',
+      // Its PractitionerRole's Organization carries ODS O001: the recorder is proved.
+      recorderOrganisation: 'O001',
       recorder: 'GILBERT, Nichole (Miss)',
       recorded: '2016-02-08T10:57:34+00:00',
     });

@@ -33,6 +33,9 @@ const SOURCE_SPECIFIC = new Set([
   'source', // which kind of source answered
   'diagnostics', // what each parser met on the way
   'recorder', // GP Connect bundles carry the Practitioner; an R4 search gives only a reference
+  // Proof of the recording organisation: a GP Connect bundle carries the Organization an entry
+  // references; an R4 search gives only `Organization/<id>`, which proves nothing by itself.
+  'recorderOrganisation',
 ]);
 
 /**

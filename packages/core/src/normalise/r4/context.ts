@@ -111,6 +111,8 @@ function provenanceOf(r: Record<string, unknown>, context: R4Context): Provenanc
   return {
     source: 'fhir-r4',
     ...(organisation && { organisation }),
+    // Only a resolved recorder proves whose entry it is (the private-entry rule reads this).
+    ...(recorderOrganisation && { recorderOrganisation }),
     ...(recorderName && { recorder: recorderName }),
     ...(recorded && { recorded }),
   };

@@ -1,9 +1,9 @@
 import { compareIsoDates } from '../shared/compare-dates.js';
-import { countIn, emptyDiagnostics } from '../../model/common.js';
+import { ODS_ORGANISATION_SYSTEM, countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
 import { ADMISSION_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
 import { codingsOf, hasSnomedCode } from '../shared/coding.js';
-import { array, firstDate, record } from '../shared/read.js';
+import { array, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
 
 /** ServiceRequest.category for a referral: SNOMED CT 3457005 Patient referral. */
@@ -50,8 +50,19 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
     const classCode = codingsOf({ coding: [r.class] })[0]?.code;
     const base = entryBase(r, typeCodes, status, start, context, diagnostics);
     if (!base) continue;
+    // The encounter's serviceProvider is its recorder organisation (the private-entry rule).
+    const provider = record(record(r.serviceProvider)?.identifier);
+    const providerOds =
+      provider?.system === ODS_ORGANISATION_SYSTEM ? text(provider.value) : undefined;
     entries.push({
       ...base,
+      ...(providerOds && {
+        provenance: {
+          ...base.provenance,
+          organisation: providerOds,
+          recorderOrganisation: providerOds,
+        },
+      }),
       kind: classCode && ADMISSION_CLASSES.has(classCode) ? 'admission' : 'encounter',
       status,
       type: typeCodes,

@@ -57,13 +57,18 @@ export function provenanceOf(
       ctx.index.resolve(practitionerRole?.practitioner, 'Practitioner');
     organisation ??=
       odsCodeOf(ctx.index.resolve(reference, 'Organization')) ??
+      // A logical reference by ODS code (as an Encounter's serviceProvider may be) proves it too.
+      odsCodeOf({ identifier: [record(reference)?.identifier] }) ??
       odsCodeOf(ctx.index.resolve(practitionerRole?.organization, 'Organization'));
     recorder ??= practitionerLabel(practitioner);
   }
+  // Resolved from the entry's own references: the proof the private-entry rule needs.
+  const recorderOrganisation = organisation;
   organisation ??= ctx.practiceOds;
   return {
     source: 'gp-connect',
     ...(organisation && { organisation }),
+    ...(recorderOrganisation && { recorderOrganisation }),
     ...(recorder && { recorder }),
     ...(recorded && { recorded }),
   };

@@ -57,7 +57,8 @@ function encounterEvent(ctx: Stu3Context, encounter: Json): CareEvent | undefine
     start,
     ...(end && { end }),
     // An encounter carries no recording date: its start is when it happened, not when it was written.
-    provenance: provenanceOf(ctx, [...participants, encounter.serviceProvider], undefined),
+    // Its serviceProvider is its recorder organisation, so it is read first.
+    provenance: provenanceOf(ctx, [encounter.serviceProvider, ...participants], undefined),
     ...(security && { security }),
   };
 }
