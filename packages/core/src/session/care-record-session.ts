@@ -10,6 +10,7 @@ import {
   type OverrideReason,
 } from '../consent/consent.js';
 import { RecordError } from '../http/errors.js';
+import type { WithheldCounts } from '../model/common.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { identityMismatch } from '../policy/identity.js';
 import { decideAccess, resolvePolicy, type AccessPolicy } from '../policy/policy.js';
@@ -467,9 +468,10 @@ export class CareRecordSession extends EventTarget {
       this.#apply({ type: 'patient-unmatched' });
       return;
     }
-    this.#apply({ type: 'section-fetched', section });
     const value = await applyEntryPolicy(section, snapshot.value, this.#viewer!, this.#policy);
     if (generation !== this.#generation) return;
+    const { withheld } = value as { withheld?: WithheldCounts };
+    this.#apply({ type: 'section-fetched', section, ...(withheld && { withheld }) });
     const ready = { ...snapshot, value };
     this.#snapshots.set(section, ready);
     if (section === 'demographics') {

@@ -7,6 +7,7 @@
  */
 import type { AuditRecord, OverrideReason } from '../audit/audit-record.js';
 import type { SourceRefusal } from '../http/errors.js';
+import type { WithheldCounts } from '../model/common.js';
 import type { SectionName } from '../model/sections.js';
 import type { SessionState } from './session-state.js';
 
@@ -31,7 +32,7 @@ export type SessionEvent =
   | { type: 'sections-ready' }
   | { type: 'sections-partial'; failed: readonly SectionName[] }
   | { type: 'sections-unavailable' }
-  | { type: 'section-fetched'; section: SectionName }
+  | { type: 'section-fetched'; section: SectionName; withheld?: WithheldCounts }
   | { type: 'section-shown'; section: SectionName }
   | { type: 'section-failed'; section: SectionName; kind: string }
   | { type: 'source-refused'; section: SectionName; refusal: SourceRefusal }
@@ -95,6 +96,13 @@ const REFUSAL_REASON: Record<SourceRefusal, string> = {
   'no-agreement': 'The GP practice has not agreed to share records with your organisation.',
   'not-permitted': 'The GP practice refused access for your role.',
 };
+
+/** `withheld private=1 sensitive=2 (by host hook 1)`, or nothing when nothing was withheld. */
+function withheldDetail(w: WithheldCounts): string | undefined {
+  if (w.private === 0 && w.sensitive === 0) return undefined;
+  const hook = w.sensitiveByHook ? ` (by host hook ${w.sensitiveByHook})` : '';
+  return `withheld private=${w.private} sensitive=${w.sensitive}${hook}`;
+}
 
 const UNREACHABLE = 'The GP record could not be reached. Try again.';
 
@@ -203,7 +211,16 @@ export const TRANSITIONS: readonly Transition[] = [
   row({
     from: VIEW_STATES,
     on: 'section-fetched',
-    audit: (e) => [{ action: 'section-fetched', outcome: 'success', sections: [e.section] }],
+    // What the access policy withheld is audited as counts, never as codes or terms (the host's
+    // terminology hook included).
+    audit: (e) => [
+      {
+        action: 'section-fetched',
+        outcome: 'success',
+        sections: [e.section],
+        ...(e.withheld && withheldDetail(e.withheld) && { detail: withheldDetail(e.withheld) }),
+      },
+    ],
   }),
   row({
     from: VIEW_STATES,

@@ -152,6 +152,14 @@ describe('session: sensitive and private entries withheld end to end', () => {
     for (const leak of ['415272006', 'Emtricitabine', 'genitourinary']) {
       expect(trail).not.to.contain(leak);
     }
+    // ... only as counts, the host hook's share included.
+    const fetched = audit.filter((a) => a.action === 'section-fetched');
+    expect(fetched.find((a) => a.sections?.[0] === 'events')?.detail).to.equal(
+      'withheld private=1 sensitive=2 (by host hook 1)',
+    );
+    expect(fetched.find((a) => a.sections?.[0] === 'medications')?.detail).to.equal(
+      'withheld private=0 sensitive=1',
+    );
     session.end();
   });
 });

@@ -121,11 +121,16 @@ export function heldSource(options: { immediate?: boolean; records?: unknown[] }
       let shut!: (error: RecordError) => void;
       const gate = new Promise<void>((resolve, reject) => ((open = resolve), (shut = reject)));
       gate.catch(() => undefined);
+      // An answered call leaves `held`: each call is answered once.
+      const answered = () => {
+        const at = held.indexOf(call);
+        if (at >= 0) held.splice(at, 1);
+      };
       const call: HeldCall = {
         sections,
         request,
-        release: () => open(),
-        fail: (kind = 'server') => shut(new RecordError(kind)),
+        release: () => (answered(), open()),
+        fail: (kind = 'server') => (answered(), shut(new RecordError(kind))),
       };
       if (options.immediate) open();
       else held.push(call);

@@ -184,7 +184,7 @@ async function run(commands: Command[]): Promise<string[]> {
     if (session.basis !== undefined && !live())
       violations.push('session shows a grant the model lacks');
   }
-  for (const call of network.held) call.release();
+  for (const call of [...network.held]) call.release();
   await tick();
   session.end();
   await Promise.all(reads);

@@ -71,7 +71,7 @@ describe('session: a live grant at every read', () => {
     const read = session.section('allergies');
     queueMicrotask(() => session.setPatient(hostPatient(ben)));
     await settle();
-    for (const call of network.held) call.release();
+    for (const call of [...network.held]) call.release();
     const outcome = await read.then(
       (value) => value.patient.nhsNumber,
       (e: { kind?: string }) => e.kind,
