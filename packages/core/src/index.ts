@@ -50,8 +50,13 @@ export {
   DEFAULT_PERMITTED_ROLES,
   DEFAULT_SENSITIVE_CODES,
   DEFAULT_SENSITIVE_LABELS,
+  DEFAULT_SENSITIVE_MEDICINES,
+  DEFAULT_SENSITIVE_TERMS,
   type AccessPolicy,
+  type SensitiveCodeInput,
   type SensitiveHook,
+  type SensitiveMedicineName,
+  type SensitiveTerm,
 } from './policy/policy.js';
 export {
   CARE_SETTINGS,
