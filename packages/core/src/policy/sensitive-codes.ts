@@ -252,7 +252,6 @@ export const SENSITIVE_SETS: Readonly<Record<SensitiveCategory, CategorySet>> = 
   },
   gender: {
     snomed: [
-      '93461009', // Gender dysphoria
       '407374003', // Transsexual
       '407376001', // Male-to-female transsexual
       '407377005', // Female-to-male transsexual

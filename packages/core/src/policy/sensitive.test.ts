@@ -106,7 +106,6 @@ const PROBES: [SensitiveCategory, string, Coding][] = [
   ['fertility', 'SNOMED CT', { system: SNOMED_CT, code: '52637005', display: 'IVF' }],
   ['fertility', 'SNOMED CT (referral)', { system: SNOMED_CT, code: '183862006', display: 'Ref' }],
   ['gender', 'SNOMED CT', { system: SNOMED_CT, code: '407377005', display: 'FtM transsexual' }],
-  ['gender', 'SNOMED CT (dysphoria)', { system: SNOMED_CT, code: '93461009', display: 'GD' }],
 ];
 
 /** Medicines that reveal a category, as dm+d (and GP Connect's SNOMED CT) name them. */
