@@ -15,30 +15,19 @@
  * trail (guarded-send.ts); the delivery right (delivery-right.ts: a Web Lock, or an IndexedDB
  * lease without them) is held only while sending, never through a backoff.
  */
-import {
-  backoffDelay,
-  DEFAULT_BACKOFF,
-  interruptibleSleep,
-  within,
-  type BackoffPolicy,
-} from './backoff.js';
+import { DEFAULT_BACKOFF, interruptibleSleep, within, type BackoffPolicy } from './backoff.js';
 import type { AuditRecord } from './audit-record.js';
 import type {
   AuditTrailEvent,
   AuditTrailOptions,
   DurableAuditTrail,
 } from './audit-trail-options.js';
+import { deliveryPass } from './delivery-pass.js';
 import { deliveryRight } from './delivery-right.js';
-import { guardedSend } from './guarded-send.js';
 import { memoryOutbox } from './memory-outbox.js';
-import {
-  openIndexedDbOutbox,
-  type DeadLetter,
-  type LeaseRequest,
-  type Outbox,
-} from './outbox-store.js';
+import { openIndexedDbOutbox, type DeadLetter, type Outbox } from './outbox-store.js';
 import { copyAuditRecord } from './record-copy.js';
-import { mappingProblem, type MappingProblem } from './record-check.js';
+import { mappingProblem } from './record-check.js';
 
 export type {
   AuditTrailEvent,
@@ -46,7 +35,6 @@ export type {
   DurableAuditTrail,
 } from './audit-trail-options.js';
 
-const BATCH = 50;
 const WAKE = 'wake';
 const DAY = 86_400_000;
 
@@ -55,8 +43,6 @@ let liveTrails = 0;
 export function liveAuditTrails(): number {
   return liveTrails;
 }
-
-type Pass = { kind: 'drained' } | { kind: 'retry'; delayMs: number } | { kind: 'stopped' };
 
 export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail {
   const { sink } = options;
@@ -95,11 +81,24 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
     leaseMs: Math.max(options.leaseMs ?? sinkTimeoutMs + 10_000, sinkTimeoutMs + 5_000),
     pollMs: leasePollMs,
   });
+  const delivery = deliveryPass({
+    sink,
+    sinkTimeoutMs,
+    closing: closing.signal,
+    policy,
+    random,
+    now,
+    at,
+    emit,
+  });
   liveTrails++;
 
   /** Recorded but not yet committed to the outbox (or, for poison records, the dead letters). */
   const unwritten = new Set<AuditRecord>();
   const unwrittenDead = new Set<DeadLetter>();
+  /** Of those, the ones no write has taken yet (each record is written by one transaction). */
+  let toWrite: AuditRecord[] = [];
+  let toBury: DeadLetter[] = [];
   const writes = new Set<Promise<void>>();
   let outbox: Outbox | undefined;
   let closed = false;
@@ -107,7 +106,6 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
   let loop: Promise<void> | undefined;
   let again = false;
   let idleWaiters: Array<() => void> = [];
-  let head: { id: string; failures: number } | undefined;
   let lastPurge = -Infinity;
 
   const ready: Promise<Outbox> = openIndexedDbOutbox(dbName, now).then(
@@ -130,8 +128,10 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
     // One transaction for every record of this task, issued before the task ends.
     queueMicrotask(() => {
       writeScheduled = false;
-      const batch = [...unwritten];
-      const dead = [...unwrittenDead];
+      const batch = toWrite;
+      const dead = toBury;
+      toWrite = [];
+      toBury = [];
       if (batch.length + dead.length === 0) return;
       track(outbox ? write(outbox, batch, dead) : current().then((o) => write(o, batch, dead)));
     });
@@ -177,7 +177,7 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
       again = false;
       const target = await current();
       try {
-        const pass = await right.run(target, (lease) => deliverQueued(target, lease));
+        const pass = await right.run(target, (lease) => delivery.run(target, lease));
         if (closed) return;
         if (!pass.held) {
           // Another trail or tab is delivering; look again while anything is left.
@@ -205,78 +205,6 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
 
   function pause(ms: number): Promise<void> {
     return interruptibleSleep(ms, closing.signal, wake, WAKE);
-  }
-
-  /** Sends queued records in order until the queue is empty, a send fails, or the trail closes. */
-  async function deliverQueued(target: Outbox, lease?: () => LeaseRequest): Promise<Pass> {
-    while (!closed) {
-      const batch = await target.oldest(BATCH);
-      if (batch.length === 0) return { kind: 'drained' };
-      for (const { key, record } of batch) {
-        const claim = await target.claim(key, lease?.());
-        if (claim === 'lost' || closed) return { kind: 'stopped' };
-        if (claim === 'gone') continue; // delivered by another trail since we read the batch
-        const problem = mappingProblem(record);
-        if (problem) {
-          await target.deadLetter(key, unmappable(record, problem));
-          continue;
-        }
-        const outcome = await guardedSend(sink, record, sinkTimeoutMs, closing.signal);
-        if (outcome.kind === 'closed') return { kind: 'stopped' };
-        if (outcome.kind === 'unmappable') {
-          await target.deadLetter(key, unmappable(record, outcome.problem));
-          continue;
-        }
-        if (outcome.kind === 'answer' && outcome.delivery.ok) {
-          await target.remove(key, record.id);
-          head = undefined;
-          emit({ type: 'delivered', at: at(), id: record.id });
-          continue;
-        }
-        if (outcome.kind === 'answer' && !outcome.delivery.ok && !outcome.delivery.retry) {
-          const status = outcome.delivery.status ?? 0;
-          await target.deadLetter(key, { record, reason: `rejected:${status}`, since: now() });
-          emit({
-            type: 'dead-letter',
-            at: at(),
-            id: record.id,
-            alert: true,
-            reason: 'rejected',
-            status,
-          });
-          continue;
-        }
-        const failures = head?.id === record.id ? head.failures + 1 : 1;
-        head = { id: record.id, failures };
-        const answer = outcome.kind === 'answer' ? outcome.delivery : undefined;
-        const status = answer && !answer.ok ? answer.status : undefined;
-        const retryAfterMs = answer && !answer.ok && answer.retry ? answer.retryAfterMs : undefined;
-        const delayMs = backoffDelay(failures, policy, random, retryAfterMs);
-        emit({
-          type: 'retrying',
-          at: at(),
-          id: record.id,
-          failures,
-          delayMs,
-          cause: outcome.kind === 'answer' ? 'refused' : outcome.kind,
-          ...(status !== undefined && { status }),
-        });
-        return { kind: 'retry', delayMs };
-      }
-    }
-    return { kind: 'stopped' };
-  }
-
-  function unmappable(record: AuditRecord, problem: MappingProblem): DeadLetter {
-    emit({
-      type: 'dead-letter',
-      at: at(),
-      id: record.id,
-      alert: true,
-      reason: 'unmappable',
-      problem,
-    });
-    return { record, reason: `unmappable:${problem}`, since: now() };
   }
 
   async function purgeOld(target: Outbox): Promise<void> {
@@ -338,8 +266,14 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
       }
       const copy = copyAuditRecord(record);
       emit({ type: 'queued', at: at(), record: copy });
-      if (problem) unwrittenDead.add(unmappable(copy, problem));
-      else unwritten.add(copy);
+      if (problem) {
+        const letter = delivery.unmappable(copy, problem);
+        unwrittenDead.add(letter);
+        toBury.push(letter);
+      } else {
+        unwritten.add(copy);
+        toWrite.push(copy);
+      }
       scheduleWrite();
     },
 

@@ -26,9 +26,11 @@ export function memoryOutbox(): Outbox {
     async claim(key) {
       return outbox.has(key) ? 'ok' : 'gone';
     },
-    async remove(key, id) {
-      outbox.delete(key);
-      dead.delete(id);
+    async remove(delivered) {
+      for (const { key, id } of delivered) {
+        outbox.delete(key);
+        dead.delete(id);
+      }
     },
     async deadLetter(key, letter) {
       outbox.delete(key);
