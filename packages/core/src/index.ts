@@ -79,4 +79,6 @@ export {
   type AuditTrailOptions,
   type DurableAuditTrail,
 } from './audit/audit-trail.js';
+export { sharedAuditTrail } from './audit/shared-audit-trail.js';
+export { UnmappableAuditRecordError, type MappingProblem } from './audit/record-check.js';
 export { compareIsoDates } from './normalise/shared/compare-dates.js';

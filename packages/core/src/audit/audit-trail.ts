@@ -10,87 +10,115 @@
  * for good (`pagehide`) with records still uncommitted, each is also sent straight to the sink with
  * `keepalive`; the sink is idempotent on id, so the later delivery from the outbox is harmless.
  *
- * Several tabs: only the holder of the Web Lock `dcr-audit-delivery:<dbName>` delivers, and it
- * deletes each record before taking the next, so a tab that gets the lock next reads only what is
- * still undelivered. A tab that dies mid-send releases the lock; its record is still queued and is
- * sent again (at least once, and the sink's idempotency makes it once at the server).
+ * Nothing stalls it: a record that cannot be mapped is a dead letter at once (never sent, never in
+ * front of later records); every sink call is bounded by `sinkTimeoutMs` and cannot throw into the
+ * trail (guarded-send.ts); the delivery right (delivery-right.ts: a Web Lock, or an IndexedDB
+ * lease without them) is held only while sending, never through a backoff.
  */
-import {
-  backoffDelay,
-  DEFAULT_BACKOFF,
-  interruptibleSleep,
-  type BackoffPolicy,
-} from './backoff.js';
-import type { AuditRecord, AuditTrail } from './audit-record.js';
-import type { AuditSink } from './audit-sink.js';
+import { DEFAULT_BACKOFF, interruptibleSleep, within, type BackoffPolicy } from './backoff.js';
+import type { AuditRecord } from './audit-record.js';
+import type {
+  AuditTrailEvent,
+  AuditTrailOptions,
+  DurableAuditTrail,
+} from './audit-trail-options.js';
+import { deliveryPass } from './delivery-pass.js';
+import { deliveryRight } from './delivery-right.js';
+import { memoryOutbox } from './memory-outbox.js';
+import { openIndexedDbOutbox, type DeadLetter, type Outbox } from './outbox-store.js';
 import { copyAuditRecord } from './record-copy.js';
-import { memoryOutbox, openIndexedDbOutbox, type Outbox } from './outbox-store.js';
+import { mappingProblem } from './record-check.js';
 
-export type AuditTrailEvent =
-  /** Accepted by `record()`: the host fires `dcr-audit` (its detail is this record) from here. */
-  | { type: 'queued'; at: string; record: AuditRecord }
-  | { type: 'delivered'; at: string; id: string }
-  | { type: 'retrying'; at: string; id: string; failures: number; delayMs: number; status?: number }
-  /** The sink refused the record for good; it is kept in the dead-letter store. */
-  | { type: 'dead-letter'; at: string; id: string; status: number }
-  /** IndexedDB failed: delivery goes on from memory but no longer survives a reload. */
-  | { type: 'storage-error'; at: string; message: string };
+export type {
+  AuditTrailEvent,
+  AuditTrailOptions,
+  DurableAuditTrail,
+} from './audit-trail-options.js';
 
-export interface AuditTrailOptions {
-  sink: AuditSink;
-  /** The IndexedDB database of the outbox; tabs sharing it share the queue. Default `dcr-audit`. */
-  dbName?: string;
-  clock?: () => Date;
-  /** Jitter source, in [0, 1). Default `Math.random`. */
-  random?: () => number;
-  backoff?: Partial<BackoffPolicy>;
-  onEvent?: (event: AuditTrailEvent) => void;
-}
-
-export interface DurableAuditTrail extends AuditTrail {
-  /** Waits until what is queued now is delivered, or has been attempted and is waiting to retry. */
-  flush(): Promise<void>;
-  /** Records not yet acknowledged by the sink (dead letters excluded). */
-  pending(): Promise<number>;
-  /** Records the sink rejected for good, kept for the privacy officer or a retry. */
-  deadLetters(): Promise<number>;
-  /** Queues the dead letters again (e.g. after the sink's configuration was fixed). */
-  retryDeadLetters(): Promise<number>;
-  /** Stops delivering (aborting a send in flight) after writing what is in memory. */
-  close(): Promise<void>;
-}
-
-const BATCH = 50;
 const WAKE = 'wake';
+const DAY = 86_400_000;
+
+let liveTrails = 0;
+/** Trails created and not yet closed in this page (for the one-pipeline-per-page tests). */
+export function liveAuditTrails(): number {
+  return liveTrails;
+}
 
 export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail {
   const { sink } = options;
   const dbName = options.dbName ?? 'dcr-audit';
   const clock = options.clock ?? (() => new Date());
+  const now = options.now ?? (() => Date.now());
   const random = options.random ?? Math.random;
   const policy: BackoffPolicy = { ...DEFAULT_BACKOFF, ...options.backoff };
-  const lockName = `dcr-audit-delivery:${dbName}`;
+  const sinkTimeoutMs = options.sinkTimeoutMs ?? 15_000;
+  const maxAgeMs = options.deadLetterMaxAgeMs ?? 30 * DAY;
+  const purgeEveryMs = Math.min(maxAgeMs, DAY / 24);
+  const closeTimeoutMs = options.closeTimeoutMs ?? 2_000;
+  const leasePollMs = options.leasePollMs ?? 1_000;
   const closing = new AbortController();
   const wake = new EventTarget();
-  const emit = (event: AuditTrailEvent) => options.onEvent?.(event);
-  const now = () => clock().toISOString();
+  const listeners = new Set<(event: AuditTrailEvent) => void>();
+  if (options.onEvent) listeners.add(options.onEvent);
+  const at = () => clock().toISOString();
+  const emit = (event: AuditTrailEvent) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // A host's listener failing must not stop delivery.
+      }
+    }
+  };
+  const right = deliveryRight({
+    dbName,
+    locks:
+      options.locks !== undefined
+        ? options.locks
+        : ((globalThis.navigator as Navigator | undefined)?.locks ?? null),
+    closing: closing.signal,
+    now,
+    leaseMs: Math.max(options.leaseMs ?? sinkTimeoutMs + 10_000, sinkTimeoutMs + 5_000),
+    pollMs: leasePollMs,
+  });
+  const delivery = deliveryPass({
+    sink,
+    sinkTimeoutMs,
+    closing: closing.signal,
+    policy,
+    random,
+    now,
+    at,
+    emit,
+  });
+  liveTrails++;
 
-  /** Recorded but not yet committed to the outbox. */
+  /** Recorded but not yet committed to the outbox (or, for poison records, the dead letters). */
   const unwritten = new Set<AuditRecord>();
+  const unwrittenDead = new Set<DeadLetter>();
+  /** Of those, the ones no write has taken yet (each record is written by one transaction). */
+  let toWrite: AuditRecord[] = [];
+  let toBury: DeadLetter[] = [];
   const writes = new Set<Promise<void>>();
   let outbox: Outbox | undefined;
   let closed = false;
+  let closingDone: Promise<void> | undefined;
   let loop: Promise<void> | undefined;
   let again = false;
   let idleWaiters: Array<() => void> = [];
+  let lastPurge = -Infinity;
 
-  const ready: Promise<Outbox> = openIndexedDbOutbox(dbName).then(
-    (opened) => (outbox = opened),
+  const ready: Promise<Outbox> = openIndexedDbOutbox(dbName, now).then(
+    (opened) => {
+      if (closed) opened.close(); // close() gave up waiting for the open
+      return (outbox = opened);
+    },
     (error: unknown) => {
-      emit({ type: 'storage-error', at: now(), message: messageOf(error) });
+      emit({ type: 'storage-error', at: at(), message: messageOf(error) });
       return (outbox = memoryOutbox());
     },
   );
+  const current = async (): Promise<Outbox> => (await ready, outbox!);
   void ready.then(() => kick()); // resend what an earlier page left behind
 
   let writeScheduled = false;
@@ -100,9 +128,12 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
     // One transaction for every record of this task, issued before the task ends.
     queueMicrotask(() => {
       writeScheduled = false;
-      const batch = [...unwritten];
-      if (batch.length > 0)
-        track(outbox ? write(outbox, batch) : ready.then((o) => write(o, batch)));
+      const batch = toWrite;
+      const dead = toBury;
+      toWrite = [];
+      toBury = [];
+      if (batch.length + dead.length === 0) return;
+      track(outbox ? write(outbox, batch, dead) : current().then((o) => write(o, batch, dead)));
     });
   }
 
@@ -111,18 +142,21 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
     void promise.finally(() => writes.delete(promise));
   }
 
-  async function write(target: Outbox, batch: AuditRecord[]): Promise<void> {
+  async function write(target: Outbox, batch: AuditRecord[], dead: DeadLetter[]): Promise<void> {
     try {
-      await target.enqueue(batch);
+      await Promise.all([
+        batch.length > 0 && target.enqueue(batch),
+        dead.length > 0 && target.bury(dead),
+      ]);
     } catch (error) {
       // The database failed under us: keep going from memory rather than lose a record.
-      emit({ type: 'storage-error', at: now(), message: messageOf(error) });
-      if (target.durable) {
-        outbox = memoryOutbox();
-        await outbox.enqueue(batch);
-      }
+      emit({ type: 'storage-error', at: at(), message: messageOf(error) });
+      if (target.durable && outbox === target) outbox = memoryOutbox();
+      await outbox!.enqueue(batch);
+      await outbox!.bury(dead);
     }
     for (const record of batch) unwritten.delete(record);
+    for (const letter of dead) unwrittenDead.delete(letter);
     kick();
   }
 
@@ -132,71 +166,52 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
       again = true;
       return;
     }
-    loop = (async () => {
+    loop = run().finally(() => {
+      loop = undefined;
+      settleIdle();
+    });
+  }
+
+  async function run(): Promise<void> {
+    do {
+      again = false;
+      const target = await current();
       try {
-        do {
-          again = false;
-          await underDeliveryLock(deliverAll);
-        } while (again && !closed);
-      } finally {
-        loop = undefined;
-        settleIdle();
+        const pass = await right.run(target, (lease) => delivery.run(target, lease));
+        if (closed) return;
+        if (!pass.held) {
+          // Another trail or tab is delivering; look again while anything is left.
+          await pause(pass.retryInMs);
+          again ||= (await target.count()) > 0;
+        } else if (pass.value.kind === 'retry') {
+          settleIdle(); // attempted: a flush() waiting on this record may return
+          await pause(pass.value.delayMs);
+          again = true;
+        } else if (pass.value.kind === 'drained') {
+          await purgeOld(target);
+        } else {
+          // The lease went to another trail: it delivers; look again in case it stops.
+          await pause(leasePollMs);
+          again ||= (await target.count()) > 0;
+        }
+      } catch (error) {
+        if (closed) return;
+        emit({ type: 'storage-error', at: at(), message: messageOf(error) });
+        if (target.durable && outbox === target) outbox = memoryOutbox();
+        again = true;
       }
-    })();
+    } while (again && !closed);
   }
 
-  async function underDeliveryLock(deliver: () => Promise<void>): Promise<void> {
-    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-    // Without Web Locks (old browsers, insecure contexts) each tab delivers on its own and the
-    // sink's idempotency on id is what prevents duplicates at the server.
-    if (!locks || !outbox?.durable) return deliver();
-    try {
-      await locks.request(lockName, { signal: closing.signal }, deliver);
-    } catch (error) {
-      if (!closed) throw error;
-    }
+  function pause(ms: number): Promise<void> {
+    return interruptibleSleep(ms, closing.signal, wake, WAKE);
   }
 
-  async function deliverAll(): Promise<void> {
-    const target = await ready;
-    while (!closed) {
-      const batch = await target.oldest(BATCH);
-      if (batch.length === 0) return;
-      for (const { key, record } of batch) {
-        if (!(await deliverOne(target, key, record))) return;
-      }
-    }
-  }
-
-  /** Sends one record until acknowledged or refused for good; false when the trail closed first. */
-  async function deliverOne(target: Outbox, key: number, record: AuditRecord): Promise<boolean> {
-    for (let failures = 0; !closed;) {
-      const result = await sink.send(record, { signal: closing.signal });
-      if (result.ok) {
-        await target.remove(key);
-        emit({ type: 'delivered', at: now(), id: record.id });
-        return true;
-      }
-      if (!result.retry) {
-        await target.deadLetter(key, record);
-        emit({ type: 'dead-letter', at: now(), id: record.id, status: result.status });
-        return true;
-      }
-      if (closed) return false;
-      failures++;
-      const delayMs = backoffDelay(failures, policy, random, result.retryAfterMs);
-      emit({
-        type: 'retrying',
-        at: now(),
-        id: record.id,
-        failures,
-        delayMs,
-        ...(result.status !== undefined && { status: result.status }),
-      });
-      settleIdle(); // attempted: a flush() waiting on this record may return
-      await interruptibleSleep(delayMs, closing.signal, wake, WAKE);
-    }
-    return false;
+  async function purgeOld(target: Outbox): Promise<void> {
+    if (now() - lastPurge < purgeEveryMs) return;
+    lastPurge = now();
+    const count = await target.purgeDeadLetters(now() - maxAgeMs);
+    if (count > 0) emit({ type: 'dead-letters-purged', at: at(), count });
   }
 
   function settleIdle(): void {
@@ -208,25 +223,63 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
   const onOnline = () => wake.dispatchEvent(new Event(WAKE));
   const onPageHide = (event: Event) => {
     if ((event as PageTransitionEvent).persisted) return; // kept in the back/forward cache
-    for (const record of unwritten)
-      void sink.send(record, { signal: closing.signal, keepalive: true });
+    for (const record of unwritten) {
+      // Last chance, best effort: whatever the sink does here, it cannot throw into the page.
+      void Promise.resolve()
+        .then(() => sink.send(record, { signal: closing.signal, keepalive: true }))
+        .catch(() => undefined);
+    }
   };
   const page = typeof addEventListener === 'function' ? globalThis : undefined;
   page?.addEventListener('online', onOnline);
   page?.addEventListener('pagehide', onPageHide);
 
+  async function shutDown(): Promise<void> {
+    // Commit what is still in memory before letting go of the database, within a bound: the
+    // database may be blocked or gone, and close() must return.
+    await new Promise<void>((resolve) => queueMicrotask(resolve));
+    await within(closeTimeoutMs, async () => {
+      await Promise.allSettled([...writes]);
+      const target = await current();
+      await Promise.allSettled([target.enqueue([...unwritten]), target.bury([...unwrittenDead])]);
+    });
+    closed = true;
+    closing.abort(); // ends a send in flight, a lock request, a backoff
+    page?.removeEventListener('online', onOnline);
+    page?.removeEventListener('pagehide', onPageHide);
+    await within(closeTimeoutMs, () => loop ?? Promise.resolve());
+    settleIdle();
+    listeners.clear();
+    outbox?.close();
+    liveTrails--;
+  }
+
   return {
     record(record: AuditRecord): void {
-      if (closed) throw new Error('The audit trail is closed; the record was not accepted.');
+      if (closed || closingDone)
+        throw new Error('The audit trail is closed; the record was not accepted.');
+      const problem = mappingProblem(record);
+      if (problem === 'record') {
+        // Not even an object: nothing to keep, but the alert still goes out.
+        emit({ type: 'dead-letter', at: at(), id: '', alert: true, reason: 'unmappable', problem });
+        return;
+      }
       const copy = copyAuditRecord(record);
-      unwritten.add(copy);
-      emit({ type: 'queued', at: now(), record: copy });
+      emit({ type: 'queued', at: at(), record: copy });
+      if (problem) {
+        const letter = delivery.unmappable(copy, problem);
+        unwrittenDead.add(letter);
+        toBury.push(letter);
+      } else {
+        unwritten.add(copy);
+        toWrite.push(copy);
+      }
       scheduleWrite();
     },
 
     async flush(): Promise<void> {
       await Promise.all([...writes]);
-      const target = await ready;
+      const target = await current();
       if (closed || ((await target.count()) === 0 && !loop)) return;
       const idle = new Promise<void>((resolve) => idleWaiters.push(resolve));
       wake.dispatchEvent(new Event(WAKE)); // retry now rather than after the backoff
@@ -235,33 +288,26 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
     },
 
     async pending(): Promise<number> {
-      return (await (await ready).count()) + unwritten.size;
+      return (await (await current()).count()) + unwritten.size;
     },
 
     async deadLetters(): Promise<number> {
-      return (await ready).deadLetterCount();
+      return (await (await current()).deadLetterCount()) + unwrittenDead.size;
     },
 
     async retryDeadLetters(): Promise<number> {
-      const moved = await (await ready).requeueDeadLetters();
+      const moved = await (await current()).requeueDeadLetters();
       kick();
       return moved;
     },
 
-    async close(): Promise<void> {
-      if (closed) return;
-      // Commit what is still in memory before letting go of the database.
-      await new Promise<void>((resolve) => queueMicrotask(resolve));
-      await Promise.allSettled([...writes]);
-      const target = await ready;
-      if (unwritten.size > 0) await target.enqueue([...unwritten]).catch(() => undefined);
-      closed = true;
-      closing.abort();
-      page?.removeEventListener('online', onOnline);
-      page?.removeEventListener('pagehide', onPageHide);
-      await loop;
-      settleIdle();
-      target.close();
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    close(): Promise<void> {
+      return (closingDone ??= shutDown());
     },
   };
 }

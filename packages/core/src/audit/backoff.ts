@@ -1,4 +1,7 @@
-/** Waits between delivery attempts: exponential, capped, jittered from an injectable random. */
+/**
+ * Waits between delivery attempts: exponential, capped, jittered from an injectable random; and
+ * the bounded waits that keep the trail from hanging on anything.
+ */
 
 export interface BackoffPolicy {
   /** The first wait. Default 1 s. */
@@ -43,4 +46,12 @@ export function interruptibleSleep(
     signal.addEventListener('abort', done, { once: true });
     wake.addEventListener(wakeEvent, done, { once: true });
   });
+}
+
+/** Runs `work`, waiting for it at most `ms` (it may go on in the background; it never rejects). */
+export async function within(ms: number, work: () => Promise<unknown>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work().catch(() => undefined), bound]);
+  clearTimeout(timer);
 }

@@ -1,6 +1,8 @@
 import '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import { exampleRecords, EXAMPLE_VIEWER } from './audit-records.examples.js';
+import type { AuditRecord } from './audit-record.js';
+import { UnmappableAuditRecordError } from './record-check.js';
 import { toAuditEvent } from './to-audit-event.js';
 
 const ACT_REASON = 'http://terminology.hl7.org/CodeSystem/v3-ActReason';
@@ -134,5 +136,32 @@ describe('toAuditEvent', () => {
     const json = JSON.stringify(toAuditEvent(records.override));
     for (const forbidden of ['"text":{"status"', 'div', 'contained'])
       expect(json).not.to.include(forbidden);
+  });
+
+  it('refuses a record outside the coded sets, naming the field and never the value', () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ overrideReason: 'curiosity-9992345675' }, 'override-reason'],
+      [{ action: 'peek' }, 'action'],
+      [{ outcome: 'fine' }, 'outcome'],
+      [{ basis: 'whim' }, 'basis'],
+      [{ id: '' }, 'id'],
+      [{ viewer: { ...EXAMPLE_VIEWER, roles: 'R8000' } }, 'viewer'],
+      [{ sections: 'allergies' }, 'sections'],
+    ];
+    for (const [change, problem] of cases) {
+      const record = { ...records.override, ...change } as unknown as AuditRecord;
+      let thrown: unknown;
+      try {
+        toAuditEvent(record);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, problem).to.be.instanceOf(UnmappableAuditRecordError);
+      expect((thrown as UnmappableAuditRecordError).problem).to.equal(problem);
+      expect((thrown as Error).message).not.to.include('9992345675');
+    }
+    // A viewer audited with only the identity that was valid still maps.
+    const partial = { ...records.attempt, viewer: { userId: 'u-1' } } as unknown as AuditRecord;
+    expect(toAuditEvent(partial).agent[0]?.who?.identifier?.value).to.equal('u-1');
   });
 });

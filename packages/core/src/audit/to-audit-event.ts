@@ -3,7 +3,8 @@
  * the user's organisation), what (the patient by NHS number, the sections), why (consent basis or
  * override reason), outcome and when. Only identities, codes and decisions are copied: the record
  * holds no clinical content and neither does the event. Codes and where they were checked:
- * audit-codes.ts.
+ * audit-codes.ts. A record outside the coded sets is refused with `UnmappableAuditRecordError`
+ * (record-check.ts) rather than mapped to an event a server would reject.
  */
 import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM } from '../model/common.js';
 import {
@@ -29,6 +30,7 @@ import {
   USER_DEVICE,
 } from './audit-codes.js';
 import type { AuditRecord } from './audit-record.js';
+import { assertMappable } from './record-check.js';
 
 type Action = AuditRecord['action'];
 
@@ -76,6 +78,7 @@ export function toAuditEvent(
   record: AuditRecord,
   options: AuditEventOptions = {},
 ): fhir4.AuditEvent {
+  assertMappable(record);
   const subtype = [
     { system: DCR_AUDIT_ACTION, code: record.action, display: ACTION_DISPLAY[record.action] },
     ...[DICOM_SUBTYPE[record.action]].filter((c): c is fhir4.Coding => c !== undefined),
@@ -101,7 +104,9 @@ export function toAuditEvent(
           display: record.viewer.name,
         },
         requestor: true,
-        role: record.viewer.roles.map((code) => ({ coding: [{ system: SDS_JOB_ROLE, code }] })),
+        role: (record.viewer.roles ?? []).map((code) => ({
+          coding: [{ system: SDS_JOB_ROLE, code }],
+        })),
       },
       {
         type: { coding: [HEALTHCARE_PROVIDER] },
