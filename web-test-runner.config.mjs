@@ -17,7 +17,13 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
   browsers: [
-    chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } }),
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChrome(),
+        // gc() and exact heap sizes, for the tests that bound memory over long-running hosts.
+        args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+      },
+    }),
   ],
   plugins: plugins(),
   middleware: [fixturesMiddleware(), await sandboxMiddleware()],

@@ -1,6 +1,6 @@
 import type { AuditRecord, AuditTrail } from '../audit/audit-record.js';
 import type { AuditSink } from '../audit/audit-sink.js';
-import { createAuditTrail } from '../audit/audit-trail.js';
+import { sharedAuditTrail } from '../audit/shared-audit-trail.js';
 import {
   decideConsent,
   isLiveGrant,
@@ -82,6 +82,7 @@ export class CareRecordSession extends EventTarget {
   readonly #newId: () => string;
   readonly #store: SectionStore;
   readonly #auditTrail: AuditTrail;
+  readonly #releaseAuditTrail: () => void;
   readonly #viewer: ViewerContext | undefined;
   readonly #viewerProblem: string | undefined;
   /** Who audit records name: the viewer, or whatever of an invalid viewer was valid. */
@@ -98,6 +99,7 @@ export class CareRecordSession extends EventTarget {
   /** Settles when the access decision for the current patient is made (for `recordConsent`). */
   #accessDecided: Promise<void> = Promise.resolve();
   #expiryQueued = false;
+  #closed = false;
   readonly #listeners = new Map<SectionName, Set<Listener>>();
   /** What has arrived for this view, per section (ready values only after the policy). */
   readonly #snapshots = new Map<SectionName, SectionSnapshot<SectionName>>();
@@ -119,10 +121,16 @@ export class CareRecordSession extends EventTarget {
       (nhsNumber) => (this.#liveGrant()?.nhsNumber === nhsNumber ? this.#grant : undefined),
       (snapshot) => void this.#receive(snapshot, this.#generation),
     );
-    this.#auditTrail =
-      'send' in options.audit
-        ? createAuditTrail({ sink: options.audit, clock: this.#clock })
-        : options.audit;
+    // One outbox and delivery loop per sink per page, however many sessions a host makes; this
+    // session's handle on it is released by `close()`.
+    if ('send' in options.audit) {
+      const handle = sharedAuditTrail(options.audit, { clock: this.#clock });
+      this.#auditTrail = handle;
+      this.#releaseAuditTrail = () => void handle.close();
+    } else {
+      this.#auditTrail = options.audit;
+      this.#releaseAuditTrail = () => undefined;
+    }
     // Read once: a viewer object whose getters change between reads cannot change who is audited.
     const viewer = copyPlainInput(options.viewer);
     const checked = validateViewer(viewer);
@@ -170,6 +178,7 @@ export class CareRecordSession extends EventTarget {
    * again with the same host `encounter` id keeps a live view: the host says nothing changed.
    */
   setPatient(input: unknown): void {
+    if (this.#closed) throw new Error('This care record session is closed; create a new one.');
     this.#expireIfLapsed();
     const patient = validateHostPatient(copyPlainInput(input));
     if (
@@ -355,12 +364,17 @@ export class CareRecordSession extends EventTarget {
   }
 
   /**
-   * Ends viewing and lets the session go: it stops watching the page. A host that makes a session
-   * per patient calls this when it drops one.
+   * Ends viewing and lets the session go: it stops watching the page and releases its handle on
+   * the page's audit pipeline (which delivers what is queued, then closes when no session holds
+   * it). A host that makes a session per patient calls this when it drops one; `setPatient` on a
+   * closed session throws.
    */
   close(): void {
+    if (this.#closed) return;
     this.end('session-closed');
+    this.#closed = true;
     this.#stopWatchingPage();
+    this.#releaseAuditTrail();
   }
 
   /** The grant, while live by the clock; a lapsed one is ended (audited) a microtask later. */
