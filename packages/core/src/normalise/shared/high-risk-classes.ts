@@ -107,6 +107,8 @@ export const DEFAULT_HIGH_RISK_CLASSES: readonly HighRiskClass[] = [
       'xultophy',
       'suliqua',
     ],
+    // Devices named after insulin are not insulin.
+    exceptTerms: ['needle', 'needles', 'syringe', 'syringes', 'sharps', 'pump', 'test'],
   },
   {
     name: 'opioid',

@@ -116,6 +116,10 @@ describe('high-risk medicines: brands, combinations and look-alike spellings', (
     // Whole words still: a word that merely contains a term is not the medicine.
     expect(classOf('Heparinoid cream')).to.equal(undefined);
     expect(classOf('Glargineless base')).to.equal(undefined);
+    // Devices named after insulin are not insulin; the insulin itself still is.
+    expect(classOf('BD Viva insulin pen needles 4mm/32gauge')).to.equal(undefined);
+    expect(classOf('Insulin syringes U100 1ml with needle')).to.equal(undefined);
+    expect(classOf('Insulin aspart 100units/ml solution for injection')).to.equal('insulin');
   });
 
   it('code wins: one code gives one answer whatever the display says', () => {

@@ -17,6 +17,11 @@ export interface HighRiskClass {
    * letters and zero-width characters do not matter; see medicine-name.ts).
    */
   nameTerms: readonly string[];
+  /**
+   * Words that mean the name is not the medicine itself although a term matches (e.g. insulin
+   * pen needles and syringes are devices): the name match is skipped; a code still decides.
+   */
+  exceptTerms?: readonly string[];
 }
 
 export { DEFAULT_HIGH_RISK_CLASSES } from './high-risk-classes.js';
@@ -26,6 +31,7 @@ interface PreparedClass {
   name: string;
   codes: ReadonlySet<string>;
   terms: NameTerm[];
+  except: NameTerm[];
 }
 
 const prepared = new WeakMap<readonly HighRiskClass[], PreparedClass[]>();
@@ -37,6 +43,7 @@ function prepare(classes: readonly HighRiskClass[]): PreparedClass[] {
       name: c.name,
       codes: new Set(c.codes),
       terms: c.nameTerms.map(nameTerm),
+      except: (c.exceptTerms ?? []).map(nameTerm),
     }));
     prepared.set(classes, result);
   }
@@ -62,7 +69,8 @@ export function highRiskClassOf(
     .filter((n) => n.length > 0)
     .map(medicineNameTokens);
   for (const riskClass of prepared) {
-    if (riskClass.terms.some((term) => names.some((n) => nameHasTerm(n, term))))
+    const named = names.filter((n) => !riskClass.except.some((term) => nameHasTerm(n, term)));
+    if (riskClass.terms.some((term) => named.some((n) => nameHasTerm(n, term))))
       return riskClass.name;
   }
   return undefined;
