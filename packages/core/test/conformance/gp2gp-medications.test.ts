@@ -18,8 +18,6 @@ import { normaliseStructuredRecord } from '../../src/normalise/stu3/structured-r
 const FOLDER = 'gp2gp-adaptor-fragments/medication_request';
 const TODAY = '2018-03-01';
 const SYNTHETIC_NHS_NUMBER = '9434765919';
-/** The NHS number of the Patient in fhir-bundle-with-medication-statements.json. */
-const STATEMENTS_BUNDLE_NHS_NUMBER = '9693142837';
 const options = normaliseOptions({ today: TODAY });
 
 type Json = Record<string, unknown>;
@@ -245,6 +243,12 @@ function targetId(reference: unknown, type: string): string | undefined {
   return ref.slice(type.length + 1);
 }
 
+/** The NHS number a fragment's own Patient carries. */
+function nhsNumberOf(patient: Json): string {
+  const identifiers = (patient.identifier as { system?: string; value?: string }[]) ?? [];
+  return identifiers.find((i) => i.system === 'https://fhir.nhs.uk/Id/nhs-number')?.value ?? '';
+}
+
 /**
  * The minimal structured-record bundle around a fragment: the fragment's resources, a synthetic
  * Patient for the patient they name (unless the fragment has its own), and the folder's
@@ -282,7 +286,7 @@ function wrap(json: unknown, medications: Map<string, Json>): { bundle: Json; nh
       type: 'collection',
       entry: [...extra, ...resources].map((resource) => ({ resource })),
     },
-    nhsNumber: own ? STATEMENTS_BUNDLE_NHS_NUMBER : SYNTHETIC_NHS_NUMBER,
+    nhsNumber: own ? nhsNumberOf(own) : SYNTHETIC_NHS_NUMBER,
   };
 }
 
@@ -327,4 +331,49 @@ describe('GP2GP adaptor medication fragments conformance (STU3)', function () {
       }
     }
   });
+});
+
+/** Medication resources inside other areas' bundles (read from the files, as above). */
+const OTHER_BUNDLES: { folder: string; file: string; expect: Expectation }[] = [
+  {
+    // Two EMIS-shaped orders (authoredOn 2010-08-12, prescribed 2010-12-07) whose authorisation
+    // is not in the bundle: counted, never shown without their medicine's authorisation.
+    folder: 'gp2gp-adaptor-fragments/condition',
+    file: 'fhir-bundle.json',
+    expect: (m) => {
+      expect(m.entries).to.have.length(0);
+      expect(m.diagnostics.unparseable).to.deep.equal({ 'issue without its authorisation': 2 });
+    },
+  },
+  {
+    // Two MedicationRequests without an intent (referral supporting information): counted.
+    folder: 'gp2gp-adaptor-fragments/referral',
+    file: 'fhir-bundle.json',
+    expect: (m) => {
+      expect(m.entries).to.have.length(0);
+      expect(m.diagnostics.unparseable).to.deep.equal({
+        'MedicationRequest with unknown intent': 2,
+      });
+    },
+  },
+];
+
+describe('GP2GP adaptor bundles of other areas holding medication resources (STU3)', function () {
+  before(async function () {
+    const index = await fixtureIndex();
+    if (!OTHER_BUNDLES.every(({ folder, file }) => index?.[folder]?.includes(file))) this.skip();
+  });
+
+  for (const { folder, file, expect: expectation } of OTHER_BUNDLES) {
+    it(`${folder}/${file}`, async function () {
+      const { bundle, nhsNumber } = wrap(await loadFixture(folder, file), new Map());
+      const section = normaliseStructuredRecord(
+        bundle,
+        ['medications'],
+        nhsNumber,
+        options,
+      ).medications!;
+      expectation(section);
+    });
+  }
 });
