@@ -59,8 +59,17 @@ export function fixturesMiddleware() {
     if (name === 'index.json') {
       const index = {};
       for (const folder of readdirSync(fixturesDir, { withFileTypes: true })) {
-        if (folder.isDirectory()) {
-          index[folder.name] = readdirSync(join(fixturesDir, folder.name))
+        if (!folder.isDirectory()) continue;
+        const entries = readdirSync(join(fixturesDir, folder.name), { withFileTypes: true });
+        index[folder.name] = entries
+          .filter((f) => f.isFile() && f.name.endsWith('.json'))
+          .map((f) => f.name)
+          .sort();
+        // One level of sub-folders (e.g. gp2gp-adaptor-fragments/medication_request).
+        for (const sub of entries.filter((f) => f.isDirectory())) {
+          index[`${folder.name}/${sub.name}`] = readdirSync(
+            join(fixturesDir, folder.name, sub.name),
+          )
             .filter((f) => f.endsWith('.json'))
             .sort();
         }
@@ -69,18 +78,19 @@ export function fixturesMiddleware() {
       ctx.body = JSON.stringify(index);
       return;
     }
-    const [folder, file, ...rest] = name.split('/');
+    // `folder/file.json` or `folder/sub-folder/file.json`; no other shape, no `..`.
+    const parts = name.split('/');
+    const file = parts.at(-1);
     if (
-      rest.length > 0 ||
-      !folder ||
-      !file ||
-      !/^[\w.-]+$/.test(folder + file) ||
+      parts.length < 2 ||
+      parts.length > 3 ||
+      !parts.every((part) => /^[\w.-]+$/.test(part) && !/^\.+$/.test(part)) ||
       !file.endsWith('.json')
     ) {
       ctx.status = 404;
       return;
     }
-    const path = join(fixturesDir, folder, file);
+    const path = join(fixturesDir, ...parts);
     if (!existsSync(path)) {
       ctx.status = 404;
       return;

@@ -29,6 +29,16 @@ export {
   highRiskClassOf,
   type HighRiskClass,
 } from './normalise/shared/high-risk.js';
+export {
+  isRecentAcute,
+  medicationViews,
+  type MedicationViews,
+} from './normalise/shared/medication-views.js';
+export {
+  DEFAULT_STALE_REPEAT,
+  type NormaliseOptions,
+  type StaleRepeatRule,
+} from './normalise/options.js';
 export type { RecordSource, SectionPromises, SourceRequest } from './sources/source.js';
 export { fhirR4Source, type FhirR4SourceOptions } from './sources/fhir-r4.js';
 export { gpConnectSource, type GpConnectSourceOptions } from './sources/gp-connect.js';

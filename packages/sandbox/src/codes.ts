@@ -600,3 +600,23 @@ export const gpcListMiscellaneous: Code = {
   code: '826501000000100',
   display: 'Miscellaneous record',
 }; // verified: GPC uncategorised_response1.json (List.code for uncategorised data)
+
+// ---------------------------------------------------------------------------
+// Medication realism (synthetic/medication-realism.ts)
+// ---------------------------------------------------------------------------
+
+export const UKCORE_REPEAT_INFORMATION_EXTENSION =
+  'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-MedicationRepeatInformation'; // verified: NHS EPS FHIR validator and UK Core IG extension list (sub-extensions numberOfPrescriptionsIssued, authorisationExpiryDate)
+export const GPC_REPEAT_INFORMATION_EXTENSION =
+  'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-MedicationRepeatInformation-1'; // verified: GPC meds_response.json, GP2GP adaptor medication_request fragments
+export const codeineWithParacetamol: Code = {
+  system: SNOMED,
+  code: '412556009',
+  display: 'Co-codamol',
+}; // verified: SNOMED International editorial guide (412556009 |Product containing codeine and paracetamol|); display as the GP2GP adaptor fragment fhir-bundle-with-medication-statements.json sends it
+/**
+ * A practice-local drug code system, as GP systems send for items they code locally (the
+ * sandbox's own, obviously synthetic): brand-name medicines coded this way are caught by name.
+ */
+export const SANDBOX_LOCAL_DRUG_SYSTEM =
+  'https://sandbox.dcr-elements.example/CodeSystem/local-drug';

@@ -1,4 +1,4 @@
-import type { Coding, Entry, EntrySection } from './common.js';
+import type { Coding, Entry, EntrySection, SectionDiagnostics } from './common.js';
 
 // ---- Allergies -------------------------------------------------------------------------------
 
@@ -53,6 +53,24 @@ export interface MedicationIssue {
   quantity?: Quantity;
 }
 
+/**
+ * A repeat authorisation's terms, as the source states them (GP Connect
+ * `Extension-CareConnect-GPC-MedicationRepeatInformation-1`, UK Core
+ * `Extension-UKCore-MedicationRepeatInformation`, `dispenseRequest.expectedSupplyDuration`).
+ */
+export interface MedicationRepeat {
+  /** Issues authorised in all (`numberOfRepeatPrescriptionsAllowed` / `numberOfRepeatsAllowed`). */
+  issuesAllowed?: number;
+  /** Issues made so far, as the source counts them (`numberOfRepeatPrescriptionsIssued`). */
+  issuesUsed?: number;
+  /** When the authorisation is due for review or expires (`authorisationExpiryDate`). */
+  reviewDate?: string;
+  /** Days' supply per issue (`dispenseRequest.expectedSupplyDuration`, in days). */
+  expectedSupplyDays?: number;
+  /** Repeat dispensing: the pharmacy dispenses the batch; the GP system records one issue. */
+  dispensing?: boolean;
+}
+
 export interface Medication extends Entry {
   /** `active` (current), `completed` (acute course done), `stopped`, `unknown`. */
   status: 'active' | 'completed' | 'stopped' | 'unknown';
@@ -68,16 +86,39 @@ export interface Medication extends Entry {
   started?: string;
   stopped?: string;
   stoppedReason?: Coding[];
-  /** The newest issue, also found in `issues`. */
+  /**
+   * The newest issue (also found in `issues`); or, where the source's own last-issue date is
+   * later than every issue the record holds (or none is held), that date, with an id ending
+   * `#last-issue-date` and a note in `diagnostics.notes`.
+   */
   lastIssued?: MedicationIssue;
   /** Every issue, oldest first. */
   issues: MedicationIssue[];
   highRisk: boolean;
   /** Which configured high-risk class matched (e.g. `anticoagulant`). */
   highRiskClass?: string;
+  /** Repeat information, for repeats (see {@link MedicationRepeat}). */
+  repeat?: MedicationRepeat;
+  /**
+   * Set on a current repeat whose last issue is long past its expected supply (see
+   * `NormaliseOptions.staleRepeat`): the last issue date, so a view can say "Not issued since
+   * 14-Jan-2010" beside a medicine the GP system still calls current.
+   */
+  notIssuedSince?: string;
 }
 
-export type MedicationsSection = EntrySection<Medication>;
+export interface MedicationsSection extends EntrySection<Medication> {
+  diagnostics: MedicationDiagnostics;
+}
+
+export interface MedicationDiagnostics extends SectionDiagnostics {
+  /**
+   * Medications shown, but with a caveat on how a value was derived, by reason: e.g. an issue
+   * dated by `authoredOn` because the source sent no `validityPeriod.start`, or a last issue date
+   * that disagrees with the source's own last-issue-date extension.
+   */
+  notes?: Record<string, number>;
+}
 
 // ---- Problems and diagnoses ------------------------------------------------------------------
 

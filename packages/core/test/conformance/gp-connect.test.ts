@@ -151,11 +151,26 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
       dosage: 'TAKE ONE DAILY',
       highRisk: false,
     });
+    // Issue dates are each order's dispenseRequest.validityPeriod.start (here equal to its
+    // authoredOn, so these dates did not move when the rule changed from authoredOn).
     expect(aspirin?.issues.map((i) => i.date)).to.deep.equal(['2016-08-11', '2016-09-11']);
     expect(aspirin?.lastIssued?.date).to.equal('2016-09-11');
+    expect(aspirin?.repeat).to.deep.equal({
+      issuesAllowed: 5,
+      issuesUsed: 2,
+      expectedSupplyDays: 28,
+    });
+    // Still "active" at the practice, last issued nearly three years before 2019-07-01.
+    expect(aspirin?.notIssuedSince).to.equal('2016-09-11');
     const acute = meds.filter((m) => m.kind === 'acute');
     expect(acute.map((m) => m.status)).to.deep.equal(['completed', 'completed']);
     expect(acute[1]?.quantity).to.deep.equal({ value: 28, unit: 'capsules' });
+    // One acute's statement says last issued 2016-05-10 but the bundle holds no order for it:
+    // the model shows the source's date and notes why; the other acute's order agrees.
+    expect(acute.map((m) => m.lastIssued?.date)).to.deep.equal(['2016-05-10', '2016-05-10']);
+    expect(s.medications?.diagnostics.notes).to.deep.equal({
+      "last issue date taken from the source's last-issue-date extension (issue not in the record)": 1,
+    });
     expect(JSON.stringify(s)).not.to.match(/NOTES FOR PHARMACY|INSTRUCTIONS FOR PATIENT/);
     expect(raw).to.contain('NOTES FOR PHARMACY');
   },

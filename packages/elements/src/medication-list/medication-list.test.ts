@@ -6,7 +6,9 @@ import {
 } from '@dcr-elements/test-support';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { createCareRecordSession, medicationViews, staticSource } from '@dcr-elements/core';
 import type { CareRecordSession, MedicationsSection } from '@dcr-elements/core';
+import { amoxicillin500mgCapsules, furosemide40mgTablets } from '../../../sandbox/src/codes.js';
 import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import type { DcrEntrySelectEvent } from '../events.js';
 import { exampleSession } from '../shared/example-sessions.js';
@@ -102,7 +104,101 @@ async function tabTo(el: DcrMedicationList, match: (active: Element) => boolean)
   throw new Error('control not reachable by Tab');
 }
 
+/**
+ * A record in hand (synthetic UK Core resources) read on a fixed day: an amoxicillin course
+ * issued four months ago (no longer current, still "recent acute" in the GP Connect HTML view)
+ * and a furosemide repeat still active at the practice but last issued in January 2010.
+ */
+function groupedRecordSession(): CareRecordSession {
+  const subject = { reference: 'Patient/p1' };
+  const order = (id: string, code: object, start: string, extra: object = {}) => ({
+    resourceType: 'MedicationRequest',
+    id,
+    status: 'completed',
+    intent: 'order',
+    subject,
+    medicationCodeableConcept: { coding: [code] },
+    authoredOn: start,
+    dispenseRequest: { validityPeriod: { start }, quantity: { value: 21, unit: 'capsule' } },
+    ...extra,
+  });
+  const resources = [
+    {
+      resourceType: 'Patient',
+      id: 'p1',
+      identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9434765919' }],
+      name: [{ family: 'Groupson', given: ['Ada'] }],
+      birthDate: '1950-01-02',
+    },
+    order('amox', amoxicillin500mgCapsules, '2026-07-20'),
+    {
+      resourceType: 'MedicationRequest',
+      id: 'furo',
+      status: 'active',
+      intent: 'plan',
+      subject,
+      courseOfTherapyType: {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/medicationrequest-course-of-therapy',
+            code: 'continuous',
+          },
+        ],
+      },
+      medicationCodeableConcept: { coding: [furosemide40mgTablets] },
+      authoredOn: '2009-06-01',
+      dispenseRequest: { expectedSupplyDuration: { value: 28, unit: 'day', code: 'd' } },
+    },
+    order('furo-1', furosemide40mgTablets, '2010-01-14', {
+      basedOn: [{ reference: 'MedicationRequest/furo' }],
+    }),
+  ];
+  const session = createCareRecordSession({
+    source: staticSource(resources, { normalise: { today: '2026-11-26' } }),
+    viewer: {
+      userId: 'u',
+      name: 'Dr Test',
+      roles: ['R8000'],
+      organisation: 'RX1',
+      setting: 'emergency',
+    },
+    audit: { record: () => undefined },
+    policy: { agreement: ['RX1'] },
+    clock: () => new Date('2026-11-26T10:00:00Z'),
+  });
+  return session;
+}
+
 describe('dcr-medication-list', () => {
+  it('groups as the GP Connect HTML view: a recent antibiotic is shown by default, a stale repeat says so', async () => {
+    const session = groupedRecordSession();
+    await viewPatient(
+      session,
+      { nhsNumber: '9434765919', family: 'Groupson', given: 'Ada', birthDate: '1950-01-02' },
+      { decision: 'granted' },
+    );
+    const el = await ready(session);
+    const value = await readyValue(session);
+    const amoxicillin = value.entries.find((m) => m.name === amoxicillin500mgCapsules.display);
+    // The core calls the course finished (issued more than 28 days ago) ...
+    expect(amoxicillin?.current).to.equal(false);
+    // ... yet the default view still lists it, as "Recent Acute Medication" would.
+    expect(names(el)).to.deep.equal([
+      amoxicillin500mgCapsules.display,
+      furosemide40mgTablets.display,
+    ]);
+    const furosemide = rowOf(el, furosemide40mgTablets.display);
+    expect(text(furosemide.querySelector('[part="not-issued"]'))).to.equal(
+      `Not issued since ${formatDate('2010-01-14')}`,
+    );
+    expect(
+      rowOf(el, amoxicillin500mgCapsules.display).querySelector('[part="not-issued"]'),
+    ).to.equal(null);
+    el.view = 'past';
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal([]);
+  });
+
   describeAccessibility<DcrMedicationList>(examples, (el, example) =>
     example.name === 'Loading'
       ? waitUntil(() => root(el).querySelector('[role="status"] .skeleton'), 'no skeleton', WAIT)
@@ -112,7 +208,8 @@ describe('dcr-medication-list', () => {
   describe('says what each session state means', () => {
     it('ready: lists current medication with dose, quantity, dates and issue count', async () => {
       const { el, value } = await typicalList();
-      const current = value.entries.filter((m) => m.current);
+      // The default view is the core's grouping (current repeats, acutes of the last 12 months).
+      const current = medicationViews(value, new Date().toISOString()).current;
       expect(names(el)).to.have.length(current.length);
       expect(text(root(el).querySelector('[part="summary"]'))).to.equal(
         `Showing ${current.length} current medications, sorted by name (a to z).`,

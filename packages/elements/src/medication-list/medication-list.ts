@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { medicationViews } from '@dcr-elements/core';
 import type { CareRecordSession, Medication, MedicationsSection } from '@dcr-elements/core';
 import { DcrEntrySelectEvent } from '../events.js';
 import { sessionContext } from '../session/session-context.js';
@@ -53,6 +54,7 @@ const chevronIcon = svg`<svg class="chevron" viewBox="0 0 24 24" aria-hidden="tr
  * @csspart row - one medication's row
  * @csspart expand - the button that shows or hides a medication's issues
  * @csspart high-risk - the high-risk marker ("High-risk: anticoagulant")
+ * @csspart not-issued - "Not issued since ..." beside a current repeat long past its supply
  * @csspart issues - one medication's issue history table
  * @csspart empty - the message shown when no medication is recorded or matches the filters
  * @csspart message - loading, refusal and error messages
@@ -90,6 +92,8 @@ export class DcrMedicationList extends LitElement {
   private query: MedicationQuery = { view: 'current', kind: 'all', sort: 'name', text: '' };
   private shown: Medication[] = [];
   private section: MedicationsSection | undefined;
+  /** What the `current` view shows (core's `medicationViews(...).current`). */
+  private shownByDefault: ReadonlySet<Medication> = new Set();
   /** A stable DOM id suffix per medication (its position in the section), for aria-controls. */
   private domIds = new Map<string, number>();
 
@@ -101,6 +105,12 @@ export class DcrMedicationList extends LitElement {
       this.section = section;
       this.expanded = new Set();
       this.domIds = new Map(section?.entries.map((m, i) => [m.id, i]));
+      // Grouped as on the day the record was fetched, as the GP Connect HTML view groups it.
+      this.shownByDefault = new Set(
+        section && snapshot?.status === 'ready'
+          ? medicationViews(section, snapshot.fetchedAt).current
+          : [],
+      );
     }
     this.query = {
       view: oneOf(this.view, MEDICATION_VIEWS),
@@ -108,7 +118,7 @@ export class DcrMedicationList extends LitElement {
       sort: oneOf(this.sort, MEDICATION_SORTS),
       text: typeof this.filter === 'string' ? this.filter : '',
     };
-    this.shown = section ? selectMedications(section.entries, this.query) : [];
+    this.shown = section ? selectMedications(section.entries, this.query, this.shownByDefault) : [];
   }
 
   protected override updated(): void {
@@ -141,7 +151,8 @@ export class DcrMedicationList extends LitElement {
 
   private renderControls(section: MedicationsSection): TemplateResult {
     const { view, kind, sort, text } = this.query;
-    const count = (v: MedicationView) => section.entries.filter((m) => inView(m, v)).length;
+    const count = (v: MedicationView) =>
+      section.entries.filter((m) => inView(m, v, this.shownByDefault)).length;
     return html`<div part="controls" class="controls">
       <fieldset>
         <legend>Show</legend>
@@ -173,7 +184,7 @@ export class DcrMedicationList extends LitElement {
 
   private summary(section: MedicationsSection): string {
     const { view, kind, text } = this.query;
-    const inThisView = section.entries.filter((m) => inView(m, view)).length;
+    const inThisView = section.entries.filter((m) => inView(m, view, this.shownByDefault)).length;
     const noun = view === 'all' ? 'medications' : `${view} medications`;
     const filtered = kind !== 'all' || text.trim() !== '';
     const sorted = `sorted by ${SORT_LABELS[this.query.sort].toLowerCase()}`;
@@ -186,7 +197,7 @@ export class DcrMedicationList extends LitElement {
     const { view, kind, text } = this.query;
     const filtered = kind !== 'all' || text.trim() !== '';
     if (!filtered && view === 'current') {
-      const past = section.entries.filter((m) => !m.current).length;
+      const past = section.entries.filter((m) => !this.shownByDefault.has(m)).length;
       return html`<p part="empty" class="empty">No current medications recorded.
         ${past} past ${past === 1 ? 'medication is' : 'medications are'} recorded: choose Past or All to see ${past === 1 ? 'it' : 'them'}.</p>`;
     }
@@ -237,7 +248,11 @@ export class DcrMedicationList extends LitElement {
         <td class="date">${formatDate(m.started)}</td>
         <td class="date">${
           m.lastIssued
-            ? html`${formatDate(m.lastIssued.date)}<span class="secondary">${formatQuantity(m.lastIssued.quantity)}</span>`
+            ? html`${formatDate(m.lastIssued.date)}<span class="secondary">${formatQuantity(m.lastIssued.quantity)}</span>${
+                m.notIssuedSince
+                  ? html`<span part="not-issued" class="secondary">Not issued since ${formatDate(m.notIssuedSince)}</span>`
+                  : nothing
+              }`
             : 'Not issued'
         }</td>
         <td class="number">${m.issues.length}</td>

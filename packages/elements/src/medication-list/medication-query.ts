@@ -29,8 +29,17 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[]): 
   return allowed.includes(value as T) ? (value as T) : allowed[0]!;
 }
 
-export function inView(medication: Medication, view: MedicationView): boolean {
-  return view === 'all' || (view === 'current') === medication.current;
+/**
+ * Whether a medication belongs in a view. `current` is what the core's `medicationViews` shows by
+ * default (current repeats, acutes of the last 12 months, anything the source calls current), so
+ * a recent antibiotic is never hidden under "past"; `past` is everything else.
+ */
+export function inView(
+  medication: Medication,
+  view: MedicationView,
+  shownByDefault: ReadonlySet<Medication>,
+): boolean {
+  return view === 'all' || (view === 'current') === shownByDefault.has(medication);
 }
 
 const byName = (a: Medication, b: Medication) =>
@@ -51,12 +60,13 @@ const COMPARE: Record<MedicationSort, (a: Medication, b: Medication) => number> 
 export function selectMedications(
   entries: readonly Medication[],
   query: MedicationQuery,
+  shownByDefault: ReadonlySet<Medication>,
 ): Medication[] {
   const text = query.text.trim().toLocaleLowerCase('en-GB');
   return entries
     .filter(
       (m) =>
-        inView(m, query.view) &&
+        inView(m, query.view, shownByDefault) &&
         (query.kind === 'all' || m.kind === query.kind) &&
         (!text || m.name.toLocaleLowerCase('en-GB').includes(text)),
     )

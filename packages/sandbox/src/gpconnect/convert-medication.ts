@@ -8,6 +8,8 @@ import {
   GPC_MEDICATION_STATUS_REASON_EXTENSION,
   GPC_PRESCRIPTION_TYPE_EXTENSION,
   GPC_PRESCRIPTION_TYPE_SYSTEM,
+  GPC_REPEAT_INFORMATION_EXTENSION,
+  UKCORE_REPEAT_INFORMATION_EXTENSION,
 } from '../codes.js';
 import { compact, gpcProfile, stu3Concept, type Stu3Resource } from './stu3.js';
 
@@ -42,8 +44,9 @@ export function medicationsToStu3(
     const planOrders = orders.filter(
       (o) => o.basedOn?.[0]?.reference === `MedicationRequest/${plan.id}`,
     );
+    // An issue's date is its prescription date (validity period start), not authoredOn.
     const lastIssue = planOrders
-      .map((o) => o.authoredOn ?? '')
+      .map((o) => o.dispenseRequest?.validityPeriod?.start ?? o.authoredOn ?? '')
       .sort()
       .at(-1);
     const medicationRef = { reference: `Medication/${plan.id}` };
@@ -119,6 +122,7 @@ function requestToStu3(
         },
       },
       ...statusReason,
+      ...repeatInformation(r),
     ],
     basedOn: r.basedOn,
     status: r.status,
@@ -130,8 +134,36 @@ function requestToStu3(
     dosageInstruction: r.dosageInstruction?.map((d) => ({ text: d.text })),
     dispenseRequest: compact({
       quantity: r.dispenseRequest?.quantity,
+      expectedSupplyDuration: r.dispenseRequest?.expectedSupplyDuration,
       validityPeriod:
         r.dispenseRequest?.validityPeriod ?? (r.authoredOn ? { start: r.authoredOn } : undefined),
     }),
   });
+}
+
+/**
+ * UK Core repeat information → the GP Connect extension: R4 `numberOfRepeatsAllowed` counts
+ * repeats after the first dispense, GP Connect's `numberOfRepeatPrescriptionsAllowed` every issue.
+ */
+function repeatInformation(r: fhir4.MedicationRequest): Record<string, unknown>[] {
+  const ukCore = r.extension?.find((e) => e.url === UKCORE_REPEAT_INFORMATION_EXTENSION);
+  const allowed = r.dispenseRequest?.numberOfRepeatsAllowed;
+  if (!ukCore && allowed === undefined) return [];
+  const part = (url: string) => ukCore?.extension?.find((e) => e.url === url);
+  const issued = part('numberOfPrescriptionsIssued')?.valueUnsignedInt;
+  const expiry = part('authorisationExpiryDate')?.valueDateTime;
+  return [
+    {
+      url: GPC_REPEAT_INFORMATION_EXTENSION,
+      extension: [
+        ...(allowed !== undefined
+          ? [{ url: 'numberOfRepeatPrescriptionsAllowed', valuePositiveInt: allowed + 1 }]
+          : []),
+        ...(issued !== undefined
+          ? [{ url: 'numberOfRepeatPrescriptionsIssued', valueUnsignedInt: issued }]
+          : []),
+        ...(expiry ? [{ url: 'authorisationExpiryDate', valueDateTime: expiry }] : []),
+      ],
+    },
+  ];
 }

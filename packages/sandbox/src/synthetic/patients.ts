@@ -17,6 +17,7 @@ import {
 } from './builders.js';
 import { sharingConsent } from './builders-events.js';
 import { SYNTHETIC_TODAY, daysBefore } from './dates.js';
+import { typicalMedicationRealism } from './medication-realism.js';
 import {
   consentNotSetPatient,
   nothingRecordedPatient,
@@ -256,6 +257,7 @@ export function generateSyntheticRecords(seed = 20261120): fhir4.Resource[] {
     ...typicalPatient(random),
     // After typicalPatient, so the values drawn for the older resources stay the same.
     ...typicalAdditionalSections(random),
+    ...typicalMedicationRealism(SANDBOX_PATIENTS.typical),
     ...noKnownAllergiesPatient(),
     ...optedOutPatient(),
     ...consentNotSetPatient(),

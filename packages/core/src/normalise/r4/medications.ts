@@ -1,12 +1,23 @@
 import { countIn, emptyDiagnostics, type Coding } from '../../model/common.js';
-import type { Medication, MedicationsSection, Quantity } from '../../model/clinical.js';
+import type {
+  Medication,
+  MedicationRepeat,
+  MedicationsSection,
+  Quantity,
+} from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
+import {
+  NOTE_ISSUE_DATED_BY_AUTHORED_ON,
+  expectedSupplyDaysOf,
+  issueDateOf,
+  repeatOrNothing,
+} from '../shared/medication-dates.js';
 import {
   groupMedications,
   type MedicationPlan,
   type PlanIssue,
 } from '../shared/medication-grouping.js';
-import { array, finiteNumber, firstDate, record, text } from '../shared/read.js';
+import { array, extensionNamed, finiteNumber, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
 
 const ISSUE_INTENTS = new Set([
@@ -30,7 +41,8 @@ export function medicationsFromR4(
   resources: readonly unknown[],
   context: R4Context,
 ): MedicationsSection {
-  const diagnostics = emptyDiagnostics();
+  const diagnostics: MedicationsSection['diagnostics'] = { ...emptyDiagnostics(), notes: {} };
+  const notes = diagnostics.notes!;
   const medicines = new Map<string, Coding[]>();
   for (const resource of resources) {
     const r = record(resource);
@@ -53,7 +65,11 @@ export function medicationsFromR4(
     const plan = planOf(r, medicines, context, diagnostics);
     if (!plan) continue;
     const basedOn = text(record(array(r.basedOn)[0])?.reference);
-    const issueDate = firstDate(r.authoredOn);
+    // An issue is dated by its prescription (validity period) start; authoredOn only as a noted
+    // fallback (see shared/medication-dates.ts).
+    const { date: issueDate, fromAuthoredOn } = issueDateOf(r);
+    if (ISSUE_INTENTS.has(String(r.intent)) && issueDate && fromAuthoredOn)
+      countIn(notes, NOTE_ISSUE_DATED_BY_AUTHORED_ON);
     if (ISSUE_INTENTS.has(String(r.intent)) && basedOn && issueDate) {
       issues.push({
         id: plan.id,
@@ -76,18 +92,26 @@ export function medicationsFromR4(
       countIn(diagnostics.unparseable, 'MedicationRequest intent not a plan or order');
     }
   }
-  const planIds = new Set(plans.map((p) => p.id));
+  const planById = new Map(plans.map((p) => [p.id, p]));
   for (const r of statements) {
-    // A statement summarising an authorisation we already hold adds nothing.
+    // A statement summarising an authorisation we already hold adds only its last-issue date.
     const basedOn = text(record(array(r.basedOn)[0])?.reference)?.replace(
       /^.*MedicationRequest\//,
       '',
     );
-    if (basedOn && planIds.has(basedOn)) continue;
+    const held = basedOn ? planById.get(basedOn) : undefined;
+    const sourceLastIssued = lastIssueDateOf(r);
+    if (held) {
+      if (sourceLastIssued) held.sourceLastIssued = sourceLastIssued;
+      continue;
+    }
     const plan = planOf(r, medicines, context, diagnostics);
-    if (plan) plans.push(plan);
+    if (plan) plans.push(sourceLastIssued ? { ...plan, sourceLastIssued } : plan);
   }
-  const { medications, orphanIssues } = groupMedications(plans, issues, context.options);
+  const grouped = groupMedications(plans, issues, context.options);
+  const { medications, orphanIssues } = grouped;
+  for (const [note, count] of Object.entries(grouped.notes))
+    notes[note] = (notes[note] ?? 0) + count;
   for (let i = 0; i < orphanIssues.length; i++)
     countIn(diagnostics.unparseable, 'issue without its authorisation');
   return { entries: medications, warnings: [], diagnostics };
@@ -126,11 +150,13 @@ function planOf(
       : undefined;
   const stoppedReason =
     status === 'stopped' ? array(r.statusReason ?? r.reasonCode).flatMap((c) => codingsOf(c)) : [];
+  const kind = isRepeat(r) ? 'repeat' : 'acute';
+  const repeat = kind === 'repeat' ? repeatOf(r) : undefined;
   return {
     id: base.id,
     codes,
     name: base.display,
-    kind: isRepeat(r) ? 'repeat' : 'acute',
+    kind,
     status,
     provenance: base.provenance,
     ...(base.security && { security: base.security }),
@@ -139,12 +165,59 @@ function planOf(
     ...(started && { started }),
     ...(stopped && { stopped }),
     ...(stoppedReason.length > 0 && { stoppedReason }),
+    ...(repeat && { repeat }),
   };
+}
+
+/**
+ * UK Core repeat information: `Extension-UKCore-MedicationRepeatInformation`
+ * (`numberOfPrescriptionsIssued`, `authorisationExpiryDate`; the older `numberOfRepeatPrescriptions*`
+ * names too), `dispenseRequest.numberOfRepeatsAllowed` (FHIR R4: repeats "in addition to the
+ * original dispense", so issues allowed = value + 1) and `expectedSupplyDuration`.
+ */
+function repeatOf(r: Record<string, unknown>): MedicationRepeat | undefined {
+  const parts = array(
+    extensionNamed(r, 'Extension-UKCore-MedicationRepeatInformation')?.extension,
+  ).map(record);
+  const count = (...urls: string[]) => {
+    const part = parts.find((p) => urls.includes(text(p?.url) ?? ''));
+    const value = finiteNumber(
+      part?.valueUnsignedInt ?? part?.valuePositiveInt ?? part?.valueInteger,
+    );
+    return value !== undefined && value >= 0 ? Math.floor(value) : undefined;
+  };
+  const repeatsAllowed = finiteNumber(record(r.dispenseRequest)?.numberOfRepeatsAllowed);
+  const course = codingsOf(r.courseOfTherapyType)[0]?.code;
+  return repeatOrNothing({
+    issuesAllowed:
+      count('numberOfRepeatPrescriptionsAllowed') ??
+      (repeatsAllowed !== undefined && repeatsAllowed >= 0 ? repeatsAllowed + 1 : undefined),
+    issuesUsed: count('numberOfPrescriptionsIssued', 'numberOfRepeatPrescriptionsIssued'),
+    reviewDate: firstDate(
+      parts.find((p) => text(p?.url) === 'authorisationExpiryDate')?.valueDateTime,
+    ),
+    expectedSupplyDays: expectedSupplyDaysOf(r),
+    dispensing: course === 'continuous-repeat-dispensing' ? true : undefined,
+  });
+}
+
+/** UK Core `Extension-UKCore-MedicationStatementLastIssueDate` (or the Care Connect forms). */
+function lastIssueDateOf(statement: Record<string, unknown>): string | undefined {
+  for (const name of [
+    'Extension-UKCore-MedicationStatementLastIssueDate',
+    'Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1',
+    'Extension-CareConnect-MedicationStatementLastIssueDate-1',
+  ]) {
+    const extension = extensionNamed(statement, name);
+    const date = firstDate(extension?.valueDateTime, extension?.valueDate);
+    if (date) return date;
+  }
+  return undefined;
 }
 
 function isRepeat(r: Record<string, unknown>): boolean {
   const course = codingsOf(r.courseOfTherapyType)[0]?.code;
-  if (course === 'continuous') return true;
+  if (course === 'continuous' || course === 'continuous-repeat-dispensing') return true;
   if (course === 'acute') return false;
   return array(r.extension).some((e) => REPEAT_INFORMATION.test(text(record(e)?.url) ?? ''));
 }

@@ -1,4 +1,5 @@
 import type { Coding } from '../../model/common.js';
+import { medicineNameTokens, nameHasTerm, nameTerm, type NameTerm } from './medicine-name.js';
 
 /**
  * A class of high-risk medicines. Sources code medicines differently (dm+d VMP/AMP/VTM under
@@ -10,102 +11,67 @@ export interface HighRiskClass {
   name: string;
   /** Codes (dm+d/SNOMED CT concept ids or others) that belong to the class, whatever their system. */
   codes: readonly string[];
-  /** Whole words that identify the class in a medicine's name (case-insensitive). */
+  /**
+   * Whole words or phrases that identify the class in a medicine's name: ingredients, brands,
+   * combination products. Matched on normalised text (case, accents, punctuation, look-alike
+   * letters and zero-width characters do not matter; see medicine-name.ts).
+   */
   nameTerms: readonly string[];
+  /**
+   * Words that mean the name is not the medicine itself although a term matches (e.g. insulin
+   * pen needles and syringes are devices): the name match is skipped; a code still decides.
+   */
+  exceptTerms?: readonly string[];
+}
+
+export { DEFAULT_HIGH_RISK_CLASSES } from './high-risk-classes.js';
+import { DEFAULT_HIGH_RISK_CLASSES } from './high-risk-classes.js';
+
+interface PreparedClass {
+  name: string;
+  codes: ReadonlySet<string>;
+  terms: NameTerm[];
+  except: NameTerm[];
+}
+
+const prepared = new WeakMap<readonly HighRiskClass[], PreparedClass[]>();
+
+function prepare(classes: readonly HighRiskClass[]): PreparedClass[] {
+  let result = prepared.get(classes);
+  if (!result) {
+    result = classes.map((c) => ({
+      name: c.name,
+      codes: new Set(c.codes),
+      terms: c.nameTerms.map(nameTerm),
+      except: (c.exceptTerms ?? []).map(nameTerm),
+    }));
+    prepared.set(classes, result);
+  }
+  return result;
 }
 
 /**
- * The default classes, after the NHS high-risk medicines lists (anticoagulants, insulins, opioids,
- * antiepileptics, methotrexate, lithium, ...). Codes verified against published dm+d examples and
- * codelists (see packages/sandbox/src/codes.ts for the source of each).
+ * The class the medicine belongs to. Codes decide first: when any of the medicine's codes is in
+ * a class, that class is the answer whatever the name says, so one code always gets one answer.
+ * Only when no code is known to any class is the name read (the medicine's display, and each
+ * coding's display), as whole words on normalised text.
  */
-export const DEFAULT_HIGH_RISK_CLASSES: readonly HighRiskClass[] = [
-  {
-    name: 'anticoagulant',
-    codes: [
-      '48603004', // Warfarin (VTM)
-      '42217511000001103', // Warfarin 1mg tablets (VMP)
-      '42217611000001104', // Warfarin 3mg tablets (VMP)
-      '319734006', // Warfarin 3mg tablets (previous VMP id)
-      '42217911000001105', // Warfarin 5mg tablets (VMP)
-      '42206511000001102', // Apixaban 5mg tablets (VMP)
-    ],
-    nameTerms: [
-      'warfarin',
-      'acenocoumarol',
-      'phenindione',
-      'apixaban',
-      'rivaroxaban',
-      'edoxaban',
-      'dabigatran',
-      'heparin',
-      'enoxaparin',
-      'dalteparin',
-      'tinzaparin',
-      'fondaparinux',
-    ],
-  },
-  { name: 'insulin', codes: [], nameTerms: ['insulin'] },
-  {
-    name: 'opioid',
-    codes: [],
-    nameTerms: [
-      'morphine',
-      'diamorphine',
-      'oxycodone',
-      'fentanyl',
-      'buprenorphine',
-      'codeine',
-      'dihydrocodeine',
-      'tramadol',
-      'tapentadol',
-      'methadone',
-      'hydromorphone',
-      'pethidine',
-    ],
-  },
-  {
-    name: 'antiepileptic',
-    codes: [],
-    nameTerms: [
-      'levetiracetam',
-      'lamotrigine',
-      'valproate',
-      'valproic',
-      'carbamazepine',
-      'phenytoin',
-      'phenobarbital',
-      'topiramate',
-      'lacosamide',
-      'clobazam',
-      'zonisamide',
-      'ethosuximide',
-      'oxcarbazepine',
-      'brivaracetam',
-      'perampanel',
-      'primidone',
-    ],
-  },
-  {
-    name: 'methotrexate',
-    codes: ['41792011000001100'], // Methotrexate 2.5mg tablets (VMP)
-    nameTerms: ['methotrexate'],
-  },
-  { name: 'lithium', codes: [], nameTerms: ['lithium'] },
-];
-
-/** The first class the medicine belongs to, by code first and then by name. */
 export function highRiskClassOf(
   codes: readonly Coding[],
   name: string,
   classes: readonly HighRiskClass[] = DEFAULT_HIGH_RISK_CLASSES,
 ): string | undefined {
-  for (const riskClass of classes) {
-    if (codes.some((coding) => riskClass.codes.includes(coding.code))) return riskClass.name;
+  const prepared = prepare(classes);
+  for (const riskClass of prepared) {
+    if (codes.some((coding) => riskClass.codes.has(coding.code.trim()))) return riskClass.name;
   }
-  const words = new Set(name.toLowerCase().split(/[^a-z]+/));
-  for (const riskClass of classes) {
-    if (riskClass.nameTerms.some((term) => words.has(term))) return riskClass.name;
+  const names = [name, ...codes.map((c) => c.display ?? '')]
+    .filter((n) => n.length > 0)
+    .map(medicineNameTokens);
+  for (const riskClass of prepared) {
+    const named = names.filter((n) => !riskClass.except.some((term) => nameHasTerm(n, term)));
+    if (riskClass.terms.some((term) => named.some((n) => nameHasTerm(n, term))))
+      return riskClass.name;
   }
   return undefined;
 }

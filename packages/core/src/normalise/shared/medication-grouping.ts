@@ -1,7 +1,14 @@
 import { compareIsoDates } from './compare-dates.js';
 import type { Coding, Provenance } from '../../model/common.js';
-import type { Medication, MedicationIssue, Quantity } from '../../model/clinical.js';
+import type {
+  Medication,
+  MedicationIssue,
+  MedicationRepeat,
+  Quantity,
+} from '../../model/clinical.js';
+import type { StaleRepeatRule } from '../options.js';
 import { highRiskClassOf, type HighRiskClass } from './high-risk.js';
+import { isStaleRepeat, reconcileLastIssue } from './medication-dates.js';
 
 /** A medication authorisation (FHIR MedicationRequest intent `plan`, or a MedicationStatement). */
 export interface MedicationPlan {
@@ -18,6 +25,9 @@ export interface MedicationPlan {
   provenance: Provenance;
   /** `meta.security` labels, for the access policy (private and sensitive entries). */
   security?: Coding[];
+  repeat?: MedicationRepeat;
+  /** The source's own last-issue date (MedicationStatement last-issue-date extension). */
+  sourceLastIssued?: string;
 }
 
 /** An issue (FHIR MedicationRequest intent `order`) and the plan it was issued against. */
@@ -31,17 +41,21 @@ export interface GroupingOptions {
   today: string;
   /** An acute issued within this many days is current (default 28). */
   acuteCurrentDays?: number;
+  staleRepeat?: StaleRepeatRule;
 }
 
 /**
- * Gives each medication its issues (oldest first) and derives `lastIssued`, `current` and
- * `highRisk`. Issues whose plan is unknown are returned for the caller to count as unparseable.
+ * Gives each medication its issues (oldest first) and derives `lastIssued` (reconciled with the
+ * source's own last-issue date), `current`, `notIssuedSince` and `highRisk`. Issues whose plan is
+ * unknown are returned for the caller to count as unparseable; `notes` counts the caveats for
+ * `diagnostics.notes`.
  */
 export function groupMedications(
   plans: readonly MedicationPlan[],
   issues: readonly PlanIssue[],
   options: GroupingOptions,
-): { medications: Medication[]; orphanIssues: PlanIssue[] } {
+): { medications: Medication[]; orphanIssues: PlanIssue[]; notes: Record<string, number> } {
+  const notes: Record<string, number> = {};
   const byPlan = new Map<string, MedicationIssue[]>();
   for (const plan of plans) byPlan.set(plan.id, []);
   const orphanIssues: PlanIssue[] = [];
@@ -58,12 +72,24 @@ export function groupMedications(
   const acuteWindow = options.acuteCurrentDays ?? 28;
   const medications = plans.map((plan): Medication => {
     const planIssues = (byPlan.get(plan.id) ?? []).sort((a, b) => compareIsoDates(a.date, b.date));
-    const lastIssued = planIssues.at(-1);
+    const { lastIssued, note } = reconcileLastIssue(
+      planIssues.at(-1),
+      plan.sourceLastIssued,
+      plan.id,
+    );
+    if (note) notes[note] = (notes[note] ?? 0) + 1;
     const highRiskClass = highRiskClassOf(plan.codes, plan.name, options.highRisk);
     const current =
       plan.status === 'active' &&
       (plan.kind === 'repeat' ||
         daysBetween(lastIssued?.date ?? plan.started, options.today) <= acuteWindow);
+    const notIssuedSince =
+      current &&
+      plan.kind === 'repeat' &&
+      lastIssued &&
+      isStaleRepeat(lastIssued.date, plan.repeat, options.today, options.staleRepeat)
+        ? lastIssued.date
+        : undefined;
     return {
       id: plan.id,
       codes: plan.codes,
@@ -83,10 +109,12 @@ export function groupMedications(
       ...(plan.stopped && { stopped: plan.stopped }),
       ...(plan.stoppedReason && { stoppedReason: plan.stoppedReason }),
       ...(lastIssued && { lastIssued }),
+      ...(plan.repeat && { repeat: plan.repeat }),
+      ...(notIssuedSince && { notIssuedSince }),
       ...(plan.security && { security: plan.security }),
     };
   });
-  return { medications, orphanIssues };
+  return { medications, orphanIssues, notes };
 }
 
 function daysBetween(fromIso: string | undefined, toIso: string): number {

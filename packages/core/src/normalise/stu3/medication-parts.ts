@@ -1,6 +1,7 @@
 import type { Coding } from '../../model/common.js';
-import type { Medication, Quantity } from '../../model/clinical.js';
+import type { Medication, MedicationRepeat, Quantity } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
+import { expectedSupplyDaysOf, repeatOrNothing } from '../shared/medication-dates.js';
 import type { Stu3Context } from './context.js';
 import {
   array,
@@ -123,4 +124,58 @@ export function startedOf(statement: Json | undefined, plan: Json | undefined): 
     record(record(plan?.dispenseRequest)?.validityPeriod)?.start,
     plan?.authoredOn,
   );
+}
+
+/** A sub-extension's number (`valuePositiveInt`, `valueUnsignedInt` or `valueInteger`). */
+function countPart(parts: (Json | undefined)[], url: string): number | undefined {
+  const part = parts.find((p) => text(p?.url) === url);
+  const value = finiteNumber(
+    part?.valuePositiveInt ?? part?.valueUnsignedInt ?? part?.valueInteger,
+  );
+  return value !== undefined && value >= 0 ? Math.floor(value) : undefined;
+}
+
+/**
+ * Repeat information of a repeat authorisation (MedicationRequest page:
+ * `extension[repeatInformation]` with `numberOfRepeatPrescriptionsAllowed` (the total number of
+ * issues allowed: "there is no concept of an initial dispense"), `numberOfRepeatPrescriptionsIssued`
+ * and `authorisationExpiryDate`; `dispenseRequest.expectedSupplyDuration`). Undefined for acutes.
+ */
+export function repeatOf(
+  plan: Json | undefined,
+  kind: Medication['kind'],
+): MedicationRepeat | undefined {
+  if (kind !== 'repeat' || !plan) return undefined;
+  const info = extensionNamed(plan, 'Extension-CareConnect-GPC-MedicationRepeatInformation-1');
+  const parts = array(info?.extension).map(record);
+  const reviewDate = firstDate(
+    parts.find((p) => text(p?.url) === 'authorisationExpiryDate')?.valueDateTime,
+  );
+  const type = codingsOf(
+    extensionNamed(plan, 'Extension-CareConnect-GPC-PrescriptionType-1')?.valueCodeableConcept,
+  )[0]?.code;
+  return repeatOrNothing({
+    issuesAllowed: countPart(parts, 'numberOfRepeatPrescriptionsAllowed'),
+    issuesUsed: countPart(parts, 'numberOfRepeatPrescriptionsIssued'),
+    reviewDate,
+    expectedSupplyDays: expectedSupplyDaysOf(plan),
+    dispensing: type === 'repeat-dispensing' ? true : undefined,
+  });
+}
+
+/**
+ * The statement's own last-issue date (MedicationStatement page, `extension[lastIssueDate]`:
+ * `https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1`;
+ * suppliers also send the Care Connect form `Extension-CareConnect-MedicationStatementLastIssueDate-1`).
+ */
+export function sourceLastIssuedOf(statement: Json | undefined): string | undefined {
+  for (const name of [
+    'Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1',
+    'Extension-CareConnect-MedicationStatementLastIssueDate-1',
+  ]) {
+    const extension = extensionNamed(statement, name);
+    const date = firstDate(extension?.valueDateTime, extension?.valueDate);
+    if (date) return date;
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { countIn, emptyDiagnostics, type Coding } from '../../model/common.js';
 import type { MedicationsSection } from '../../model/clinical.js';
 import { displayOf } from '../shared/coding.js';
+import { NOTE_ISSUE_DATED_BY_AUTHORED_ON, issueDateOf } from '../shared/medication-dates.js';
 import {
   groupMedications,
   type MedicationPlan,
@@ -12,11 +13,13 @@ import {
   kindOf,
   medicineCodes,
   quantityOf,
+  repeatOf,
+  sourceLastIssuedOf,
   startedOf,
   statusOf,
   stoppedOf,
 } from './medication-parts.js';
-import { array, codeValue, firstDate, record, text, type Json } from '../shared/read.js';
+import { array, codeValue, firstDate, text, type Json } from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
 import type { SectionWarnings } from './section-warnings.js';
 
@@ -31,7 +34,8 @@ export function medicationsFromStu3(
   ctx: Stu3Context,
   warnings: SectionWarnings,
 ): MedicationsSection {
-  const diagnostics = emptyDiagnostics();
+  const diagnostics: MedicationsSection['diagnostics'] = { ...emptyDiagnostics(), notes: {} };
+  const notes = diagnostics.notes!;
   countMissingListEntries(ctx, 'medications', diagnostics);
   const requests = ctx.index.ofType('MedicationRequest');
   const planRequests = requests.filter((r) => codeValue(r.resource.intent) === 'plan');
@@ -75,10 +79,8 @@ export function medicationsFromStu3(
   );
 
   const issues = readEach(ctx, orderRequests, diagnostics, (order): PlanIssue | undefined => {
-    const date = firstDate(
-      order.authoredOn,
-      record(record(order.dispenseRequest)?.validityPeriod)?.start,
-    );
+    // The prescription date, never the authorisation's entry date (see medication-dates.ts).
+    const { date, fromAuthoredOn } = issueDateOf(order);
     const plan = array(order.basedOn)
       .map((ref) => ctx.index.resolve(ref, 'MedicationRequest'))
       .find((r) => r !== undefined);
@@ -91,14 +93,19 @@ export function medicationsFromStu3(
       countIn(diagnostics.unparseable, 'issue without its authorisation');
       return undefined;
     }
+    if (fromAuthoredOn) countIn(notes, NOTE_ISSUE_DATED_BY_AUTHORED_ON);
     const quantity = quantityOf(order);
     return { id: text(order.id)!, date, planId, ...(quantity && { quantity }) };
   });
 
-  const { medications, orphanIssues } = groupMedications(plans, issues, {
+  const grouped = groupMedications(plans, issues, {
     highRisk: ctx.options.highRisk,
     today: ctx.options.today,
+    ...(ctx.options.staleRepeat && { staleRepeat: ctx.options.staleRepeat }),
   });
+  const { medications, orphanIssues } = grouped;
+  for (const [note, count] of Object.entries(grouped.notes))
+    notes[note] = (notes[note] ?? 0) + count;
   for (let i = 0; i < orphanIssues.length; i++)
     countIn(diagnostics.unparseable, 'issue without its authorisation');
   const security = securityByMedication(ctx, medicationIdOfPlan);
@@ -129,11 +136,14 @@ function medicationPlan(
   const status = statusOf(statement, plan);
   const { stopped, stoppedReason } = status === 'stopped' ? stoppedOf(statement, plan) : {};
   const recorded = firstDate(statement?.dateAsserted, plan?.authoredOn);
+  const kind = kindOf(plan, statement);
+  const repeat = repeatOf(plan, kind);
+  const sourceLastIssued = sourceLastIssuedOf(statement);
   return {
     id,
     codes,
     name,
-    kind: kindOf(plan, statement),
+    kind,
     status,
     provenance: provenanceOf(ctx, [plan?.recorder, statement?.informationSource], recorded),
     ...(dosage && { dosage }),
@@ -141,6 +151,8 @@ function medicationPlan(
     ...(started && { started }),
     ...(stopped && { stopped }),
     ...(stoppedReason && { stoppedReason }),
+    ...(repeat && { repeat }),
+    ...(sourceLastIssued && { sourceLastIssued }),
   };
 }
 

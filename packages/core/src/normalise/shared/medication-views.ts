@@ -1,0 +1,92 @@
+import type { Medication, MedicationIssue } from '../../model/clinical.js';
+import { compareIsoDates } from './compare-dates.js';
+
+/**
+ * The groups of the GP Connect HTML view's Medications section (GitHub `nhsconnect/gpconnect`,
+ * `pages/accessrecord/accessrecord_view_medications.md`, and the provider test suite's table
+ * headings "Acute Medication (Last 12 Months), Current Repeat Medication, Discontinued Repeat
+ * Medication, All Medication, All Medication Issues"), computed from the model so every element
+ * groups medicines the way clinicians already read them in the national view.
+ */
+export interface MedicationViews {
+  /**
+   * Acute medication whose start date (its newest issue, else its start) is within the last
+   * 365 days, newest first ("Recent Acute Medication": start date greater than today minus 365
+   * days). An undated acute the source still calls current is included rather than hidden.
+   */
+  recentAcute: Medication[];
+  /** Repeats the source says are current, newest start first (no date filter). */
+  currentRepeat: Medication[];
+  /** Repeats no longer current (stopped, completed or unknown), most recently stopped first. */
+  discontinuedRepeat: Medication[];
+  /** Every medication, by name ("All Medication (Summary)", sorted alphabetically). */
+  all: Medication[];
+  /** Every issue of every medication, newest first ("All Medication Issues"). */
+  issues: { medication: Medication; issue: MedicationIssue }[];
+  /**
+   * What a list shows by default: current repeats, recent acutes and anything else the source
+   * calls current, so a recent antibiotic is never hidden under "past".
+   */
+  current: Medication[];
+}
+
+const RECENT_ACUTE_DAYS = 365;
+
+/** The date the HTML view files an acute under: its newest issue, else when it started. */
+function acuteDate(m: Medication): string | undefined {
+  return m.lastIssued?.date ?? m.started ?? m.date;
+}
+
+function dayNumber(iso: string | undefined): number | undefined {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso ?? '');
+  if (!match) return undefined;
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1)) / 86_400_000;
+}
+
+/** True when the medication belongs in "Recent Acute Medication" on `today` (ISO date). */
+export function isRecentAcute(m: Medication, today: string): boolean {
+  if (m.kind !== 'acute') return false;
+  const date = dayNumber(acuteDate(m));
+  const now = dayNumber(today);
+  if (date === undefined || now === undefined) return m.current;
+  return now - date < RECENT_ACUTE_DAYS;
+}
+
+const byName = (a: Medication, b: Medication) =>
+  a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base', numeric: true });
+const newestFirst =
+  (date: (m: Medication) => string | undefined) => (a: Medication, b: Medication) =>
+    compareIsoDates(date(b), date(a)) || byName(a, b);
+
+/**
+ * Groups a medications section as the GP Connect HTML view does, on `today` (ISO date or
+ * date-time; elements pass the section's fetch time). Pure: the section is not changed.
+ */
+export function medicationViews(
+  section: { entries: readonly Medication[] },
+  today: string,
+): MedicationViews {
+  const entries = [...section.entries];
+  const recentAcute = entries.filter((m) => isRecentAcute(m, today)).sort(newestFirst(acuteDate));
+  const currentRepeat = entries
+    .filter((m) => m.kind === 'repeat' && m.current)
+    .sort(newestFirst((m) => m.started));
+  const discontinuedRepeat = entries
+    .filter((m) => m.kind === 'repeat' && !m.current)
+    .sort(newestFirst((m) => m.stopped ?? m.lastIssued?.date ?? m.started));
+  const shown = new Set([...recentAcute, ...currentRepeat]);
+  const current = entries.filter((m) => shown.has(m) || m.current).sort(byName);
+  const issues = entries
+    .flatMap((medication) => medication.issues.map((issue) => ({ medication, issue })))
+    .sort(
+      (a, b) => compareIsoDates(b.issue.date, a.issue.date) || byName(a.medication, b.medication),
+    );
+  return {
+    recentAcute,
+    currentRepeat,
+    discontinuedRepeat,
+    all: entries.sort(byName),
+    issues,
+    current,
+  };
+}
