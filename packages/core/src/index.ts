@@ -12,6 +12,7 @@ export {
   type Coding,
   type Entry,
   type EntrySection,
+  type PatientCheckCounts,
   type Provenance,
   type SectionDiagnostics,
   type SectionWarning,
@@ -73,3 +74,9 @@ export {
   type DurableAuditTrail,
 } from './audit/audit-trail.js';
 export { compareIsoDates } from './normalise/shared/compare-dates.js';
+export {
+  notShownSummary,
+  notShownText,
+  type NotShownReason,
+  type NotShownSummary,
+} from './normalise/shared/not-shown.js';

@@ -1,6 +1,6 @@
 import type { AdministrativeGender, Demographics } from '../../model/demographics.js';
 import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM } from '../../model/common.js';
-import { array, record, text } from '../shared/read.js';
+import { array, isoDate, record, text } from '../shared/read.js';
 
 const GENDERS: readonly AdministrativeGender[] = ['male', 'female', 'other', 'unknown'];
 
@@ -30,6 +30,10 @@ export function demographicsFromR4(resource: unknown): Demographics | undefined 
   const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(text(patient.birthDate) ?? '')
     ? String(patient.birthDate)
     : undefined;
+  const deceased =
+    typeof patient.deceasedBoolean === 'boolean'
+      ? patient.deceasedBoolean
+      : isoDate(patient.deceasedDateTime);
   return {
     id,
     nhsNumber,
@@ -38,6 +42,7 @@ export function demographicsFromR4(resource: unknown): Demographics | undefined 
     ...(title && { title }),
     ...(birthDate && { birthDate }),
     ...(gender && { gender }),
+    ...(deceased !== undefined && { deceased }),
     ...(practice && { registeredPractice: practice }),
     provenance: { source: 'fhir-r4', ...(practice && { organisation: practice }) },
   };

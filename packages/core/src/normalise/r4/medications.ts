@@ -1,4 +1,4 @@
-import { countIn, emptyDiagnostics, type Coding } from '../../model/common.js';
+import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { Medication, MedicationsSection, Quantity } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
 import {
@@ -6,7 +6,8 @@ import {
   type MedicationPlan,
   type PlanIssue,
 } from '../shared/medication-grouping.js';
-import { array, finiteNumber, firstDate, record, text } from '../shared/read.js';
+import { array, conceptCodes, finiteNumber, firstDate, record, text } from '../shared/read.js';
+import { referenceIndex, type ReferenceIndex } from '../shared/references.js';
 import { admit, entryBase, type R4Context } from './context.js';
 
 const ISSUE_INTENTS = new Set([
@@ -31,13 +32,11 @@ export function medicationsFromR4(
   context: R4Context,
 ): MedicationsSection {
   const diagnostics = emptyDiagnostics();
-  const medicines = new Map<string, Coding[]>();
-  for (const resource of resources) {
-    const r = record(resource);
-    if (r?.resourceType === 'Medication' && text(r.id))
-      medicines.set(`Medication/${String(r.id)}`, codingsOf(r.code));
-  }
+  // The medicine: contained (`#id`), `_include`d, or a bundle entry (`urn:uuid:`), one resolver.
+  const medicines =
+    context.references ?? referenceIndex(resources.map((resource) => ({ resource })));
   const plans: MedicationPlan[] = [];
+  const currentAsSent = new Set<string>();
   const issues: PlanIssue[] = [];
   const statements: Record<string, unknown>[] = [];
   for (const resource of resources) {
@@ -52,6 +51,7 @@ export function medicationsFromR4(
     if (!r) continue;
     const plan = planOf(r, medicines, context, diagnostics);
     if (!plan) continue;
+    if (!courseOf(r) && !basedOnPlan(r)) currentAsSent.add(plan.id);
     const basedOn = text(record(array(r.basedOn)[0])?.reference);
     const issueDate = firstDate(r.authoredOn);
     if (ISSUE_INTENTS.has(String(r.intent)) && basedOn && issueDate) {
@@ -85,9 +85,14 @@ export function medicationsFromR4(
     );
     if (basedOn && planIds.has(basedOn)) continue;
     const plan = planOf(r, medicines, context, diagnostics);
+    if (plan && !courseOf(r)) currentAsSent.add(plan.id);
     if (plan) plans.push(plan);
   }
   const { medications, orphanIssues } = groupMedications(plans, issues, context.options);
+  // Active with no course of therapy: current as the source says (the acute window is for
+  // GP-style acute issues, whose course the source states).
+  for (const m of medications)
+    if (m.status === 'active' && currentAsSent.has(m.id)) m.current = true;
   for (let i = 0; i < orphanIssues.length; i++)
     countIn(diagnostics.unparseable, 'issue without its authorisation');
   return { entries: medications, warnings: [], diagnostics };
@@ -95,13 +100,15 @@ export function medicationsFromR4(
 
 function planOf(
   r: Record<string, unknown>,
-  medicines: Map<string, Coding[]>,
+  medicines: ReferenceIndex,
   context: R4Context,
   diagnostics: MedicationsSection['diagnostics'],
 ): MedicationPlan | undefined {
-  const reference = text(record(r.medicationReference)?.reference);
-  const codes = reference
-    ? (medicines.get(reference) ?? [])
+  const medication = record(r.medicationReference)
+    ? medicines.resolve(r.medicationReference, r)
+    : undefined;
+  const codes = record(r.medicationReference)
+    ? codingsOf(medication?.resourceType === 'Medication' ? medication.code : undefined)
     : codingsOf(r.medicationCodeableConcept);
   const status = statusOf(r.status);
   const started = firstDate(
@@ -142,8 +149,11 @@ function planOf(
   };
 }
 
+const courseOf = (r: Record<string, unknown>) => conceptCodes(r.courseOfTherapyType)[0];
+const basedOnPlan = (r: Record<string, unknown>) => array(r.basedOn).length > 0;
+
 function isRepeat(r: Record<string, unknown>): boolean {
-  const course = codingsOf(r.courseOfTherapyType)[0]?.code;
+  const course = courseOf(r);
   if (course === 'continuous') return true;
   if (course === 'acute') return false;
   return array(r.extension).some((e) => REPEAT_INFORMATION.test(text(record(e)?.url) ?? ''));
