@@ -22,7 +22,9 @@ export function staticSource(
   const references = referenceIndex(entries);
 
   function section<K extends SectionName>(name: K, { nhsNumber }: SourceRequest): SectionValues[K] {
-    const matches = resources.map(demographicsFromR4).filter((p) => p?.nhsNumber === nhsNumber);
+    const matches = resources
+      .map((r) => demographicsFromR4(r, references))
+      .filter((p) => p?.nhsNumber === nhsNumber);
     if (matches.length !== 1) throw new RecordError(matches.length === 0 ? 'not-found' : 'invalid');
     const patient = {
       ...matches[0]!,

@@ -66,7 +66,7 @@ describe('generated urn:uuid bundles through staticSource and a session', functi
         }
         // The urn:uuid Practitioner and Organization resolve into provenance.
         const allergy = sections.allergies.entries[0]!;
-        expect(allergy.provenance.recorder).to.equal('Dr Synthetic CLINICIAN');
+        expect(allergy.provenance.recorder).to.equal('CLINICIAN, Synthetic (Dr)');
         expect(allergy.provenance.organisation).to.match(/^Y\d{5}$/);
       });
     }

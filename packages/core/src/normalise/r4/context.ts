@@ -11,6 +11,7 @@ import type { NormaliseOptions } from '../options.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
 import { array, record, text, type Json } from '../shared/read.js';
 import { CONTAINED_ONLY, refersToPatient, type ReferenceIndex } from '../shared/references.js';
+import { practitionerLabel } from '../stu3/context.js';
 
 /** What the R4 normalisers know about the request besides the resources. */
 export interface R4Context {
@@ -111,23 +112,25 @@ function provenanceOf(r: Record<string, unknown>, context: R4Context): Provenanc
     record(r.requester);
   const references = context.references ?? CONTAINED_ONLY;
   const who = references.resolve(recorder, r);
-  // The recorder's organisation: its own ODS identifier, the Organization it is, the
-  // organisation of the PractitionerRole it is, or (for an entry made in an encounter) the
-  // encounter's serviceProvider, which DESIGN §3 counts as the recorder.
+  // The recorder's organisation: its own ODS identifier, the Organization it is (resolved), the
+  // organisation of the PractitionerRole it is (resolved, or looked up by the source).
   const recorderOrganisation =
     odsOf(recorder?.identifier) ??
     (who?.resourceType === 'Organization' ? odsOf(who.identifier) : undefined) ??
     (who?.resourceType === 'PractitionerRole'
       ? organisationOf(who.organization, who, references)
       : undefined) ??
-    context.recorderOrganisations?.get(text(recorder?.reference) ?? '') ??
-    encounterOrganisation(r, references);
+    context.recorderOrganisations?.get(text(recorder?.reference) ?? '');
   const organisation = recorderOrganisation ?? context.organisation;
   const recorded =
     text(r.recordedDate) ?? text(r.authoredOn) ?? text(r.issued) ?? text(r.dateAsserted);
-  // A reference's display, else the resolved Practitioner's name: a name, never a note.
+  // A reference's display, else the resolved Practitioner's name as the GP Connect path labels
+  // it (`FAMILY, Given (Title)`): a name, never a note.
+  const practitioner =
+    who?.resourceType === 'PractitionerRole' ? references.resolve(who.practitioner, who) : who;
   const recorderName =
-    text(recorder?.display) ?? (who?.resourceType === 'Practitioner' ? nameOf(who) : undefined);
+    text(recorder?.display) ??
+    (practitioner?.resourceType === 'Practitioner' ? practitionerLabel(practitioner) : undefined);
   return {
     source: 'fhir-r4',
     ...(organisation && { organisation }),
@@ -155,24 +158,6 @@ function organisationOf(
     odsOf(record(reference)?.identifier) ??
     (organisation?.resourceType === 'Organization' ? odsOf(organisation.identifier) : undefined)
   );
-}
-
-function encounterOrganisation(r: Json, references: ReferenceIndex): string | undefined {
-  const encounter = r.resourceType === 'Encounter' ? r : references.resolve(r.encounter, r);
-  return encounter?.resourceType === 'Encounter'
-    ? organisationOf(encounter.serviceProvider, encounter, references)
-    : undefined;
-}
-
-/** `Dr Jane Smith` from the first HumanName: its text, else prefix, given and family names. */
-function nameOf(practitioner: Json): string | undefined {
-  const name = record(array(practitioner.name)[0]);
-  const whole = text(name?.text);
-  if (whole) return whole;
-  const parts = [...array(name?.prefix), ...array(name?.given), name?.family]
-    .map(text)
-    .filter((p): p is string => p !== undefined);
-  return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
 /** Fields that name who recorded an entry, in the order provenance reads them. */

@@ -70,7 +70,7 @@ export function provenanceOf(
 }
 
 /** `FAMILY, Given (Title)` per NHS display conventions, else the SDS user id. */
-function practitionerLabel(practitioner: Json | undefined): string | undefined {
+export function practitionerLabel(practitioner: Json | undefined): string | undefined {
   if (!practitioner) return undefined;
   const name = record(array(practitioner.name)[0]);
   const family = text(name?.family);
