@@ -133,7 +133,10 @@ export class DcrAllergyBanner extends LitElement {
   private renderReady(value: AllergiesSection, snapshot: ReadyAllergies, compact: boolean) {
     const current = value.entries.filter((a) => a.status === 'active');
     const past = value.entries.filter((a) => a.status !== 'active');
-    const notShown = value.state === 'not-shown' ? 0 : notShownSummary(value).count;
+    const notShown =
+      value.state === 'not-shown'
+        ? 0
+        : notShownSummary(value, ['another-patient', 'unreadable']).count;
     const noticed =
       (value.withheld?.private ?? 0) +
         (value.withheld?.sensitive ?? 0) +

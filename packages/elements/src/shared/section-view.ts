@@ -95,9 +95,11 @@ export function renderDisclosure(
   options: { notShown?: boolean } = {},
 ): TemplateResult {
   const withheld = (section?.withheld?.private ?? 0) + (section?.withheld?.sensitive ?? 0);
-  // Entries sent but not shown (another patient, unreadable), said in core's words.
+  // Entries sent but lost (another or no patient, unreadable), said in core's words.
   const notShown =
-    section && options.notShown !== false ? notShownText(notShownSummary(section)) : undefined;
+    section && options.notShown !== false
+      ? notShownText(notShownSummary(section, ['another-patient', 'unreadable']))
+      : undefined;
   const practice = section?.entries.find((e) => e.provenance.organisation)?.provenance.organisation;
   return html`<footer part="disclosure">
     ${

@@ -259,5 +259,11 @@ describe('allergies never read as "none" when entries could not be shown', () =>
     expect(notShownText(summary)).to.equal(
       '4 entries could not be shown: 2 are of a kind this view does not show, 1 could not be matched to this patient, 1 could not be read.',
     );
+    // The losses alone, as the elements' disclosure says them.
+    const losses = notShownSummary(
+      { diagnostics: { dropped: { 'not a laboratory result': 2 }, unparseable: { x: 1 } } },
+      ['another-patient', 'unreadable'],
+    );
+    expect(notShownText(losses)).to.equal('1 entry could not be shown: it could not be read.');
   });
 });

@@ -32,8 +32,15 @@ const REASON_TEXT: Record<NotShownReason, string> = {
   'not-in-this-view': 'are of a kind this view does not show',
 };
 
-/** The summary of what `section` could not show, from its diagnostics. */
-export function notShownSummary(section: { diagnostics: SectionDiagnostics }): NotShownSummary {
+/**
+ * The summary of what `section` could not show, from its diagnostics; `only` keeps some kinds
+ * (e.g. `['another-patient', 'unreadable']`, the losses, leaving out resources of a kind the
+ * section does not show).
+ */
+export function notShownSummary(
+  section: { diagnostics: SectionDiagnostics },
+  only?: readonly NotShownReason[],
+): NotShownSummary {
   const counts: Record<NotShownReason, number> = {
     'another-patient': 0,
     unreadable: 0,
@@ -46,7 +53,7 @@ export function notShownSummary(section: { diagnostics: SectionDiagnostics }): N
   }
   for (const n of Object.values(unparseable)) counts.unreadable += n;
   const reasons = (Object.keys(counts) as NotShownReason[])
-    .filter((reason) => counts[reason] > 0)
+    .filter((reason) => counts[reason] > 0 && (!only || only.includes(reason)))
     .map((reason) => ({ reason, count: counts[reason], text: REASON_TEXT[reason] }))
     .sort((a, b) => b.count - a.count);
   return {
