@@ -11,7 +11,7 @@ import type { NormaliseOptions } from '../options.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
 import { array, record, text, type Json } from '../shared/read.js';
 import { CONTAINED_ONLY, refersToPatient, type ReferenceIndex } from '../shared/references.js';
-import { practitionerLabel } from '../stu3/context.js';
+import { practitionerLabel } from '../shared/practitioner-label.js';
 
 /** What the R4 normalisers know about the request besides the resources. */
 export interface R4Context {
