@@ -12,6 +12,7 @@ export {
   type Coding,
   type Entry,
   type EntrySection,
+  type PatientCheckCounts,
   type Provenance,
   type SectionDiagnostics,
   type SectionWarning,
@@ -92,3 +93,9 @@ export {
 export { sharedAuditTrail } from './audit/shared-audit-trail.js';
 export { UnmappableAuditRecordError, type MappingProblem } from './audit/record-check.js';
 export { compareIsoDates } from './normalise/shared/compare-dates.js';
+export {
+  notShownSummary,
+  notShownText,
+  type NotShownReason,
+  type NotShownSummary,
+} from './normalise/shared/not-shown.js';

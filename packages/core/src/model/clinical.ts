@@ -32,10 +32,12 @@ export interface NoKnownAllergyStatement {
 
 export interface AllergiesSection extends EntrySection<Allergy> {
   /**
-   * `recorded`: at least one allergy; `no-known-allergies`: only a coded no-known-allergy
+   * `recorded`: at least one allergy; `not-shown`: allergy entries were sent but none can be
+   * shown (another or no patient, unreadable: see `diagnostics` and `notShownSummary`), so the
+   * record must never be read as "none"; `no-known-allergies`: only a coded no-known-allergy
    * statement (scope `all`) and nothing else; `not-recorded`: nothing either way.
    */
-  state: 'recorded' | 'no-known-allergies' | 'not-recorded';
+  state: 'recorded' | 'not-shown' | 'no-known-allergies' | 'not-recorded';
   statements: NoKnownAllergyStatement[];
 }
 

@@ -76,7 +76,23 @@ export interface SectionDiagnostics {
   dropped: Record<string, number>;
   /** Entries that could not be read, by reason. */
   unparseable: Record<string, number>;
+  /**
+   * The right-patient check of each entry, where the source checks entries one by one (the R4
+   * path: every resource names its patient): how many were checked, and how many failed it (also
+   * counted in `dropped` as `another or no patient`). A session can refuse `ready` when most of
+   * a record fails it. Absent where the source checks the record whole (GP Connect).
+   */
+  patientCheck?: PatientCheckCounts;
 }
+
+/** How many entries of a section were checked against the patient, and how many failed. */
+export interface PatientCheckCounts {
+  checked: number;
+  failed: number;
+}
+
+/** The reason counted in `dropped` for an entry whose patient reference is not the patient. */
+export const ANOTHER_OR_NO_PATIENT = 'another or no patient';
 
 /** How many entries the access policy withheld from this viewer: the notice says how many, never what. */
 export interface WithheldCounts {

@@ -15,6 +15,11 @@ export interface Demographics {
   /** ISO date (YYYY-MM-DD). */
   birthDate?: string;
   gender?: AdministrativeGender;
+  /**
+   * FHIR `Patient.deceased[x]`: `true`/`false` as `deceasedBoolean` says, or the ISO date
+   * (partial allowed) or date-time of `deceasedDateTime`. Absent when the source says nothing.
+   */
+  deceased?: boolean | string;
   /** ODS code of the registered GP practice, when the source says. */
   registeredPractice?: string;
   provenance: Provenance;

@@ -84,3 +84,105 @@ describe('fhirR4Source against the sandbox', () => {
     expect(section.statements[0]!.scope).to.equal('all');
   });
 });
+
+describe('fhirR4Source: references across search pages', () => {
+  // dm+d code and name as UKCore-MedicationStatement-Amoxicillin-Example gives them.
+  const amoxicillin = {
+    coding: [
+      {
+        system: 'https://dmd.nhs.uk',
+        code: '39732311000001104',
+        display: 'Amoxicillin 250mg capsules',
+      },
+    ],
+  };
+  const NHS = '9434765919';
+  const page = (entry: unknown[], next?: string) => ({
+    resourceType: 'Bundle',
+    type: 'searchset',
+    entry,
+    ...(next && { link: [{ relation: 'next', url: next }] }),
+  });
+  const patient = {
+    resourceType: 'Patient',
+    id: 'p1',
+    identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS }],
+  };
+
+  it('resolves urn:uuid, _include and contained medicines, and reads included Practitioners only as references', async () => {
+    const request = (id: string, medicationReference: unknown, extra = {}) => ({
+      resourceType: 'MedicationRequest',
+      id,
+      status: 'active',
+      intent: 'plan',
+      subject: { reference: 'urn:uuid:5e1f0000-0000-4000-8000-000000000001' },
+      medicationReference,
+      recorder: { reference: 'urn:uuid:5e1f0000-0000-4000-8000-000000000003' },
+      ...extra,
+    });
+    const answers: Record<string, unknown> = {
+      'Patient/_search': page([{ resource: patient }]),
+      MedicationRequest: page(
+        [
+          {
+            fullUrl: 'urn:uuid:5e1f0000-0000-4000-8000-000000000010',
+            resource: request('by-uuid', {
+              reference: 'urn:uuid:5e1f0000-0000-4000-8000-000000000002',
+            }),
+            search: { mode: 'match' },
+          },
+          {
+            fullUrl: 'https://x/fhir/MedicationRequest/contained',
+            resource: request(
+              'contained',
+              { reference: '#m' },
+              { contained: [{ resourceType: 'Medication', id: 'm', code: amoxicillin }] },
+            ),
+            search: { mode: 'match' },
+          },
+        ],
+        '/fhir/MedicationRequest?page=2',
+      ),
+      'MedicationRequest?page=2': page([
+        {
+          fullUrl: 'urn:uuid:5e1f0000-0000-4000-8000-000000000001',
+          resource: patient,
+          search: { mode: 'include' },
+        },
+        {
+          fullUrl: 'urn:uuid:5e1f0000-0000-4000-8000-000000000002',
+          resource: { resourceType: 'Medication', id: 'med-1', code: amoxicillin },
+          search: { mode: 'include' },
+        },
+        {
+          fullUrl: 'urn:uuid:5e1f0000-0000-4000-8000-000000000003',
+          resource: {
+            resourceType: 'Practitioner',
+            id: 'doc',
+            name: [{ family: 'Jones', given: ['Claire'], prefix: ['Dr'] }],
+          },
+          search: { mode: 'include' },
+        },
+      ]),
+      MedicationStatement: page([]),
+    };
+    const source = fhirR4Source({
+      baseUrl: '/fhir',
+      normalise: { today: TODAY },
+      fetch: async (url) => {
+        const key = Object.keys(answers)
+          .sort((a, b) => b.length - a.length)
+          .find((k) => url.includes(`/fhir/${k}`));
+        return new Response(JSON.stringify(key ? answers[key] : page([])), { status: 200 });
+      },
+    });
+    const meds = await source.fetchSections(['medications'], { nhsNumber: NHS }).medications;
+    expect(meds.entries.map((m) => [m.id, m.name, m.provenance.recorder])).to.deep.equal([
+      ['by-uuid', 'Amoxicillin 250mg capsules', 'JONES, Claire (Dr)'],
+      ['contained', 'Amoxicillin 250mg capsules', 'JONES, Claire (Dr)'],
+    ]);
+    // The included Patient and Practitioner serve references; they are not entries gone missing.
+    expect(meds.diagnostics).to.deep.include({ dropped: {}, unparseable: {} });
+    expect(meds.diagnostics.patientCheck).to.deep.equal({ checked: 2, failed: 0 });
+  });
+});

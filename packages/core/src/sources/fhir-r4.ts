@@ -16,9 +16,19 @@ import type { DemographicsSection } from '../model/demographics.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
 import { REFERRAL_CATEGORY } from '../normalise/r4/events.js';
-import { R4_NORMALISERS, demographicsFromR4, type R4Context } from '../normalise/r4/index.js';
+import {
+  R4_NORMALISERS,
+  R4_SECTION_TYPES,
+  demographicsFromR4,
+  type R4Context,
+} from '../normalise/r4/index.js';
 import { practitionerRoleReferences } from '../normalise/r4/context.js';
 import { array, record, text } from '../normalise/shared/read.js';
+import {
+  bundleEntries,
+  referenceIndex,
+  type ReferenceEntry,
+} from '../normalise/shared/references.js';
 import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
 
 export interface FhirR4SourceOptions {
@@ -121,30 +131,33 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
     return { patient: matches[0]!, diagnostics };
   }
 
-  /** Every resource of a search, following `Bundle.link[next]` page by page. */
+  /**
+   * Every entry of a search (matches and `_include`d resources, each with its fullUrl, so
+   * references between them resolve), following `Bundle.link[next]` page by page.
+   */
   async function searchAll(
     search: Search,
     patientId: string,
     signal?: AbortSignal,
-  ): Promise<unknown[]> {
+  ): Promise<ReferenceEntry[]> {
     const query = new URLSearchParams({
       patient: patientId,
       ...search.params,
       _count: String(pageSize),
     });
     let url: string | undefined = `${baseUrl}/${search.resourceType}?${query}`;
-    const resources: unknown[] = [];
+    const entries: ReferenceEntry[] = [];
     for (let page = 0; url; page++) {
       if (page >= maxPages) throw new RecordError('server');
       const bundle = record(await get(url, signal));
       if (bundle?.resourceType !== 'Bundle') throw new RecordError('server');
-      for (const entry of array(bundle.entry)) resources.push(record(entry)?.resource);
+      entries.push(...bundleEntries(bundle));
       const next = array(bundle.link)
         .map(record)
         .find((link) => link?.relation === 'next')?.url;
       url = typeof next === 'string' ? rebase(next, search.resourceType) : undefined;
     }
-    return resources;
+    return entries;
   }
 
   /**
@@ -201,7 +214,7 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
     fetchSections<K extends SectionName>(sections: readonly K[], request: SourceRequest) {
       const patient = demographics(request);
       const normaliseWith = normaliseOptions(options.normalise);
-      const searches = new Map<string, Promise<unknown[]>>();
+      const searches = new Map<string, Promise<ReferenceEntry[]>>();
       const run = (search: Search) => {
         const key = searchKey(search);
         let pending = searches.get(key);
@@ -214,14 +227,20 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
       // Sections with the same searches share one array and one context, so what they have in
       // common (recorder look-ups, a shared normaliser pass) happens once.
       const groups = new Map<string, Promise<{ resources: unknown[]; context: R4Context }>>();
-      const read = (group: Search[]) => {
+      const read = (group: Search[], types: readonly string[]) => {
         const key = group.map(searchKey).join('&');
         let pending = groups.get(key);
         if (!pending) {
           pending = Promise.all([patient, ...group.map(run)]).then(async ([found, ...results]) => {
-            const resources = results.flat();
+            const entries = results.flat();
+            // The section reads its own types; `_include`d and other resources serve references.
+            const resources = entries
+              .map((entry) => entry.resource)
+              .filter((r) => types.includes(String(record(r)?.resourceType)));
             const context: R4Context = {
               patientId: found.patient.id,
+              nhsNumber: found.patient.nhsNumber,
+              references: referenceIndex(entries),
               options: normaliseWith,
               recorderOrganisations: await recorderOrganisations(
                 practitionerRoleReferences(resources),
@@ -244,7 +263,7 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
           continue;
         }
         const clinical = section as ClinicalSection;
-        promises[section] = read(SEARCHES[clinical]).then(
+        promises[section] = read(SEARCHES[clinical], R4_SECTION_TYPES[clinical]).then(
           ({ resources, context }) =>
             R4_NORMALISERS[clinical](resources, context) as SectionValues[typeof clinical],
         );

@@ -40,13 +40,18 @@ interface Parameter {
   part?: { name: string; valueBoolean?: boolean; valueDate?: string }[];
 }
 
+/** The `include*` parameters a set of sections needs (demographics alone needs none). */
+export function includeParameters(sections: readonly SectionName[]): Set<string> {
+  return new Set(sections.flatMap((s) => SECTION_PARAMETERS[s] ?? []));
+}
+
 /** The Parameters resource for one request covering every requested section. */
 export function structuredRecordParameters(
   nhsNumber: string,
   sections: readonly SectionName[],
   options: ParameterOptions = {},
 ): { resourceType: 'Parameters'; parameter: Parameter[] } {
-  const includes = new Set(sections.flatMap((s) => SECTION_PARAMETERS[s] ?? []));
+  const includes = includeParameters(sections);
   const parameter: Parameter[] = [
     { name: 'patientNHSNumber', valueIdentifier: { system: NHS_NUMBER_SYSTEM, value: nhsNumber } },
   ];

@@ -5,7 +5,7 @@ import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js
 import { normaliseStructuredRecord } from '../normalise/stu3/structured-record.js';
 import { spineErrorCode } from '../http/spine-errors.js';
 import { gpConnectJwt, type GpConnectViewer, type JwtOptions } from './gp-connect-jwt.js';
-import { structuredRecordParameters } from './gp-connect-parameters.js';
+import { includeParameters, structuredRecordParameters } from './gp-connect-parameters.js';
 import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
 
 /** The Access Record Structured interaction id (Ssp-InteractionID), from the GP Connect spec. */
@@ -40,6 +40,13 @@ export interface GpConnectSourceOptions {
   clock?: () => Date;
   /** Injected trace id generator for `Ssp-TraceID`; defaults to `crypto.randomUUID()`. */
   traceId?: () => string;
+}
+
+/** One structured-record answer: whom and which clinical areas it was asked for. */
+interface Answer {
+  nhsNumber: string;
+  includes: Set<string>;
+  bundle: Promise<unknown>;
 }
 
 const DEFAULT_DEVICE: JwtOptions['device'] = {
@@ -84,10 +91,39 @@ export function gpConnectSource(options: GpConnectSourceOptions): RecordSource {
     return result;
   }
 
-  async function fetchRecord(
-    sections: readonly SectionName[],
-    request: SourceRequest,
-  ): Promise<Partial<SectionValues>> {
+  /**
+   * The answers already asked for with each abort signal (the section store uses one per
+   * patient): a later call whose clinical areas an earlier request covered is served from that
+   * answer, so e.g. diagnoses after problems, or demographics after anything, costs no POST.
+   */
+  const answers = new WeakMap<AbortSignal, Answer[]>();
+
+  function structuredRecord(sections: readonly SectionName[], request: SourceRequest) {
+    const includes = includeParameters(sections);
+    let earlier: Answer[] = [];
+    if (request.signal) {
+      earlier = answers.get(request.signal) ?? [];
+      answers.set(request.signal, earlier);
+    }
+    const covering = earlier.find(
+      (a) => a.nhsNumber === request.nhsNumber && [...includes].every((i) => a.includes.has(i)),
+    );
+    if (covering) return covering.bundle;
+    const answer: Answer = {
+      nhsNumber: request.nhsNumber,
+      includes,
+      bundle: post(sections, request),
+    };
+    earlier.push(answer);
+    // A failed answer is not kept: asking again (retry) must reach the server.
+    answer.bundle.catch(() => {
+      const at = earlier.indexOf(answer);
+      if (at >= 0) earlier.splice(at, 1);
+    });
+    return answer.bundle;
+  }
+
+  async function post(sections: readonly SectionName[], request: SourceRequest): Promise<unknown> {
     // Failures arrive as RecordErrors whose kind and refusal come from the Spine error code.
     const bundle = await fetchJson(fetchFn, {
       url: `${baseUrl}/Patient/$gpc.getstructuredrecord`,
@@ -99,6 +135,14 @@ export function gpConnectSource(options: GpConnectSourceOptions): RecordSource {
     if ((bundle as { resourceType?: unknown } | null)?.resourceType !== 'Bundle') {
       throw new RecordError('server', undefined, spineErrorCode(bundle));
     }
+    return bundle;
+  }
+
+  async function fetchRecord(
+    sections: readonly SectionName[],
+    request: SourceRequest,
+  ): Promise<Partial<SectionValues>> {
+    const bundle = await structuredRecord(sections, request);
     return normaliseStructuredRecord(
       bundle,
       sections,

@@ -3,7 +3,8 @@ import { emptyDiagnostics } from '../model/common.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
 import { R4_NORMALISERS, R4_SECTION_TYPES, demographicsFromR4 } from '../normalise/r4/index.js';
-import { array, record } from '../normalise/shared/read.js';
+import { record } from '../normalise/shared/read.js';
+import { bundleEntries, referenceIndex } from '../normalise/shared/references.js';
 import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
 
 /**
@@ -14,12 +15,16 @@ export function staticSource(
   bundleOrResources: unknown,
   options: { normalise?: Partial<NormaliseOptions> } = {},
 ): RecordSource {
-  const resources = Array.isArray(bundleOrResources)
-    ? bundleOrResources
-    : array(record(bundleOrResources)?.entry).map((entry) => record(entry)?.resource);
+  // Every entry with its fullUrl: references between them (`urn:uuid:`, contained, logical)
+  // resolve through one index, whatever section reads them.
+  const entries = bundleEntries(bundleOrResources);
+  const resources = entries.map((entry) => entry.resource);
+  const references = referenceIndex(entries);
 
   function section<K extends SectionName>(name: K, { nhsNumber }: SourceRequest): SectionValues[K] {
-    const matches = resources.map(demographicsFromR4).filter((p) => p?.nhsNumber === nhsNumber);
+    const matches = resources
+      .map((r) => demographicsFromR4(r, references))
+      .filter((p) => p?.nhsNumber === nhsNumber);
     if (matches.length !== 1) throw new RecordError(matches.length === 0 ? 'not-found' : 'invalid');
     const patient = {
       ...matches[0]!,
@@ -33,6 +38,8 @@ export function staticSource(
     const own = resources.filter((r) => types.includes(String(record(r)?.resourceType)));
     const value = R4_NORMALISERS[clinical](own, {
       patientId: patient.id,
+      nhsNumber: patient.nhsNumber,
+      references,
       options: normaliseOptions(options.normalise),
       ...(patient.registeredPractice && { organisation: patient.registeredPractice }),
     });

@@ -7,30 +7,54 @@ import type { SectionValues } from '../../src/model/sections.js';
 import { normaliseOptions } from '../../src/normalise/options.js';
 import {
   R4_NORMALISERS,
+  R4_SECTION_TYPES,
   demographicsFromR4,
   type R4Context,
 } from '../../src/normalise/r4/index.js';
+import { notShownSummary } from '../../src/normalise/shared/not-shown.js';
+import { record } from '../../src/normalise/shared/read.js';
+import { bundleEntries, referenceIndex } from '../../src/normalise/shared/references.js';
 
 const FOLDER = 'uk-core-r4-examples';
-const context: R4Context = {
-  patientId: 'UKCore-Patient-RichardSmith-Example',
-  options: normaliseOptions({ today: '2024-01-01' }),
-};
+const RICHARD = 'UKCore-Patient-RichardSmith-Example';
+let richard: unknown;
 
 type Sections = { [K in keyof typeof R4_NORMALISERS]: SectionValues[K] };
 
-/** The resources a file holds: itself, or its Bundle entries. */
-function resourcesOf(json: unknown): unknown[] {
-  const r = json as { resourceType?: string; entry?: { resource?: unknown }[] };
-  return r.resourceType === 'Bundle' ? (r.entry ?? []).map((e) => e.resource) : [json];
-}
-
-function normaliseAll(resources: unknown[]): Sections {
+/**
+ * Every section of one file, as a server holding that file and the patient Richard Smith would
+ * give them: each section reads its own resource types, and references resolve through the
+ * file's entries (with their fullUrls) and the patient.
+ */
+function normaliseAll(json: unknown): Sections {
+  const entries = [...bundleEntries(resourceList(json)), { resource: richard }];
+  const context: R4Context = {
+    patientId: RICHARD,
+    nhsNumber: '9912003888',
+    references: referenceIndex(entries),
+    options: normaliseOptions({ today: '2024-01-01' }),
+  };
+  const resources = entries.map((e) => e.resource);
   const result: Partial<Record<string, unknown>> = {};
   for (const [section, normalise] of Object.entries(R4_NORMALISERS)) {
-    result[section] = (normalise as (r: unknown[], c: R4Context) => unknown)(resources, context);
+    const types = R4_SECTION_TYPES[section as keyof typeof R4_SECTION_TYPES];
+    const own = resources.filter((r) => types.includes(String(record(r)?.resourceType)));
+    result[section] = (normalise as (r: unknown[], c: R4Context) => unknown)(own, context);
   }
   return result as Sections;
+}
+
+/** A Bundle as it is (its entries keep their fullUrls), any other resource as a one-item list. */
+function resourceList(json: unknown): unknown {
+  return record(json)?.resourceType === 'Bundle' ? json : [json];
+}
+
+/** The section's resource types present in a file. */
+function sectionTypesIn(json: unknown): string[] {
+  const all = new Set(Object.values(R4_SECTION_TYPES).flat());
+  return bundleEntries(resourceList(json))
+    .map((e) => String(record(e.resource)?.resourceType))
+    .filter((type) => all.has(type));
 }
 
 /** Expectations per file, written from reading each example. */
@@ -69,6 +93,8 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
   'UKCore-Bundle-AllergyList-Example.json': (s) => {
     expect(s.allergies.entries).to.have.length(1);
     expect(s.allergies.state).to.equal('recorded');
+    expect(s.allergies.entries[0]!.date).to.equal('2019-12-10T13:00:00+00:00');
+    expect(s.allergies.diagnostics.patientCheck).to.deep.equal({ checked: 1, failed: 0 });
   },
   'UKCore-Bundle-Sn-NoAllergyData-Example.json': (s) => {
     expect(s.allergies.entries).to.have.length(0);
@@ -82,6 +108,8 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
       kind: 'admission',
       status: 'finished',
       display: 'Seen in hospital ward',
+      start: '2019-12-10T13:00:00+00:00',
+      end: '2019-12-11T13:00:00+00:00',
     });
   },
   'UKCore-Flag-FoodAllergy-Example.json': (s) => {
@@ -89,6 +117,7 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
     expect(s.risksWarnings.entries[0]).to.include({
       display: 'Peanut-free diet',
       status: 'active',
+      start: '2019-12-10T13:00:00+00:00',
     });
   },
   'UKCore-MedicationStatement-Amoxicillin-Example.json': (s) => {
@@ -102,6 +131,8 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
       name: 'Amoxicillin 250mg capsules',
       status: 'active',
       highRisk: false,
+      // Active, with no course of therapy: current as the source says.
+      current: true,
     });
   },
   'UKCore-MedicationRequest-EyeDrops-Example.json': (s) => {
@@ -145,13 +176,120 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
     expect(s.procedures.entries[0]).to.include({
       display: 'Hand microscope examination of skin',
       status: 'completed',
+      performed: '2019-12-10T13:00:00+00:00',
     });
   },
+  'UKCore-Bundle-BatchPOST-Example.json': (s, json) => {
+    // Five readings POSTed without ids under urn:uuid fullUrls: each takes its uuid as id.
+    const fullUrls = (json as { entry: { fullUrl: string }[] }).entry.map((e) => e.fullUrl);
+    expect(s.bloodPressure.entries.map((r) => `urn:uuid:${r.id}`)).to.deep.equal(fullUrls);
+    expect(s.bloodPressure.entries.map((r) => [r.systolic, r.diastolic])).to.deep.equal([
+      [120, 95],
+      [121, 95],
+      [125, 90],
+      [122, 92],
+      [118, 94],
+    ]);
+    expect(s.bloodPressure.entries.map((r) => r.date)).to.deep.equal(
+      [20, 21, 22, 23, 24].map((m) => `2024-03-25T12:${m}:00+00:00`),
+    );
+    expect(s.bloodPressure.diagnostics.patientCheck).to.deep.equal({ checked: 5, failed: 0 });
+  },
+  'UKCore-Bundle-NEWS2Observations-Example.json': (s) => {
+    // Every observation is about Patient/ad2c58ab-..., not the patient viewed: none is shown,
+    // each is counted, and the patient-check numbers say so (seven results, one blood pressure).
+    expect(s.investigations.entries).to.have.length(0);
+    expect(s.bloodPressure.entries).to.have.length(0);
+    expect(s.investigations.diagnostics.patientCheck).to.deep.equal({ checked: 7, failed: 7 });
+    expect(s.bloodPressure.diagnostics.patientCheck).to.deep.equal({ checked: 1, failed: 1 });
+    expect(notShownSummary(s.investigations).reasons[0]).to.include({
+      reason: 'another-patient',
+      count: 7,
+    });
+  },
+  'UKCore-Observation-FingerJointInflamed-Example.json': (s) => {
+    // No subject at all: never assumed to be this patient.
+    expect(s.investigations.entries).to.have.length(0);
+    expect(s.investigations.diagnostics.patientCheck).to.deep.equal({ checked: 1, failed: 1 });
+  },
+  'UKCore-Observation-Lab-RedCellCount-Example.json': (s) => {
+    expect(s.investigations.entries).to.have.length(1);
+    expect(s.investigations.entries[0]).to.include({ value: 3.9, unit: '10*12/L' });
+  },
+  'UKCore-Observation-24HourBloodPressure-Example.json': (s) => {
+    // Shown as a reading or a result, or counted: never lost (how it pairs is the BP rule's job).
+    const seen = [s.bloodPressure, s.investigations].map(
+      (section) => section.entries.length + notShownSummary(section).count,
+    );
+    expect(seen[0]! + seen[1]!).to.equal(1);
+  },
+  'UKCore-Medication-COVID-Vaccine-Example.json': (s) => expectNothing(s),
+  'UKCore-Medication-Sn-Amoxicillin-Example.json': (s) => expectNothing(s),
+  'UKCore-Medication-Sn-TransferDegradedMedEntry-Example.json': (s) => expectNothing(s),
+  'UKCore-Medication-TimololVTM-Example.json': (s) => expectNothing(s),
+  'UKCore-Medication-TimoptolEyeDrops-Example.json': (s) => expectNothing(s),
+  'UKCore-MedicationRequest-Amoxicillin-Example.json': (s) => accounted(s.medications, 1),
+  'UKCore-MedicationRequest-CiprofloxacinIV-Example.json': (s) => accounted(s.medications, 1),
+  'UKCore-MedicationRequest-CiprofloxacinOral-Example.json': (s) => accounted(s.medications, 1),
+  'UKCore-MedicationRequest-Clarithromycin-Example.json': (s) => accounted(s.medications, 1),
+  'UKCore-MedicationRequest-Doxycycline-Example.json': (s) => accounted(s.medications, 1),
+  'UKCore-MedicationRequest-ParacetamolIV-Example.json': (s) => accounted(s.medications, 1),
+  'UKCore-MedicationRequest-ParacetamolOral-Example.json': (s) => accounted(s.medications, 1),
+  'UKCore-ServiceRequest-CTChestScan-Example.json': (s) => accounted(s.events, 1),
+  'UKCore-ServiceRequest-ColonoscopyRequest-Example.json': (s) => accounted(s.events, 1),
+  'UKCore-ServiceRequest-ECG-Example.json': (s) => accounted(s.events, 1),
+  'UKCore-ServiceRequest-HipReplacement-Example.json': (s) => accounted(s.events, 1),
   'UKCore-ServiceRequest-Lab-CReactiveProtein-Example.json': (s) => {
     expect(s.events.entries).to.have.length(0);
     expect(s.events.diagnostics.dropped['service request that is not a referral']).to.equal(1);
   },
 };
+
+/**
+ * Every resource of a section's types in the file is shown, counted as not shown, or dropped as
+ * entered in error: nothing silently lost (DESIGN §3). Medication requests may merge (an issue
+ * joins its authorisation), so there only "at least one accounted" holds.
+ */
+function expectNothingLost(types: string[], s: Sections) {
+  const count = (...names: string[]) => types.filter((t) => names.includes(t)).length;
+  const seen = (...sections: Sections[keyof Sections][]) =>
+    sections.reduce(
+      (sum, section) =>
+        sum +
+        section.entries.length +
+        notShownSummary(section).count +
+        (section.diagnostics.dropped['entered in error'] ?? 0),
+      0,
+    );
+  expect(seen(s.allergies) + s.allergies.statements.length, 'allergies').to.equal(
+    count('AllergyIntolerance'),
+  );
+  expect(seen(s.problems, s.diagnoses), 'conditions').to.equal(count('Condition'));
+  expect(seen(s.investigations, s.bloodPressure), 'observations').to.equal(count('Observation'));
+  expect(seen(s.procedures), 'procedures').to.equal(count('Procedure'));
+  expect(seen(s.risksWarnings), 'flags').to.equal(count('Flag'));
+  expect(seen(s.events), 'events').to.equal(count('Encounter', 'ServiceRequest'));
+  const requests = count('MedicationRequest', 'MedicationStatement');
+  expect(seen(s.medications), 'medications').to.be.within(Math.min(requests, 1), requests);
+}
+
+/** Nothing shown and nothing to report in any section. */
+function expectNothing(s: Sections) {
+  for (const [name, section] of Object.entries(s)) {
+    expect(section.entries, name).to.have.length(0);
+    expect(notShownSummary(section).count, name).to.equal(0);
+    expect(section.diagnostics.patientCheck, name).to.equal(undefined);
+  }
+}
+
+/**
+ * `n` entries of this patient each either shown or counted with a reason (how the medicine or
+ * request is mapped belongs to other rules): none is lost, and every one passed the patient check.
+ */
+function accounted(section: Sections[keyof Sections], n: number) {
+  expect(section.entries.length + notShownSummary(section).count).to.equal(n);
+  expect(section.diagnostics.patientCheck).to.deep.equal({ checked: n, failed: 0 });
+}
 
 function expectTransferDegraded(s: Sections, code: string) {
   expect(s.allergies.state).to.equal('recorded');
@@ -172,6 +310,7 @@ describe('UK Core R4 examples through the R4 path', function () {
     const index = await fixtureIndex();
     if (!index) this.skip();
     files = index?.[FOLDER] ?? [];
+    richard = await loadFixture(FOLDER, `${RICHARD}.json`);
   });
 
   it('has all 142 published examples', () => {
@@ -179,16 +318,37 @@ describe('UK Core R4 examples through the R4 path', function () {
     for (const name of Object.keys(EXPECTATIONS)) expect(files, name).to.include(name);
   });
 
-  it('normalises every example through every section without throwing', async () => {
+  it('normalises every example through every section without throwing, and meets its expectations', async () => {
     for (const file of files) {
       const json = await loadFixture(FOLDER, file);
-      const sections = normaliseAll(resourcesOf(json));
+      const sections = normaliseAll(json);
       try {
         EXPECTATIONS[file]?.(sections, json);
+        // A file without any section's resources (Appointment, Patient, Questionnaire, ...)
+        // adds nothing to the record and has nothing to report.
+        if (sectionTypesIn(json).length === 0) expectNothing(sections);
+        expectNothingLost(sectionTypesIn(json), sections);
       } catch (error) {
         throw new Error(`${file}: ${(error as Error).message}`);
       }
     }
+  });
+
+  it('resolves a medicine held in another example, as a server holding every example would', async () => {
+    const all = await Promise.all(files.map((file) => loadFixture(FOLDER, file)));
+    const references = referenceIndex(all.flatMap((json) => bundleEntries(resourceList(json))));
+    const eyeDrops = all.find(
+      (json) => record(json)?.id === 'UKCore-MedicationRequest-EyeDrops-Example',
+    );
+    const meds = R4_NORMALISERS.medications([eyeDrops], {
+      patientId: RICHARD,
+      references,
+      options: normaliseOptions({ today: '2024-01-01' }),
+    });
+    expect(meds.entries.map((m) => m.name)).to.deep.equal([
+      'Timoptol 0.5% eye drops (DE Pharmaceuticals)',
+    ]);
+    expect(meds.entries[0]).to.include({ status: 'completed', current: false });
   });
 
   it('reads the NHS number and birth date of the published patients', async () => {

@@ -264,6 +264,35 @@ describe('dcr-allergy-banner', () => {
     expect(visibleText(el).toLowerCase()).not.to.contain('no known');
   });
 
+  it('says how many allergy entries could not be shown, never "not recorded", when none matched the patient', async () => {
+    const { session, audit } = sandboxSession({
+      fetch: withAllergy(
+        (first) => [
+          { ...first, id: 'test-unmatched-1', patient: { reference: 'urn:uuid:0bad' } },
+          { ...first, id: 'test-unmatched-2', patient: { reference: 'Patient/someone-else' } },
+        ],
+        { replace: true },
+      ),
+    });
+    for (const layout of ['compact', 'expanded']) {
+      const el = await banner(session, layout);
+      if (layout === 'compact') await viewPatient(session, typical, { decision: 'granted' });
+      await waitUntil(
+        () => headline(el) === 'Allergies unavailable',
+        'unavailable not shown',
+        WAIT,
+      );
+      expect(visibleText(el)).to.contain(
+        '2 allergy entries could not be shown: they could not be matched to this patient. Ask the patient, or contact the GP practice.',
+      );
+      expect(visibleText(el).toLowerCase()).not.to.contain('not recorded');
+      expect(visibleText(el).toLowerCase()).not.to.contain('no known');
+      expect(el.matches(':state(unavailable)')).to.equal(true);
+    }
+    // Nothing was shown, so nothing is audited as shown.
+    expect(audit.some((a) => a.action === 'section-shown')).to.equal(false);
+  });
+
   it('records "allergies shown" once the ready view is on screen, and not before', async () => {
     const { session, audit } = sandboxSession();
     const el = await banner(session);

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
+import { notShownSummary, notShownText } from '@dcr-elements/core';
 import type {
   AllergiesSection,
   Allergy,
@@ -58,7 +59,7 @@ type ReadyAllergies = Extract<SectionSnapshot<'allergies'>, { status: 'ready' }>
  * @cssstate known - allergies are recorded
  * @cssstate none-known - the record states no known allergies
  * @cssstate not-recorded - nothing is recorded either way
- * @cssstate unavailable - allergies could not be shown
+ * @cssstate unavailable - allergies could not be shown (also when allergy entries were sent but none can be shown)
  * @cssstate loading - waiting for the record
  * @tagname dcr-allergy-banner
  */
@@ -132,15 +133,28 @@ export class DcrAllergyBanner extends LitElement {
   private renderReady(value: AllergiesSection, snapshot: ReadyAllergies, compact: boolean) {
     const current = value.entries.filter((a) => a.status === 'active');
     const past = value.entries.filter((a) => a.status !== 'active');
+    const notShown =
+      value.state === 'not-shown'
+        ? 0
+        : notShownSummary(value, ['another-patient', 'unreadable']).count;
     const noticed =
-      (value.withheld?.private ?? 0) + (value.withheld?.sensitive ?? 0) + value.warnings.length > 0;
+      (value.withheld?.private ?? 0) +
+        (value.withheld?.sensitive ?? 0) +
+        value.warnings.length +
+        notShown >
+      0;
     return html`
       <div class="details">
         ${value.state === 'recorded' ? this.renderKnown(current, past, compact) : nothing}
         ${value.state === 'no-known-allergies' ? this.renderNoneKnown(value, compact) : nothing}
         ${value.state === 'not-recorded' ? this.renderNotRecorded(value, compact) : nothing}
+        ${value.state === 'not-shown' ? this.renderNotShown(value) : nothing}
       </div>
-      ${!compact || noticed ? renderDisclosure(value, snapshot) : nothing}
+      ${
+        !compact || noticed
+          ? renderDisclosure(value, snapshot, { notShown: value.state !== 'not-shown' })
+          : nothing
+      }
     `;
   }
 
@@ -202,6 +216,11 @@ export class DcrAllergyBanner extends LitElement {
     return html`<p class="note">
       The GP record states the patient has no known allergies${date ? html`, recorded ${formatDate(date)}` : nothing}.
     </p>`;
+  }
+
+  private renderNotShown(value: AllergiesSection) {
+    const why = notShownText(notShownSummary(value), ['allergy entry', 'allergy entries']);
+    return html`<p class="note">${why} Ask the patient, or contact the GP practice.</p>`;
   }
 
   private renderNotRecorded(value: AllergiesSection, compact: boolean) {

@@ -26,6 +26,8 @@ export const ICON: Readonly<Record<AllergyBannerKind, string>> = {
 
 export const KIND_OF_STATE: Readonly<Record<AllergiesSection['state'], AllergyBannerKind>> = {
   recorded: 'known',
+  // Allergy entries were sent but none can be shown: never "none", so unavailable.
+  'not-shown': 'unavailable',
   'no-known-allergies': 'none-known',
   'not-recorded': 'not-recorded',
 };

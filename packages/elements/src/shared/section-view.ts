@@ -8,6 +8,7 @@ import type {
   SectionValues,
   SessionState,
 } from '@dcr-elements/core';
+import { notShownSummary, notShownText } from '@dcr-elements/core';
 import { formatDateTime } from './format.js';
 
 /** What the clinician can do next, for each state that shows no record. */
@@ -91,8 +92,14 @@ export function renderSection<K extends SectionName>(
 export function renderDisclosure(
   section: EntrySection<Entry> | undefined,
   snapshot: { fetchedAt?: string } | undefined,
+  options: { notShown?: boolean } = {},
 ): TemplateResult {
   const withheld = (section?.withheld?.private ?? 0) + (section?.withheld?.sensitive ?? 0);
+  // Entries sent but lost (another or no patient, unreadable), said in core's words.
+  const notShown =
+    section && options.notShown !== false
+      ? notShownText(notShownSummary(section, ['another-patient', 'unreadable']))
+      : undefined;
   const practice = section?.entries.find((e) => e.provenance.organisation)?.provenance.organisation;
   return html`<footer part="disclosure">
     ${
@@ -100,6 +107,7 @@ export function renderDisclosure(
         ? html`<p class="withheld">${withheld} ${withheld === 1 ? 'entry is' : 'entries are'} not shown: private to another organisation or in a sensitive category.</p>`
         : nothing
     }
+    ${notShown ? html`<p class="not-shown">${notShown}</p>` : nothing}
     ${(section?.warnings ?? []).map((w) => html`<p class="warning">${WARNING_TEXT[w.code] ?? 'The GP system sent a warning about this section.'}</p>`)}
     <p>This record may be incomplete: free text, private and sensitive entries are not shared.
       ${snapshot?.fetchedAt ? html`As of ${formatDateTime(snapshot.fetchedAt)}` : nothing}${practice ? html`, from GP practice ${practice}` : nothing}.</p>

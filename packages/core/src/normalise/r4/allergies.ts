@@ -54,7 +54,7 @@ export function allergiesFromR4(
     });
   }
   return {
-    state: allergiesState(entries, statements),
+    state: allergiesState(entries, statements, diagnostics),
     entries,
     statements,
     warnings: [],

@@ -14,7 +14,10 @@ const PROBLEM_SIGNIFICANCE = /ProblemSignificance/i;
 
 /**
  * UK Core Condition → problems and diagnoses, by category: `problem-list-item` is the curated
- * problem list; `encounter-diagnosis` (or no category) is a diagnosis recorded in an encounter.
+ * problem list; `encounter-diagnosis` is a diagnosis recorded in an encounter. A Condition with
+ * no category (UK Core makes it optional) goes to problems: the problem list is where a
+ * clinician looks for what the patient has, and a condition must not be hidden for lacking a
+ * category. Any other category (e.g. a health concern) stays in diagnoses.
  */
 export function conditionsFromR4(
   resources: readonly unknown[],
@@ -25,7 +28,8 @@ export function conditionsFromR4(
   const problems: Problem[] = [];
   const diagnoses: Diagnosis[] = [];
   for (const resource of resources) {
-    const isProblem = conceptCodes(record(resource)?.category).includes('problem-list-item');
+    const categories = conceptCodes(record(resource)?.category);
+    const isProblem = categories.length === 0 || categories.includes('problem-list-item');
     const diagnostics = isProblem ? problemsDiagnostics : diagnosesDiagnostics;
     const r = admit(resource, 'Condition', context, diagnostics);
     if (!r) continue;

@@ -1,4 +1,5 @@
 import {
+  ANOTHER_OR_NO_PATIENT,
   ODS_ORGANISATION_SYSTEM,
   countIn,
   type Coding,
@@ -8,12 +9,22 @@ import {
 } from '../../model/common.js';
 import type { NormaliseOptions } from '../options.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
-import { array, record, text } from '../shared/read.js';
+import { array, record, text, type Json } from '../shared/read.js';
+import { CONTAINED_ONLY, refersToPatient, type ReferenceIndex } from '../shared/references.js';
+import { practitionerLabel } from '../shared/practitioner-label.js';
 
 /** What the R4 normalisers know about the request besides the resources. */
 export interface R4Context {
   /** Logical id of the patient the resources must belong to. */
   patientId: string;
+  /** The patient's NHS number: a reference that resolves (or is logical) may name it instead of the id. */
+  nhsNumber?: string;
+  /**
+   * Every resource the source holds for this request, with the bundles' fullUrls (see
+   * `shared/references.ts`): `urn:uuid:` references, `_include`d resources, Practitioners and
+   * Organizations resolve through it. Without it only `Patient/<id>` and contained references do.
+   */
+  references?: ReferenceIndex;
   /** ODS code used for provenance when an entry names no organisation (the registered practice). */
   organisation?: string;
   /** The organisation (ODS) of each PractitionerRole that recorded an entry, by `PractitionerRole/<id>`. */
@@ -41,12 +52,12 @@ export function admit(
     countIn(diagnostics.unparseable, `${resourceType} without id`);
     return undefined;
   }
-  const reference = text(record(r[patientField])?.reference);
-  if (
-    reference !== `Patient/${context.patientId}` &&
-    !reference?.endsWith(`/Patient/${context.patientId}`)
-  ) {
-    countIn(diagnostics.dropped, 'another or no patient');
+  const check = (diagnostics.patientCheck ??= { checked: 0, failed: 0 });
+  check.checked++;
+  const patient = { id: context.patientId, nhsNumber: context.nhsNumber };
+  if (!refersToPatient(r[patientField], r, patient, context.references)) {
+    check.failed++;
+    countIn(diagnostics.dropped, ANOTHER_OR_NO_PATIENT);
     return undefined;
   }
   if (
@@ -99,15 +110,27 @@ function provenanceOf(r: Record<string, unknown>, context: R4Context): Provenanc
     record(r.asserter) ??
     record(array(r.performer)[0]) ??
     record(r.requester);
+  const references = context.references ?? CONTAINED_ONLY;
+  const who = references.resolve(recorder, r);
+  // The recorder's organisation: its own ODS identifier, the Organization it is (resolved), the
+  // organisation of the PractitionerRole it is (resolved, or looked up by the source).
   const recorderOrganisation =
-    (record(recorder?.identifier)?.system === ODS_ORGANISATION_SYSTEM
-      ? text(record(recorder?.identifier)?.value)
-      : undefined) ?? context.recorderOrganisations?.get(text(recorder?.reference) ?? '');
+    odsOf(recorder?.identifier) ??
+    (who?.resourceType === 'Organization' ? odsOf(who.identifier) : undefined) ??
+    (who?.resourceType === 'PractitionerRole'
+      ? organisationOf(who.organization, who, references)
+      : undefined) ??
+    context.recorderOrganisations?.get(text(recorder?.reference) ?? '');
   const organisation = recorderOrganisation ?? context.organisation;
   const recorded =
     text(r.recordedDate) ?? text(r.authoredOn) ?? text(r.issued) ?? text(r.dateAsserted);
-  // A reference's display is the only name an R4 search gives without fetching the Practitioner.
-  const recorderName = text(recorder?.display);
+  // A reference's display, else the resolved Practitioner's name as the GP Connect path labels
+  // it (`FAMILY, Given (Title)`): a name, never a note.
+  const practitioner =
+    who?.resourceType === 'PractitionerRole' ? references.resolve(who.practitioner, who) : who;
+  const recorderName =
+    text(recorder?.display) ??
+    (practitioner?.resourceType === 'Practitioner' ? practitionerLabel(practitioner) : undefined);
   return {
     source: 'fhir-r4',
     ...(organisation && { organisation }),
@@ -116,6 +139,27 @@ function provenanceOf(r: Record<string, unknown>, context: R4Context): Provenanc
     ...(recorderName && { recorder: recorderName }),
     ...(recorded && { recorded }),
   };
+}
+
+function odsOf(identifier: unknown): string | undefined {
+  return text(
+    array(identifier)
+      .map(record)
+      .find((i) => i?.system === ODS_ORGANISATION_SYSTEM)?.value,
+  );
+}
+
+/** The ODS code of an Organization reference: its identifier, or the Organization it resolves to. */
+function organisationOf(
+  reference: unknown,
+  from: Json,
+  references: ReferenceIndex,
+): string | undefined {
+  const organisation = references.resolve(reference, from);
+  return (
+    odsOf(record(reference)?.identifier) ??
+    (organisation?.resourceType === 'Organization' ? odsOf(organisation.identifier) : undefined)
+  );
 }
 
 /** Fields that name who recorded an entry, in the order provenance reads them. */

@@ -1,6 +1,7 @@
 import type { AdministrativeGender, Demographics } from '../../model/demographics.js';
 import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM } from '../../model/common.js';
-import { array, record, text } from '../shared/read.js';
+import { array, isoDate, record, text } from '../shared/read.js';
+import type { ReferenceIndex } from '../shared/references.js';
 
 const GENDERS: readonly AdministrativeGender[] = ['male', 'female', 'other', 'unknown'];
 
@@ -8,7 +9,10 @@ const GENDERS: readonly AdministrativeGender[] = ['male', 'female', 'other', 'un
  * UK Core Patient → {@link Demographics}. Returns `undefined` when the resource is not a Patient
  * or carries no NHS number: without one it cannot be tied to the host's patient.
  */
-export function demographicsFromR4(resource: unknown): Demographics | undefined {
+export function demographicsFromR4(
+  resource: unknown,
+  references?: ReferenceIndex,
+): Demographics | undefined {
   const patient = record(resource);
   const id = text(patient?.id);
   if (patient?.resourceType !== 'Patient' || !id) return undefined;
@@ -20,16 +24,28 @@ export function demographicsFromR4(resource: unknown): Demographics | undefined 
   if (!nhsNumber || !/^\d{10}$/.test(nhsNumber)) return undefined;
   const name = officialName(patient.name);
   const gender = GENDERS.find((g) => g === patient.gender);
-  const practice = text(
-    array(patient.generalPractitioner)
-      .map((ref) => record(record(ref)?.identifier))
-      .find((identifier) => identifier?.system === ODS_ORGANISATION_SYSTEM)?.value,
-  );
+  // The registered practice: an ODS identifier on the reference, else the Organization it
+  // resolves to (a bundle entry, e.g. by urn:uuid).
+  const practice = array(patient.generalPractitioner)
+    .map((ref) => {
+      const target = references?.resolve(ref, patient);
+      return [record(record(ref)?.identifier), ...array(target?.identifier).map(record)]
+        .filter(() => !target || target.resourceType === 'Organization')
+        .map((identifier) =>
+          identifier?.system === ODS_ORGANISATION_SYSTEM ? text(identifier.value) : undefined,
+        )
+        .find((ods) => ods !== undefined);
+    })
+    .find((ods) => ods !== undefined);
   const family = text(name?.family);
   const title = text(array(name?.prefix)[0]);
   const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(text(patient.birthDate) ?? '')
     ? String(patient.birthDate)
     : undefined;
+  const deceased =
+    typeof patient.deceasedBoolean === 'boolean'
+      ? patient.deceasedBoolean
+      : isoDate(patient.deceasedDateTime);
   return {
     id,
     nhsNumber,
@@ -38,6 +54,7 @@ export function demographicsFromR4(resource: unknown): Demographics | undefined 
     ...(title && { title }),
     ...(birthDate && { birthDate }),
     ...(gender && { gender }),
+    ...(deceased !== undefined && { deceased }),
     ...(practice && { registeredPractice: practice }),
     provenance: { source: 'fhir-r4', ...(practice && { organisation: practice }) },
   };

@@ -47,8 +47,15 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
     const start = firstDate(record(r.period)?.start);
     const end = firstDate(record(r.period)?.end);
     const typeCodes = array(r.type).flatMap((t) => codingsOf(t));
-    const classCode = codingsOf({ coding: [r.class] })[0]?.code;
-    const base = entryBase(r, typeCodes, status, start, context, diagnostics);
+    const classCoding = codingsOf({ coding: [r.class] })[0];
+    const classCode = classCoding?.code;
+    // An Encounter with only its class (1..1 in R4; type is 0..*) is still an event, named by
+    // the class's display, or its code when it has none (e.g. `AMB`).
+    const codes =
+      typeCodes.length > 0 || !classCoding
+        ? typeCodes
+        : [{ ...classCoding, display: classCoding.display ?? classCoding.code }];
+    const base = entryBase(r, codes, status, start, context, diagnostics);
     if (!base) continue;
     // The encounter's serviceProvider is its recorder organisation (the private-entry rule).
     const provider = record(record(r.serviceProvider)?.identifier);

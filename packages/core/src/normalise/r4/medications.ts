@@ -1,4 +1,4 @@
-import { countIn, emptyDiagnostics, type Coding } from '../../model/common.js';
+import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type {
   Medication,
   MedicationRepeat,
@@ -17,7 +17,16 @@ import {
   type MedicationPlan,
   type PlanIssue,
 } from '../shared/medication-grouping.js';
-import { array, extensionNamed, finiteNumber, firstDate, record, text } from '../shared/read.js';
+import {
+  array,
+  conceptCodes,
+  extensionNamed,
+  finiteNumber,
+  firstDate,
+  record,
+  text,
+} from '../shared/read.js';
+import { referenceIndex, type ReferenceIndex } from '../shared/references.js';
 import { admit, entryBase, type R4Context } from './context.js';
 
 const ISSUE_INTENTS = new Set([
@@ -43,13 +52,11 @@ export function medicationsFromR4(
 ): MedicationsSection {
   const diagnostics: MedicationsSection['diagnostics'] = { ...emptyDiagnostics(), notes: {} };
   const notes = diagnostics.notes!;
-  const medicines = new Map<string, Coding[]>();
-  for (const resource of resources) {
-    const r = record(resource);
-    if (r?.resourceType === 'Medication' && text(r.id))
-      medicines.set(`Medication/${String(r.id)}`, codingsOf(r.code));
-  }
+  // The medicine: contained (`#id`), `_include`d, or a bundle entry (`urn:uuid:`), one resolver.
+  const medicines =
+    context.references ?? referenceIndex(resources.map((resource) => ({ resource })));
   const plans: MedicationPlan[] = [];
+  const currentAsSent = new Set<string>();
   const issues: PlanIssue[] = [];
   const statements: Record<string, unknown>[] = [];
   for (const resource of resources) {
@@ -64,6 +71,7 @@ export function medicationsFromR4(
     if (!r) continue;
     const plan = planOf(r, medicines, context, diagnostics);
     if (!plan) continue;
+    if (!courseOf(r) && !basedOnPlan(r)) currentAsSent.add(plan.id);
     const basedOn = text(record(array(r.basedOn)[0])?.reference);
     // An issue is dated by its prescription (validity period) start; authoredOn only as a noted
     // fallback (see shared/medication-dates.ts).
@@ -106,12 +114,17 @@ export function medicationsFromR4(
       continue;
     }
     const plan = planOf(r, medicines, context, diagnostics);
+    if (plan && !courseOf(r)) currentAsSent.add(plan.id);
     if (plan) plans.push(sourceLastIssued ? { ...plan, sourceLastIssued } : plan);
   }
   const grouped = groupMedications(plans, issues, context.options);
   const { medications, orphanIssues } = grouped;
   for (const [note, count] of Object.entries(grouped.notes))
     notes[note] = (notes[note] ?? 0) + count;
+  // Active with no course of therapy: current as the source says (the acute window is for
+  // GP-style acute issues, whose course the source states).
+  for (const m of medications)
+    if (m.status === 'active' && currentAsSent.has(m.id)) m.current = true;
   for (let i = 0; i < orphanIssues.length; i++)
     countIn(diagnostics.unparseable, 'issue without its authorisation');
   return { entries: medications, warnings: [], diagnostics };
@@ -119,13 +132,15 @@ export function medicationsFromR4(
 
 function planOf(
   r: Record<string, unknown>,
-  medicines: Map<string, Coding[]>,
+  medicines: ReferenceIndex,
   context: R4Context,
   diagnostics: MedicationsSection['diagnostics'],
 ): MedicationPlan | undefined {
-  const reference = text(record(r.medicationReference)?.reference);
-  const codes = reference
-    ? (medicines.get(reference) ?? [])
+  const medication = record(r.medicationReference)
+    ? medicines.resolve(r.medicationReference, r)
+    : undefined;
+  const codes = record(r.medicationReference)
+    ? codingsOf(medication?.resourceType === 'Medication' ? medication.code : undefined)
     : codingsOf(r.medicationCodeableConcept);
   const status = statusOf(r.status);
   const started = firstDate(
@@ -215,8 +230,11 @@ function lastIssueDateOf(statement: Record<string, unknown>): string | undefined
   return undefined;
 }
 
+const courseOf = (r: Record<string, unknown>) => conceptCodes(r.courseOfTherapyType)[0];
+const basedOnPlan = (r: Record<string, unknown>) => array(r.basedOn).length > 0;
+
 function isRepeat(r: Record<string, unknown>): boolean {
-  const course = codingsOf(r.courseOfTherapyType)[0]?.code;
+  const course = courseOf(r);
   if (course === 'continuous' || course === 'continuous-repeat-dispensing') return true;
   if (course === 'acute') return false;
   return array(r.extension).some((e) => REPEAT_INFORMATION.test(text(record(e)?.url) ?? ''));

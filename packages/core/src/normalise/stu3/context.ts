@@ -3,6 +3,7 @@ import type { NormaliseOptions } from '../options.js';
 import { codingsOf } from '../shared/coding.js';
 import { BundleIndex, PatientMatcher } from './bundle-index.js';
 import { array, record, text, type Json } from '../shared/read.js';
+import { practitionerLabel } from '../shared/practitioner-label.js';
 
 /** What every STU3 section reader shares: the indexed bundle, the patient check and the options. */
 export interface Stu3Context {
@@ -72,22 +73,6 @@ export function provenanceOf(
     ...(recorder && { recorder }),
     ...(recorded && { recorded }),
   };
-}
-
-/** `FAMILY, Given (Title)` per NHS display conventions, else the SDS user id. */
-function practitionerLabel(practitioner: Json | undefined): string | undefined {
-  if (!practitioner) return undefined;
-  const name = record(array(practitioner.name)[0]);
-  const family = text(name?.family);
-  const given = array(name?.given).map(text).filter(Boolean).join(' ');
-  const title = text(array(name?.prefix)[0]);
-  if (family)
-    return `${family.toUpperCase()}${given ? `, ${given}` : ''}${title ? ` (${title})` : ''}`;
-  for (const item of array(practitioner.identifier)) {
-    const value = text(record(item)?.value);
-    if (value) return value;
-  }
-  return undefined;
 }
 
 /** The resource's `meta.security` labels, for the access policy. */
