@@ -25,7 +25,7 @@ import { applyEntryPolicy } from '../policy/withhold.js';
 import type { RecordSource } from '../sources/source.js';
 import { copyPlainInput } from './copy-input.js';
 import { watchPageClose } from './page-close.js';
-import { patientCheckFailed } from './patient-check.js';
+import { mostFailed, patientCheckOf } from './patient-check.js';
 import { SectionStore, type PatientKey, type SectionSnapshot } from './section-store.js';
 import type { SessionState } from './session-state.js';
 import {
@@ -96,6 +96,8 @@ export class CareRecordSession extends EventTarget {
   /** Bumped on every stop of a view: async work from an older generation is ignored. */
   #generation = 0;
   #verified = false;
+  /** The normalisers' patient check, summed over this view's sections. */
+  #patientCheck = { checked: 0, failed: 0, sections: 0 };
   /** Settles when the access decision for the current patient is made (for `recordConsent`). */
   #accessDecided: Promise<void> = Promise.resolve();
   #expiryQueued = false;
@@ -437,6 +439,7 @@ export class CareRecordSession extends EventTarget {
     this.#snapshots.clear();
     this.#shown.clear();
     this.#verified = false;
+    this.#patientCheck = { checked: 0, failed: 0, sections: 0 };
     this.#store.setPatient(undefined);
     for (const stop of [...this.#waiting]) stop(new RecordError('aborted'));
   }
@@ -478,9 +481,11 @@ export class CareRecordSession extends EventTarget {
         return;
       }
       this.#verified = true;
-    } else if (patientCheckFailed(snapshot.value)) {
-      this.#apply({ type: 'patient-unmatched' });
-      return;
+    } else {
+      const check = patientCheckOf(snapshot.value);
+      this.#patientCheck.checked += check.checked;
+      this.#patientCheck.failed += check.failed;
+      if (check.checked > 0) this.#patientCheck.sections++;
     }
     const value = await applyEntryPolicy(section, snapshot.value, this.#viewer!, this.#policy);
     if (generation !== this.#generation) return;
@@ -533,6 +538,10 @@ export class CareRecordSession extends EventTarget {
     const snapshots = [...this.#wanted].map((s) => this.#snapshots.get(s));
     if (snapshots.some((s) => !s || s.status === 'loading') || !this.#verified) {
       this.#apply({ type: 'sections-loading' });
+      return;
+    }
+    if (mostFailed(this.#patientCheck)) {
+      this.#apply({ type: 'patient-unmatched' });
       return;
     }
     const failed = snapshots.filter((s) => s!.status === 'error').map((s) => s!.section);

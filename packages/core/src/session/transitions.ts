@@ -273,7 +273,8 @@ export const TRANSITIONS: readonly Transition[] = [
     ],
   }),
   row({
-    // Most of the record's entries name another patient, or none: nothing of it can be trusted.
+    // Once every section asked for is in, most of the record's entries name another patient, or
+    // none: nothing of it can be trusted.
     from: VIEW_STATES,
     on: 'patient-unmatched',
     to: 'identity-mismatch',

@@ -2,7 +2,6 @@
 import '@dcr-elements/test-support';
 import { sessionReaches } from '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
-import type { SectionName } from '../../src/model/sections.js';
 import type { SectionSnapshot } from '../../src/session/section-store.js';
 import { ADA_RECORDS, PATIENTS, hostPatient, settle, testSession, heldSource } from './harness.js';
 import { createCareRecordSession } from '../../src/session/care-record-session.js';
@@ -192,13 +191,14 @@ describe('session: audit of every attempt, decision and end', () => {
     expect(audit[0]!.viewer.roles).to.deep.equal([]);
   });
 
-  it('stops the view with an alert when most of a section names another patient', async () => {
-    // Ada's allergy, claimed by Ben's Patient resource id: it fails the patient check.
-    const records = ADA_RECORDS.map((r) =>
-      (r as { id?: string }).id === 'p0-a1'
-        ? { ...(r as object), patient: { reference: 'Patient/p1' } }
-        : r,
-    );
+  it('stops the view with an alert when most of the record names another patient', async () => {
+    // Ada's allergy and medicine, claimed by Ben's Patient resource id: they fail the patient check.
+    const records = ADA_RECORDS.map((r) => {
+      const id = (r as { id?: string }).id;
+      if (id === 'p0-a1') return { ...(r as object), patient: { reference: 'Patient/p1' } };
+      if (id === 'p0-m1') return { ...(r as object), subject: { reference: 'Patient/p1' } };
+      return r;
+    });
     const audit: AuditRecord[] = [];
     const session = createCareRecordSession({
       source: heldSource({ immediate: true, records }).source,
@@ -208,10 +208,13 @@ describe('session: audit of every attempt, decision and end', () => {
     });
     session.setPatient(hostPatient(ada));
     await session.recordConsent({ decision: 'granted' });
-    const seen: SectionName[] = [];
-    session.subscribe('allergies', (s) => s.status === 'ready' && seen.push(s.section));
+    const seen: number[] = [];
+    for (const section of ['allergies', 'medications'] as const)
+      session.subscribe(section, (s) => s.status === 'ready' && seen.push(s.value.entries.length));
     expect(await sessionReaches(session, 'identity-mismatch')).to.equal('identity-mismatch');
-    expect(seen).to.deep.equal([]);
+    // Nothing of the other patient's was ever delivered: only the (empty) checked sections.
+    expect(seen.every((n) => n === 0)).to.equal(true);
+    expect(session.current('allergies')).to.equal(undefined);
     const alert = audit.find((a) => a.action === 'identity-mismatch')!;
     expect(alert).to.include({ detail: 'entries-for-another-patient', alert: true });
   });
