@@ -39,7 +39,10 @@ export interface Entry {
   display: string;
   /** The entry's status in the model's own words (see each section). */
   status: string;
-  /** The clinically relevant date (ISO), e.g. onset, issue or effective date. */
+  /**
+   * The clinically relevant date (ISO), e.g. onset, issue or effective date. FHIR partial dates
+   * are kept as sent (`2020`, `2020-06`): show them at that precision, never as 1 January.
+   */
   date?: string;
   provenance: Provenance;
   /**
@@ -47,6 +50,16 @@ export interface Entry {
    * withholds confidential and sensitive entries before anything is published.
    */
   security?: Coding[];
+  /**
+   * The entry was sent under a GP2GP transfer-degraded code (e.g. 196461000000101
+   * Transfer-degraded drug allergy): `display` is the original term the source kept, never the
+   * degrade code's own display, and `codes` still holds the degrade code.
+   */
+  degraded?: boolean;
+  /** The entry has no coding at all: `display` is the term the source sent as the concept's text. */
+  uncoded?: boolean;
+  /** The original code a degraded entry names (e.g. from `Resolved '<term>' original code <code>`). */
+  originalCode?: string;
 }
 
 /**
@@ -70,6 +83,11 @@ export interface SectionDiagnostics {
   dropped: Record<string, number>;
   /** Entries that could not be read, by reason. */
   unparseable: Record<string, number>;
+  /**
+   * Dates not shown because they are impossible (month 13, 30 February, hour 25): the entry is
+   * kept, the date is not. Absent when there were none.
+   */
+  impossibleDates?: number;
 }
 
 /** How many entries the access policy withheld from this viewer: the notice says how many, never what. */

@@ -56,6 +56,7 @@ const SEARCHES: Record<ClinicalSection, Search[]> = {
   procedures: [{ resourceType: 'Procedure' }],
   investigations: [{ resourceType: 'Observation', params: { category: 'laboratory,vital-signs' } }],
   bloodPressure: [{ resourceType: 'Observation', params: { category: 'laboratory,vital-signs' } }],
+  immunisations: [{ resourceType: 'Immunization' }],
   events: [
     { resourceType: 'Encounter' },
     { resourceType: 'ServiceRequest', params: { category: `${SNOMED_CT}|${REFERRAL_CATEGORY}` } },

@@ -3,7 +3,7 @@ import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
 import { ADMISSION_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
 import { codingsOf, hasSnomedCode } from '../shared/coding.js';
-import { array, firstDate, record } from '../shared/read.js';
+import { array, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
 
 /** ServiceRequest.category for a referral: SNOMED CT 3457005 Patient referral. */
@@ -40,7 +40,14 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
       const codes = codingsOf(r.code);
       const base = entryBase(r, codes, status, start, context, diagnostics);
       if (base)
-        entries.push({ ...base, kind: 'referral', status, type: codes, ...(start && { start }) });
+        entries.push({
+          ...base,
+          kind: 'referral',
+          status,
+          type: codes,
+          ...(start && { start }),
+          ...referralDetails(r),
+        });
       continue;
     }
     const status = ENCOUNTER_STATUS[String(r.status)] ?? 'unknown';
@@ -48,8 +55,12 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
     const end = firstDate(record(r.period)?.end);
     const typeCodes = array(r.type).flatMap((t) => codingsOf(t));
     const classCode = codingsOf({ coding: [r.class] })[0]?.code;
-    const base = entryBase(r, typeCodes, status, start, context, diagnostics);
+    // The type's own term when it has no coding (e.g. "Telephone consultation"): see terms.ts.
+    const base = entryBase(r, typeCodes, status, start, context, diagnostics, array(r.type)[0]);
     if (!base) continue;
+    const location = text(record(record(array(r.location)[0])?.location)?.display);
+    const practitioner = text(record(record(array(r.participant)[0])?.individual)?.display);
+    const organisation = text(record(r.serviceProvider)?.display);
     entries.push({
       ...base,
       kind: classCode && ADMISSION_CLASSES.has(classCode) ? 'admission' : 'encounter',
@@ -57,8 +68,27 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
       type: typeCodes,
       ...(start && { start }),
       ...(end && { end }),
+      ...(location && { location }),
+      ...(practitioner && { practitioner }),
+      ...(organisation && { organisation }),
     });
   }
   entries.sort((a, b) => compareIsoDates(b.date, a.date));
   return { entries, warnings: [], diagnostics };
+}
+
+const PRIORITIES = ['routine', 'urgent', 'asap', 'stat'] as const;
+
+/** A referral's service (`code`), priority and recipients (`performer`, by reference display). */
+function referralDetails(r: Record<string, unknown>): Partial<CareEvent> {
+  const service = codingsOf(r.code);
+  const priority = PRIORITIES.find((p) => p === r.priority);
+  const recipients = array(r.performer)
+    .map((p) => text(record(p)?.display))
+    .filter((n): n is string => n !== undefined);
+  return {
+    ...(service.length > 0 && { service }),
+    ...(priority && { priority }),
+    ...(recipients.length > 0 && { recipients }),
+  };
 }
