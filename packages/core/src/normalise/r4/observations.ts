@@ -130,10 +130,21 @@ function readingOf(
     ...parts.flatMap((p) => [p.effectiveDateTime, record(p.effectivePeriod)?.start]),
     r.issued,
   );
-  const base = entryBase(r, codingsOf(r.code), statusOf(r.status), date, context, diagnostics);
+  // A reading is labelled "Blood pressure" whatever its codes' displays (often none in R4).
+  const concept = { coding: array(record(r.code)?.coding), text: 'Blood pressure' };
+  const base = entryBase(
+    r,
+    codingsOf(r.code),
+    statusOf(r.status),
+    date,
+    context,
+    diagnostics,
+    concept,
+  );
   if (!base) return undefined;
   return {
     ...base,
+    display: 'Blood pressure',
     status: statusOf(r.status),
     ...(systolic !== undefined && { systolic }),
     ...(diastolic !== undefined && { diastolic }),
