@@ -63,24 +63,35 @@ export function fixturesMiddleware() {
           index[folder.name] = readdirSync(join(fixturesDir, folder.name))
             .filter((f) => f.endsWith('.json'))
             .sort();
+          // One level of sub-folders (the GP2GP fragments are grouped by area): `folder/area`.
+          for (const sub of readdirSync(join(fixturesDir, folder.name), { withFileTypes: true })) {
+            if (!sub.isDirectory()) continue;
+            index[`${folder.name}/${sub.name}`] = readdirSync(
+              join(fixturesDir, folder.name, sub.name),
+            )
+              .filter((f) => f.endsWith('.json'))
+              .sort();
+          }
         }
       }
       ctx.type = 'application/json';
       ctx.body = JSON.stringify(index);
       return;
     }
-    const [folder, file, ...rest] = name.split('/');
+    const parts = name.split('/');
+    const file = parts.at(-1);
+    const folders = parts.slice(0, -1);
     if (
-      rest.length > 0 ||
-      !folder ||
+      folders.length < 1 ||
+      folders.length > 2 ||
       !file ||
-      !/^[\w.-]+$/.test(folder + file) ||
+      !folders.concat(file).every((p) => /^[\w.-]+$/.test(p) && p !== '..' && p !== '.') ||
       !file.endsWith('.json')
     ) {
       ctx.status = 404;
       return;
     }
-    const path = join(fixturesDir, folder, file);
+    const path = join(fixturesDir, ...folders, file);
     if (!existsSync(path)) {
       ctx.status = 404;
       return;

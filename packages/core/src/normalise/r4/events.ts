@@ -1,4 +1,4 @@
-import { compareIsoDates } from '../shared/compare-dates.js';
+import { compareNewestFirst } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
 import { ADMISSION_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
@@ -73,7 +73,7 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
       ...(organisation && { organisation }),
     });
   }
-  entries.sort((a, b) => compareIsoDates(b.date, a.date));
+  entries.sort((a, b) => compareNewestFirst(a.date, b.date));
   return { entries, warnings: [], diagnostics };
 }
 

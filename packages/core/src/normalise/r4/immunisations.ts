@@ -1,4 +1,4 @@
-import { compareIsoDates } from '../shared/compare-dates.js';
+import { compareNewestFirst } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { Immunisation, ImmunisationsSection } from '../../model/clinical.js';
 import { immunisationFields } from '../shared/immunisations.js';
@@ -26,6 +26,6 @@ export function immunisationsFromR4(
     if (!base) continue;
     entries.push({ ...base, ...fields });
   }
-  entries.sort((a, b) => compareIsoDates(b.date, a.date));
+  entries.sort((a, b) => compareNewestFirst(a.date, b.date));
   return { entries, warnings: [], diagnostics };
 }

@@ -1,4 +1,4 @@
-import { compareIsoDates } from '../shared/compare-dates.js';
+import { compareNewestFirst } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
 import { ADMISSION_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
@@ -37,12 +37,11 @@ export function eventsFromStu3(ctx: Stu3Context, warnings: SectionWarnings): Eve
     if (!event) countIn(diagnostics.unparseable, 'Encounter without a date');
     return event;
   });
-  const referrals = readEach(ctx, ctx.index.ofType('ReferralRequest'), diagnostics, (r) => {
-    const event = referralEvent(ctx, r);
-    if (!event) countIn(diagnostics.unparseable, 'ReferralRequest without a date');
-    return event;
-  });
-  const entries = [...encounters, ...referrals].sort((a, b) => compareIsoDates(b.date, a.date));
+  // A referral with no date is still a referral the clinician should see: shown undated.
+  const referrals = readEach(ctx, ctx.index.ofType('ReferralRequest'), diagnostics, (r) =>
+    referralEvent(ctx, r),
+  );
+  const entries = [...encounters, ...referrals].sort((a, b) => compareNewestFirst(a.date, b.date));
   return { entries, warnings: warnings.for('events'), diagnostics };
 }
 
@@ -89,7 +88,7 @@ function encounterEvent(ctx: Stu3Context, encounter: Json): CareEvent | undefine
   };
 }
 
-function referralEvent(ctx: Stu3Context, referral: Json): CareEvent | undefined {
+function referralEvent(ctx: Stu3Context, referral: Json): CareEvent {
   // The referral's coded purpose: service or specialty when given, else the coded reason
   // (GP Connect suppliers code "Referral to physiotherapist" there). `type` is only the kind of
   // request (e.g. Patient referral), the same for every referral; `description` is free text.
@@ -114,7 +113,6 @@ function referralEvent(ctx: Stu3Context, referral: Json): CareEvent | undefined 
     referral.occurrenceDateTime,
     record(referral.occurrencePeriod)?.start,
   );
-  if (!start) return undefined;
   const security = securityOf(referral);
   return {
     id: text(referral.id)!,
@@ -126,8 +124,7 @@ function referralEvent(ctx: Stu3Context, referral: Json): CareEvent | undefined 
     ...(PRIORITIES.has(priority) && { priority }),
     ...(recipients.length > 0 && { recipients }),
     status: REFERRAL_STATUSES[codeValue(referral.status) ?? ''] ?? 'unknown',
-    date: start,
-    start,
+    ...(start && { date: start, start }),
     provenance: provenanceOf(ctx, [record(referral.requester)?.agent], start),
     ...(security && { security }),
   };

@@ -1,4 +1,4 @@
-import { compareIsoDates } from '../shared/compare-dates.js';
+import { compareNewestFirst } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { ImmunisationsSection } from '../../model/clinical.js';
 import { immunisationFields } from '../shared/immunisations.js';
@@ -40,6 +40,6 @@ export function immunisationsFromStu3(
       provenance: provenanceOf(ctx, who, recorded),
       ...(security && { security }),
     };
-  }).sort((a, b) => compareIsoDates(b.date, a.date));
+  }).sort((a, b) => compareNewestFirst(a.date, b.date));
   return { entries, warnings: warnings.for('immunisations'), diagnostics };
 }
