@@ -299,11 +299,13 @@ describe('immunisations', () => {
       [
         {
           resourceType: 'Immunization',
-          id: 'tet',
+          id: 'mmr',
           status: 'completed',
           patient: { reference: 'Patient/pat' },
           vaccineCode: {
-            coding: [{ system: SNOMED, code: '871828004', display: 'Tetanus vaccine' }],
+            coding: [
+              { system: SNOMED, code: '38598009', display: 'Measles-mumps-rubella vaccination' },
+            ],
           },
           occurrenceDateTime: '2019-05',
           protocolApplied: [{ doseNumberPositiveInt: 5 }],
@@ -312,7 +314,7 @@ describe('immunisations', () => {
       r4,
     );
     expect(entries[0]).to.include({
-      display: 'Tetanus vaccine',
+      display: 'Measles-mumps-rubella vaccination',
       status: 'completed',
       date: '2019-05',
       doseSequence: 5,

@@ -33,6 +33,10 @@ const SOURCE_SPECIFIC = new Set([
   'source', // which kind of source answered
   'diagnostics', // what each parser met on the way
   'recorder', // GP Connect bundles carry the Practitioner; an R4 search gives only a reference
+  // Names of an event's clinician, organisation and place: the same reason as `recorder`.
+  'practitioner',
+  'organisation',
+  'location',
 ]);
 
 /**

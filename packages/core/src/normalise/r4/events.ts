@@ -79,9 +79,12 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
 
 const PRIORITIES = ['routine', 'urgent', 'asap', 'stat'] as const;
 
-/** A referral's service (`code`), priority and recipients (`performer`, by reference display). */
+/**
+ * A referral's service (`performerType`: the kind of service or specialty asked to act; `code`,
+ * the request itself, is already its `type`), priority and recipients (`performer`, by display).
+ */
 function referralDetails(r: Record<string, unknown>): Partial<CareEvent> {
-  const service = codingsOf(r.code);
+  const service = array(r.performerType).flatMap((t) => codingsOf(t));
   const priority = PRIORITIES.find((p) => p === r.priority);
   const recipients = array(r.performer)
     .map((p) => text(record(p)?.display))

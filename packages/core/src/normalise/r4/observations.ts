@@ -8,6 +8,7 @@ import type {
 } from '../../model/clinical.js';
 import { groupBloodPressures, type BloodPressureUnit } from '../shared/blood-pressure.js';
 import { codingsOf } from '../shared/coding.js';
+import { compareNewestFirst } from '../shared/compare-dates.js';
 import { abnormalFromRange, seriesOf } from '../shared/investigation-series.js';
 import {
   array,
@@ -60,6 +61,7 @@ export function observationsFromR4(
     const reading = readingOf(unit, context, bpDiagnostics);
     if (reading) readings.push(reading);
   }
+  readings.sort((a, b) => compareNewestFirst(a.date, b.date));
   const results: InvestigationResult[] = [];
   for (const resource of resources) {
     if (consumed.has(resource as Json)) continue;
