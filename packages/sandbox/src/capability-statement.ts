@@ -11,6 +11,7 @@ export const SUPPORTED_SEARCHES: Record<string, string[]> = {
   Encounter: ['patient', 'date', 'class'],
   ServiceRequest: ['patient', 'category'],
   Flag: ['patient', 'status'],
+  Immunization: ['patient', 'date'],
   Consent: ['patient', 'status'],
   AuditEvent: ['_id', 'entity-identifier', 'agent-identifier'],
   Organization: ['identifier', '_id'],

@@ -595,6 +595,11 @@ export const diagnosticStudiesReport: Code = {
   code: '721981007',
   display: 'Diagnostic studies report',
 }; // verified: GPC pathology_response1.json (DiagnosticReport.code)
+export const gpcListImmunisations: Code = {
+  system: SNOMED,
+  code: '1102181000000102',
+  display: 'Immunisations',
+}; // verified: GPC immunizations_response1.json (List.code) and the GP Connect List page
 export const gpcListMiscellaneous: Code = {
   system: SNOMED,
   code: '826501000000100',

@@ -175,6 +175,18 @@ export interface InvestigationResult extends Entry {
   unit?: string;
   /** A coded result (e.g. "Positive") when the value is not a number. */
   codedValue?: Coding[];
+  /**
+   * A short result the source sent as text (`valueString`) with no number in it (e.g. "Negative",
+   * "Not detected"), or the text as sent when a number was read from it with a prefix (e.g.
+   * "Ap 2.400" gives `value` 2.4 and this). At most 100 characters; longer text is narrative.
+   */
+  textValue?: string;
+  /**
+   * `test-result`: part of a test report (DiagnosticReport, laboratory category);
+   * `observation`: a measurement or finding recorded outside one (GP Connect uncategorised data,
+   * R4 vital signs, social history, examination: weight, smoking status, a drug level).
+   */
+  kind?: 'test-result' | 'observation';
   referenceRange?: ReferenceRange;
   /** From the source's interpretation code, or from the value against the range. */
   abnormal?: 'high' | 'low' | 'abnormal';
@@ -196,8 +208,14 @@ export interface InvestigationsSection extends EntrySection<InvestigationResult>
 
 export interface BloodPressureReading extends Entry {
   status: 'final' | 'amended' | 'preliminary' | 'unknown';
-  systolic: number;
-  diastolic: number;
+  /** Absent only when `unpaired` (the source sent the diastolic half alone). */
+  systolic?: number;
+  /** Absent only when `unpaired` (the source sent the systolic half alone). */
+  diastolic?: number;
+  /** One half of a reading with no partner: show it as such, never as a pair. */
+  unpaired?: boolean;
+  /** How the reading was taken, when its codes say: position, home or 24-hour ambulatory. */
+  method?: 'standing' | 'sitting' | 'lying' | 'home' | '24-hour';
   /** Always mmHg; readings in other units are counted in diagnostics and left out. */
   unit: 'mmHg';
 }
@@ -213,6 +231,40 @@ export interface CareEvent extends Entry {
   end?: string;
   /** Coded type (consultation type, referral specialty, ...). */
   type: Coding[];
+  /** Where it happened: the location's name, when the source sends one. */
+  location?: string;
+  /** The clinician: `FAMILY, Given (Title)` as NHS display conventions write it. */
+  practitioner?: string;
+  /** The organisation's name (the practice or provider that held the encounter). */
+  organisation?: string;
+  /** Referrals: the service or specialty referred to. */
+  service?: Coding[];
+  /** Referrals: how urgent, as the source coded it. */
+  priority?: 'routine' | 'urgent' | 'asap' | 'stat';
+  /** Referrals: who it was sent to (organisation, service or clinician names). */
+  recipients?: string[];
 }
 
 export type EventsSection = EntrySection<CareEvent>;
+
+// ---- Immunisations ---------------------------------------------------------------------------
+
+/** One vaccination given (or recorded as not given), e.g. tetanus, as A&E asks. */
+export interface Immunisation extends Entry {
+  /** `completed` (given), `not-done` (recorded as not given), `unknown`. */
+  status: 'completed' | 'not-done' | 'unknown';
+  /** Which dose in the course, when the source says (e.g. 2 of a primary course). */
+  doseSequence?: number;
+  /** The quantity given. */
+  dose?: Quantity;
+  /** Coded site (e.g. left upper arm). */
+  site?: Coding[];
+  /** Coded route (e.g. intramuscular). */
+  route?: Coding[];
+  /** Coded reason it was not given, when `not-done`. */
+  reasonNotGiven?: Coding[];
+  /** False when the source says the record came from another party (reported, not given here). */
+  primarySource?: boolean;
+}
+
+export type ImmunisationsSection = EntrySection<Immunisation>;

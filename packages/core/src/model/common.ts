@@ -45,7 +45,10 @@ export interface Entry {
   display: string;
   /** The entry's status in the model's own words (see each section). */
   status: string;
-  /** The clinically relevant date (ISO), e.g. onset, issue or effective date. */
+  /**
+   * The clinically relevant date (ISO), e.g. onset, issue or effective date. FHIR partial dates
+   * are kept as sent (`2020`, `2020-06`): show them at that precision, never as 1 January.
+   */
   date?: string;
   provenance: Provenance;
   /**
@@ -53,6 +56,16 @@ export interface Entry {
    * withholds confidential and sensitive entries before anything is published.
    */
   security?: Coding[];
+  /**
+   * The entry was sent under a GP2GP transfer-degraded code (e.g. 196461000000101
+   * Transfer-degraded drug allergy): `display` is the original term the source kept, never the
+   * degrade code's own display, and `codes` still holds the degrade code.
+   */
+  degraded?: boolean;
+  /** The entry has no coding at all: `display` is the term the source sent as the concept's text. */
+  uncoded?: boolean;
+  /** The original code a degraded entry names (e.g. from `Resolved '<term>' original code <code>`). */
+  originalCode?: string;
 }
 
 /**
@@ -83,6 +96,11 @@ export interface SectionDiagnostics {
    * a record fails it. Absent where the source checks the record whole (GP Connect).
    */
   patientCheck?: PatientCheckCounts;
+  /**
+   * Dates not shown because they are impossible (month 13, 30 February, hour 25): the entry is
+   * kept, the date is not. Absent when there were none.
+   */
+  impossibleDates?: number;
 }
 
 /** How many entries of a section were checked against the patient, and how many failed. */

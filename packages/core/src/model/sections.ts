@@ -3,6 +3,7 @@ import type {
   BloodPressureSection,
   DiagnosesSection,
   EventsSection,
+  ImmunisationsSection,
   InvestigationsSection,
   MedicationsSection,
   ProblemsSection,
@@ -22,6 +23,7 @@ export interface SectionValues {
   procedures: ProceduresSection;
   investigations: InvestigationsSection;
   bloodPressure: BloodPressureSection;
+  immunisations: ImmunisationsSection;
   events: EventsSection;
 }
 
@@ -37,5 +39,6 @@ export const SECTION_NAMES: readonly SectionName[] = [
   'procedures',
   'investigations',
   'bloodPressure',
+  'immunisations',
   'events',
 ];

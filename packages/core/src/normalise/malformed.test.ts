@@ -248,7 +248,9 @@ describe('malformed input', () => {
   });
 
   it('a source answering with broken bundles ends in a value or a typed RecordError', async function () {
-    this.timeout(60_000);
+    // 500 runs × 11 searches (immunisations added one) of up to 200 KB bodies: over a minute on a
+    // loaded 2-core machine, so a wider limit; a hang would still fail.
+    this.timeout(240_000);
     await fc.assert(
       fc.asyncProperty(
         fc.array(anyInput, { maxLength: 4 }),

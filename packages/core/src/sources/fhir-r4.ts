@@ -64,8 +64,11 @@ const SEARCHES: Record<ClinicalSection, Search[]> = {
   diagnoses: [{ resourceType: 'Condition' }],
   risksWarnings: [{ resourceType: 'Flag' }],
   procedures: [{ resourceType: 'Procedure' }],
-  investigations: [{ resourceType: 'Observation', params: { category: 'laboratory,vital-signs' } }],
-  bloodPressure: [{ resourceType: 'Observation', params: { category: 'laboratory,vital-signs' } }],
+  // Every category: observations outside laboratory and vital signs (social history, exam, none)
+  // are shown too, never left unfetched.
+  investigations: [{ resourceType: 'Observation' }],
+  bloodPressure: [{ resourceType: 'Observation' }],
+  immunisations: [{ resourceType: 'Immunization' }],
   events: [
     { resourceType: 'Encounter' },
     { resourceType: 'ServiceRequest', params: { category: `${SNOMED_CT}|${REFERRAL_CATEGORY}` } },

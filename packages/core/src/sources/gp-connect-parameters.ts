@@ -9,7 +9,8 @@ type IncludeParameter =
   | 'includeConsultations'
   | 'includeInvestigations'
   | 'includeReferrals'
-  | 'includeUncategorisedData';
+  | 'includeUncategorisedData'
+  | 'includeImmunisations';
 
 /**
  * Which clinical areas to ask for, by section. Demographics come with every response (the Patient
@@ -22,8 +23,9 @@ const SECTION_PARAMETERS: Readonly<Record<SectionName, readonly IncludeParameter
   medications: ['includeMedication'],
   problems: ['includeProblems'],
   diagnoses: ['includeProblems'],
-  investigations: ['includeInvestigations'],
+  investigations: ['includeInvestigations', 'includeUncategorisedData'],
   bloodPressure: ['includeConsultations', 'includeUncategorisedData'],
+  immunisations: ['includeImmunisations'],
   events: ['includeConsultations', 'includeReferrals'],
   procedures: [],
   risksWarnings: [],
@@ -85,4 +87,5 @@ const PART_BUILDERS: Record<
   includeInvestigations: () => ({}),
   includeReferrals: () => ({}),
   includeUncategorisedData: () => ({}),
+  includeImmunisations: () => ({}),
 };

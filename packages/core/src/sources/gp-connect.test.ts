@@ -118,6 +118,8 @@ describe('gpConnectSource', () => {
         { name: 'includeConsultations' },
         { name: 'includeInvestigations' },
         { name: 'includeReferrals' },
+        // Investigations also show uncategorised observations (weight, drug levels, smoking).
+        { name: 'includeUncategorisedData' },
       ],
     });
   });

@@ -32,18 +32,25 @@ const patientOnly = (s: Record) => {
   expect(s.medications?.entries).to.have.length(0);
   expect(s.problems?.entries).to.have.length(0);
 };
+/**
+ * Immunisations are read since the immunisations section was added (they were ignored before,
+ * which hid tetanus status from A&E): the vaccination is named by the VaccinationProcedure
+ * extension, as `vaccineCode` holds only a NullFlavor in these examples.
+ */
+const hepatitisADose = {
+  id: 'eba25af1-5b74-4790-aa5a-2134fd27ad45',
+  display: 'First hepatitis A vaccination',
+  status: 'completed',
+  date: '2019-06-28',
+  doseSequence: 1,
+  primarySource: true,
+};
 const immunisationsOnly = (s: Record) => {
-  // Immunisations have no model section: nothing else is read from these files.
   expect(s.demographics?.patient.birthDate).to.equal('1952-05-31');
-  for (const section of [
-    'medications',
-    'problems',
-    'investigations',
-    'bloodPressure',
-    'events',
-  ] as const) {
+  for (const section of ['medications', 'problems', 'bloodPressure', 'events'] as const) {
     expect(s[section]?.entries, section).to.have.length(0);
   }
+  expect(s.immunisations?.warnings).to.deep.equal([]);
 };
 
 const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
@@ -60,6 +67,13 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
       ['5eb0f76a-cecb-4b83-999d-ddb76e551a9b', 'active'],
       ['d92b7d42-554d-4c92-b829-e76508185702', 'active'],
     ]);
+    // Coded 196461000000101 Transfer-degraded drug allergy: shown by its original term.
+    const degraded = s.allergies?.entries.find((e) => e.id.startsWith('d92b7d42'));
+    expect(degraded).to.include({
+      display: 'Allergy to paracetemol',
+      degraded: true,
+    });
+    expect(s.allergies?.entries.map((e) => e.display).join()).not.to.contain('Transfer-degraded');
     const peanut = s.allergies?.entries.find((e) => e.codes[0]?.code === '256349002');
     expect(peanut).to.include({ criticality: 'high', category: 'environment' });
     expect(peanut?.reactions[0]).to.deep.include({ severity: 'severe' });
@@ -137,9 +151,34 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
     expect(s.diagnoses?.entries).to.have.length(0);
     expect(s.diagnoses?.warnings[0]?.code).to.equal('source-warning');
   },
-  'immunizations_response1.json': immunisationsOnly,
-  'immunizations_response2.json': immunisationsOnly,
-  'immunizations_response3.json': immunisationsOnly,
+  'immunizations_response1.json': (s) => {
+    immunisationsOnly(s);
+    expect(s.immunisations?.entries).to.have.length(1);
+    expect(s.immunisations?.entries[0]).to.deep.include({
+      ...hepatitisADose,
+      dose: { value: 0.5, unit: 'ml' },
+    });
+    expect(s.immunisations?.entries[0]?.codes.map((c) => c.code)).to.deep.equal(['170378007']);
+  },
+  'immunizations_response2.json': (s) => {
+    immunisationsOnly(s);
+    // Newest first: the dose not given (notGiven: true, with its coded reason), then the one given.
+    expect(s.immunisations?.entries.map((e) => [e.display, e.status, e.date])).to.deep.equal([
+      ['Hepatitis A vaccination not done', 'not-done', '2019-09-28'],
+      ['First hepatitis A vaccination', 'completed', '2019-06-28'],
+    ]);
+    expect(s.immunisations?.entries[0]?.reasonNotGiven?.map((c) => c.code)).to.deep.equal([
+      '213257006',
+    ]);
+    expect(s.immunisations?.entries[1]).not.to.have.property('reasonNotGiven');
+  },
+  'immunizations_response3.json': (s) => {
+    immunisationsOnly(s);
+    // The List holds an Observation (no consent to immunisation) about another Patient.
+    expect(s.immunisations?.entries).to.have.length(0);
+    expect(s.investigations?.entries).to.have.length(0);
+    expect(s.investigations?.diagnostics.dropped).to.deep.equal({ 'another patient': 1 });
+  },
   'meds_response.json': (s, raw) => {
     const meds = s.medications!.entries;
     expect(meds).to.have.length(3);
@@ -218,12 +257,23 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
     expect(s.medications?.diagnostics.unparseable).to.deep.equal({
       'MedicationStatement without a coded medicine': 3,
     });
-    expect(s.problems?.diagnostics.unparseable).to.deep.equal({ 'Condition without a code': 1 });
+    expect(s.problems?.diagnostics.unparseable).to.deep.equal({
+      'Condition without a code or term': 1,
+    });
     expect(s.events?.diagnostics.unparseable).to.deep.equal({ 'Encounter without a date': 1 });
   },
   'uncategorised_response1.json': (s) => {
     expect(s.bloodPressure?.entries).to.have.length(0);
     expect(s.bloodPressure?.diagnostics).to.deep.equal({ dropped: {}, unparseable: {} });
+    // Uncategorised data reaches investigations as observations (it was ignored before); the
+    // respiratory rate names another Patient and is counted.
+    expect(
+      s.investigations?.entries.map((e) => [e.display, e.value, e.unit, e.kind]),
+    ).to.deep.equal([
+      ['Temperature', 36.7, 'C', 'observation'],
+      ['Arterial oxygen saturation breathing room air at rest', 96, '%', 'observation'],
+    ]);
+    expect(s.investigations?.diagnostics.dropped).to.deep.equal({ 'another patient': 1 });
   },
   'uncategorised_response2.json': missingAllergy,
   'uncategorised_response3.json': patientOnly,

@@ -82,14 +82,16 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
     expect(s.allergies.statements[0]!.scope).to.equal('drug');
     expect(s.allergies.state).to.equal('not-recorded');
   },
+  // Degraded allergies are shown by the original term in `code.text` (`<code> | <term>` gives
+  // the original code too), never by the degrade code's display.
   'UKCore-AllergyIntolerance-Sn-DrugAllergy-Example.json': (s) =>
-    expectTransferDegraded(s, '196461000000101'),
+    expectTransferDegraded(s, '196461000000101', 'Septrin', '9339101000001105'),
   'UKCore-AllergyIntolerance-Sn-DrugAllergyToEggProtein-Example.json': (s) =>
-    expectTransferDegraded(s, '196461000000101'),
+    expectTransferDegraded(s, '196461000000101', 'Allergy to egg protein', '213020009'),
   'UKCore-AllergyIntolerance-Sn-TransferDegradedDrugAllergy-Example.json': (s) =>
-    expectTransferDegraded(s, '196461000000101'),
+    expectTransferDegraded(s, '196461000000101', 'Amoxicillin 250mg capsules'),
   'UKCore-AllergyIntolerance-Sn-NonDrugAllergy-Example.json': (s) =>
-    expectTransferDegraded(s, '196471000000108'),
+    expectTransferDegraded(s, '196471000000108', 'Latex'),
   'UKCore-Bundle-AllergyList-Example.json': (s) => {
     expect(s.allergies.entries).to.have.length(1);
     expect(s.allergies.state).to.equal('recorded');
@@ -166,10 +168,17 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
     expect(s.investigations.entries).to.have.length(0);
     expect(s.investigations.diagnostics.dropped['another or no patient']).to.equal(1);
   },
+  // A vital sign outside a test report is an observation now, never dropped for its category.
   'UKCore-Observation-VitalSigns-HeartRate-Example.json': (s) => {
-    expect(s.investigations.entries).to.have.length(0);
+    expect(s.investigations.entries).to.have.length(1);
+    expect(s.investigations.entries[0]).to.include({
+      display: 'Resting heart rate',
+      value: 104,
+      unit: 'per minute',
+      kind: 'observation',
+      date: '2023-08-10',
+    });
     expect(s.bloodPressure.entries).to.have.length(0);
-    expect(s.investigations.diagnostics.dropped['not a laboratory result']).to.equal(1);
   },
   'UKCore-Procedure-ExaminationOfSkin-Example.json': (s) => {
     expect(s.procedures.entries).to.have.length(1);
@@ -291,10 +300,14 @@ function accounted(section: Sections[keyof Sections], n: number) {
   expect(section.diagnostics.patientCheck).to.deep.equal({ checked: n, failed: 0 });
 }
 
-function expectTransferDegraded(s: Sections, code: string) {
+function expectTransferDegraded(s: Sections, code: string, term: string, original?: string) {
   expect(s.allergies.state).to.equal('recorded');
   expect(s.allergies.entries).to.have.length(1);
-  expect(s.allergies.entries[0]!.codes.map((c) => c.code)).to.include(code);
+  const allergy = s.allergies.entries[0]!;
+  expect(allergy.codes.map((c) => c.code)).to.include(code);
+  expect(allergy.display).to.equal(term);
+  expect(allergy.degraded).to.equal(true);
+  expect(allergy.originalCode).to.equal(original);
 }
 
 function expectDiagnosis(s: Sections, code: string) {

@@ -36,6 +36,10 @@ const SOURCE_SPECIFIC = new Set([
   // Proof of the recording organisation: a GP Connect bundle carries the Organization an entry
   // references; an R4 search gives only `Organization/<id>`, which proves nothing by itself.
   'recorderOrganisation',
+  // Names of an event's clinician, organisation and place: the same reason as `recorder`.
+  'practitioner',
+  'organisation',
+  'location',
 ]);
 
 /**

@@ -13,6 +13,10 @@ describe('NHS display formats', () => {
     expect(formatDate('1945-07-14')).to.equal('14-Jul-1945');
     expect(formatDate('2024-03-02T10:00:00Z')).to.equal('02-Mar-2024');
     expect(formatDate('1945-13-01')).to.equal('Not known');
+    // FHIR partial dates keep their precision.
+    expect(formatDate('2020')).to.equal('2020');
+    expect(formatDate('2020-06')).to.equal('Jun-2020');
+    expect(formatDate('2020-13')).to.equal('Not known');
     expect(formatDate(undefined)).to.equal('Not known');
   });
 

@@ -21,8 +21,18 @@ function parseIsoDate(value: string | undefined): DateParts | undefined {
   return { year, month, day };
 }
 
-/** `1945-07-14` → `14-Jul-1945`; anything unreadable → `Not known`. */
+/**
+ * `1945-07-14` → `14-Jul-1945`; FHIR partial dates at their own precision: `2020-06` →
+ * `Jun-2020`, `2020` → `2020` (never padded to a day the record does not hold); anything
+ * unreadable → `Not known`.
+ */
 export function formatDate(iso: string | undefined): string {
+  const partial = /^(\d{4})(?:-(\d{2}))?$/.exec(iso ?? '');
+  if (partial) {
+    const month = partial[2] === undefined ? undefined : Number(partial[2]);
+    if (month === undefined) return partial[1]!;
+    return month >= 1 && month <= 12 ? `${MONTHS[month - 1]}-${partial[1]}` : NOT_KNOWN;
+  }
   const date = parseIsoDate(iso);
   if (!date) return NOT_KNOWN;
   return `${String(date.day).padStart(2, '0')}-${MONTHS[date.month - 1]}-${date.year}`;

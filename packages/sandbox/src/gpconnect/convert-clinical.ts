@@ -115,6 +115,7 @@ export function observationToStu3(o: fhir4.Observation): Stu3Resource {
     issued: o.issued,
     performer: o.performer,
     valueQuantity: o.valueQuantity,
+    valueString: o.valueString,
     // Kept exactly as recorded (STU3 has one interpretation; the sandbox records at most one).
     interpretation: o.interpretation?.[0],
     referenceRange: o.referenceRange,

@@ -22,6 +22,7 @@ import { inSharingAgreement } from './agreement.js';
 import { gpcList } from './lists.js';
 import { parseStructuredRecordRequest } from './parameters.js';
 import { isConfidential, type Stu3Resource } from './stu3.js';
+import { immunisationToStu3 } from './convert-immunisation.js';
 
 export const GP_CONNECT_PATH = '/fhir/gpconnect';
 export const STRUCTURED_RECORD_OPERATION = '/Patient/$gpc.getstructuredrecord';
@@ -162,11 +163,20 @@ function buildBundle(body: string, source: StructuredRecordSource): unknown {
       referralToStu3(s as fhir4.ServiceRequest),
     );
   if (request.uncategorised) {
-    const vitals = ofType<fhir4.Observation>(records, 'Observation').filter((o) =>
-      o.category?.some((c) => c.coding?.some((cd) => cd.code === 'vital-signs')),
+    // Uncategorised data: vital signs and any observation with no category (weight, a
+    // creatinine outside a report); laboratory results go with investigations.
+    const vitals = ofType<fhir4.Observation>(records, 'Observation').filter(
+      (o) =>
+        !o.category?.length ||
+        o.category.some((c) => c.coding?.some((cd) => cd.code === 'vital-signs')),
     );
     section(code.gpcListMiscellaneous, vitals, (o) => observationToStu3(o as fhir4.Observation));
   }
+
+  if (request.immunisations)
+    section(code.gpcListImmunisations, ofType(records, 'Immunization'), (i) =>
+      immunisationToStu3(i as fhir4.Immunization),
+    );
 
   const entries = [
     patientToStu3(patient),

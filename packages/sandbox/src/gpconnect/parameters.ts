@@ -14,6 +14,7 @@ export interface StructuredRecordRequest {
   investigations: boolean;
   referrals: boolean;
   uncategorised: boolean;
+  immunisations: boolean;
 }
 
 interface Parameter {
@@ -23,11 +24,7 @@ interface Parameter {
 }
 
 /** Accepted but answered with no section by the sandbox (it holds no such data). */
-const ACCEPTED_WITHOUT_DATA = new Set([
-  'includeImmunisations',
-  'includeDiaryEntries',
-  'includeDocuments',
-]);
+const ACCEPTED_WITHOUT_DATA = new Set(['includeDiaryEntries', 'includeDocuments']);
 const KNOWN = new Set([
   'patientNHSNumber',
   'includeAllergies',
@@ -37,6 +34,7 @@ const KNOWN = new Set([
   'includeInvestigations',
   'includeReferrals',
   'includeUncategorisedData',
+  'includeImmunisations',
   ...ACCEPTED_WITHOUT_DATA,
 ]);
 
@@ -104,6 +102,7 @@ export function parseStructuredRecordRequest(body: string, today: string): Struc
     investigations: !!single('includeInvestigations'),
     referrals: !!single('includeReferrals'),
     uncategorised: !!single('includeUncategorisedData'),
+    immunisations: !!single('includeImmunisations'),
   };
   const allergies = single('includeAllergies');
   if (allergies) {

@@ -19,6 +19,8 @@ export function stu3Concept(
       ...(c.code && { code: c.code }),
       ...(c.display && { display: c.display }),
     })),
+    // The concept's own term: a degraded or uncoded entry's only name (GP2GP keeps it here).
+    ...(concept.text && { text: concept.text }),
   };
 }
 

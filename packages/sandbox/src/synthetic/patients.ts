@@ -28,6 +28,7 @@ import { typicalAdditionalSections } from './typical-sections.js';
 import { hugeTimelinePatient, largeRecordPatient } from './volume-patients.js';
 import { SeededRandom } from './random.js';
 import { SANDBOX_PATIENTS, type RosterPatient } from './roster.js';
+import { transferredPatient } from './transferred-patient.js';
 
 export { SANDBOX_PATIENTS, SYNTHETIC_TODAY };
 
@@ -265,5 +266,6 @@ export function generateSyntheticRecords(seed = 20261120): fhir4.Resource[] {
     ...privateAndSensitivePatient(),
     ...largeRecordPatient(seed),
     ...hugeTimelinePatient(seed),
+    ...transferredPatient(),
   ];
 }

@@ -110,6 +110,18 @@ export const SANDBOX_PATIENTS = {
     purpose:
       'Confidential entries recorded by another organisation, and sensitive entries (STI, termination, IVF), which the access policy must withhold',
   },
+  transferred: {
+    id: 'patient-transferred',
+    nhsNumber: '9995432102',
+    family: 'Brennan',
+    given: 'Rosa',
+    title: 'Mrs',
+    birthDate: '1967-02-11',
+    gender: 'female',
+    sharing: 'share',
+    purpose:
+      'A record moved between practices by GP2GP: degraded and uncoded allergies, results sent as text, separate blood pressure halves, uncategorised observations, immunisations, a confidential referral',
+  },
 } as const satisfies Record<string, RosterPatient>;
 
 /** The GP practice every synthetic patient is registered with. */

@@ -8,10 +8,12 @@ import {
   type SectionDiagnostics,
 } from '../../model/common.js';
 import type { NormaliseOptions } from '../options.js';
-import { codingsOf, displayOf } from '../shared/coding.js';
+import { codingsOf } from '../shared/coding.js';
+import { countImpossibleDates } from '../shared/dates.js';
 import { array, record, text, type Json } from '../shared/read.js';
 import { CONTAINED_ONLY, refersToPatient, type ReferenceIndex } from '../shared/references.js';
 import { practitionerLabel } from '../shared/practitioner-label.js';
+import { termMarks, termOf } from '../shared/terms.js';
 
 /** What the R4 normalisers know about the request besides the resources. */
 export interface R4Context {
@@ -68,6 +70,7 @@ export function admit(
     countIn(diagnostics.dropped, 'entered in error');
     return undefined;
   }
+  countImpossibleDates(r, diagnostics);
   return r;
 }
 
@@ -77,7 +80,12 @@ export function statusCode(value: unknown): string | undefined {
   return codingsOf(value)[0]?.code;
 }
 
-/** The fields every entry carries; `undefined` (and counted) when the entry has no usable code. */
+/**
+ * The fields every entry carries; `undefined` (and counted) when nothing names the entry. The
+ * name comes from `concept` (default `r.code`) by the term rule (shared/terms.ts): a degraded
+ * entry by its original term, one known only by its term marked uncoded, never dropped; `codes`
+ * from the caller are used when the concept has no coding of its own.
+ */
 export function entryBase(
   r: Record<string, unknown>,
   codes: Coding[],
@@ -85,18 +93,27 @@ export function entryBase(
   date: string | undefined,
   context: R4Context,
   diagnostics: SectionDiagnostics,
+  concept: unknown = r.code,
 ): Entry | undefined {
-  const display = displayOf(codes);
-  if (codes.length === 0 || !display) {
-    // Coded data only: an entry known only by free text is not shown, but it is counted.
+  const term = termOf(concept) ?? termOf({ coding: codes });
+  // Codes with neither a display nor a text would show as a bare number: counted, as before.
+  if (
+    !term ||
+    (!term.degraded &&
+      !term.uncoded &&
+      /^\d+$/.test(term.display) &&
+      term.display === term.codes[0]?.code)
+  ) {
     countIn(diagnostics.unparseable, `${String(r.resourceType)} without a coded display`);
     return undefined;
   }
+  const display = term.display;
   const security = array(record(r.meta)?.security).flatMap((s) => codingsOf({ coding: [s] }));
   return {
     id: String(r.id),
-    codes,
+    codes: codes.length > 0 ? codes : term.codes,
     display,
+    ...termMarks(term),
     status,
     ...(date && { date }),
     provenance: provenanceOf(r, context),

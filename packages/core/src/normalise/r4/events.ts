@@ -1,4 +1,4 @@
-import { compareIsoDates } from '../shared/compare-dates.js';
+import { compareNewestFirst } from '../shared/compare-dates.js';
 import { ODS_ORGANISATION_SYSTEM, countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
 import { ADMISSION_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
@@ -40,7 +40,14 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
       const codes = codingsOf(r.code);
       const base = entryBase(r, codes, status, start, context, diagnostics);
       if (base)
-        entries.push({ ...base, kind: 'referral', status, type: codes, ...(start && { start }) });
+        entries.push({
+          ...base,
+          kind: 'referral',
+          status,
+          type: codes,
+          ...(start && { start }),
+          ...referralDetails(r),
+        });
       continue;
     }
     const status = ENCOUNTER_STATUS[String(r.status)] ?? 'unknown';
@@ -55,12 +62,16 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
       typeCodes.length > 0 || !classCoding
         ? typeCodes
         : [{ ...classCoding, display: classCoding.display ?? classCoding.code }];
-    const base = entryBase(r, codes, status, start, context, diagnostics);
+    // The type's own term when it has no coding (e.g. "Telephone consultation"): see terms.ts.
+    const base = entryBase(r, codes, status, start, context, diagnostics, array(r.type)[0]);
     if (!base) continue;
     // The encounter's serviceProvider is its recorder organisation (the private-entry rule).
     const provider = record(record(r.serviceProvider)?.identifier);
     const providerOds =
       provider?.system === ODS_ORGANISATION_SYSTEM ? text(provider.value) : undefined;
+    const location = text(record(record(array(r.location)[0])?.location)?.display);
+    const practitioner = text(record(record(array(r.participant)[0])?.individual)?.display);
+    const organisation = text(record(r.serviceProvider)?.display);
     entries.push({
       ...base,
       ...(providerOds && {
@@ -75,8 +86,30 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
       type: typeCodes,
       ...(start && { start }),
       ...(end && { end }),
+      ...(location && { location }),
+      ...(practitioner && { practitioner }),
+      ...(organisation && { organisation }),
     });
   }
-  entries.sort((a, b) => compareIsoDates(b.date, a.date));
+  entries.sort((a, b) => compareNewestFirst(a.date, b.date));
   return { entries, warnings: [], diagnostics };
+}
+
+const PRIORITIES = ['routine', 'urgent', 'asap', 'stat'] as const;
+
+/**
+ * A referral's service (`performerType`: the kind of service or specialty asked to act; `code`,
+ * the request itself, is already its `type`), priority and recipients (`performer`, by display).
+ */
+function referralDetails(r: Record<string, unknown>): Partial<CareEvent> {
+  const service = array(r.performerType).flatMap((t) => codingsOf(t));
+  const priority = PRIORITIES.find((p) => p === r.priority);
+  const recipients = array(r.performer)
+    .map((p) => text(record(p)?.display))
+    .filter((n): n is string => n !== undefined);
+  return {
+    ...(service.length > 0 && { service }),
+    ...(priority && { priority }),
+    ...(recipients.length > 0 && { recipients }),
+  };
 }

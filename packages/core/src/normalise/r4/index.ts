@@ -4,6 +4,7 @@ import { conditionsFromR4 } from './conditions.js';
 import type { R4Context } from './context.js';
 import { eventsFromR4 } from './events.js';
 import { flagsFromR4 } from './flags.js';
+import { immunisationsFromR4 } from './immunisations.js';
 import { medicationsFromR4 } from './medications.js';
 import { observationsFromR4 } from './observations.js';
 import { proceduresFromR4 } from './procedures.js';
@@ -23,6 +24,7 @@ export const R4_SECTION_TYPES: { [K in ClinicalSection]: readonly string[] } = {
   procedures: ['Procedure'],
   investigations: ['Observation'],
   bloodPressure: ['Observation'],
+  immunisations: ['Immunization'],
   events: ['Encounter', 'ServiceRequest'],
 };
 
@@ -54,5 +56,6 @@ export const R4_NORMALISERS: {
   procedures: proceduresFromR4,
   investigations: (resources, context) => observations(resources, context).investigations,
   bloodPressure: (resources, context) => observations(resources, context).bloodPressure,
+  immunisations: immunisationsFromR4,
   events: eventsFromR4,
 };

@@ -1,4 +1,4 @@
-import { countIn, emptyDiagnostics } from '../../model/common.js';
+import { countIn, emptyDiagnostics, type SectionDiagnostics } from '../../model/common.js';
 import type {
   BloodPressureReading,
   BloodPressureSection,
@@ -6,78 +6,67 @@ import type {
   InvestigationsSection,
   ReferenceRange,
 } from '../../model/clinical.js';
-import { codingsOf, hasSnomedCode } from '../shared/coding.js';
+import { groupBloodPressures, type BloodPressureUnit } from '../shared/blood-pressure.js';
+import { codingsOf } from '../shared/coding.js';
+import { compareNewestFirst } from '../shared/compare-dates.js';
 import { abnormalFromRange, seriesOf } from '../shared/investigation-series.js';
-import { array, conceptCodes, finiteNumber, firstDate, record, text } from '../shared/read.js';
+import {
+  array,
+  conceptCodes,
+  finiteNumber,
+  firstDate,
+  record,
+  text,
+  type Json,
+} from '../shared/read.js';
+import { observationValue } from '../shared/result-values.js';
+import { termOf } from '../shared/terms.js';
 import { admit, entryBase, type R4Context } from './context.js';
 
-// Verified against UK Core examples (UKCore-Observation-VitalSigns-BloodPressure-Example).
-const BP_PANEL = { snomed: '75367002', loinc: '85354-9' };
-const SYSTOLIC = { snomed: '72313002', loinc: '8480-6' };
-const DIASTOLIC = { snomed: '1091811000000102', loinc: '8462-4' };
-
-const hasCode = (concept: unknown, pair: { snomed: string; loinc: string }) => {
-  const codes = codingsOf(concept);
-  return (
-    hasSnomedCode(codes, pair.snomed) ||
-    codes.some((c) => c.system === 'http://loinc.org' && c.code === pair.loinc)
-  );
-};
+const MMHG = new Set(['mm[Hg]', 'mmHg', 'mm Hg']);
 
 const STATUSES = ['final', 'amended', 'preliminary'] as const;
 const statusOf = (value: unknown): InvestigationResult['status'] =>
   value === 'corrected' ? 'amended' : (STATUSES.find((s) => s === value) ?? 'unknown');
 
-/** UK Core Observation → investigations (results and series) and blood pressure readings. */
+/**
+ * UK Core Observation → investigations and blood pressure readings.
+ *
+ * - Blood pressure, every shape (shared/blood-pressure.ts): the vital-signs panel with
+ *   components (75367002, LOINC 85354-9 or 55284-4), halves linked by `hasMember`, and separate
+ *   systolic / diastolic Observations paired by time; a half alone is shown `unpaired`.
+ * - Every other Observation is a result: `laboratory` ones as `test-result`, any other category
+ *   (vital signs such as weight, social history such as smoking status, examination, none) as
+ *   `observation`, so nothing the source sent is dropped for its category.
+ */
 export function observationsFromR4(
   resources: readonly unknown[],
   context: R4Context,
 ): { investigations: InvestigationsSection; bloodPressure: BloodPressureSection } {
   const resultsDiagnostics = emptyDiagnostics();
   const bpDiagnostics = emptyDiagnostics();
-  const results: InvestigationResult[] = [];
-  const readings: BloodPressureReading[] = [];
+  const byId = new Map<string, Json>();
   for (const resource of resources) {
-    const isBloodPressure = hasCode(record(resource)?.code, BP_PANEL);
-    const diagnostics = isBloodPressure ? bpDiagnostics : resultsDiagnostics;
-    const r = admit(resource, 'Observation', context, diagnostics);
-    if (!r) continue;
-    if (!isBloodPressure && !isLaboratory(r)) {
-      countIn(diagnostics.dropped, 'not a laboratory result');
-      continue;
-    }
-    const date = firstDate(r.effectiveDateTime, record(r.effectivePeriod)?.start, r.issued);
-    const base = entryBase(r, codingsOf(r.code), statusOf(r.status), date, context, diagnostics);
-    if (!base) continue;
-    if (isBloodPressure) {
-      const systolic = componentMmHg(r, SYSTOLIC);
-      const diastolic = componentMmHg(r, DIASTOLIC);
-      if (systolic === undefined || diastolic === undefined) {
-        countIn(diagnostics.unparseable, 'blood pressure without both values in mmHg');
-        continue;
-      }
-      readings.push({ ...base, status: statusOf(r.status), systolic, diastolic, unit: 'mmHg' });
-      continue;
-    }
-    const quantity = record(r.valueQuantity);
-    const value = finiteNumber(quantity?.value);
-    const unit = text(quantity?.unit) ?? text(quantity?.code);
-    const comparator = ['<', '<=', '>=', '>'].find(
-      (c) => c === quantity?.comparator,
-    ) as InvestigationResult['comparator'];
-    const codedValue = codingsOf(r.valueCodeableConcept);
-    const referenceRange = rangeOf(array(r.referenceRange)[0]);
-    const abnormal = interpretationOf(r.interpretation) ?? abnormalFromRange(value, referenceRange);
-    results.push({
-      ...base,
-      status: statusOf(r.status),
-      ...(value !== undefined && { value }),
-      ...(comparator && { comparator }),
-      ...(unit && { unit }),
-      ...(codedValue.length > 0 && { codedValue }),
-      ...(referenceRange && { referenceRange }),
-      ...(abnormal && { abnormal }),
-    });
+    const r = record(resource);
+    const id = text(r?.id);
+    if (r?.resourceType === 'Observation' && id && !byId.has(id)) byId.set(id, r);
+  }
+  const { units, consumed } = groupBloodPressures([...byId.values()], (observation) =>
+    array(observation.hasMember)
+      .map((ref) => byId.get(text(record(ref)?.reference)?.split('/').at(-1) ?? ''))
+      .filter((o): o is Json => o !== undefined && o !== observation),
+  );
+  const readings: BloodPressureReading[] = [];
+  for (const unit of units) {
+    const reading = readingOf(unit, context, bpDiagnostics);
+    if (reading) readings.push(reading);
+  }
+  readings.sort((a, b) => compareNewestFirst(a.date, b.date));
+  const results: InvestigationResult[] = [];
+  for (const resource of resources) {
+    if (consumed.has(resource as Json)) continue;
+    const result = resultOf(resource, context, resultsDiagnostics);
+    if (result) results.push(result);
   }
   return {
     investigations: {
@@ -90,20 +79,89 @@ export function observationsFromR4(
   };
 }
 
-function isLaboratory(r: Record<string, unknown>): boolean {
-  return conceptCodes(r.category).includes('laboratory');
+function resultOf(
+  resource: unknown,
+  context: R4Context,
+  diagnostics: SectionDiagnostics,
+): InvestigationResult | undefined {
+  const r = admit(resource, 'Observation', context, diagnostics);
+  if (!r) return undefined;
+  const date = firstDate(r.effectiveDateTime, record(r.effectivePeriod)?.start, r.issued);
+  const base = entryBase(r, codingsOf(r.code), statusOf(r.status), date, context, diagnostics);
+  if (!base) return undefined;
+  const value = observationValue(r);
+  const codedValue = codingsOf(r.valueCodeableConcept);
+  const codedText = codedValue.length === 0 ? termOf(r.valueCodeableConcept)?.display : undefined;
+  if (codedText && !value.textValue) value.textValue = codedText.slice(0, 100);
+  const referenceRange = rangeOf(array(r.referenceRange)[0]);
+  const abnormal =
+    interpretationOf(r.interpretation) ??
+    (value.comparator ? undefined : abnormalFromRange(value.value, referenceRange));
+  return {
+    ...base,
+    status: statusOf(r.status),
+    kind: conceptCodes(r.category).includes('laboratory') ? 'test-result' : 'observation',
+    ...value,
+    ...(codedValue.length > 0 && { codedValue }),
+    ...(referenceRange && { referenceRange }),
+    ...(abnormal && { abnormal }),
+  };
 }
 
-function componentMmHg(
-  r: Record<string, unknown>,
-  pair: { snomed: string; loinc: string },
-): number | undefined {
-  const component = array(r.component)
-    .map(record)
-    .find((c) => hasCode(c?.code, pair));
-  const quantity = record(component?.valueQuantity);
+function readingOf(
+  unit: BloodPressureUnit,
+  context: R4Context,
+  diagnostics: SectionDiagnostics,
+): BloodPressureReading | undefined {
+  const r = admit(unit.header, 'Observation', context, diagnostics);
+  if (!r) return undefined;
+  const systolic = mmHg(unit.systolic);
+  const diastolic = mmHg(unit.diastolic);
+  if (systolic === 'other-unit' || diastolic === 'other-unit') {
+    countIn(diagnostics.unparseable, 'blood pressure not in mmHg');
+    return undefined;
+  }
+  if (systolic === undefined && diastolic === undefined) {
+    countIn(diagnostics.dropped, 'blood pressure with no values (data absent)');
+    return undefined;
+  }
+  const parts = [unit.systolic, unit.diastolic].filter((p): p is Json => p !== undefined);
+  const date = firstDate(
+    r.effectiveDateTime,
+    record(r.effectivePeriod)?.start,
+    ...parts.flatMap((p) => [p.effectiveDateTime, record(p.effectivePeriod)?.start]),
+    r.issued,
+  );
+  // A reading is labelled "Blood pressure" whatever its codes' displays (often none in R4).
+  const concept = { coding: array(record(r.code)?.coding), text: 'Blood pressure' };
+  const base = entryBase(
+    r,
+    codingsOf(r.code),
+    statusOf(r.status),
+    date,
+    context,
+    diagnostics,
+    concept,
+  );
+  if (!base) return undefined;
+  return {
+    ...base,
+    display: 'Blood pressure',
+    status: statusOf(r.status),
+    ...(systolic !== undefined && { systolic }),
+    ...(diastolic !== undefined && { diastolic }),
+    ...((systolic === undefined || diastolic === undefined) && { unpaired: true }),
+    ...(unit.method && { method: unit.method }),
+    unit: 'mmHg',
+  };
+}
+
+function mmHg(part: Json | undefined): number | 'other-unit' | undefined {
+  const quantity = record(part?.valueQuantity);
+  const value = finiteNumber(quantity?.value);
+  if (value === undefined) return undefined;
   const unit = text(quantity?.code) ?? text(quantity?.unit);
-  return unit === 'mm[Hg]' || unit === 'mmHg' ? finiteNumber(quantity?.value) : undefined;
+  return unit && MMHG.has(unit) ? value : 'other-unit';
 }
 
 function rangeOf(value: unknown): ReferenceRange | undefined {

@@ -9,3 +9,11 @@ export function compareIsoDates(a: string | undefined, b: string | undefined): n
   if (b === undefined) return -1;
   return a < b ? -1 : 1;
 }
+
+/** Newest first, undated entries last (not first, as reversing {@link compareIsoDates} would). */
+export function compareNewestFirst(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? 1 : -1;
+}

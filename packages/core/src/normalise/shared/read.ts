@@ -4,6 +4,8 @@
  * number sent as a string, or an object where an array belongs; none of that may throw.
  */
 
+import { isPossibleDate } from './dates.js';
+
 export type Json = Record<string, unknown>;
 
 const MAX_TEXT = 500;
@@ -38,12 +40,13 @@ export function finiteNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
-
-/** A FHIR date or dateTime (partial dates allowed); anything else (free text, huge strings) is dropped. */
+/**
+ * A FHIR date or dateTime, partial dates kept as sent (`2020`, `2020-06`); anything else (free
+ * text, huge strings, impossible dates such as 30 February, see dates.ts) is dropped.
+ */
 export function isoDate(value: unknown): string | undefined {
   const date = text(value);
-  return date && date.length <= 40 && ISO_DATE.test(date) ? date : undefined;
+  return date && date.length <= 40 && isPossibleDate(date) ? date : undefined;
 }
 
 /** The first readable date among the candidates, in order of preference. */

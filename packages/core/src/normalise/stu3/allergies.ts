@@ -7,6 +7,7 @@ import type {
 } from '../../model/clinical.js';
 import { allergiesState, noKnownAllergyScope } from '../shared/allergy-statements.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
+import { termMarks, termOf, type Term } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import {
   array,
@@ -33,8 +34,9 @@ const SEVERITIES = new Set<AllergyReaction['severity']>(['mild', 'moderate', 'se
  * ended ones from the "Ended allergies" List (often as resources contained in it); an allergy
  * is `resolved` when its clinicalStatus says so, when it carries the AllergyIntoleranceEnd
  * extension, or when an ended-allergies List holds it. Negated statements (no known allergy,
- * no known drug allergy) become `statements`, never entries. Free text (`note`, `code.text`,
- * the end reason) is not read. Returns `undefined` (section unavailable) when the bundle does not
+ * no known drug allergy) become `statements`, never entries. Free text (`note`, the end
+ * reason) is not read; `code.text` is read only as the term of a degraded or uncoded allergy
+ * (see shared/terms.ts). Returns `undefined` (section unavailable) when the bundle does not
  * say either way, see below.
  */
 export function allergiesFromStu3(
@@ -54,11 +56,14 @@ export function allergiesFromStu3(
   const entries: Allergy[] = [];
   const statements: NoKnownAllergyStatement[] = [];
   readEach(ctx, allergyResources, diagnostics, (resource) => {
-    const codes = codingsOf(resource.code);
-    if (codes.length === 0) {
-      countIn(diagnostics.unparseable, 'AllergyIntolerance without a coded substance');
+    // Degraded and uncoded allergies are shown by their term (see terms.ts): hiding an allergy is
+    // the greater hazard. Only one with neither a coding nor a term cannot be shown.
+    const term = termOf(resource.code);
+    if (!term) {
+      countIn(diagnostics.unparseable, 'AllergyIntolerance without a coded substance or term');
       return;
     }
+    const codes = term.codes;
     const status = allergyStatus(resource, ended.has(resource));
     const scope = noKnownAllergyScope(codes);
     const date = firstDate(
@@ -80,7 +85,7 @@ export function allergiesFromStu3(
         });
       return;
     }
-    entries.push(allergyEntry(ctx, resource, codes, status, date));
+    entries.push(allergyEntry(ctx, resource, term, status, date));
   });
   const unreadable = Object.values(diagnostics.unparseable).reduce((a, b) => a + b, 0);
   // With an allergy that could not be read and none that could, neither "no known allergies" nor
@@ -98,7 +103,7 @@ export function allergiesFromStu3(
 function allergyEntry(
   ctx: Stu3Context,
   resource: Json,
-  codes: Allergy['codes'],
+  term: Term,
   status: Allergy['status'],
   date: string | undefined,
 ): Allergy {
@@ -114,8 +119,9 @@ function allergyEntry(
   const security = securityOf(resource);
   return {
     id: text(resource.id)!,
-    codes,
-    display: displayOf(codes) ?? codes[0]!.code,
+    codes: term.codes,
+    display: term.display,
+    ...termMarks(term),
     status,
     ...(date && { date }),
     provenance: provenanceOf(ctx, [resource.recorder, resource.asserter], recorded),

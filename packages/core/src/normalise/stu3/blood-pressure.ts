@@ -1,30 +1,18 @@
 import { compareIsoDates } from '../shared/compare-dates.js';
-import { countIn, emptyDiagnostics, type Coding } from '../../model/common.js';
+import { countIn, emptyDiagnostics, type SectionDiagnostics } from '../../model/common.js';
 import type { BloodPressureReading, BloodPressureSection } from '../../model/clinical.js';
-import { codingsOf, displayOf } from '../shared/coding.js';
+import {
+  groupBloodPressures,
+  memberReferences,
+  type BloodPressureUnit,
+} from '../shared/blood-pressure.js';
+import { termMarks, termOf } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import { quantityValue } from './observation-values.js';
 import { array, codeValue, firstDate, record, text, type Json } from '../shared/read.js';
 import { readEach } from './section-tools.js';
 import type { SectionWarnings } from './section-warnings.js';
 
-/** SNOMED CT and LOINC codes for the systolic and diastolic parts of a blood pressure. */
-const SYSTOLIC = new Set([
-  '163030003',
-  '72313002',
-  '271649006',
-  '407554009',
-  '400974009',
-  '8480-6',
-]);
-const DIASTOLIC = new Set([
-  '163031004',
-  '1091811000000102',
-  '271650006',
-  '407555005',
-  '400975005',
-  '8462-4',
-]);
 const MMHG = new Set(['mmHg', 'mm[Hg]', 'mm Hg']);
 
 const STATUSES: Record<string, BloodPressureReading['status']> = {
@@ -34,72 +22,92 @@ const STATUSES: Record<string, BloodPressureReading['status']> = {
   preliminary: 'preliminary',
 };
 
+const groups = new WeakMap<Stu3Context, ReturnType<typeof groupBloodPressures>>();
+
+/** The bundle's blood pressures, found once per bundle (results use it to leave them out). */
+export function stu3BloodPressures(ctx: Stu3Context): ReturnType<typeof groupBloodPressures> {
+  let found = groups.get(ctx);
+  if (!found) {
+    const observations = ctx.index.ofType('Observation').map((o) => o.resource);
+    found = groupBloodPressures(observations, (observation) =>
+      memberReferences(observation)
+        .map((ref) => ctx.index.resolve(ref, 'Observation'))
+        .filter((o): o is Json => o !== undefined && o !== observation),
+    );
+    groups.set(ctx, found);
+  }
+  return found;
+}
+
 /**
  * Blood pressure readings from GP Connect Observations, wherever they sit (consultations or
- * uncategorised data): a reading is an Observation whose components (or has-member Observations,
- * the other shape suppliers use) give both a systolic and a diastolic value. Only mmHg readings
- * are kept; others are counted so the gap is visible.
+ * uncategorised data) and whatever shape (see shared/blood-pressure.ts): panels with components,
+ * panels or halves linked by `related`, and separate halves paired by time. A half without a
+ * partner is shown `unpaired`; a reading with neither value (data absent) or not in mmHg is
+ * counted, never silently left out.
  */
 export function bloodPressureFromStu3(
   ctx: Stu3Context,
   warnings: SectionWarnings,
 ): BloodPressureSection {
   const diagnostics = emptyDiagnostics();
-  const candidates = ctx.index.ofType('Observation').filter(({ resource }) => {
-    const parts = partsOf(ctx, resource);
-    return parts.some((p) => hasCode(p, SYSTOLIC)) && parts.some((p) => hasCode(p, DIASTOLIC));
-  });
+  const { units } = stu3BloodPressures(ctx);
+  const byHeader = new Map(units.map((u) => [u.header, u]));
   const entries = readEach(
     ctx,
-    candidates,
+    units.map((u) => ({ type: 'Observation', resource: u.header })),
     diagnostics,
-    (observation): BloodPressureReading | undefined => {
-      const parts = partsOf(ctx, observation);
-      const systolic = quantityValue(parts.find((p) => hasCode(p, SYSTOLIC))!);
-      const diastolic = quantityValue(parts.find((p) => hasCode(p, DIASTOLIC))!);
-      if (systolic.value === undefined || diastolic.value === undefined) {
-        countIn(diagnostics.unparseable, 'blood pressure without both values');
-        return undefined;
-      }
-      if (!MMHG.has(systolic.unit ?? '') || !MMHG.has(diastolic.unit ?? '')) {
-        countIn(diagnostics.unparseable, 'blood pressure not in mmHg');
-        return undefined;
-      }
-      const codes = codingsOf(observation.code);
-      const date = firstDate(
-        observation.effectiveDateTime,
-        record(observation.effectivePeriod)?.start,
-        observation.issued,
-      );
-      const security = securityOf(observation);
-      return {
-        id: text(observation.id)!,
-        codes,
-        display: displayOf(codes) ?? 'Blood pressure',
-        status: STATUSES[codeValue(observation.status) ?? ''] ?? 'unknown',
-        ...(date && { date }),
-        provenance: provenanceOf(ctx, array(observation.performer), firstDate(observation.issued)),
-        ...(security && { security }),
-        systolic: systolic.value,
-        diastolic: diastolic.value,
-        unit: 'mmHg',
-      };
-    },
+    (header) => readingOf(ctx, byHeader.get(header)!, diagnostics),
   ).sort((a, b) => compareIsoDates(b.date, a.date));
   return { entries, warnings: warnings.for('bloodPressure'), diagnostics };
 }
 
-/** The components of an Observation, or the Observations it has as members. */
-function partsOf(ctx: Stu3Context, observation: Json): Json[] {
-  const components = array(observation.component)
-    .map(record)
-    .filter((c): c is Json => c !== undefined);
-  if (components.length > 0) return components;
-  return array(observation.related)
-    .map((r) => ctx.index.resolve(record(r)?.target, 'Observation'))
-    .filter((o): o is Json => o !== undefined && o !== observation);
-}
-
-function hasCode(part: Json, codes: ReadonlySet<string>): boolean {
-  return codingsOf(part.code).some((c: Coding) => codes.has(c.code.trim()));
+function readingOf(
+  ctx: Stu3Context,
+  unit: BloodPressureUnit,
+  diagnostics: SectionDiagnostics,
+): BloodPressureReading | undefined {
+  const systolic = unit.systolic ? quantityValue(unit.systolic) : {};
+  const diastolic = unit.diastolic ? quantityValue(unit.diastolic) : {};
+  if (systolic.value === undefined && diastolic.value === undefined) {
+    countIn(diagnostics.dropped, 'blood pressure with no values (data absent)');
+    return undefined;
+  }
+  const units = [systolic, diastolic].filter((v) => v.value !== undefined).map((v) => v.unit);
+  if (units.some((u) => !MMHG.has(u ?? ''))) {
+    countIn(diagnostics.unparseable, 'blood pressure not in mmHg');
+    return undefined;
+  }
+  const { header } = unit;
+  const parts = [unit.systolic, unit.diastolic].filter((p): p is Json => p !== undefined);
+  const term = termOf(header.code);
+  const date = firstDate(
+    header.effectiveDateTime,
+    record(header.effectivePeriod)?.start,
+    ...parts.flatMap((p) => [p.effectiveDateTime, record(p.effectivePeriod)?.start]),
+    header.issued,
+  );
+  const security = securityOf(header) ?? parts.map(securityOf).find(Boolean);
+  const paired = systolic.value !== undefined && diastolic.value !== undefined;
+  return {
+    id: text(header.id)!,
+    codes: term?.codes ?? [],
+    // The panel's own term only when it is a blood pressure code: suppliers' test data put
+    // unrelated codes on the panel (e.g. "Prothrombin time"), so the label is fixed.
+    display: 'Blood pressure',
+    ...(term && termMarks(term)),
+    status: STATUSES[codeValue(header.status) ?? ''] ?? 'unknown',
+    ...(date && { date }),
+    provenance: provenanceOf(
+      ctx,
+      [...array(header.performer), ...parts.flatMap((p) => array(p.performer))],
+      firstDate(header.issued),
+    ),
+    ...(security && { security }),
+    ...(systolic.value !== undefined && { systolic: systolic.value }),
+    ...(diastolic.value !== undefined && { diastolic: diastolic.value }),
+    ...(!paired && { unpaired: true }),
+    ...(unit.method && { method: unit.method }),
+    unit: 'mmHg',
+  };
 }

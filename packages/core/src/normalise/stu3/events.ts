@@ -1,8 +1,10 @@
-import { compareIsoDates } from '../shared/compare-dates.js';
+import { compareNewestFirst } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
 import { ADMISSION_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
+import { nameOf } from '../shared/names.js';
+import { termMarks, termOf } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import { array, codeValue, firstDate, record, text, type Json } from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
@@ -16,10 +18,16 @@ const REFERRAL_STATUSES: Record<string, CareEvent['status']> = {
   cancelled: 'cancelled',
 };
 
+const PRIORITIES = new Set<CareEvent['priority']>(['routine', 'urgent', 'asap', 'stat']);
+
+/** HL7 NullFlavor codings ("UNK unknown") say nothing about the service: they are left out. */
+const NULL_FLAVOR = /NullFlavor/i;
+
 /**
  * Events: GP Connect consultations (Encounter) as `encounter`, or `admission` when the class says
- * inpatient; ReferralRequests as `referral`. Encounter `type` is often only text ("Surgery
- * Consultation"), which is not carried: such events show a fixed label instead.
+ * inpatient; ReferralRequests as `referral`. An Encounter `type` sent only as text ("Telephone
+ * consultation") is the consultation's own term: shown, marked uncoded (shared/terms.ts). Names of
+ * the location, clinician and organisation come from the resources the references resolve to.
  */
 export function eventsFromStu3(ctx: Stu3Context, warnings: SectionWarnings): EventsSection {
   const diagnostics = emptyDiagnostics();
@@ -29,29 +37,47 @@ export function eventsFromStu3(ctx: Stu3Context, warnings: SectionWarnings): Eve
     if (!event) countIn(diagnostics.unparseable, 'Encounter without a date');
     return event;
   });
-  const referrals = readEach(ctx, ctx.index.ofType('ReferralRequest'), diagnostics, (r) => {
-    const event = referralEvent(ctx, r);
-    if (!event) countIn(diagnostics.unparseable, 'ReferralRequest without a date');
-    return event;
-  });
-  const entries = [...encounters, ...referrals].sort((a, b) => compareIsoDates(b.date, a.date));
+  // A referral with no date is still a referral the clinician should see: shown undated.
+  const referrals = readEach(ctx, ctx.index.ofType('ReferralRequest'), diagnostics, (r) =>
+    referralEvent(ctx, r),
+  );
+  const entries = [...encounters, ...referrals].sort((a, b) => compareNewestFirst(a.date, b.date));
   return { entries, warnings: warnings.for('events'), diagnostics };
 }
 
 function encounterEvent(ctx: Stu3Context, encounter: Json): CareEvent | undefined {
-  const type = array(encounter.type).flatMap((t) => codingsOf(t));
+  const terms = array(encounter.type)
+    .map(termOf)
+    .filter((t) => t !== undefined);
+  const type = terms.flatMap((t) => t.codes);
+  const term = terms[0];
   const admission = ADMISSION_CLASSES.has(codeValue(record(encounter.class)?.code) ?? '');
   const start = firstDate(record(encounter.period)?.start);
   const end = firstDate(record(encounter.period)?.end);
   if (!start) return undefined;
   const security = securityOf(encounter);
   const participants = array(encounter.participant).map((p) => record(p)?.individual);
+  const location = array(encounter.location)
+    .map((l) => record(l)?.location)
+    .map((ref) => nameOf(ctx.index.resolve(ref, 'Location'), ref))
+    .find(Boolean);
+  const practitioner = participants
+    .map((ref) => nameOf(ctx.index.resolve(ref, 'Practitioner'), undefined))
+    .find(Boolean);
+  const organisation = nameOf(
+    ctx.index.resolve(encounter.serviceProvider, 'Organization'),
+    encounter.serviceProvider,
+  );
   return {
     id: text(encounter.id)!,
     kind: admission ? 'admission' : 'encounter',
     codes: type,
     type,
-    display: displayOf(type) ?? (admission ? 'Admission' : 'Consultation'),
+    display: displayOf(type) ?? term?.display ?? (admission ? 'Admission' : 'Consultation'),
+    ...(term && termMarks(term)),
+    ...(location && { location }),
+    ...(practitioner && { practitioner }),
+    ...(organisation && { organisation }),
     status: ENCOUNTER_STATUS[codeValue(encounter.status) ?? ''] ?? 'unknown',
     date: start,
     start,
@@ -63,21 +89,31 @@ function encounterEvent(ctx: Stu3Context, encounter: Json): CareEvent | undefine
   };
 }
 
-function referralEvent(ctx: Stu3Context, referral: Json): CareEvent | undefined {
+function referralEvent(ctx: Stu3Context, referral: Json): CareEvent {
   // The referral's coded purpose: service or specialty when given, else the coded reason
   // (GP Connect suppliers code "Referral to physiotherapist" there). `type` is only the kind of
   // request (e.g. Patient referral), the same for every referral; `description` is free text.
-  const type = [
+  const service = [
     ...array(referral.serviceRequested).flatMap((s) => codingsOf(s)),
     ...codingsOf(referral.specialty),
-    ...array(referral.reasonCode).flatMap((r) => codingsOf(r)),
-  ];
+  ].filter((c) => !NULL_FLAVOR.test(c.system));
+  const type = [...service, ...array(referral.reasonCode).flatMap((r) => codingsOf(r))];
+  const priority = codeValue(referral.priority) as CareEvent['priority'];
+  const recipients = array(referral.recipient)
+    .map((ref) =>
+      nameOf(
+        ctx.index.resolve(ref, 'Organization') ??
+          ctx.index.resolve(ref, 'Practitioner') ??
+          ctx.index.resolve(ref, 'HealthcareService'),
+        ref,
+      ),
+    )
+    .filter((n): n is string => n !== undefined);
   const start = firstDate(
     referral.authoredOn,
     referral.occurrenceDateTime,
     record(referral.occurrencePeriod)?.start,
   );
-  if (!start) return undefined;
   const security = securityOf(referral);
   return {
     id: text(referral.id)!,
@@ -85,9 +121,11 @@ function referralEvent(ctx: Stu3Context, referral: Json): CareEvent | undefined 
     codes: type,
     type,
     display: displayOf(type) ?? 'Referral',
+    ...(service.length > 0 && { service }),
+    ...(PRIORITIES.has(priority) && { priority }),
+    ...(recipients.length > 0 && { recipients }),
     status: REFERRAL_STATUSES[codeValue(referral.status) ?? ''] ?? 'unknown',
-    date: start,
-    start,
+    ...(start && { date: start, start }),
     provenance: provenanceOf(ctx, [record(referral.requester)?.agent], start),
     ...(security && { security }),
   };

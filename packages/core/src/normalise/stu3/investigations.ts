@@ -5,15 +5,13 @@ import type {
   InvestigationSeries,
   InvestigationsSection,
 } from '../../model/clinical.js';
-import { codingsOf, displayOf } from '../shared/coding.js';
+import { codingsOf } from '../shared/coding.js';
+import { observationValue } from '../shared/result-values.js';
+import { termMarks, termOf } from '../shared/terms.js';
+import { stu3BloodPressures } from './blood-pressure.js';
 import type { IndexedResource } from './bundle-index.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
-import {
-  abnormalOf,
-  interpretationOf,
-  quantityValue,
-  referenceRangeOf,
-} from './observation-values.js';
+import { abnormalOf, interpretationOf, referenceRangeOf } from './observation-values.js';
 import { array, codeValue, firstDate, record, text, type Json } from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
 import type { SectionWarnings } from './section-warnings.js';
@@ -29,10 +27,16 @@ const STATUSES: Record<string, InvestigationResult['status']> = {
 const MAX_GROUP_DEPTH = 3;
 
 /**
- * GP Connect investigations → results. A DiagnosticReport's `result` names test group
- * Observations (`related` has-member) or test results directly; every leaf with a coded or
- * numeric value becomes one result, dated by its own effective time or else the report's.
- * Filing comments and free-text results have no such value and are counted as dropped.
+ * GP Connect investigations → results, and uncategorised data → observations in the same section.
+ *
+ * - Test results (`kind: 'test-result'`): a DiagnosticReport's `result` names test group
+ *   Observations (`related` has-member) or test results directly; every leaf with a value
+ *   (quantity, short text, coded, see shared/result-values.ts) becomes one result, dated by its
+ *   own effective time or else the report's. Filing comments and long free text have no such
+ *   value and are counted as dropped.
+ * - Observations (`kind: 'observation'`): every other Observation in the bundle that is not a
+ *   blood pressure (GP Connect uncategorised data: weight, cholesterol, a drug level, smoking
+ *   status), with or without a value: a coded finding is itself the information.
  */
 export function investigationsFromStu3(
   ctx: Stu3Context,
@@ -64,11 +68,22 @@ export function investigationsFromStu3(
     else leaves.push({ type: 'Observation', resource: observation });
   }
 
-  const entries = readEach(ctx, leaves, diagnostics, (observation) => {
-    const result = resultOf(ctx, observation, reportOf.get(observation)!);
-    if (!result) countIn(diagnostics.dropped, 'result without a coded or numeric value');
+  const results = readEach(ctx, leaves, diagnostics, (observation) => {
+    const result = resultOf(ctx, observation, reportOf.get(observation)!, diagnostics);
+    if (result && result.value === undefined && !result.codedValue && !result.textValue) {
+      countIn(diagnostics.dropped, 'result without a value');
+      return undefined;
+    }
     return result;
-  }).sort((a, b) => compareIsoDates(b.date, a.date));
+  });
+  const { consumed } = stu3BloodPressures(ctx);
+  const others = ctx.index
+    .ofType('Observation')
+    .filter(({ resource }) => !reportOf.has(resource) && !consumed.has(resource));
+  const observations = readEach(ctx, others, diagnostics, (observation) =>
+    resultOf(ctx, observation, undefined, diagnostics),
+  );
+  const entries = [...results, ...observations].sort((a, b) => compareIsoDates(b.date, a.date));
   return {
     entries,
     series: seriesOf(entries),
@@ -80,35 +95,44 @@ export function investigationsFromStu3(
 function resultOf(
   ctx: Stu3Context,
   observation: Json,
-  report: Json,
+  report: Json | undefined,
+  diagnostics: InvestigationsSection['diagnostics'],
 ): InvestigationResult | undefined {
-  const codes = codingsOf(observation.code);
-  const value = quantityValue(observation);
-  const codedValue = codingsOf(observation.valueCodeableConcept);
-  if (codes.length === 0 || (value.value === undefined && codedValue.length === 0))
+  const term = termOf(observation.code);
+  if (!term) {
+    countIn(diagnostics.unparseable, 'Observation without a code or term');
     return undefined;
+  }
+  const value = observationValue(observation);
+  const codedValue = codingsOf(observation.valueCodeableConcept);
+  // A coded value with no coding but a term ("Positive" as text) is its term.
+  const codedText =
+    codedValue.length === 0 ? termOf(observation.valueCodeableConcept)?.display : undefined;
+  if (codedText && !value.textValue) value.textValue = codedText.slice(0, 100);
   const referenceRange = referenceRangeOf(observation);
   const abnormal = abnormalOf(interpretationOf(observation), value, referenceRange);
   const date = firstDate(
     observation.effectiveDateTime,
     record(observation.effectivePeriod)?.start,
-    report.effectiveDateTime,
-    record(report.effectivePeriod)?.start,
+    report?.effectiveDateTime,
+    record(report?.effectivePeriod)?.start,
     observation.issued,
-    report.issued,
+    report?.issued,
   );
   const performers = [
     ...array(observation.performer),
-    ...array(report.performer).map((p) => record(p)?.actor ?? p),
+    ...array(report?.performer).map((p) => record(p)?.actor ?? p),
   ];
-  const security = securityOf(observation) ?? securityOf(report);
+  const security = securityOf(observation) ?? (report && securityOf(report));
   return {
     id: text(observation.id)!,
-    codes,
-    display: displayOf(codes) ?? codes[0]!.code,
+    codes: term.codes,
+    display: term.display,
+    ...termMarks(term),
+    kind: report ? 'test-result' : 'observation',
     status: STATUSES[codeValue(observation.status) ?? ''] ?? 'unknown',
     ...(date && { date }),
-    provenance: provenanceOf(ctx, performers, firstDate(observation.issued, report.issued)),
+    provenance: provenanceOf(ctx, performers, firstDate(observation.issued, report?.issued)),
     ...(security && { security }),
     ...value,
     ...(codedValue.length > 0 && { codedValue }),
@@ -121,7 +145,8 @@ function resultOf(
 function seriesOf(entries: readonly InvestigationResult[]): InvestigationSeries[] {
   const byKey = new Map<string, InvestigationResult[]>();
   for (const entry of entries) {
-    const first = entry.codes[0]!;
+    const first = entry.codes[0];
+    if (!first) continue; // an uncoded entry has no test identity to trend
     const key = `${first.system}|${first.code}`;
     byKey.set(key, [...(byKey.get(key) ?? []), entry]);
   }

@@ -1,7 +1,6 @@
 import {
   countIn,
   emptyDiagnostics,
-  SNOMED_CT,
   type SectionDiagnostics,
   type SectionWarning,
 } from '../../model/common.js';
@@ -11,7 +10,7 @@ import type {
   Problem,
   ProblemsSection,
 } from '../../model/clinical.js';
-import { codingsOf, displayOf } from '../shared/coding.js';
+import { termMarks, termOf } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import {
   codeValue,
@@ -98,11 +97,12 @@ function conditionEntry(
   resource: Json,
   diagnostics: SectionDiagnostics,
 ): { resource: Json; value: Diagnosis } | undefined {
-  const codes = codingsOf(resource.code);
-  if (codes.length === 0) {
-    countIn(diagnostics.unparseable, 'Condition without a code');
+  const term = termOf(resource.code);
+  if (!term) {
+    countIn(diagnostics.unparseable, 'Condition without a code or term');
     return undefined;
   }
+  const codes = term.codes;
   const status = CLINICAL_STATUSES[codeValue(resource.clinicalStatus) ?? ''] ?? 'active';
   const onset = firstDate(resource.onsetDateTime, record(resource.onsetPeriod)?.start);
   const abated = firstDate(resource.abatementDateTime, record(resource.abatementPeriod)?.end);
@@ -117,8 +117,8 @@ function conditionEntry(
     value: {
       id: text(resource.id)!,
       codes,
-      display:
-        displayOf(codes) ?? codes.find((c) => c.system === SNOMED_CT)?.code ?? codes[0]!.code,
+      display: term.display,
+      ...termMarks(term),
       status,
       ...(date && { date }),
       provenance: provenanceOf(ctx, [resource.asserter], recorded),

@@ -3,6 +3,7 @@ import type { Stu3Context } from './context.js';
 import type { SectionName } from '../../model/sections.js';
 import { array, codeValue, record, text, type Json } from '../shared/read.js';
 import { sectionsOfList } from './section-warnings.js';
+import { countImpossibleDates } from '../shared/dates.js';
 import type { IndexedResource } from './bundle-index.js';
 
 /**
@@ -41,6 +42,7 @@ export function readEach<T>(
         continue;
       }
       seenIds.add(key);
+      countImpossibleDates(resource, diagnostics);
       const value = read(resource, found);
       if (value !== undefined) result.push(value);
     } catch {

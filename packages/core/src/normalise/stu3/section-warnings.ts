@@ -15,10 +15,62 @@ export const LIST_SECTIONS: Readonly<Record<string, readonly SectionName[]>> = {
   '933361000000108': ['medications'], // Medications and medical devices
   '717711000000103': ['problems', 'diagnoses'], // Problems
   '1149501000000101': ['events'], // List of consultations
-  '886721000000107': ['events'], // Referral details
+  '792931000000107': ['events'], // Outbound referral (the primary referrals List)
+  '886721000000107': ['events'], // Referral details (older spec examples)
   '887191000000108': ['investigations'], // Investigations and results
-  '826501000000100': ['bloodPressure'], // Miscellaneous record (uncategorised data, where BP lives)
+  // Miscellaneous record (uncategorised data): observations reach investigations, BP its section.
+  '826501000000100': ['investigations', 'bloodPressure'],
+  '1102181000000102': ['immunisations'], // Immunisations
 };
+
+/**
+ * Lists that give a consultation its structure (consultation, topic, category): their items are
+ * read through the primary Lists, and they carry no warning codes (List page of the spec).
+ */
+const STRUCTURE_LISTS = new Set(['325851000000107', '25851000000105', '24781000000107']);
+
+/**
+ * Secondary Lists (GPConnect-SecondaryListValues-1, e.g.
+ * `consultations-medications-contained-in-consultations`): their warning codes reach the
+ * section of the data they hold.
+ */
+const SECONDARY_SECTIONS: readonly [RegExp, readonly SectionName[]][] = [
+  [/allergies/, ['allergies']],
+  [/medications/, ['medications']],
+  [/immunisations/, ['immunisations']],
+  [/investigations/, ['investigations']],
+  [/outbound-referrals/, ['events']],
+  [/uncategorised-data/, ['investigations', 'bloodPressure']],
+  [/problems-contained|linked-problems/, ['problems']],
+  [/consultations-related/, ['events']],
+];
+
+/** Resource types some section reads: a List holding only these is covered, not unknown. */
+const READ_TYPES = new Set([
+  'AllergyIntolerance',
+  'MedicationStatement',
+  'MedicationRequest',
+  'Medication',
+  'Condition',
+  'Encounter',
+  'ReferralRequest',
+  'Observation',
+  'DiagnosticReport',
+  'Immunization',
+  'List',
+]);
+
+/** Disclosed in every section when the bundle holds a List this library does not know. */
+export function unknownListWarning(count: number): SectionWarning {
+  return {
+    code: 'source-warning',
+    coding: {
+      system: 'https://dcr-elements.dev/CodeSystem/source-warning',
+      code: 'unknown-list',
+      display: `${count} list${count === 1 ? '' : 's'} in the record could not be shown`,
+    },
+  };
+}
 
 /** The `include*` parameter that asks GP Connect for each section's data (see gp-connect-parameters). */
 const PARAMETER_SECTIONS: Readonly<Record<string, readonly SectionName[]>> = {
@@ -28,7 +80,8 @@ const PARAMETER_SECTIONS: Readonly<Record<string, readonly SectionName[]>> = {
   includeConsultations: ['events', 'bloodPressure'],
   includeReferrals: ['events'],
   includeInvestigations: ['investigations'],
-  includeUncategorisedData: ['bloodPressure'],
+  includeUncategorisedData: ['bloodPressure', 'investigations'],
+  includeImmunisations: ['immunisations'],
 };
 
 const KNOWN_WARNINGS = new Set<SectionWarning['code']>([
@@ -40,6 +93,12 @@ const KNOWN_WARNINGS = new Set<SectionWarning['code']>([
 /** Warnings by section, deduplicated: the same warning appears on every list an item belongs to. */
 export class SectionWarnings {
   private readonly bySection = new Map<SectionName, SectionWarning[]>();
+  /** Warnings for every section: from Lists no section reads, and the unknown-List notice. */
+  private readonly everywhere: SectionWarning[] = [];
+
+  addEverywhere(warning: SectionWarning): void {
+    this.everywhere.push(warning);
+  }
 
   add(section: SectionName, warning: SectionWarning): void {
     const list = this.bySection.get(section) ?? [];
@@ -51,7 +110,10 @@ export class SectionWarnings {
   }
 
   for(section: SectionName): SectionWarning[] {
-    return [...(this.bySection.get(section) ?? [])];
+    const own = [...(this.bySection.get(section) ?? [])];
+    for (const w of this.everywhere)
+      if (!own.some((o) => o.code === w.code && o.coding?.code === w.coding?.code)) own.push(w);
+    return own;
   }
 }
 
@@ -71,12 +133,23 @@ export function sectionsOfList(list: Json): readonly SectionName[] {
  */
 export function collectWarnings(index: BundleIndex): SectionWarnings {
   const warnings = new SectionWarnings();
+  let unknownLists = 0;
   for (const { resource } of index.ofType('List')) {
     const sections = sectionsOfList(resource);
-    if (sections.length === 0) continue;
+    const secondary = sections.length === 0 ? secondarySections(resource) : undefined;
+    if (sections.length > 0 || (secondary && secondary.length > 0)) {
+      for (const warning of listWarnings(resource))
+        for (const s of secondary ?? sections) warnings.add(s, warning);
+      continue;
+    }
+    if (isStructureList(resource) || isCovered(index, resource)) continue;
+    // A List no section reads: its items and warnings would be lost without a word. It is
+    // counted, and every section says so (with the List's own warnings, but never its title).
+    unknownLists += 1;
     for (const warning of listWarnings(resource))
-      for (const s of sections) warnings.add(s, warning);
+      if (warning.code !== 'empty-reason') warnings.addEverywhere(warning);
   }
+  if (unknownLists > 0) warnings.addEverywhere(unknownListWarning(unknownLists));
   for (const { resource } of index.ofType('OperationOutcome')) {
     for (const item of array(resource.issue)) {
       const issue = record(item);
@@ -95,6 +168,43 @@ export function collectWarnings(index: BundleIndex): SectionWarnings {
     }
   }
   return warnings;
+}
+
+function secondarySections(list: Json): readonly SectionName[] {
+  for (const coding of codingsOf(list.code)) {
+    if (!/SecondaryListValues/i.test(coding.system)) continue;
+    for (const [pattern, sections] of SECONDARY_SECTIONS)
+      if (pattern.test(coding.code)) return sections;
+    return [];
+  }
+  return [];
+}
+
+function isStructureList(list: Json): boolean {
+  return codingsOf(list.code).some(
+    (c) => STRUCTURE_LISTS.has(c.code.trim()) || /SecondaryListValues/i.test(c.system),
+  );
+}
+
+/**
+ * A List of unknown code whose items are all of types other sections read (e.g. the spec
+ * examples' placeholder-coded "Resolved Allergies" List, holding AllergyIntolerances), and which
+ * carries no warning: nothing in it would be lost.
+ */
+function isCovered(index: BundleIndex, list: Json): boolean {
+  if (listWarnings(list).some((w) => w.code !== 'empty-reason')) return false;
+  return array(list.entry).every((item) => {
+    const reference = record(item)?.item;
+    const target = index.resolve(reference, undefined, list);
+    const type = text(target?.resourceType) ?? referencedType(reference);
+    return type !== undefined && READ_TYPES.has(type);
+  });
+}
+
+function referencedType(reference: unknown): string | undefined {
+  const value = text(record(reference)?.reference);
+  const parts = value?.split('/').filter((p) => p.length > 0) ?? [];
+  return parts.length >= 2 ? parts.at(-2) : undefined;
 }
 
 function listWarnings(list: Json): SectionWarning[] {

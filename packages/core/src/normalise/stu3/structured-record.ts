@@ -6,6 +6,7 @@ import { bloodPressureFromStu3 } from './blood-pressure.js';
 import { createContext, type Stu3Context } from './context.js';
 import { demographicsFromStu3 } from './demographics.js';
 import { eventsFromStu3 } from './events.js';
+import { immunisationsFromStu3 } from './immunisations.js';
 import { investigationsFromStu3 } from './investigations.js';
 import { medicationsFromStu3 } from './medications.js';
 import { problemsFromStu3 } from './problems.js';
@@ -47,6 +48,7 @@ const READERS: Record<SectionName, Reader> = {
   diagnoses: (ctx, w) => ({ diagnoses: problemsFromStu3(ctx, w).diagnoses }),
   investigations: (ctx, w) => ({ investigations: investigationsFromStu3(ctx, w) }),
   bloodPressure: (ctx, w) => ({ bloodPressure: bloodPressureFromStu3(ctx, w) }),
+  immunisations: (ctx, w) => ({ immunisations: immunisationsFromStu3(ctx, w) }),
   events: (ctx, w) => ({ events: eventsFromStu3(ctx, w) }),
   procedures: () => ({ procedures: notSupplied() }),
   risksWarnings: () => ({ risksWarnings: notSupplied() }),

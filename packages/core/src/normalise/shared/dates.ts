@@ -1,0 +1,74 @@
+import type { SectionDiagnostics } from '../../model/common.js';
+
+/**
+ * The one date reader both normalisers use. FHIR `date` / `dateTime` / `instant` allow partial
+ * dates (`2020`, `2020-06`): they are kept as the ISO text the source sent, so an element shows
+ * them at their own precision ("2020", "Jun-2020") and ISO text still sorts in time order. A date
+ * that matches the shape but cannot exist (month 13, 30 February, hour 25, minute 60) is
+ * rejected: it is never shown, and the section counts it in `diagnostics.impossibleDates`.
+ */
+
+const SHAPE =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))?)?)?)?$/;
+
+/** Whether `value` looks like a FHIR date at all (so a wrong one is an impossible date, not text). */
+export function looksLikeDate(value: string): boolean {
+  return SHAPE.test(value);
+}
+
+/** True when every part of an ISO date/dateTime (partial allowed) names a moment that exists. */
+export function isPossibleDate(value: string): boolean {
+  const match = SHAPE.exec(value);
+  if (!match) return false;
+  const [, y, mo, d, h, mi, s, , zh, zm] = match;
+  const year = Number(y);
+  if (mo !== undefined) {
+    const month = Number(mo);
+    if (month < 1 || month > 12) return false;
+    if (d !== undefined) {
+      const day = Number(d);
+      if (day < 1 || day > daysIn(year, month)) return false;
+    }
+  }
+  if (h !== undefined && Number(h) > 23) return false;
+  if (mi !== undefined && Number(mi) > 59) return false;
+  // 60 would be a leap second, which FHIR instants do not use; reject it with the rest.
+  if (s !== undefined && Number(s) > 59) return false;
+  if (zh !== undefined && (Number(zh) > 14 || Number(zm) > 59)) return false;
+  return year >= 1;
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Fields whose names say they hold a date (FHIR naming: `*Date`, `*DateTime`, `issued`, periods). */
+const DATE_FIELD = /(date|datetime|issued|instant|start|end|authoredOn|recorded|asserted)$/i;
+
+/**
+ * Counts the impossible dates in a resource's own date fields (and one level down: periods,
+ * extensions' `valueDateTime`), so a section can say that some dates were not shown. Only fields
+ * named as dates are looked at; free text is never read.
+ */
+export function countImpossibleDates(resource: unknown, diagnostics: SectionDiagnostics): void {
+  let found = 0;
+  const visit = (value: unknown, key: string, depth: number): void => {
+    if (typeof value === 'string') {
+      if (DATE_FIELD.test(key) && value.length <= 40 && looksLikeDate(value.trim()))
+        if (!isPossibleDate(value.trim())) found += 1;
+      return;
+    }
+    if (depth > 2 || typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      for (const item of value.slice(0, 50)) visit(item, key, depth + 1);
+      return;
+    }
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'contained' || k === 'text' || k === 'note') continue;
+      visit(v, k, depth + 1);
+    }
+  };
+  visit(resource, '', 0);
+  if (found > 0) diagnostics.impossibleDates = (diagnostics.impossibleDates ?? 0) + found;
+}
