@@ -190,16 +190,18 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
   },
   'UKCore-Bundle-BatchPOST-Example.json': (s, json) => {
     // Five readings POSTed without ids under urn:uuid fullUrls: each takes its uuid as id.
+    // In the order the file lists them (the model sorts readings by date, newest first).
     const fullUrls = (json as { entry: { fullUrl: string }[] }).entry.map((e) => e.fullUrl);
-    expect(s.bloodPressure.entries.map((r) => `urn:uuid:${r.id}`)).to.deep.equal(fullUrls);
-    expect(s.bloodPressure.entries.map((r) => [r.systolic, r.diastolic])).to.deep.equal([
+    const readings = [...s.bloodPressure.entries].sort((a, b) => a.date!.localeCompare(b.date!));
+    expect(readings.map((r) => `urn:uuid:${r.id}`)).to.deep.equal(fullUrls);
+    expect(readings.map((r) => [r.systolic, r.diastolic])).to.deep.equal([
       [120, 95],
       [121, 95],
       [125, 90],
       [122, 92],
       [118, 94],
     ]);
-    expect(s.bloodPressure.entries.map((r) => r.date)).to.deep.equal(
+    expect(readings.map((r) => r.date)).to.deep.equal(
       [20, 21, 22, 23, 24].map((m) => `2024-03-25T12:${m}:00+00:00`),
     );
     expect(s.bloodPressure.diagnostics.patientCheck).to.deep.equal({ checked: 5, failed: 0 });
