@@ -92,6 +92,15 @@ export const styles = [
       margin: 0;
       color: var(--_high-risk);
     }
+    /* A current repeat not issued for a long time: read at a glance, not as a footnote. */
+    [part='not-issued'] {
+      display: block;
+      margin-top: calc(var(--_space) * 0.5);
+      padding-left: calc(var(--_space) * 0.75);
+      border-left: 4px solid var(--_warning);
+      color: var(--_text);
+      font-weight: 700;
+    }
     .issues-row > td {
       padding: 0 var(--_space) calc(var(--_space) * 2) calc(var(--_space) * 4);
     }

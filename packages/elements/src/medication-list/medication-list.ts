@@ -250,7 +250,7 @@ export class DcrMedicationList extends LitElement {
           m.lastIssued
             ? html`${formatDate(m.lastIssued.date)}<span class="secondary">${formatQuantity(m.lastIssued.quantity)}</span>${
                 m.notIssuedSince
-                  ? html`<span part="not-issued" class="secondary">Not issued since ${formatDate(m.notIssuedSince)}</span>`
+                  ? html`<span part="not-issued">Not issued since ${formatDate(m.notIssuedSince)}</span>`
                   : nothing
               }`
             : 'Not issued'
