@@ -12,7 +12,7 @@ import { codingsOf } from '../shared/coding.js';
 import { countImpossibleDates } from '../shared/dates.js';
 import { array, record, text, type Json } from '../shared/read.js';
 import { CONTAINED_ONLY, refersToPatient, type ReferenceIndex } from '../shared/references.js';
-import { practitionerLabel } from '../shared/practitioner-label.js';
+import { practitionerLabel } from '../shared/names.js';
 import { termMarks, termOf } from '../shared/terms.js';
 
 /** What the R4 normalisers know about the request besides the resources. */

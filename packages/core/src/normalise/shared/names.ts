@@ -27,3 +27,14 @@ export function placeName(resource: Json | undefined): string | undefined {
 export function nameOf(resource: Json | undefined, reference: unknown): string | undefined {
   return personName(resource) ?? placeName(resource) ?? text(record(reference)?.display);
 }
+
+/** A Practitioner as provenance shows it: its name, else its first identifier (the SDS user id). */
+export function practitionerLabel(practitioner: Json | undefined): string | undefined {
+  if (!practitioner) return undefined;
+  return (
+    personName(practitioner) ??
+    array(practitioner.identifier)
+      .map((item) => text(record(item)?.value))
+      .find(Boolean)
+  );
+}

@@ -3,7 +3,7 @@ import type { NormaliseOptions } from '../options.js';
 import { codingsOf } from '../shared/coding.js';
 import { BundleIndex, PatientMatcher } from './bundle-index.js';
 import { array, record, text, type Json } from '../shared/read.js';
-import { practitionerLabel } from '../shared/practitioner-label.js';
+import { practitionerLabel } from '../shared/names.js';
 
 /** What every STU3 section reader shares: the indexed bundle, the patient check and the options. */
 export interface Stu3Context {
