@@ -10,6 +10,7 @@ import {
   NOTE_ISSUE_DATED_BY_AUTHORED_ON,
   expectedSupplyDaysOf,
   issueDateOf,
+  lastIssueDateOf,
   repeatOrNothing,
 } from '../shared/medication-dates.js';
 import {
@@ -214,20 +215,6 @@ function repeatOf(r: Record<string, unknown>): MedicationRepeat | undefined {
     expectedSupplyDays: expectedSupplyDaysOf(r),
     dispensing: course === 'continuous-repeat-dispensing' ? true : undefined,
   });
-}
-
-/** UK Core `Extension-UKCore-MedicationStatementLastIssueDate` (or the Care Connect forms). */
-function lastIssueDateOf(statement: Record<string, unknown>): string | undefined {
-  for (const name of [
-    'Extension-UKCore-MedicationStatementLastIssueDate',
-    'Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1',
-    'Extension-CareConnect-MedicationStatementLastIssueDate-1',
-  ]) {
-    const extension = extensionNamed(statement, name);
-    const date = firstDate(extension?.valueDateTime, extension?.valueDate);
-    if (date) return date;
-  }
-  return undefined;
 }
 
 const courseOf = (r: Record<string, unknown>) => conceptCodes(r.courseOfTherapyType)[0];

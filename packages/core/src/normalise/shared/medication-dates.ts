@@ -1,7 +1,7 @@
 import type { MedicationIssue, MedicationRepeat } from '../../model/clinical.js';
 import { DEFAULT_STALE_REPEAT, type StaleRepeatRule } from '../options.js';
 import { compareIsoDates } from './compare-dates.js';
-import { finiteNumber, firstDate, record, text, type Json } from './read.js';
+import { extensionNamed, finiteNumber, firstDate, record, text, type Json } from './read.js';
 
 /**
  * The date rules of medication issues, shared by the GP Connect (STU3) and UK Core (R4) readers.
@@ -123,4 +123,23 @@ function addMonths(isoDay: string, months: number): string {
   ).getUTCDate();
   target.setUTCDate(Math.min(d, lastDay));
   return target.toISOString().slice(0, 10);
+}
+
+/**
+ * The statement's own last-issue date, in each form suppliers send it: GP Connect's
+ * `Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1` (MedicationStatement page,
+ * `extension[lastIssueDate]`), the Care Connect `Extension-CareConnect-MedicationStatementLastIssueDate-1`
+ * and UK Core's `Extension-UKCore-MedicationStatementLastIssueDate`.
+ */
+export function lastIssueDateOf(statement: Json | undefined): string | undefined {
+  for (const name of [
+    'Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1',
+    'Extension-CareConnect-MedicationStatementLastIssueDate-1',
+    'Extension-UKCore-MedicationStatementLastIssueDate',
+  ]) {
+    const extension = extensionNamed(statement, name);
+    const date = firstDate(extension?.valueDateTime, extension?.valueDate);
+    if (date) return date;
+  }
+  return undefined;
 }

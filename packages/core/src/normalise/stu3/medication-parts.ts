@@ -162,20 +162,3 @@ export function repeatOf(
     dispensing: type === 'repeat-dispensing' ? true : undefined,
   });
 }
-
-/**
- * The statement's own last-issue date (MedicationStatement page, `extension[lastIssueDate]`:
- * `https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1`;
- * suppliers also send the Care Connect form `Extension-CareConnect-MedicationStatementLastIssueDate-1`).
- */
-export function sourceLastIssuedOf(statement: Json | undefined): string | undefined {
-  for (const name of [
-    'Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1',
-    'Extension-CareConnect-MedicationStatementLastIssueDate-1',
-  ]) {
-    const extension = extensionNamed(statement, name);
-    const date = firstDate(extension?.valueDateTime, extension?.valueDate);
-    if (date) return date;
-  }
-  return undefined;
-}

@@ -1,7 +1,11 @@
 import { countIn, emptyDiagnostics, type Coding } from '../../model/common.js';
 import type { MedicationsSection } from '../../model/clinical.js';
 import { displayOf } from '../shared/coding.js';
-import { NOTE_ISSUE_DATED_BY_AUTHORED_ON, issueDateOf } from '../shared/medication-dates.js';
+import {
+  NOTE_ISSUE_DATED_BY_AUTHORED_ON,
+  issueDateOf,
+  lastIssueDateOf,
+} from '../shared/medication-dates.js';
 import {
   groupMedications,
   type MedicationPlan,
@@ -14,7 +18,6 @@ import {
   medicineCodes,
   quantityOf,
   repeatOf,
-  sourceLastIssuedOf,
   startedOf,
   statusOf,
   stoppedOf,
@@ -138,7 +141,7 @@ function medicationPlan(
   const recorded = firstDate(statement?.dateAsserted, plan?.authoredOn);
   const kind = kindOf(plan, statement);
   const repeat = repeatOf(plan, kind);
-  const sourceLastIssued = sourceLastIssuedOf(statement);
+  const sourceLastIssued = lastIssueDateOf(statement);
   return {
     id,
     codes,
