@@ -101,7 +101,17 @@ export class CareRecordSession extends EventTarget {
   /** Settles when the access decision for the current patient is made (for `recordConsent`). */
   #accessDecided: Promise<void> = Promise.resolve();
   #expiryQueued = false;
+  /** The grant whose expiry the clock has shown: never live again, whatever the clock says next. */
+  #lapsed: Grant | undefined;
   #closed = false;
+  /**
+   * Events for the host (`statechange`, `dcr-audit`) wait here until the operation in progress
+   * has finished, so a listener that calls back into the session (switches patient, ends, records
+   * consent) always meets a finished step, never a half-applied one.
+   */
+  readonly #events: Event[] = [];
+  #depth = 0;
+  #dispatching = false;
   readonly #listeners = new Map<SectionName, Set<Listener>>();
   /** What has arrived for this view, per section (ready values only after the policy). */
   readonly #snapshots = new Map<SectionName, SectionSnapshot<SectionName>>();
@@ -181,6 +191,19 @@ export class CareRecordSession extends EventTarget {
    */
   setPatient(input: unknown): void {
     if (this.#closed) throw new Error('This care record session is closed; create a new one.');
+    // The host hears of the switch (and the new attempt) before the access check starts; a
+    // listener that switched again meanwhile has started its own check.
+    let generation = -1;
+    const set = this.#batch(() => {
+      const ok = this.#setPatient(input);
+      generation = this.#generation;
+      return ok;
+    });
+    if (set && generation === this.#generation) this.#checkAccess();
+  }
+
+  /** True when a patient was set and access is to be checked. */
+  #setPatient(input: unknown): boolean {
     this.#expireIfLapsed();
     const patient = validateHostPatient(copyPlainInput(input));
     if (
@@ -188,9 +211,11 @@ export class CareRecordSession extends EventTarget {
       patient.value.encounter !== undefined &&
       patient.value.encounter === this.#host?.encounter &&
       patient.value.nhsNumber === this.#host.nhsNumber &&
+      patient.value.birthDate === this.#host.birthDate &&
+      JSON.stringify(patient.value.name) === JSON.stringify(this.#host.name) &&
       this.#liveGrant()
     ) {
-      return;
+      return false;
     }
     if (WITH_PATIENT.has(this.#state)) this.#apply({ type: 'end', detail: 'patient-switch' });
     this.#host = undefined;
@@ -200,15 +225,20 @@ export class CareRecordSession extends EventTarget {
         { type: 'patient-invalid', problem },
         patient.ok ? patient.value.nhsNumber : undefined,
       );
-      return;
+      return false;
     }
     this.#host = patient.value;
     this.#apply({ type: 'patient-set' });
     this.#store.setPatient({ nhsNumber: patient.value.nhsNumber });
+    return true;
+  }
+
+  #checkAccess(): void {
+    const viewer = this.#viewer!;
     const generation = this.#generation;
-    this.#accessDecided = decideAccess(this.#viewer, this.#policy).then(
+    this.#accessDecided = decideAccess(viewer, this.#policy).then(
       (decision) => {
-        if (generation !== this.#generation) return;
+        if (generation !== this.#generation || this.#closed) return;
         this.#apply(
           decision === 'permitted'
             ? { type: 'access-permitted' }
@@ -233,9 +263,14 @@ export class CareRecordSession extends EventTarget {
       await this.#accessDecided;
       if (generation !== this.#generation) throw new Error('The patient changed before consent.');
     }
+    if (this.#closed) throw new Error('This care record session is closed; create a new one.');
     if (this.#state !== 'awaiting-consent' && this.#state !== 'consent-declined') {
       throw new Error(`Consent can only be recorded while awaiting it (state is ${this.state}).`);
     }
+    this.#batch(() => this.#decide(copy));
+  }
+
+  #decide(copy: unknown): void {
     const checked = validateConsentDecision(copy);
     if (!checked.ok) {
       const attempted = (copy as { decision?: unknown } | undefined)?.decision === 'override';
@@ -263,7 +298,8 @@ export class CareRecordSession extends EventTarget {
       () => {
         if (generation === this.#generation) this.#apply({ type: 'grant-expired' });
       },
-      Date.parse(grant.expiresAt) - Date.parse(grant.grantedAt),
+      // setTimeout's limit (about 24.8 days); the clock is checked at every read in any case.
+      Math.min(Date.parse(grant.expiresAt) - Date.parse(grant.grantedAt), 2 ** 31 - 1),
     );
     this.#apply(
       decision.decision === 'override'
@@ -353,16 +389,18 @@ export class CareRecordSession extends EventTarget {
 
   /** Elements call this once a section is on screen, for the audit trail (once per section per view). */
   markShown(section: SectionName): void {
-    if (!this.#liveGrant() || this.#shown.has(section)) return;
+    if (this.current(section)?.status !== 'ready' || this.#shown.has(section)) return;
     this.#shown.add(section);
     this.#apply({ type: 'section-shown', section });
   }
 
   /** Ends viewing: the grant ends, in-flight work stops, nothing stays in memory. */
   end(detail: EndDetail = 'ended-by-user'): void {
-    this.#expireIfLapsed();
-    this.#apply({ type: 'end', detail });
-    this.#host = undefined;
+    this.#batch(() => {
+      this.#expireIfLapsed();
+      this.#apply({ type: 'end', detail });
+      this.#host = undefined;
+    });
   }
 
   /**
@@ -373,8 +411,10 @@ export class CareRecordSession extends EventTarget {
    */
   close(): void {
     if (this.#closed) return;
-    this.end('session-closed');
-    this.#closed = true;
+    this.#batch(() => {
+      this.end('session-closed');
+      this.#closed = true;
+    });
     this.#stopWatchingPage();
     this.#releaseAuditTrail();
   }
@@ -383,7 +423,9 @@ export class CareRecordSession extends EventTarget {
   #liveGrant(): Grant | undefined {
     const grant = this.#grant;
     if (!grant || !this.#host) return undefined;
-    if (isLiveGrant(grant, this.#host.nhsNumber, this.#clock())) return grant;
+    if (grant !== this.#lapsed && isLiveGrant(grant, this.#host.nhsNumber, this.#clock()))
+      return grant;
+    if (Date.parse(grant.expiresAt) <= this.#clock().getTime()) this.#lapsed = grant;
     this.#queueExpiry();
     return undefined;
   }
@@ -391,8 +433,12 @@ export class CareRecordSession extends EventTarget {
   /** True when a view's grant has run out by the clock but its end is not yet applied. */
   #grantLapsed(): boolean {
     if (!this.#grant || !VIEWING.has(this.#state)) return false;
-    const lapsed = this.#clock().getTime() >= Date.parse(this.#grant.expiresAt);
-    if (lapsed) this.#queueExpiry();
+    const lapsed =
+      this.#grant === this.#lapsed || this.#clock().getTime() >= Date.parse(this.#grant.expiresAt);
+    if (lapsed) {
+      this.#lapsed = this.#grant;
+      this.#queueExpiry();
+    }
     return lapsed;
   }
 
@@ -410,23 +456,60 @@ export class CareRecordSession extends EventTarget {
     if (
       this.#grant &&
       VIEWING.has(this.#state) &&
-      this.#clock().getTime() >= Date.parse(this.#grant.expiresAt)
+      (this.#grant === this.#lapsed || this.#clock().getTime() >= Date.parse(this.#grant.expiresAt))
     )
       this.#apply({ type: 'grant-expired' });
   }
 
-  /** Feeds one event to the table and performs its step. Returns false when the event does nothing here. */
+  /**
+   * Feeds one event to the table and performs its step: the audit records are made with the view
+   * as it was (its basis), then the view stops and the state moves, then the records are written
+   * and the host told, after the step (and the operation around it) is complete. Returns false
+   * when the event does nothing here.
+   */
   #apply(event: SessionEvent, nhsNumber = this.#host?.nhsNumber): boolean {
-    const step = transition(this.#state, event);
-    if (!step) return false;
-    for (const fields of step.audit) this.#audit(fields, nhsNumber);
-    if (step.stopsView) this.#stopViewing();
-    if (step.stays) return true;
-    if (this.#state === step.next && this.#reason === step.reason) return true;
-    this.#state = step.next;
-    this.#reason = step.reason;
-    this.dispatchEvent(new Event('statechange'));
-    return true;
+    return this.#batch(() => {
+      const step = transition(this.#state, event);
+      if (!step) return false;
+      const records = step.audit.map((fields) => this.#auditRecord(fields, nhsNumber));
+      if (step.stopsView) this.#stopViewing();
+      const moves = !step.stays && (this.#state !== step.next || this.#reason !== step.reason);
+      if (moves) {
+        this.#state = step.next;
+        this.#reason = step.reason;
+      }
+      for (const record of records) this.#writeAudit(record);
+      if (moves) this.#emit(new Event('statechange'));
+      return true;
+    });
+  }
+
+  /** Runs `operation`; the host hears of what it did (events) only once the outermost one ends. */
+  #batch<T>(operation: () => T): T {
+    this.#depth++;
+    try {
+      return operation();
+    } finally {
+      this.#depth--;
+      if (this.#depth === 0) this.#flushEvents();
+    }
+  }
+
+  #emit(event: Event): void {
+    this.#events.push(event);
+    if (this.#depth === 0) this.#flushEvents();
+  }
+
+  /** Dispatches waiting events in order; a listener's own calls queue theirs behind. */
+  #flushEvents(): void {
+    if (this.#dispatching) return;
+    this.#dispatching = true;
+    try {
+      for (let event = this.#events.shift(); event; event = this.#events.shift())
+        this.dispatchEvent(event);
+    } finally {
+      this.#dispatching = false;
+    }
   }
 
   #stopViewing(): void {
@@ -487,7 +570,21 @@ export class CareRecordSession extends EventTarget {
       this.#patientCheck.failed += check.failed;
       if (check.checked > 0) this.#patientCheck.sections++;
     }
-    const value = await applyEntryPolicy(section, snapshot.value, this.#viewer!, this.#policy);
+    let value: SectionValues[SectionName];
+    try {
+      value = await applyEntryPolicy(section, snapshot.value, this.#viewer!, this.#policy);
+    } catch {
+      // The access policy could not decide (a host's terminology hook failed): nothing of the
+      // section may be shown, and the failure is audited like any other.
+      if (generation !== this.#generation) return;
+      this.#apply({ type: 'section-failed', section, kind: 'policy' });
+      const failed = { patient: snapshot.patient, section, status: 'error' as const };
+      const error = { ...failed, error: new RecordError('server') };
+      this.#snapshots.set(section, error);
+      this.#publish(error);
+      this.#updateProgress();
+      return;
+    }
     if (generation !== this.#generation) return;
     const { withheld } = value as { withheld?: WithheldCounts };
     this.#apply({ type: 'section-fetched', section, ...(withheld && { withheld }) });
@@ -511,7 +608,13 @@ export class CareRecordSession extends EventTarget {
     if (!listeners || listeners.size === 0) return;
     if (!this.#liveGrant() || snapshot.patient.nhsNumber !== this.#host?.nhsNumber) return;
     if (snapshot.status === 'ready' && !this.#verified) return;
-    for (const listener of [...listeners]) listener(snapshot);
+    for (const listener of [...listeners]) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        report(error);
+      }
+    }
   }
 
   /** A section's failure as the table sees it; true when it stopped the view. */
@@ -550,9 +653,9 @@ export class CareRecordSession extends EventTarget {
     else this.#apply({ type: 'sections-partial', failed });
   }
 
-  #audit(fields: AuditFields, nhsNumber: string | undefined): void {
+  #auditRecord(fields: AuditFields, nhsNumber: string | undefined): AuditRecord {
     const grant = this.#grant && !fields.basis ? this.#liveGrant() : undefined;
-    const record: AuditRecord = {
+    return {
       id: this.#newId(),
       recorded: this.#clock().toISOString(),
       viewer: this.#auditViewer,
@@ -563,9 +666,31 @@ export class CareRecordSession extends EventTarget {
       }),
       ...fields,
     };
-    this.#auditTrail.record(record);
-    this.dispatchEvent(new CustomEvent('dcr-audit', { detail: record }));
   }
+
+  /**
+   * Hands a record to the trail. A trail that throws (a host's own, full storage) cannot undo the
+   * step: the view has already stopped where the step says so; the failure is reported to the
+   * page (`reportError`), never swallowed, and the `dcr-audit` event still carries the record.
+   */
+  #writeAudit(record: AuditRecord): void {
+    try {
+      this.#auditTrail.record(record);
+    } catch (error) {
+      report(error);
+    }
+    this.#emit(new CustomEvent('dcr-audit', { detail: record }));
+  }
+}
+
+/** Reports a host's failure (a throwing trail or subscriber) without stopping the session. */
+function report(error: unknown): void {
+  const page = globalThis as { reportError?: (error: unknown) => void };
+  if (page.reportError) page.reportError(error);
+  else
+    queueMicrotask(() => {
+      throw error;
+    });
 }
 
 /** The public entry point (DESIGN §11). */

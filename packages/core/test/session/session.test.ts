@@ -227,3 +227,125 @@ const PATIENTS_VIEWER = {
   organisation: 'RX1',
   setting: 'emergency',
 };
+
+describe('session: hosts that call back in, throw or hang (adversarial review)', () => {
+  let caught: unknown[] = [];
+  const original = window.reportError;
+  beforeEach(() => {
+    caught = [];
+    window.reportError = (error: unknown) => caught.push(error);
+  });
+  afterEach(() => {
+    window.reportError = original;
+  });
+
+  it('stops the view even when the audit trail throws on the end record', async () => {
+    let failEnd = false;
+    const t = testSession();
+    const audit: string[] = [];
+    const session = createCareRecordSession({
+      source: t.network.source,
+      viewer: PATIENTS_VIEWER,
+      audit: {
+        record: (r) => {
+          if (failEnd && r.action === 'end') throw new Error('storage full');
+          audit.push(r.action);
+        },
+      },
+      policy: { agreement: ['RX1'] },
+    });
+    session.setPatient(hostPatient(ada));
+    await session.recordConsent({ decision: 'granted' });
+    await session.section('allergies');
+    failEnd = true;
+    session.end();
+    expect(session.state).to.equal('ended');
+    expect(session.current('allergies')).to.equal(undefined);
+    expect(caught).to.have.length(1);
+    session.setPatient(hostPatient(ben));
+    expect(session.patient?.nhsNumber).to.equal(ben.nhsNumber);
+  });
+
+  it('a switch made from a dcr-audit listener during consent meets a finished step', async () => {
+    const { session, audit } = testSession();
+    session.setPatient(hostPatient(ada));
+    await settle();
+    let switched = false;
+    session.addEventListener('dcr-audit', (e) => {
+      const record = (e as CustomEvent<AuditRecord>).detail;
+      if (record.action !== 'consent-recorded' || switched) return;
+      switched = true;
+      session.setPatient(hostPatient(ben));
+    });
+    await session.recordConsent({ decision: 'granted' });
+    await sessionReaches(session, 'awaiting-consent');
+    expect(session.patient?.nhsNumber).to.equal(ben.nhsNumber);
+    expect(session.basis).to.equal(undefined);
+    const ends = audit.filter((a) => a.action === 'end');
+    expect(ends.map((a) => [a.detail, a.patient?.nhsNumber])).to.deep.equal([
+      ['patient-switch', ada.nhsNumber],
+    ]);
+    await session.recordConsent({ decision: 'granted' });
+    expect(session.basis).to.equal('consent');
+  });
+
+  it('an end() from the listener of an end record ends the next view, not the same one twice', async () => {
+    const { session, audit } = await viewing();
+    session.addEventListener('dcr-audit', (e) => {
+      if ((e as CustomEvent<AuditRecord>).detail.action === 'end') session.end();
+    });
+    session.setPatient(hostPatient(ben));
+    await settle();
+    // The listener runs once the switch is complete: it ends Ben's view, each view once.
+    const ends = audit.filter((a) => a.action === 'end');
+    expect(ends.map((a) => [a.detail, a.patient?.nhsNumber])).to.deep.equal([
+      ['patient-switch', ada.nhsNumber],
+      ['ended-by-user', ben.nhsNumber],
+    ]);
+    expect(session.state).to.equal('ended');
+  });
+
+  it('a throwing subscriber neither stops the others nor the progress', async () => {
+    const { session } = testSession();
+    session.setPatient(hostPatient(ada));
+    await session.recordConsent({ decision: 'granted' });
+    session.subscribe('allergies', () => {
+      throw new Error('host bug');
+    });
+    const seen: string[] = [];
+    session.subscribe('allergies', (s) => seen.push(s.status));
+    await sessionReaches(session, 'ready');
+    expect(seen.at(-1)).to.equal('ready');
+    expect(caught.length).to.be.greaterThan(0);
+  });
+
+  it('a sensitive hook that throws withholds the section, audited as an error', async () => {
+    const audit: AuditRecord[] = [];
+    const session = createCareRecordSession({
+      source: heldSource({ immediate: true }).source,
+      viewer: PATIENTS_VIEWER,
+      audit: { record: (r) => audit.push(r) },
+      policy: {
+        agreement: ['RX1'],
+        sensitiveHook: () => {
+          throw new Error('terminology down');
+        },
+      },
+    });
+    session.setPatient(hostPatient(ada));
+    await session.recordConsent({ decision: 'granted' });
+    const error = await session.section('allergies').catch((e: Error) => e);
+    expect(error).to.be.instanceOf(Error);
+    expect(session.current('allergies')?.status).to.equal('error');
+    expect(audit.some((a) => a.action === 'error' && a.detail === 'policy')).to.equal(true);
+  });
+
+  it('a clock moved back after expiry does not revive the view', async () => {
+    const { session, clock } = await viewing();
+    clock.advance(61 * 60_000);
+    expect(session.current('allergies')).to.equal(undefined);
+    clock.advance(-61 * 60_000);
+    expect(session.current('allergies')).to.equal(undefined);
+    expect(session.state).to.equal('ended');
+  });
+});
