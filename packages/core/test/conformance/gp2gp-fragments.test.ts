@@ -13,6 +13,7 @@ import { normaliseStructuredRecord } from '../../src/normalise/stu3/structured-r
 import { allergyFiles } from './gp2gp-expectations/allergy.js';
 import { bloodPressureFiles } from './gp2gp-expectations/blood-pressure.js';
 import { conditionFiles } from './gp2gp-expectations/condition.js';
+import { diagnosticReportFiles } from './gp2gp-expectations/diagnostic-report.js';
 import { encounterFiles } from './gp2gp-expectations/encounter.js';
 import { immunisationFiles } from './gp2gp-expectations/immunisation.js';
 import { KNOWN_GAPS } from './gp2gp-expectations/known-gaps.js';
@@ -91,6 +92,7 @@ function freeTextOf(json: unknown): string[] {
 
 const EXPECTATIONS: { [area: string]: Expectations } = {
   condition: conditionFiles,
+  diagnosticreport: diagnosticReportFiles,
   allergy: allergyFiles,
   blood_pressure: bloodPressureFiles,
   immunization: immunisationFiles,
