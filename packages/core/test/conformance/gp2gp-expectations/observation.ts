@@ -26,6 +26,12 @@ const uncodedTest =
       ...extra,
     });
   };
+/** A single coded Observation outside any report. */
+const coded = (extra: object) => (s: Sections) => {
+  expect(s.investigations?.entries).to.have.length(1);
+  expect(s.investigations?.entries[0]).to.deep.include({ kind: 'observation', ...extra });
+  expect(s.investigations?.entries[0]).not.to.have.property('uncoded');
+};
 const AT_2019 = { date: '2019-06-01T10:30:00+00:00' };
 const AT_2010 = { date: '2010-07-14T16:32:51.42+01:00' };
 /** Observations with no effective date are dated by when they were issued. */
@@ -154,6 +160,80 @@ export const observationFiles: { [area: string]: Expectations } = {
     'invalid-value-observation-resource.json': noCode,
   },
   'diagnosticreport-observation': {
+    // Single Observations with their report, members and specimens absent: each is shown as an
+    // observation by its SNOMED CT term, dated by its effective time (else when issued).
+    ...Object.fromEntries(
+      [
+        'input-observation-related-to-specimen.json',
+        'observation_associated_with_specimen_1.json',
+        'observation_associated_with_specimen_1_with_ignored_member.json',
+        'observation_associated_with_specimen_1_with_related_comment.json',
+        'observation_with_data_absent_reason_and_interpretation_and_body_site_and_method.json',
+      ].map((file) => [file, coded({ display: 'Urine pregnancy test', date: '2010-02-23' })]),
+    ),
+    'observation_associated_with_specimen_3.json': coded({
+      display: 'Serum ACTH (adrenocorticotrophic hormone) level',
+      date: '2010-02-23',
+    }),
+    'observation_associated_with_specimen_2.json': coded({
+      display: 'Serum oestradiol level',
+      date: '2010-02-23',
+      value: 8.8,
+      unit: 'mmol/L',
+      // 8.8 against a range of 10 to 90.
+      abnormal: 'low',
+    }),
+    'observation_with_effectiveperiod_start_and_no_effectivedatetime.json': coded({
+      display: 'Serum oestradiol level',
+      date: '1997-10-20',
+      value: 8.8,
+    }),
+    'observation_with_no_effectiveperiod_and_no_effectivedatetime.json': coded({
+      display: 'Serum oestradiol level',
+      date: '2010-02-25T15:41:00+00:00',
+      value: 8.8,
+    }),
+    'observation_referenced_by_diagnosticreport_result.json': coded({
+      // "Ap 2.400": the INR is 2.4, the text kept as sent.
+      display: 'INR - international normalised ratio',
+      date: '2010-02-23',
+      value: 2.4,
+      textValue: 'Ap 2.400',
+    }),
+    'observation_with_reference_range_and_interpretation.json': (s) => {
+      coded({
+        display: 'Serum iron level',
+        date: '2003-06-16',
+        value: 1779,
+        unit: 'umol/L',
+        referenceRange: { low: 11, high: 29, unit: 'umol/L' },
+      })(s);
+      // Interpretation A (abnormal), and far above the range: flagged either way.
+      expect(s.investigations?.entries[0]?.abnormal).to.be.oneOf(['abnormal', 'high']);
+    },
+    'observation_test_group_header.json': coded({
+      display: 'Collision of spacecraft with meteorite',
+      date: '2020-12-15T15:17:04.917+00:00',
+    }),
+    'observation_filing_comment.json': coded({
+      display: 'Comment note',
+      date: '2020-12-15T15:17:04.917+00:00',
+    }),
+    'input_default_observation.json': noCode,
+    'observation_with_interpretation_code_abnormal.json': flagged('abnormal'),
+    'observation_with_interpretation_code_low.json': flagged('low'),
+    // Two codings of an unknown system and v2 0078 H: the known one counts.
+    'observation_with_multiple_interpretations.json': flagged('high'),
+    'observation_with_referencerange_and_no_valuequantity.json': uncodedTest({
+      ...AT_2019,
+      referenceRange: { low: 11, high: 29, unit: 'umol/L' },
+    }),
+    'observation_with_value_quantity_and_reference_range.json': uncodedTest({
+      ...AT_2019,
+      value: 37.1,
+      comparator: '>=',
+      referenceRange: { low: 20, high: 30, unit: 'test-unit' },
+    }),
     'observation_with_value_string.json': (s) => {
       // Not in a report here: an observation, its valueString shown as the result.
       expect(s.investigations?.entries[0]).to.deep.include({
