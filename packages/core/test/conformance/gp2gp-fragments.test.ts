@@ -19,6 +19,10 @@ import { immunisationFiles } from './gp2gp-expectations/immunisation.js';
 import { KNOWN_GAPS } from './gp2gp-expectations/known-gaps.js';
 import { observationFiles } from './gp2gp-expectations/observation.js';
 import { referralFiles } from './gp2gp-expectations/referral.js';
+import {
+  codeableConceptFiles,
+  procedureRequestFiles,
+} from './gp2gp-expectations/requests-and-terms.js';
 import type { Expectations, Sections } from './gp2gp-expectations/types.js';
 
 const ROOT = 'gp2gp-adaptor-fragments';
@@ -91,7 +95,9 @@ function freeTextOf(json: unknown): string[] {
 }
 
 const EXPECTATIONS: { [area: string]: Expectations } = {
+  codeableconcept: codeableConceptFiles,
   condition: conditionFiles,
+  procedurerequest: procedureRequestFiles,
   diagnosticreport: diagnosticReportFiles,
   allergy: allergyFiles,
   blood_pressure: bloodPressureFiles,
