@@ -107,6 +107,9 @@ const EXPECTATIONS: { [area: string]: Expectations } = {
   ...observationFiles,
 };
 
+/** Files with only the generic checks (none throws, no degrade display, no free text) so far. */
+const WITHOUT_OWN_EXPECTATIONS: string[] = [];
+
 /** One fixture file, wrapped and normalised. */
 async function normaliseFile(area: string, file: string): Promise<Sections> {
   const json = await loadFixture(`${ROOT}/${area}`, file);
@@ -130,6 +133,10 @@ describe('GP2GP adaptor fragments (STU3, every area but medication)', function (
     expect(index?.[`${ROOT}/immunization`]).to.have.length(32);
     expect(index?.[`${ROOT}/referral`]).to.have.length(41);
     expect(index?.[`${ROOT}/encounter`]).to.have.length(18);
+    expect(index?.[`${ROOT}/condition`]).to.have.length(23);
+    expect(index?.[`${ROOT}/observation`]).to.have.length(48);
+    expect(index?.[`${ROOT}/diagnosticreport`]).to.have.length(25);
+    expect(index?.[`${ROOT}/diagnosticreport-observation`]).to.have.length(21);
   });
 
   it('reads every file without throwing, never shows a degrade display or free text, and meets its expectations', async function () {
@@ -159,6 +166,15 @@ describe('GP2GP adaptor fragments (STU3, every area but medication)', function (
     }
     expect(failures, failures.join('\n')).to.deep.equal([]);
     expect(read).to.equal(283);
+  });
+
+  it('has its own expectation (or a known gap) for every file but the listed ones', function () {
+    const without = AREAS.flatMap((area) =>
+      (index?.[`${ROOT}/${area}`] ?? [])
+        .filter((file) => !EXPECTATIONS[area]?.[file] && !KNOWN_GAPS[`${area}/${file}`])
+        .map((file) => `${area}/${file}`),
+    );
+    expect(without).to.deep.equal(WITHOUT_OWN_EXPECTATIONS);
   });
 
   it('has no expectation both in an area and among the known gaps', function () {
