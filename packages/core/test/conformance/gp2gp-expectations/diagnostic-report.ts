@@ -116,5 +116,8 @@ export const diagnosticReportFiles: Expectations = {
       '2020-12-15T15:17:04.917+00:00',
       '2021-01-01T10:30:00+00:00',
     ]);
+    // Each carries NOPAT (no disclosure to the patient without the provider): the label is
+    // kept for the access policy, never lost.
+    for (const e of shown) expect(e.security?.map((c) => c.code)).to.deep.equal(['NOPAT']);
   },
 };
