@@ -3,7 +3,10 @@
 // medication_request (covered by gp2gp-medications.test.ts). Each file (a single resource or a
 // partial bundle) is wrapped in a minimal structured-record bundle with a synthetic Patient whose
 // id is the one the file's entries name, so they are this patient's. None may throw; the
-// per-file expectations (gp2gp-expectations/) were written from reading the files.
+// per-file expectations (gp2gp-expectations/, one file per area) were written from reading the
+// files, never from the normaliser's output. Every file has its own expectation or is a known gap
+// (gp2gp-expectations/known-gaps.ts): where the result disagrees with the file, the expectation
+// stays as the file says and a separate test pins today's result with the reason it is wrong.
 import '@dcr-elements/test-support';
 import { fixtureIndex, loadFixture } from '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
