@@ -42,7 +42,7 @@ export default tseslint.config(
     // Tests read arbitrary FHIR JSON; the assertions say what they expect. chai-a11y-axe makes
     // every chai Assertion look thenable to the type checker, so floating-promise reports there
     // are false.
-    files: ['**/*.test.ts', 'test/**/*.ts', 'packages/sandbox/test/**/*.ts'],
+    files: ['**/*.test.ts', 'test/**/*.ts', 'packages/*/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -1,5 +1,4 @@
 // Condition fragments: per-file expectations written from reading each file. Every Condition in
-/* eslint-disable @typescript-eslint/no-floating-promises -- chai-a11y-axe makes every chai Assertion look thenable (see the test override in eslint.config.mjs, whose globs miss this folder). */
 // GP Connect is a problem header (category problem-list-item), so each lands in `problems`, never
 // `diagnoses`; one without a category is still a problem.
 import { expect } from '@open-wc/testing';

@@ -2,7 +2,6 @@
 // resource file is one report (Diagnostic studies report, 721981007), status unknown, with no
 // effective date, issued 2010-02-25T15:41:00+00:00 (2001-03-30T16:27:00+01:00 for one); its
 // results and specimens, when it names any, are not in the file.
-/* eslint-disable @typescript-eslint/no-floating-promises -- chai-a11y-axe makes every chai Assertion look thenable (see the test override in eslint.config.mjs, whose globs miss this folder). */
 import { expect } from '@open-wc/testing';
 import type { Expectations, KnownGap, Sections } from './types.js';
 

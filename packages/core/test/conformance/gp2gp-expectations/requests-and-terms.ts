@@ -1,6 +1,5 @@
 // ProcedureRequest and CodeableConcept fragments: per-file expectations written from reading
 // each file.
-/* eslint-disable @typescript-eslint/no-floating-promises -- chai-a11y-axe makes every chai Assertion look thenable (see the test override in eslint.config.mjs, whose globs miss this folder). */
 import { expect } from '@open-wc/testing';
 import type { Expectations, Sections } from './types.js';
 
