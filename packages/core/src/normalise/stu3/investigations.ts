@@ -47,8 +47,12 @@ export function investigationsFromStu3(
   const reportOf = new Map<Json, Json>();
   const leaves: IndexedResource[] = [];
   readEach(ctx, ctx.index.ofType('DiagnosticReport'), diagnostics, (report) => {
+    const before = leaves.length;
     for (const ref of array(report.result))
       collectLeaves(ctx, ctx.index.resolve(ref, 'Observation'), report, 0);
+    // A report none of whose results the record holds (or that names none: only a conclusion or
+    // a coded diagnosis) must not vanish: it is counted, so the section says it could not show it.
+    if (leaves.length === before) countIn(diagnostics.dropped, 'report without its results');
     return undefined;
   });
 
@@ -64,8 +68,12 @@ export function investigationsFromStu3(
       .map(record)
       .filter((r) => r && (r.type === undefined || codeValue(r.type) === 'has-member'))
       .map((r) => ctx.index.resolve(r?.target, 'Observation'));
-    if (members.length > 0) for (const m of members) collectLeaves(ctx, m, report, depth + 1);
-    else leaves.push({ type: 'Observation', resource: observation });
+    for (const m of members) collectLeaves(ctx, m, report, depth + 1);
+    // A test group is a leaf too when it has a value of its own: a result that links its filing
+    // comment by has-member is still a result (its value must never be lost).
+    const ownValue = Object.keys(observation).some((key) => key.startsWith('value'));
+    if (members.length === 0 || ownValue)
+      leaves.push({ type: 'Observation', resource: observation });
   }
 
   const results = readEach(ctx, leaves, diagnostics, (observation) => {

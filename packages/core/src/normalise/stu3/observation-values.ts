@@ -78,6 +78,20 @@ export function abnormalOf(
   return undefined;
 }
 
+/**
+ * The interpretation codings an abnormal flag may come from: HL7 v2 table 0078 (the STU3 and R4
+ * URIs), the R4 v3 ObservationInterpretation system, or SNOMED CT. A code such as `H` in a system
+ * we do not know is not read as "high" (the value against its range still is).
+ */
+const INTERPRETATION_SYSTEMS = new Set([
+  'http://hl7.org/fhir/v2/0078',
+  'http://terminology.hl7.org/CodeSystem/v2-0078',
+  'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
+  'http://snomed.info/sct',
+]);
+
 export function interpretationOf(observation: Json): Coding[] {
-  return array(observation.interpretation).flatMap((i) => codingsOf(i));
+  return array(observation.interpretation)
+    .flatMap((i) => codingsOf(i))
+    .filter((c) => INTERPRETATION_SYSTEMS.has(c.system));
 }

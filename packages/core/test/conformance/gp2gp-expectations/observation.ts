@@ -105,7 +105,11 @@ const observationArea: Expectations = {
   'example-observation-resource-23.json': flagged('abnormal'),
   // "Example" is no 0078 code; "Another System" is no known system: no flag is invented.
   'example-observation-resource-13.json': notFlagged,
-  // example-observation-resource-14.json (H in an unknown system): see known-gaps.ts.
+  // Its only interpretation is "H" in an unknown system ("Another System"): not a flag.
+  'example-observation-resource-14.json': (s) => {
+    expect(s.investigations?.entries).to.have.length(1);
+    expect(s.investigations?.entries[0]).not.to.have.property('abnormal');
+  },
   'example-observation-resource-15.json': notFlagged,
   // Components of an uncoded parent: the parent is still shown by its term and date.
   'example-observation-resource-26.json': uncodedTest(AT_2010),
