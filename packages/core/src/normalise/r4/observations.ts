@@ -10,6 +10,7 @@ import { groupBloodPressures, type BloodPressureUnit } from '../shared/blood-pre
 import { codingsOf } from '../shared/coding.js';
 import { compareNewestFirst } from '../shared/compare-dates.js';
 import { abnormalFromRange, seriesOf } from '../shared/investigation-series.js';
+import { abnormalOf, interpretationOf as stu3Interpretation } from '../stu3/observation-values.js';
 import {
   array,
   conceptCodes,
@@ -177,12 +178,7 @@ function rangeOf(value: unknown): ReferenceRange | undefined {
   };
 }
 
-/** HL7 v3 ObservationInterpretation: H/HH/HU high, L/LL/LU low, A/AA abnormal. */
+/** The source's interpretation, read by the same rule as the GP Connect path (known systems only). */
 function interpretationOf(value: unknown): InvestigationResult['abnormal'] {
-  const code = array(value).flatMap((c) => codingsOf(c))[0]?.code;
-  if (!code) return undefined;
-  if (/^H/.test(code)) return 'high';
-  if (/^L/.test(code)) return 'low';
-  if (/^A/.test(code)) return 'abnormal';
-  return undefined;
+  return abnormalOf(stu3Interpretation({ interpretation: array(value) }), {}, undefined);
 }
