@@ -246,7 +246,8 @@ export class CareRecordSession extends EventTarget {
         );
       },
       () => {
-        if (generation === this.#generation) this.#apply({ type: 'access-check-failed' });
+        if (generation === this.#generation && !this.#closed)
+          this.#apply({ type: 'access-check-failed' });
       },
     );
   }
