@@ -1,6 +1,7 @@
+import { deceasedOf } from '../shared/deceased.js';
 import type { AdministrativeGender, Demographics } from '../../model/demographics.js';
 import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM } from '../../model/common.js';
-import { array, isoDate, record, text } from '../shared/read.js';
+import { array, record, text } from '../shared/read.js';
 import type { ReferenceIndex } from '../shared/references.js';
 
 const GENDERS: readonly AdministrativeGender[] = ['male', 'female', 'other', 'unknown'];
@@ -42,10 +43,7 @@ export function demographicsFromR4(
   const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(text(patient.birthDate) ?? '')
     ? String(patient.birthDate)
     : undefined;
-  const deceased =
-    typeof patient.deceasedBoolean === 'boolean'
-      ? patient.deceasedBoolean
-      : isoDate(patient.deceasedDateTime);
+  const deceased = deceasedOf(patient);
   return {
     id,
     nhsNumber,

@@ -1,3 +1,4 @@
+import { deceasedOf } from '../shared/deceased.js';
 import type {
   AdministrativeGender,
   Demographics,
@@ -41,6 +42,7 @@ function patientOf(ctx: Stu3Context, patient: Json, nhsNumber: string): Demograp
     names.find((n) => n.use === 'official') ?? names.find((n) => n.use === 'usual') ?? names[0];
   const gender = GENDERS.find((g) => g === patient.gender);
   const birthDate = isoDate(patient.birthDate);
+  const deceased = deceasedOf(patient);
   const family = text(name?.family);
   const title = text(array(name?.prefix)[0]);
   // GP Connect references the registered practice from generalPractitioner (an Organization) or,
@@ -61,6 +63,7 @@ function patientOf(ctx: Stu3Context, patient: Json, nhsNumber: string): Demograp
     ...(birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) && { birthDate }),
     ...(gender && { gender }),
     ...(registeredPractice && { registeredPractice }),
+    ...(deceased !== undefined && { deceased }),
     provenance: {
       source: 'gp-connect',
       ...(registeredPractice && { organisation: registeredPractice }),
