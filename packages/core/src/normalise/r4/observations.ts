@@ -10,7 +10,7 @@ import { groupBloodPressures, type BloodPressureUnit } from '../shared/blood-pre
 import { codingsOf } from '../shared/coding.js';
 import { compareNewestFirst } from '../shared/compare-dates.js';
 import { abnormalFromRange, seriesOf } from '../shared/investigation-series.js';
-import { abnormalOf, interpretationOf as stu3Interpretation } from '../stu3/observation-values.js';
+import { abnormalOf, interpretationOf as knownInterpretations } from '../shared/interpretation.js';
 import {
   array,
   conceptCodes,
@@ -180,5 +180,5 @@ function rangeOf(value: unknown): ReferenceRange | undefined {
 
 /** The source's interpretation, read by the same rule as the GP Connect path (known systems only). */
 function interpretationOf(value: unknown): InvestigationResult['abnormal'] {
-  return abnormalOf(stu3Interpretation({ interpretation: array(value) }), {}, undefined);
+  return abnormalOf(knownInterpretations({ interpretation: array(value) }), {}, undefined);
 }
