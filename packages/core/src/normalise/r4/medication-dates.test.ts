@@ -102,3 +102,43 @@ describe('UK Core medications: issue dates and repeat information', () => {
     expect(section.entries[0]?.notIssuedSince).to.equal('2026-01-10');
   });
 });
+
+describe('UK Core medications: transfer-degraded and uncoded medicines', () => {
+  const plan = (id: string, concept: object) => ({
+    ...authorisation,
+    id,
+    extension: [],
+    medicationCodeableConcept: concept,
+  });
+
+  it('keeps a medicine known only by its name, marked uncoded, and a degraded one by its term', () => {
+    const section = medicationsFromR4(
+      [
+        plan('uncoded', { text: 'Amoxicillin 250mg/5ml oral suspension' }),
+        plan('degraded', {
+          // 196421000000109 Transfer-degraded medication entry: verified in shared/terms.ts.
+          coding: [
+            {
+              system: 'http://snomed.info/sct',
+              code: '196421000000109',
+              display: 'Transfer-degraded medication entry',
+            },
+          ],
+          text: 'Bendroflumethiazide 2.5mg tablets',
+        }),
+      ],
+      context,
+    );
+    const byId = new Map(section.entries.map((m) => [m.id, m]));
+    expect(byId.get('uncoded')).to.include({
+      name: 'Amoxicillin 250mg/5ml oral suspension',
+      uncoded: true,
+    });
+    expect(byId.get('degraded')).to.include({
+      name: 'Bendroflumethiazide 2.5mg tablets',
+      degraded: true,
+    });
+    expect(byId.get('degraded')).not.to.have.property('uncoded');
+    expect(section.diagnostics.unparseable).to.deep.equal({});
+  });
+});

@@ -27,6 +27,7 @@ import {
   record,
   text,
 } from '../shared/read.js';
+import { termMarks } from '../shared/terms.js';
 import { referenceIndex, type ReferenceIndex } from '../shared/references.js';
 import { admit, entryBase, type R4Context } from './context.js';
 
@@ -140,9 +141,14 @@ function planOf(
   const medication = record(r.medicationReference)
     ? medicines.resolve(r.medicationReference, r)
     : undefined;
-  const codes = record(r.medicationReference)
-    ? codingsOf(medication?.resourceType === 'Medication' ? medication.code : undefined)
-    : codingsOf(r.medicationCodeableConcept);
+  // The medicine as a concept: a known-only-by-name or transfer-degraded medicine is shown by its
+  // term and marked (shared/terms.ts), never dropped.
+  const concept = record(r.medicationReference)
+    ? medication?.resourceType === 'Medication'
+      ? medication.code
+      : undefined
+    : r.medicationCodeableConcept;
+  const codes = codingsOf(concept);
   const status = statusOf(r.status);
   const started = firstDate(
     r.authoredOn,
@@ -150,7 +156,7 @@ function planOf(
     r.effectiveDateTime,
     r.dateAsserted,
   );
-  const base = entryBase(r, codes, status, started, context, diagnostics);
+  const base = entryBase(r, codes, status, started, context, diagnostics, concept);
   if (!base) return undefined;
   const dosage = array(r.dosageInstruction ?? r.dosage)
     .map((d) => text(record(d)?.text))
@@ -182,6 +188,7 @@ function planOf(
     ...(stopped && { stopped }),
     ...(stoppedReason.length > 0 && { stoppedReason }),
     ...(repeat && { repeat }),
+    ...termMarks(base),
   };
 }
 

@@ -1,3 +1,4 @@
+import { termMarks } from './terms.js';
 import { compareIsoDates } from './compare-dates.js';
 import type { Coding, Provenance } from '../../model/common.js';
 import type {
@@ -11,7 +12,8 @@ import { highRiskClassOf, type HighRiskClass } from './high-risk.js';
 import { isStaleRepeat, reconcileLastIssue } from './medication-dates.js';
 
 /** A medication authorisation (FHIR MedicationRequest intent `plan`, or a MedicationStatement). */
-export interface MedicationPlan {
+/** A medication before its issues are grouped; term marks as shared/terms.ts sets them. */
+export interface MedicationPlan extends Pick<Medication, 'degraded' | 'uncoded' | 'originalCode'> {
   id: string;
   codes: Coding[];
   name: string;
@@ -95,6 +97,7 @@ export function groupMedications(
       codes: plan.codes,
       display: plan.name,
       name: plan.name,
+      ...termMarks(plan),
       status: plan.status,
       date: lastIssued?.date ?? plan.started,
       provenance: plan.provenance,

@@ -84,8 +84,10 @@ function originalOf(
   return other ? { term: other.display!, code: other.code } : undefined;
 }
 
-/** The entry fields that carry a term's marks (spread into an entry). */
-export function termMarks(term: Term): Pick<Entry, 'degraded' | 'uncoded' | 'originalCode'> {
+/** The fields that carry a term's marks, from a term or an entry (spread into an entry). */
+export function termMarks(
+  term: Pick<Entry, 'degraded' | 'uncoded' | 'originalCode'>,
+): Pick<Entry, 'degraded' | 'uncoded' | 'originalCode'> {
   return {
     ...(term.degraded && { degraded: true }),
     ...(term.uncoded && { uncoded: true }),

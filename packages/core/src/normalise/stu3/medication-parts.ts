@@ -1,6 +1,7 @@
 import type { Coding } from '../../model/common.js';
 import type { Medication, MedicationRepeat, Quantity } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
+import { termOf, type Term } from '../shared/terms.js';
 import { expectedSupplyDaysOf, repeatOrNothing } from '../shared/medication-dates.js';
 import type { Stu3Context } from './context.js';
 import {
@@ -15,16 +16,19 @@ import {
 } from '../shared/read.js';
 
 /**
- * The medicine's codes: from the referenced Medication resource (GP Connect's way), else an
- * inline `medicationCodeableConcept`. dm+d concepts arrive under `http://snomed.info/sct` from GP
- * Connect and under `https://dmd.nhs.uk` from UK Core: both are kept as sent, and the high-risk
- * check matches a code whatever its system.
+ * The medicine: from the referenced Medication resource (GP Connect's way), else an inline
+ * `medicationCodeableConcept`, as a term (shared/terms.ts): coded as sent, or a transfer-degraded
+ * or known-only-by-name medicine shown by its own term and marked, never dropped. dm+d concepts
+ * arrive under `http://snomed.info/sct` from GP Connect and under `https://dmd.nhs.uk` from UK
+ * Core: both are kept as sent, and the high-risk check matches a code whatever its system. A
+ * coding with neither a display nor a text names nothing a clinician can read: `undefined`.
  */
-export function medicineCodes(ctx: Stu3Context, resource: Json | undefined): Coding[] {
-  if (!resource) return [];
+export function medicineTerm(ctx: Stu3Context, resource: Json | undefined): Term | undefined {
+  if (!resource) return undefined;
   const medication = ctx.index.resolve(resource.medicationReference, 'Medication');
-  const referenced = codingsOf(medication?.code);
-  return referenced.length > 0 ? referenced : codingsOf(resource.medicationCodeableConcept);
+  const term = termOf(medication?.code) ?? termOf(resource.medicationCodeableConcept);
+  const bareCode = term && !term.degraded && term.display === term.codes[0]?.code;
+  return bareCode ? undefined : term;
 }
 
 /**

@@ -214,3 +214,47 @@ describe("GP Connect STU3 medications: the source's own last-issue date", () => 
     expect(section.diagnostics.notes).to.deep.equal({ [NOTE_LAST_ISSUE_EARLIER_IN_SOURCE]: 1 });
   });
 });
+
+describe('GP Connect STU3 medications: transfer-degraded and uncoded medicines', () => {
+  // 196421000000109 Transfer-degraded medication entry: verified in shared/terms.ts (DEGRADE_CODES).
+  const degradeCoding = {
+    system: 'http://snomed.info/sct',
+    code: '196421000000109',
+    display: 'Transfer-degraded medication entry',
+  };
+
+  it('shows a degraded medicine by its original term, marked, never by the degrade display', () => {
+    const degraded = {
+      resourceType: 'Medication',
+      id: 'furo',
+      code: { coding: [degradeCoding], text: 'Bendroflumethiazide 2.5mg tablets' },
+    };
+    const [med] = read(bundleOf(degraded, repeatPlan())).entries;
+    expect(med?.name).to.equal('Bendroflumethiazide 2.5mg tablets');
+    expect(med?.degraded).to.equal(true);
+    expect(med).not.to.have.property('uncoded');
+  });
+
+  it('shows a medicine known only by its name, marked uncoded; a bare code is still not shown', () => {
+    const uncoded = {
+      resourceType: 'Medication',
+      id: 'furo',
+      code: { text: 'Warfarin 1mg tablets' },
+    };
+    const [med] = read(bundleOf(uncoded, repeatPlan())).entries;
+    expect(med?.name).to.equal('Warfarin 1mg tablets');
+    expect(med?.uncoded).to.equal(true);
+    // The name lexicon still marks it high-risk.
+    expect(med?.highRisk).to.equal(true);
+    const bare = {
+      resourceType: 'Medication',
+      id: 'furo',
+      code: { coding: [{ system: DMD_SYSTEM, code: '42294811000001108' }] },
+    };
+    const section = read(bundleOf(bare, repeatPlan()));
+    expect(section.entries).to.have.length(0);
+    expect(section.diagnostics.unparseable).to.deep.equal({
+      'MedicationRequest without a coded medicine': 1,
+    });
+  });
+});

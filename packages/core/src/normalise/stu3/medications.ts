@@ -1,6 +1,6 @@
 import { countIn, emptyDiagnostics, type Coding } from '../../model/common.js';
 import type { MedicationsSection } from '../../model/clinical.js';
-import { displayOf } from '../shared/coding.js';
+import { termMarks } from '../shared/terms.js';
 import {
   NOTE_ISSUE_DATED_BY_AUTHORED_ON,
   issueDateOf,
@@ -15,7 +15,7 @@ import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import {
   dosageText,
   kindOf,
-  medicineCodes,
+  medicineTerm,
   quantityOf,
   repeatOf,
   startedOf,
@@ -127,12 +127,9 @@ function medicationPlan(
   statement: Json | undefined,
   plan: Json | undefined,
 ): MedicationPlan | undefined {
-  const codes =
-    medicineCodes(ctx, statement).length > 0
-      ? medicineCodes(ctx, statement)
-      : medicineCodes(ctx, plan);
-  const name = displayOf(codes);
-  if (!name) return undefined;
+  const term = medicineTerm(ctx, statement) ?? medicineTerm(ctx, plan);
+  if (!term) return undefined;
+  const { codes, display: name } = term;
   const dosage = dosageText(statement, plan);
   const quantity = quantityOf(plan);
   const started = startedOf(statement, plan);
@@ -146,6 +143,7 @@ function medicationPlan(
     id,
     codes,
     name,
+    ...termMarks(term),
     kind,
     status,
     provenance: provenanceOf(ctx, [plan?.recorder, statement?.informationSource], recorded),
