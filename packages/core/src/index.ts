@@ -30,6 +30,7 @@ export {
   highRiskClassOf,
   type HighRiskClass,
 } from './normalise/shared/high-risk.js';
+export { latestEvents, type LatestEvents } from './normalise/shared/event-views.js';
 export {
   isRecentAcute,
   medicationViews,

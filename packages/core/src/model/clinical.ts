@@ -231,6 +231,8 @@ export interface CareEvent extends Entry {
   end?: string;
   /** Coded type (consultation type, referral specialty, ...). */
   type: Coding[];
+  /** An emergency attendance (A&E): an encounter whose class is HL7 v3 ActCode `EMER`. */
+  emergency?: true;
   /** Where it happened: the location's name, when the source sends one. */
   location?: string;
   /** The clinician: `FAMILY, Given (Title)` as NHS display conventions write it. */

@@ -1,7 +1,7 @@
 import { compareNewestFirst } from '../shared/compare-dates.js';
 import { ODS_ORGANISATION_SYSTEM, countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
-import { ADMISSION_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
+import { ADMISSION_CLASSES, EMERGENCY_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
 import { codingsOf, hasSnomedCode } from '../shared/coding.js';
 import { array, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
@@ -84,6 +84,7 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
       kind: classCode && ADMISSION_CLASSES.has(classCode) ? 'admission' : 'encounter',
       status,
       type: typeCodes,
+      ...(classCode && EMERGENCY_CLASSES.has(classCode) && { emergency: true as const }),
       ...(start && { start }),
       ...(end && { end }),
       ...(location && { location }),

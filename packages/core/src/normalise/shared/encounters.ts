@@ -19,3 +19,9 @@ export const ADMISSION_CLASSES: ReadonlySet<string> = new Set([
   'PRENC',
   'SS',
 ]);
+
+/**
+ * Encounter classes that mean an emergency attendance (A&E): HL7 v3 ActCode `EMER` "emergency",
+ * the one code of the ValueSet v3-ActEmergencyEncounterCode (HL7 Terminology, THO).
+ */
+export const EMERGENCY_CLASSES: ReadonlySet<string> = new Set(['EMER']);

@@ -1,7 +1,7 @@
 import { compareNewestFirst } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
-import { ADMISSION_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
+import { ADMISSION_CLASSES, EMERGENCY_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
 import { nameOf } from '../shared/names.js';
 import { termMarks, termOf } from '../shared/terms.js';
@@ -51,7 +51,8 @@ function encounterEvent(ctx: Stu3Context, encounter: Json): CareEvent | undefine
     .filter((t) => t !== undefined);
   const type = terms.flatMap((t) => t.codes);
   const term = terms[0];
-  const admission = ADMISSION_CLASSES.has(codeValue(record(encounter.class)?.code) ?? '');
+  const classCode = codeValue(record(encounter.class)?.code) ?? '';
+  const admission = ADMISSION_CLASSES.has(classCode);
   const start = firstDate(record(encounter.period)?.start);
   const end = firstDate(record(encounter.period)?.end);
   if (!start) return undefined;
@@ -73,6 +74,7 @@ function encounterEvent(ctx: Stu3Context, encounter: Json): CareEvent | undefine
     kind: admission ? 'admission' : 'encounter',
     codes: type,
     type,
+    ...(EMERGENCY_CLASSES.has(classCode) && { emergency: true as const }),
     display: displayOf(type) ?? term?.display ?? (admission ? 'Admission' : 'Consultation'),
     ...(term && termMarks(term)),
     ...(location && { location }),
