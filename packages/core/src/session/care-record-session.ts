@@ -395,12 +395,16 @@ export class CareRecordSession extends EventTarget {
     this.#apply({ type: 'section-shown', section });
   }
 
-  /** Ends viewing: the grant ends, in-flight work stops, nothing stays in memory. */
+  /**
+   * Ends viewing: the grant ends, in-flight work stops, nothing of the record stays in memory.
+   * The host's own identity of the patient stays (as when a grant runs out): the patient is
+   * still selected in the host system, so the banner still names them and the consent gate can
+   * offer to view again. `setPatient` replaces it; `close` lets it go.
+   */
   end(detail: EndDetail = 'ended-by-user'): void {
     this.#batch(() => {
       this.#expireIfLapsed();
       this.#apply({ type: 'end', detail });
-      this.#host = undefined;
     });
   }
 
@@ -414,6 +418,7 @@ export class CareRecordSession extends EventTarget {
     if (this.#closed) return;
     this.#batch(() => {
       this.end('session-closed');
+      this.#host = undefined;
       this.#closed = true;
     });
     this.#stopWatchingPage();

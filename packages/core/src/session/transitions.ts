@@ -105,6 +105,7 @@ function withheldDetail(w: WithheldCounts): string | undefined {
 }
 
 const UNREACHABLE = 'The GP record could not be reached. Try again.';
+const ENDED = 'Nothing from the GP record is kept on screen or in memory.';
 
 /** A row typed by its event, so `to`, `reason` and `audit` see that event's fields. */
 function row<T extends SessionEventType>(
@@ -303,11 +304,12 @@ export const TRANSITIONS: readonly Transition[] = [
     from: PATIENT_STATES,
     on: 'end',
     to: 'ended',
-    reason: 'Viewing has ended.',
+    // Elements title the state "Viewing ended": the reason says what it means, not the same again.
+    reason: ENDED,
     stopsView: true,
     audit: (e) => [{ action: 'end', outcome: 'success', detail: e.detail }],
   }),
-  row({ from: ['no-context'], on: 'end', to: 'ended', reason: 'Viewing has ended.' }),
+  row({ from: ['no-context'], on: 'end', to: 'ended', reason: ENDED }),
 ];
 
 export interface Step {

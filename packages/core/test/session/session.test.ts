@@ -167,9 +167,24 @@ describe('session: audit of every attempt, decision and end', () => {
     ]);
   });
 
+  it('end() keeps the host’s identity of the patient (nothing of the record), so viewing can start again', async () => {
+    const { session, audit } = await viewing();
+    session.end();
+    expect(session.state).to.equal('ended');
+    expect(session.current('allergies')).to.equal(undefined);
+    expect(session.basis).to.equal(undefined);
+    expect(session.patient?.nhsNumber).to.equal(ada.nhsNumber);
+    session.end();
+    expect(audit.filter((a) => a.action === 'end')).to.have.length(1);
+    session.setPatient(session.patient);
+    await sessionReaches(session, 'awaiting-consent');
+    expect(session.current('allergies')).to.equal(undefined);
+  });
+
   it('close() ends the view and stops watching the page', async () => {
     const { session, audit } = await viewing();
     session.close();
+    expect(session.patient).to.equal(undefined);
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
     expect(audit.filter((a) => a.action === 'end').map((a) => a.detail)).to.deep.equal([
       'session-closed',
