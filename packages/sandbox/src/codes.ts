@@ -251,6 +251,11 @@ export const transferDegradedDrugAllergy: Code = {
   code: '196461000000101',
   display: 'Transfer-degraded drug allergy',
 }; // verified: UKCore-AllergyIntolerance-Sn-TransferDegradedDrugAllergy-Example.json, GPC allergies responses
+export const transferDegradedMedicationEntry: Code = {
+  system: SNOMED,
+  code: '196421000000109',
+  display: 'Transfer-degraded medication entry',
+}; // verified: GP Connect "Degraded medications" guidance (NHSDigital/IOPS-FHIR-Simplifier-Backup, GPConnectDirectCareAPIs-STU3 .../Medications-and-medical-device-guidance/Degraded-medications.page.md): the degrade code, the original name in CodeableConcept.text
 
 // ---------------------------------------------------------------------------
 // Observations

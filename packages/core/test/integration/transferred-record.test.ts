@@ -1,5 +1,5 @@
 // The sandbox's GP2GP-transferred patient through both sources over real HTTP: degraded and
-// uncoded allergies by their terms, results sent as text, separate blood pressure halves,
+// uncoded allergies and medicines by their terms, results sent as text, separate blood pressure halves,
 // uncategorised observations, immunisations, and (GP Connect) the referrals List's
 // confidential-items warning.
 import { SANDBOX_FHIR_R4 } from '@dcr-elements/test-support';
@@ -16,6 +16,7 @@ const SECTIONS = [
   'bloodPressure',
   'immunisations',
   'events',
+  'medications',
 ] as const satisfies readonly SectionName[];
 
 async function read(source: RecordSource) {
@@ -54,6 +55,17 @@ for (const [name, source] of SOURCES) {
       expect(allergies['transferred-allergy-uncoded']).to.include({
         display: 'Elastoplast',
         uncoded: true,
+      });
+      const medicines = Object.fromEntries(s.medications.entries.map((m) => [m.id, m]));
+      expect(medicines['transferred-medication-degraded']).to.include({
+        name: 'Bendroflumethiazide 2.5mg tablets',
+        degraded: true,
+        current: true,
+      });
+      expect(medicines['transferred-medication-uncoded']).to.include({
+        name: 'Flucloxacillin 500mg capsules',
+        uncoded: true,
+        kind: 'acute',
       });
       const results = Object.fromEntries(s.investigations.entries.map((r) => [r.id, r]));
       expect(results['transferred-inr-text']).to.include({ value: 2.4, textValue: 'Ap 2.400' });

@@ -175,6 +175,8 @@ export function referralToStu3(s: fhir4.ServiceRequest): Stu3Resource {
     subject: s.subject,
     authoredOn: s.authoredOn,
     requester: s.requester && { agent: s.requester },
+    priority: s.priority,
+    recipient: s.performer,
     reasonCode: s.code && [stu3Concept(s.code)],
   });
 }

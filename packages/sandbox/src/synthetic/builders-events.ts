@@ -5,13 +5,18 @@
 import * as code from '../codes.js';
 import { ODS_SYSTEM, PROFILE, type Code } from '../codes.js';
 import { GP_ID, PRACTICE_ID, concept } from './builders.js';
-import type { RosterPatient } from './roster.js';
+import { SANDBOX_ORGANISATIONS, SANDBOX_PRACTICE, type RosterPatient } from './roster.js';
 
 const subject = (patient: RosterPatient): fhir4.Reference => ({
   reference: `Patient/${patient.id}`,
 });
-const gp: fhir4.Reference = { reference: `Practitioner/${GP_ID}` };
-const practiceRef: fhir4.Reference = { reference: `Organization/${PRACTICE_ID}` };
+// References carry their display, as UK Core examples do: the R4 reader names an event's
+// clinician, organisation and place from it (GP Connect resolves the resources instead).
+const gp: fhir4.Reference = { reference: `Practitioner/${GP_ID}`, display: 'BENNETT, Sarah (Dr)' };
+const practiceRef: fhir4.Reference = {
+  reference: `Organization/${PRACTICE_ID}`,
+  display: SANDBOX_PRACTICE.name,
+};
 const classCoding = (c: Code): fhir4.Coding => ({
   system: c.system,
   code: c.code,
@@ -24,7 +29,17 @@ export type EncounterKind = 'gp-consultation' | 'gp-telephone' | 'admission' | '
 export function encounter(
   patient: RosterPatient,
   id: string,
-  options: { kind: EncounterKind; start: string; end?: string; serviceProvider?: string },
+  options: {
+    kind: EncounterKind;
+    start: string;
+    end?: string;
+    /** ODS code of another organisation that held it (default: the practice). */
+    serviceProvider?: string;
+    /** Where it happened (a Location reference's display). */
+    location?: string;
+    /** A hospital clinician's name (GP encounters name the practice GP). */
+    clinician?: string;
+  },
 ): fhir4.Encounter {
   const byKind: Record<EncounterKind, { cls: Code; type: Code }> = {
     'gp-consultation': { cls: code.encounterClassAmbulatory, type: code.consultation },
@@ -42,18 +57,35 @@ export function encounter(
     type: [concept(type)],
     subject: subject(patient),
     ...(options.kind.startsWith('gp-') && { participant: [{ individual: gp }] }),
+    ...(options.clinician && { participant: [{ individual: { display: options.clinician } }] }),
     period: { start: options.start, end: options.end ?? options.start },
+    ...(options.location && { location: [{ location: { display: options.location } }] }),
     serviceProvider: options.serviceProvider
-      ? { identifier: { system: ODS_SYSTEM, value: options.serviceProvider } }
+      ? {
+          identifier: { system: ODS_SYSTEM, value: options.serviceProvider },
+          ...(organisationName(options.serviceProvider) && {
+            display: organisationName(options.serviceProvider),
+          }),
+        }
       : practiceRef,
   };
 }
+
+const organisationName = (ods: string): string | undefined =>
+  Object.values(SANDBOX_ORGANISATIONS).find((o) => o.ods === ods)?.name;
 
 /** A referral from the practice: ServiceRequest, intent order, category "Patient referral". */
 export function referral(
   patient: RosterPatient,
   id: string,
-  options: { code: Code; authored: string; status?: 'active' | 'completed' },
+  options: {
+    code: Code;
+    authored: string;
+    status?: 'active' | 'completed';
+    priority?: 'routine' | 'urgent';
+    /** Who it was sent to (a performer reference's display). */
+    recipient?: string;
+  },
 ): fhir4.ServiceRequest {
   return {
     resourceType: 'ServiceRequest',
@@ -66,6 +98,8 @@ export function referral(
     subject: subject(patient),
     authoredOn: options.authored,
     requester: gp,
+    ...(options.priority && { priority: options.priority }),
+    ...(options.recipient && { performer: [{ display: options.recipient }] }),
   };
 }
 

@@ -4,13 +4,16 @@
  * resolved, written as GP2GP writes it), an allergy known only by its name, an INR sent as text
  * ("Ap 2.400") and an eGFR bound (">90"), blood pressure recorded as separate systolic and
  * diastolic observations (and one systolic alone), uncategorised observations (weight and a
- * creatinine outside any report), immunisations, and a confidential referral (so the GP Connect
- * referrals List carries the confidential-items warning). Synthetic; every code is from codes.ts.
+ * creatinine outside any report), immunisations, a confidential referral (so the GP Connect
+ * referrals List carries the confidential-items warning), a repeat sent under the transfer-degraded
+ * medication code with its name as text, and a recent antibiotic known only by its name.
+ * Synthetic; every code is from codes.ts.
  */
 import * as code from '../codes.js';
 import type { Code } from '../codes.js';
-import { concept, patientResource } from './builders.js';
+import { concept, medicationCourse, patientResource } from './builders.js';
 import { referral, sharingConsent } from './builders-events.js';
+import { daysBefore } from './dates.js';
 import { SANDBOX_PATIENTS, type RosterPatient } from './roster.js';
 
 const p: RosterPatient = SANDBOX_PATIENTS.transferred;
@@ -81,6 +84,24 @@ function immunisation(id: string, when: string, dose: number): fhir4.Immunizatio
     occurrenceDateTime: when,
     protocolApplied: [{ doseNumberPositiveInt: dose }],
   };
+}
+
+/** A course whose medicine is sent as `medicine` (a degraded coding with text, or text alone). */
+function transferredCourse(
+  id: string,
+  medicine: fhir4.CodeableConcept,
+  course: { kind: 'repeat' | 'acute'; dose: string; unit: string; value: number; issues: string[] },
+): fhir4.MedicationRequest[] {
+  return medicationCourse(p, {
+    id,
+    // Replaced below: the builder codes every course; this one is sent as the transfer sent it.
+    medicine: code.transferDegradedMedicationEntry,
+    dose: course.dose,
+    quantity: { value: course.value, unit: course.unit },
+    kind: course.kind,
+    authorised: course.issues[0]!,
+    issues: course.issues,
+  }).map((request) => ({ ...request, medicationCodeableConcept: medicine }));
 }
 
 export function transferredPatient(): fhir4.Resource[] {
@@ -157,6 +178,33 @@ export function transferredPatient(): fhir4.Resource[] {
         code: 'umol/L',
       },
     }),
+    // Degraded in transfer: shown as "Bendroflumethiazide 2.5mg tablets", marked.
+    ...transferredCourse(
+      'transferred-medication-degraded',
+      {
+        ...concept(code.transferDegradedMedicationEntry),
+        text: 'Bendroflumethiazide 2.5mg tablets',
+      },
+      {
+        kind: 'repeat',
+        dose: 'One tablet each morning',
+        unit: 'tablet',
+        value: 28,
+        issues: [100, 72, 44, 16].map((days) => daysBefore(days)),
+      },
+    ),
+    // Known only by its name: a recent antibiotic, shown and marked uncoded.
+    ...transferredCourse(
+      'transferred-medication-uncoded',
+      { text: 'Flucloxacillin 500mg capsules' },
+      {
+        kind: 'acute',
+        dose: 'One capsule four times a day for 7 days',
+        unit: 'capsule',
+        value: 28,
+        issues: [daysBefore(20)],
+      },
+    ),
     immunisation('transferred-mmr-1', '1968-05-20', 1),
     immunisation('transferred-mmr-2', '1971-09-06', 2),
     {

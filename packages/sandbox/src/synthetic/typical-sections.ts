@@ -100,17 +100,23 @@ function events(p: RosterPatient): fhir4.Resource[] {
       start: `${daysBefore(341)}T21:40:00Z`,
       end: `${daysBefore(340)}T02:15:00Z`,
       serviceProvider: trust,
+      location: 'Emergency department',
+      clinician: 'OKAFOR, Grace (Dr)',
     }),
     encounter(p, 'typical-admission', {
       kind: 'admission',
       start: `${daysBefore(340)}T02:15:00Z`,
       end: `${daysBefore(329)}T11:00:00Z`,
       serviceProvider: trust,
+      location: 'Ward 7 (respiratory)',
+      clinician: 'HUSSAIN, Imran (Dr)',
     }),
     referral(p, 'typical-referral-cardiology', {
       code: code.referralToCardiologyService,
       authored: daysBefore(95),
       status: 'active',
+      priority: 'urgent',
+      recipient: 'Cardiology outpatients, Riverside University Hospitals',
     }),
     referral(p, 'typical-referral-physiotherapy', {
       code: code.referralToPhysiotherapist,
