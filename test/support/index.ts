@@ -20,12 +20,26 @@ const globals = globalThis as { litIssuedWarnings?: Set<string> };
 (globals.litIssuedWarnings ??= new Set()).add('dev-mode');
 
 const consoleProblems: string[] = [];
+/** The warning an element logs for its developer when it has no session (session-state-controller.ts). */
+const DEVELOPER_WARNING = /^dcr-elements: <dcr-[a-z-]+> has no care record session\./;
+let developerWarnings: string[] | undefined;
 for (const level of ['error', 'warn'] as const) {
   const original = console[level].bind(console);
   console[level] = (...args: unknown[]) => {
-    consoleProblems.push(`console.${level}: ${args.map(String).join(' ')}`);
+    const message = args.map(String).join(' ');
+    if (level === 'warn' && developerWarnings && DEVELOPER_WARNING.test(message))
+      developerWarnings.push(message);
+    else consoleProblems.push(`console.${level}: ${message}`);
     original(...args);
   };
+}
+
+/**
+ * For a test that renders an element without a session on purpose: the developer warning it logs
+ * is collected (and returned, to assert on) instead of failing the test. Until the test ends.
+ */
+export function expectDeveloperWarnings(): string[] {
+  return (developerWarnings ??= []);
 }
 // The virtualizer measures rows with a ResizeObserver and adds rows in the same loop, so Chrome
 // fires "ResizeObserver loop completed with undelivered notifications" (w3c/csswg-drafts#5488): a
@@ -55,6 +69,7 @@ window.addEventListener(
 );
 
 afterEach(() => {
+  developerWarnings = undefined;
   const problems = consoleProblems.splice(0);
   if (problems.length > 0) throw new Error(problems.join('\n'));
 });
@@ -186,6 +201,7 @@ export function describeAccessibility<E extends HTMLElement>(
       after(() => emulateMedia({ colorScheme: 'light' }));
       for (const example of examples) {
         it(`is accessible: ${example.name}`, async () => {
+          expectDeveloperWarnings(); // examples show the element without a session too
           const el = await fixture<E>(example.template());
           await settle(el, example);
           await expect(el).to.be.accessible();

@@ -55,7 +55,7 @@ export const examples: ElementExample[] = [
   {
     name: 'Sharing not set at the GP practice',
     description:
-      'The practice never recorded the patient’s sharing choice: treated like an opt-out.',
+      'The practice never recorded the patient’s sharing choice: nothing can be shown, and it is not called an opt-out.',
     template: () => gate(exampleSession('source-dissent', { patient: 'consentNotSet' })),
   },
   {
@@ -82,12 +82,13 @@ export const examples: ElementExample[] = [
   },
   {
     name: 'GP record unavailable',
-    description: 'The network failed: the clinician can try again (consent is asked again).',
+    description: 'The network failed: "Try again" checks again (consent is asked again).',
     template: () => gate(exampleSession('unavailable')),
   },
   {
     name: 'Viewing ended',
-    description: 'The clinician ended viewing: nothing stays on screen or in memory.',
+    description:
+      'The clinician ended viewing: nothing of the record stays on screen or in memory; the patient is still named, and the record can be viewed again (consent is asked afresh).',
     template: () => gate(exampleSession('ended')),
   },
   {
@@ -97,7 +98,8 @@ export const examples: ElementExample[] = [
   },
   {
     name: 'Not connected to a session',
-    description: 'The gate has no session (no <dcr-session> around it and no .session set).',
+    description:
+      'The gate has no session (no <dcr-session> around it and no .session set): a neutral message for the clinician, a console warning for the developer.',
     template: () => gate(undefined),
   },
 ];

@@ -91,11 +91,12 @@ export const styles = [
       /* The surface colour reads on the brand colour in both themes (white on dark blue, dark on light blue). */
       color: var(--_surface);
     }
+    /* A warning action, and always plainly an enabled one: solid, filled, never dashed or faded.
+       A missing reason is said inline when it is pressed, never by greying the button out. */
     button.override {
       border-color: var(--_override-accent);
-      color: var(--_text);
-      background: var(--_surface);
-      border-style: dashed;
+      background: var(--_override-background);
+      color: var(--_override-color);
     }
     fieldset {
       border: 0;

@@ -1,5 +1,6 @@
 import {
   describeAccessibility,
+  expectDeveloperWarnings,
   fixedClock,
   sandboxSession,
   sessionReaches,
@@ -123,9 +124,32 @@ describe('dcr-consent-gate', () => {
       'Patient declines',
       'Override: view without consent',
     ]);
-    expect(focused(el)).to.equal(shadow(el).querySelector('h2'));
     expect(shadow(el).querySelector('slot')).to.equal(null);
     expect(network.requests).to.deep.equal([]);
+  });
+
+  it('does not take the focus when the question appears: it moves only after the clinician acts', async () => {
+    const outside = document.createElement('button');
+    outside.textContent = 'Host page control';
+    document.body.append(outside);
+    outside.focus();
+    try {
+      const { el, session } = await asking();
+      expect(document.activeElement).to.equal(outside);
+      expect(focused(el)).to.equal(null);
+      // The record arriving, failing or ending on its own moves nothing either.
+      await session.recordConsent({ decision: 'granted' });
+      await sessionReaches(session, 'ready');
+      await el.updateComplete;
+      expect(document.activeElement).to.equal(outside);
+      // An action inside the gate does move it, to what that action opened.
+      shadow(el).querySelector<HTMLButtonElement>('[part="end-button"]')!.focus();
+      shadow(el).querySelector<HTMLButtonElement>('[part="end-button"]')!.click();
+      await el.updateComplete;
+      expect(focused(el)).to.equal(shadow(el).querySelector('.outcome'));
+    } finally {
+      outside.remove();
+    }
   });
 
   it('says it is checking access before the question can be asked', async () => {
@@ -203,10 +227,12 @@ describe('dcr-consent-gate', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     observer.disconnect();
 
+    // The patient's answer is the normal course of things: calm, not an alert, said once.
     const message = shadow(el).querySelector('[part="message"]')!;
-    expect(message.getAttribute('role')).to.equal('alert');
+    expect(message.getAttribute('role')).to.equal('status');
+    expect(message.classList.contains('calm')).to.equal(true);
     expect(text(message)).to.equal(
-      'Consent to view declined The patient declined to have their GP record viewed. The patient declined. Ask the patient directly, or use other sources.',
+      'Consent to view declined The patient declined to have their GP record viewed. Ask the patient directly, or use other sources.',
     );
     expect(focused(el)).to.equal(shadow(el).querySelector('.outcome'));
     expect(buttons(el)).to.deep.equal(['Record a different answer', 'End viewing']);
@@ -256,8 +282,17 @@ describe('dcr-consent-gate', () => {
       'Patient unable to respond',
     ]);
 
-    // Continue without a reason: an error, and focus on the first reason.
-    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.focus();
+    // Continue looks and is enabled (never disabled or faded); without a reason it says so inline
+    // and moves focus to the first reason.
+    const continueButton = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    expect(continueButton.disabled).to.equal(false);
+    expect(continueButton.hasAttribute('aria-disabled')).to.equal(false);
+    const look = getComputedStyle(continueButton);
+    expect(look.borderTopStyle).to.equal('solid');
+    expect(look.opacity).to.equal('1');
+    expect(look.cursor).to.equal('pointer');
+    expect(look.backgroundColor).not.to.equal(getComputedStyle(form).backgroundColor);
+    continueButton.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     await waitUntil(() => focused(el) === radios[0], 'focus not moved to the reasons', WAIT);
@@ -371,11 +406,24 @@ describe('dcr-consent-gate', () => {
     await el.updateComplete;
     expect(session.state).to.equal('ended');
     expect(shadow(el).querySelector('slot')).to.equal(null);
-    expect(text(shadow(el).querySelector('[part="message"]'))).to.equal(
-      'Viewing ended Viewing has ended. Select a patient to view their record again.',
+    const message = shadow(el).querySelector('[part="message"]')!;
+    expect(text(message)).to.equal(
+      'Viewing ended Nothing from the GP record is kept on screen or in memory. To view it again, record the patient’s consent again.',
     );
+    expect(message.getAttribute('role')).to.equal('status');
+    expect(message.classList.contains('calm')).to.equal(true);
     expect(focused(el)).to.equal(shadow(el).querySelector('.outcome'));
     expect(audit.at(-1)).to.include({ action: 'end', detail: 'ended-by-user' });
+    // The host's patient is still selected: still named, and the record can be viewed again.
+    expect(session.patient?.nhsNumber).to.equal(typical.nhsNumber);
+    expect(identity(el)[0]).to.equal('HARGREAVES, Ada');
+    await sendKeys({ press: 'Tab' });
+    expect(text(focused(el))).to.equal('View record again');
+    await sendKeys({ press: 'Enter' });
+    await sessionReaches(session, 'awaiting-consent');
+    await el.updateComplete;
+    expect(focused(el)).to.equal(shadow(el).querySelector('[part="question"] h2'));
+    expect(identity(el)[0]).to.equal('HARGREAVES, Ada');
   });
 
   it('keeps the record shown when part of it failed, and says which part', async () => {
@@ -406,64 +454,81 @@ describe('dcr-consent-gate', () => {
     expect(shadow(el).querySelector('slot')).not.to.equal(null);
   });
 
-  const refusals: [ExampleState, string, string, string][] = [
+  const refusals: [ExampleState, 'calm' | 'attention' | 'error', string, string, string][] = [
     [
       'no-context',
+      'calm',
       'No patient record to show',
       'No patient has been set.',
-      'Check that a patient is selected in your system.',
+      'Select a patient in your system to view their GP record.',
     ],
     [
       'not-permitted',
+      'attention',
       'You cannot view GP records',
       'Your role does not permit viewing GP records.',
       'Ask a colleague with a clinical role, or your registration authority.',
     ],
     [
       'no-agreement',
+      'attention',
       'No sharing agreement',
       'Your organisation is not in the information sharing agreement for this record.',
       'Contact the GP practice directly for the information you need.',
     ],
     [
       'source-dissent',
-      'Patient has opted out of sharing',
+      'attention',
+      'GP record not shared',
       'This patient has chosen not to share their GP record, or sharing has not been set up at their practice. Nothing can be shown.',
       'Contact the GP practice if you need information about this patient.',
     ],
     [
       'not-found',
+      'attention',
       'No GP record found',
       'No GP record was found for this NHS number.',
       'Check the NHS number, or contact the GP practice.',
     ],
     [
       'identity-mismatch',
+      'error',
       'Record does not match this patient',
       'The record returned does not match the patient you selected. Nothing is shown.',
       'Check the patient’s identity in your system. This has been reported.',
     ],
-    ['unavailable', 'GP record unavailable', 'The GP record could not be reached. Try again.', ''],
+    [
+      'unavailable',
+      'error',
+      'GP record unavailable',
+      'The GP record could not be reached. Try again.',
+      'Try again',
+    ],
     [
       'ended',
+      'calm',
       'Viewing ended',
-      'Viewing has ended.',
-      'Select a patient to view their record again.',
+      'Nothing from the GP record is kept on screen or in memory.',
+      'To view it again, record the patient’s consent again.',
     ],
   ];
-  for (const [state, title, reason, next] of refusals) {
-    it(`explains ${state} in plain English, with what to do next, and shows no record`, async () => {
+  for (const [state, tone, title, reason, next] of refusals) {
+    it(`explains ${state} in plain English, with what to do next, in its one style (${tone}), and shows no record`, async () => {
       const el = await gate(exampleSession(state));
       await settled(el);
       expect(el.session!.state).to.equal(state);
       const message = shadow(el).querySelector('[part="message"]')!;
-      expect(message.getAttribute('role')).to.equal('alert');
-      expect(text(message)).to.equal(`${title} ${reason} ${next}`.trim());
+      expect(message.getAttribute('role')).to.equal(tone === 'error' ? 'alert' : 'status');
+      expect([...message.classList]).to.deep.equal(['message', tone]);
+      expect(text(message)).to.equal(`${title} ${reason} ${next}`);
+      // Never the same sentence twice.
+      const sentences = text(message).split(/(?<=\.) /);
+      expect(new Set(sentences).size).to.equal(sentences.length);
       expect(shadow(el).querySelector('slot')).to.equal(null);
     });
   }
 
-  it('explains an opt-out for both the dissenting and the "not set" patient, even after a grant', async () => {
+  it('explains dissent and "sharing not set" alike, never calling "not set" an opt-out, even after a grant', async () => {
     for (const patient of [optedOut, consentNotSet]) {
       const { session, audit } = sandboxSession();
       const el = await gate(session);
@@ -471,8 +536,9 @@ describe('dcr-consent-gate', () => {
       await sessionReaches(session, 'source-dissent');
       await el.updateComplete;
       expect(text(shadow(el).querySelector('[part="message"] .title'))).to.equal(
-        'Patient has opted out of sharing',
+        'GP record not shared',
       );
+      expect(text(shadow(el).querySelector('[part="message"]'))).not.to.match(/opt(ed)?[- ]out/i);
       expect(shadow(el).querySelector('slot')).to.equal(null);
       expect(identity(el)[2]).to.equal(
         `NHS No. ${patient.nhsNumber.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')}`,
@@ -483,11 +549,18 @@ describe('dcr-consent-gate', () => {
     }
   });
 
-  it('says when it has no session', async () => {
+  it('without a session: a neutral message for the clinician, a console warning for the developer', async () => {
+    const warnings = expectDeveloperWarnings();
     const el = await gate(undefined);
-    expect(text(shadow(el).querySelector('[part="message"]'))).to.equal(
-      'No patient record to show This element is not connected to a record session. Check that a patient is selected in your system.',
+    const message = shadow(el).querySelector('[part="message"]')!;
+    expect(text(message)).to.equal(
+      'GP record not available here This part of the page is not connected to the GP record. If this continues, tell your IT service desk.',
     );
+    expect(message.getAttribute('role')).to.equal('status');
+    expect(message.classList.contains('calm')).to.equal(true);
+    expect(warnings.filter((w) => w.startsWith('dcr-elements: <dcr-consent-gate>'))).to.deep.equal([
+      'dcr-elements: <dcr-consent-gate> has no care record session. Put it inside <dcr-session> or <dcr-consent-gate>, or set its .session property.',
+    ]);
   });
 
   it('offers "Try again" by keyboard when the record is unreachable, asking consent again', async () => {

@@ -17,7 +17,7 @@ import {
   formatNhsNumber,
   formatPatientName,
 } from '../shared/format.js';
-import { renderSection } from '../shared/section-view.js';
+import { isViewing, renderStateMessage } from '../shared/section-view.js';
 import { SessionStateController } from '../shared/session-state-controller.js';
 import { OVERRIDE_REASON_LABELS } from './override-reasons.js';
 import { styles } from './consent-gate.styles.js';
@@ -27,15 +27,6 @@ type Step = 'question' | 'override' | 'confirm';
 
 /** What the gate shows; focus moves when this changes. */
 type View = Step | 'checking' | 'viewing' | `refused:${SessionState | 'no-session'}`;
-
-/** States in which a grant may be live and the record is being viewed. */
-const VIEWING: ReadonlySet<SessionState> = new Set([
-  'granted',
-  'override',
-  'loading',
-  'ready',
-  'partial',
-]);
 
 /**
  * @summary Asks the clinician to record whether the patient consents to their GP record being
@@ -102,9 +93,9 @@ export class DcrConsentGate extends LitElement {
     this.askingAbout = session?.patient;
     const view = this.currentView();
     if (view !== this.view) {
-      // Focus follows the gate's own content, and the question always takes it: it is the one
-      // thing the clinician must do before anything can be shown.
-      this.focusPending = view === 'question' || this.matches(':focus-within');
+      // Focus follows the clinician's own action inside the gate (an answer, "End viewing",
+      // "Try again"); a change the host or the network made never takes it from where it is.
+      this.focusPending = this.matches(':focus-within');
       this.view = view;
     }
   }
@@ -139,7 +130,7 @@ export class DcrConsentGate extends LitElement {
     const session = this.session;
     if (!session) return 'refused:no-session';
     const { state } = session;
-    if (VIEWING.has(state)) return session.basis ? 'viewing' : 'checking';
+    if (isViewing(session)) return session.basis ? 'viewing' : 'checking';
     if (state === 'awaiting-consent' || (state === 'consent-declined' && this.reasking))
       return this.step;
     return `refused:${state}`;
@@ -271,17 +262,19 @@ export class DcrConsentGate extends LitElement {
     const state = session?.state;
     return html`<div class="outcome" tabindex="-1" data-focus>
       ${this.renderIdentity(session?.patient)}
-      ${renderSection(session, undefined, { label: 'GP record', ready: () => html``, retry: () => undefined })}
-      ${
-        state === 'unavailable'
-          ? html`<div class="actions"><button type="button" part="button" @click=${this.tryAgain}>Try again</button></div>`
-          : nothing
-      }
+      ${renderStateMessage(session)}
       ${
         state === 'consent-declined'
           ? html`<div class="actions">
             <button type="button" part="button" @click=${this.askAgain}>Record a different answer</button>
             <button type="button" part="end-button" @click=${this.endViewing}>End viewing</button>
+          </div>`
+          : nothing
+      }
+      ${
+        state === 'ended' && session?.patient
+          ? html`<div class="actions">
+            <button type="button" part="button" @click=${this.viewAgain}>View record again</button>
           </div>`
           : nothing
       }
@@ -348,13 +341,10 @@ export class DcrConsentGate extends LitElement {
     this.step = 'question';
   };
 
-  private readonly tryAgain = () => {
-    const session = this.session;
-    if (!session) return;
-    // With a live grant only failed sections are asked again; otherwise the whole check restarts
-    // for the same patient (and consent is asked again: the earlier grant has gone).
-    if (session.basis) session.retry();
-    else if (session.patient) session.setPatient(session.patient);
+  /** The same patient again, after the view ended: access is checked and consent asked afresh. */
+  private readonly viewAgain = () => {
+    const patient = this.session?.patient;
+    if (patient) this.session!.setPatient(patient);
   };
 
   private readonly endViewing = () => {

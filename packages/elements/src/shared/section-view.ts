@@ -11,31 +11,90 @@ import type {
 import { notShownSummary, notShownText } from '@dcr-elements/core';
 import { formatDateTime } from './format.js';
 
-/** What the clinician can do next, for each state that shows no record. */
-const NEXT_STEP: Partial<Record<SessionState, string>> = {
-  'no-context': 'Check that a patient is selected in your system.',
-  'not-permitted': 'Ask a colleague with a clinical role, or your registration authority.',
-  'no-agreement': 'Contact the GP practice directly for the information you need.',
-  'awaiting-consent': 'Ask the patient for consent to view their GP record.',
-  'consent-declined': 'The patient declined. Ask the patient directly, or use other sources.',
-  'source-dissent': 'Contact the GP practice if you need information about this patient.',
-  'not-found': 'Check the NHS number, or contact the GP practice.',
-  'identity-mismatch': 'Check the patient’s identity in your system. This has been reported.',
-  ended: 'Select a patient to view their record again.',
+/** A session state, or no session at all (a developer error: the element was given none). */
+export type ViewState = SessionState | 'no-session';
+
+/**
+ * One style per state, in every element: `calm` for the normal course of things (nothing selected
+ * yet, waiting for consent, the patient said no, viewing ended), `attention` when the record
+ * cannot be shown and the clinician must go elsewhere, `error` when something failed or is wrong
+ * (with a retry where one can help). Only `error` is announced as an alert.
+ */
+export type Tone = 'calm' | 'attention' | 'error';
+
+export const TONE: Readonly<Record<Exclude<ViewState, ViewingState>, Tone>> = {
+  'no-session': 'calm',
+  'no-context': 'calm',
+  'awaiting-consent': 'calm',
+  'consent-declined': 'calm',
+  ended: 'calm',
+  'not-permitted': 'attention',
+  'no-agreement': 'attention',
+  'source-dissent': 'attention',
+  'not-found': 'attention',
+  'identity-mismatch': 'error',
+  unavailable: 'error',
 };
 
-const TITLE: Partial<Record<SessionState, string>> = {
+/** States in which the record is being viewed (a grant may be live). */
+type ViewingState = 'granted' | 'override' | 'loading' | 'ready' | 'partial';
+const VIEWING: ReadonlySet<ViewState> = new Set<ViewingState>([
+  'granted',
+  'override',
+  'loading',
+  'ready',
+  'partial',
+]);
+
+/** True while the record is being viewed (or loading for viewing). */
+export function isViewing(session: CareRecordSession | undefined): boolean {
+  return VIEWING.has(viewState(session));
+}
+
+const TITLE: Readonly<Record<Exclude<ViewState, ViewingState>, string>> = {
+  'no-session': 'GP record not available here',
   'no-context': 'No patient record to show',
   'not-permitted': 'You cannot view GP records',
   'no-agreement': 'No sharing agreement',
   'awaiting-consent': 'Waiting for consent to view',
   'consent-declined': 'Consent to view declined',
-  'source-dissent': 'Patient has opted out of sharing',
+  // Dissent and "not set" at the practice look the same from here: never call both an opt-out.
+  'source-dissent': 'GP record not shared',
   'not-found': 'No GP record found',
   'identity-mismatch': 'Record does not match this patient',
   unavailable: 'GP record unavailable',
   ended: 'Viewing ended',
 };
+
+/** What the clinician can do next, for each state that shows no record. */
+const NEXT_STEP: Partial<Record<ViewState, string>> = {
+  'no-session': 'If this continues, tell your IT service desk.',
+  'no-context': 'Select a patient in your system to view their GP record.',
+  'not-permitted': 'Ask a colleague with a clinical role, or your registration authority.',
+  'no-agreement': 'Contact the GP practice directly for the information you need.',
+  'awaiting-consent': 'Ask the patient for consent to view their GP record.',
+  'consent-declined': 'Ask the patient directly, or use other sources.',
+  'source-dissent': 'Contact the GP practice if you need information about this patient.',
+  'not-found': 'Check the NHS number, or contact the GP practice.',
+  'identity-mismatch': 'Check the patient’s identity in your system. This has been reported.',
+  ended: 'To view it again, record the patient’s consent again.',
+};
+
+/** The state an element renders: the session's, or `no-session` when it was given none. */
+export function viewState(session: CareRecordSession | undefined): ViewState {
+  return session ? session.state : 'no-session';
+}
+
+/**
+ * Asks again after the record could not be reached: with a live grant only the sections that
+ * failed; otherwise the whole check restarts for the same patient, so consent is asked afresh
+ * (the earlier grant has gone).
+ */
+export function retryRecord(session: CareRecordSession | undefined): void {
+  if (!session) return;
+  if (session.basis) session.retry();
+  else if (session.patient) session.setPatient(session.patient);
+}
 
 export interface SectionViewOptions<K extends SectionName> {
   /** What the section is called on screen, e.g. "Medications". */
@@ -55,33 +114,49 @@ export function renderSection<K extends SectionName>(
   snapshot: SectionSnapshot<K> | undefined,
   options: SectionViewOptions<K>,
 ): TemplateResult {
-  const state: SessionState = session?.state ?? 'no-context';
   if (snapshot?.status === 'ready') return options.ready(snapshot.value);
   if (snapshot?.status === 'error') {
-    const message = html`<div part="message" class="alert" role="alert">
+    const message = html`<div part="message" class="message error" role="alert">
       <p class="title">${options.label} could not be loaded</p>
       <p>The GP record did not answer. This does not mean there is nothing recorded.</p>
       <button type="button" @click=${options.retry}>Try again</button>
     </div>`;
     return options.unavailable ? options.unavailable(message) : message;
   }
-  if (['granted', 'override', 'loading', 'ready', 'partial'].includes(state)) {
-    return html`<div part="message" role="status" aria-live="polite">
+  const state = viewState(session);
+  if (VIEWING.has(state)) {
+    return html`<div part="message" class="message calm" role="status" aria-live="polite">
       <span class="skeleton" aria-hidden="true"></span><span class="skeleton short" aria-hidden="true"></span>
       <span class="visually-hidden">Loading ${options.label.toLowerCase()}</span>
     </div>`;
   }
+  const message = renderStateMessage(session);
+  return options.unavailable && state !== 'awaiting-consent'
+    ? options.unavailable(message)
+    : message;
+}
+
+/**
+ * The message for a state that shows no record, in its one style: title, the session's reason
+ * (never the same words as the title), what to do next, and "Try again" where the record could
+ * not be reached.
+ */
+export function renderStateMessage(session: CareRecordSession | undefined): TemplateResult {
+  const state = viewState(session) as Exclude<ViewState, ViewingState>;
+  const tone = TONE[state] ?? 'error';
   const reason = session
     ? session.stateReason
-    : 'This element is not connected to a record session.';
-  const refused = html`<div part="message" class=${state === 'awaiting-consent' ? nothing : 'alert'} role=${state === 'awaiting-consent' ? 'status' : 'alert'}>
+    : 'This part of the page is not connected to the GP record.';
+  return html`<div part="message" class="message ${tone}" role=${tone === 'error' ? 'alert' : 'status'}>
     <p class="title">${TITLE[state] ?? 'GP record unavailable'}</p>
     ${reason ? html`<p>${reason}</p>` : nothing}
     ${NEXT_STEP[state] ? html`<p>${NEXT_STEP[state]}</p>` : nothing}
+    ${
+      state === 'unavailable'
+        ? html`<button type="button" @click=${() => retryRecord(session)}>Try again</button>`
+        : nothing
+    }
   </div>`;
-  return options.unavailable && state !== 'awaiting-consent'
-    ? options.unavailable(refused)
-    : refused;
 }
 
 /**

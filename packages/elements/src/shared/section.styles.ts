@@ -5,6 +5,7 @@ export const sectionStyles = css`
   :host {
     display: block;
   }
+  /* One style per tone (section-view.ts TONE): calm, attention, error. */
   [part='message'] {
     padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
     border: 2px solid var(--_border);
@@ -13,8 +14,19 @@ export const sectionStyles = css`
     background: var(--_surface);
     color: var(--_text);
   }
-  [part='message'].alert {
+  [part='message'].calm {
+    border-width: 1px 1px 1px 8px;
+    border-left-color: var(--_brand);
+    background: var(--_surface-muted);
+  }
+  [part='message'].attention {
+    border-left-color: var(--_warning);
+  }
+  [part='message'].error {
     border-color: var(--_danger);
+  }
+  [part='message'] button {
+    margin-top: calc(var(--_space) * 0.5);
   }
   [part='message'] p {
     margin: 0 0 calc(var(--_space) * 0.5);
@@ -27,7 +39,7 @@ export const sectionStyles = css`
     height: 1.25rem;
     margin: calc(var(--_space) * 0.5) 0;
     border-radius: var(--_radius);
-    background: var(--_surface-muted);
+    background: var(--_border);
   }
   .skeleton.short {
     width: 60%;
@@ -59,6 +71,17 @@ export const sectionStyles = css`
   [part='disclosure'] p {
     margin: calc(var(--_space) * 0.5) 0 0;
   }
+  .term-mark {
+    display: inline-block;
+    padding: 0 calc(var(--_space) * 0.5);
+    border: 1px solid var(--_text-secondary);
+    border-radius: var(--_radius);
+    color: var(--_text);
+    font-size: 0.8125rem;
+    font-weight: 400;
+    line-height: 1.5;
+    white-space: nowrap;
+  }
   [part='disclosure'] .warning,
   [part='disclosure'] .withheld {
     color: var(--_text);
@@ -79,7 +102,7 @@ export const sectionStyles = css`
     button {
       border-color: CanvasText;
     }
-    [part='message'].alert {
+    [part='message'].error {
       border-color: Mark;
     }
   }

@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CareRecordSession } from '@dcr-elements/core';
 
+/** How the warning for an element without a session begins (tests recognise it by this). */
+export const DEVELOPER_WARNING = 'dcr-elements:';
+
 export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   session?: CareRecordSession;
 }
@@ -23,6 +26,20 @@ export class SessionStateController implements ReactiveController {
 
   hostUpdate(): void {
     if (this.host.session !== this.session) this.follow(this.host.session);
+  }
+
+  private warned = false;
+
+  /**
+   * An element rendered with no session is a mistake of the page, not the clinician's: it shows a
+   * neutral message, and the developer is told once per element, in words with no patient data.
+   */
+  hostUpdated(): void {
+    if (this.host.session || this.warned || !this.host.isConnected) return;
+    this.warned = true;
+    console.warn(
+      `${DEVELOPER_WARNING} <${this.host.localName}> has no care record session. Put it inside <dcr-session> or <dcr-consent-gate>, or set its .session property.`,
+    );
   }
 
   hostDisconnected(): void {
