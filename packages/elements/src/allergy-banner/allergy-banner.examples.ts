@@ -13,7 +13,8 @@ export const examples: ElementExample[] = [
   // The four messages, in both layouts.
   {
     name: 'Known allergies (compact)',
-    description: 'Penicillin, with its reaction, severity and criticality, on one line.',
+    description:
+      'Penicillin, with its reaction, severity, criticality and when it was recorded, on one line.',
     template: () => compact(exampleSession('granted')),
   },
   {
@@ -27,6 +28,18 @@ export const examples: ElementExample[] = [
     description:
       'A resolved allergy behind "Show resolved allergies", and one confidential to another organisation: counted, never described.',
     template: () => expanded(exampleSession('granted', { patient: 'privateAndSensitive' })),
+  },
+  {
+    name: 'Transferred record (compact)',
+    description:
+      'Allergies that came by GP2GP: a transfer-degraded one and one known only by its name, each shown by the term as recorded and marked.',
+    template: () => compact(exampleSession('granted', { patient: 'transferred' })),
+  },
+  {
+    name: 'Transferred record (expanded)',
+    description:
+      'The same, in full: each date says whether it is the onset or when it was recorded.',
+    template: () => expanded(exampleSession('granted', { patient: 'transferred' })),
   },
   {
     name: 'No known allergies (compact)',
@@ -125,5 +138,11 @@ export const examples: ElementExample[] = [
     name: 'No patient selected',
     description: 'The host has not set a patient.',
     template: () => compact(exampleSession('no-context')),
+  },
+  {
+    name: 'Not connected',
+    description:
+      'No session was given to the banner: a neutral message for the clinician, a console warning for the developer.',
+    template: () => html`<dcr-allergy-banner></dcr-allergy-banner>`,
   },
 ];

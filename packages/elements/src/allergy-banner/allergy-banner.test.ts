@@ -1,5 +1,6 @@
 import {
   describeAccessibility,
+  expectDeveloperWarnings,
   sandboxSession,
   sessionReaches,
   viewPatient,
@@ -15,7 +16,7 @@ import '../define/dcr-allergy-banner.js';
 import '../define/dcr-session.js';
 
 const WAIT = { timeout: 5000 };
-const { typical, noKnownAllergies, nothingRecorded } = SANDBOX_PATIENTS;
+const { typical, noKnownAllergies, nothingRecorded, transferred } = SANDBOX_PATIENTS;
 
 /** States a session passes through on its way somewhere else. */
 const PASSING: ReadonlySet<SessionState> = new Set(['granted', 'override', 'loading']);
@@ -81,7 +82,7 @@ describe('dcr-allergy-banner', () => {
     expect(headline(el)).to.equal('Known allergies');
     const list = el.shadowRoot!.querySelector('ul[aria-label="Current allergies"]')!;
     expect([...list.querySelectorAll('li')].map((li) => text(li))).to.deep.equal([
-      'Penicillin: Urticaria (moderate), high criticality',
+      'Penicillin: Urticaria (moderate), high criticality, recorded 17-Apr-1998',
     ]);
     expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-labelledby')).to.equal(
       'headline',
@@ -100,7 +101,7 @@ describe('dcr-allergy-banner', () => {
       'Reaction Urticaria (moderate)',
       'Criticality High',
       'Type Medication',
-      'Date 17-Apr-1998',
+      'Recorded 17-Apr-1998',
     ]);
     expect(visibleText(el)).to.match(
       /This record may be incomplete: free text, private and sensitive entries are not shared\. As of \d\d-\w{3}-\d{4} \d\d:\d\d/,
@@ -182,7 +183,7 @@ describe('dcr-allergy-banner', () => {
     ['no-agreement', 'No sharing agreement'],
     ['awaiting-consent', 'Waiting for consent to view'],
     ['consent-declined', 'Consent to view declined'],
-    ['source-dissent', 'Patient has opted out of sharing'],
+    ['source-dissent', 'GP record not shared'],
     ['not-found', 'No GP record found'],
     ['unavailable', 'GP record unavailable'],
     ['identity-mismatch', 'Record does not match this patient'],
@@ -199,10 +200,81 @@ describe('dcr-allergy-banner', () => {
     });
   }
 
-  it('says "Allergies unavailable" when it has no session', async () => {
+  it('says "Allergies unavailable" when it has no session, calmly, and warns the developer', async () => {
+    const warnings = expectDeveloperWarnings();
     const el = await banner(undefined);
     expect(headline(el)).to.equal('Allergies unavailable');
-    expect(visibleText(el)).to.contain('This element is not connected to a record session.');
+    expect(visibleText(el)).to.contain(
+      'GP record not available here This part of the page is not connected to the GP record.',
+    );
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(/^dcr-elements: <dcr-allergy-banner> has no care record session/);
+  });
+
+  it('offers "Try again" when the GP record could not be reached at all', async () => {
+    const el = await banner(exampleSession('unavailable'));
+    await settled(el);
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(text(alert)).to.contain('The GP record could not be reached. Try again.');
+    expect(text(alert.querySelector('button'))).to.equal('Try again');
+  });
+
+  it('shows transferred allergies by the term as recorded, marked degraded or uncoded', async () => {
+    for (const layout of ['compact', 'expanded']) {
+      const { el } = await viewing(transferred, layout);
+      const allergies = [
+        ...el.shadowRoot!.querySelectorAll('ul[aria-label="Current allergies"] [part="allergy"]'),
+      ];
+      const bySubstance = Object.fromEntries(
+        allergies.map((a) => [
+          text(a.querySelector('.substance')).replace(/ (Degraded|Uncoded).*$/, ''),
+          text(a.querySelector('[part="term-mark"]')),
+        ]),
+      );
+      expect(bySubstance, layout).to.deep.equal({
+        'Co-amoxiclav': 'Degraded in transfer: shown as recorded',
+        Elastoplast: 'Uncoded: shown as recorded',
+      });
+      // Never by the degrade code's own words.
+      expect(visibleText(el)).not.to.contain('Transfer-degraded');
+      fixtureCleanup();
+    }
+  });
+
+  it('says whether a date is the onset or when the allergy was recorded', async () => {
+    const { session } = sandboxSession({
+      fetch: withAllergy((first) => ({
+        ...first,
+        id: 'test-onset',
+        onsetDateTime: '1990-06',
+        code: {
+          coding: [{ system: 'http://snomed.info/sct', code: '111088007', display: 'Latex' }],
+        },
+      })),
+    });
+    const el = await banner(session, 'expanded');
+    await viewPatient(session, typical, { decision: 'granted' });
+    await waitUntil(
+      () => el.shadowRoot!.querySelectorAll('[part="allergy"]').length === 2,
+      'not shown',
+      WAIT,
+    );
+    const latex = [...el.shadowRoot!.querySelectorAll('[part="allergy"]')].find(
+      (a) => text(a.querySelector('.substance')) === 'Latex',
+    )!;
+    const facts = [...latex.querySelectorAll('dl > div')].map(
+      (d) => `${text(d.querySelector('dt'))} ${text(d.querySelector('dd'))}`,
+    );
+    expect(facts.filter((f) => /^(Onset|Recorded|Date) /.test(f))).to.deep.equal([
+      'Onset Jun-1990',
+      'Recorded 17-Apr-1998',
+    ]);
+    el.layout = 'compact';
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain(
+      'Latex: Urticaria (moderate), high criticality, onset Jun-1990',
+    );
   });
 
   it('says "Loading allergies" while the record is on its way, never a blank', async () => {

@@ -8,16 +8,17 @@ import type {
   CareRecordSession,
   HostPatient,
   SectionSnapshot,
-  SessionState,
 } from '@dcr-elements/core';
 import { sessionContext } from '../session/session-context.js';
 import { NOT_KNOWN, formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
-import { renderDisclosure, renderSection } from '../shared/section-view.js';
+import { isViewing, renderDisclosure, renderSection } from '../shared/section-view.js';
+import { renderTermMark } from '../shared/term-mark.js';
 import {
   HEADLINE,
   ICON,
   KIND_OF_STATE,
+  allergyDates,
   categoryText,
   criticalityText,
   reactionText,
@@ -25,14 +26,6 @@ import {
   type AllergyBannerKind,
 } from './allergy-text.js';
 import { styles } from './allergy-banner.styles.js';
-
-const VIEWING: ReadonlySet<SessionState> = new Set([
-  'granted',
-  'override',
-  'loading',
-  'ready',
-  'partial',
-]);
 
 type ReadyAllergies = Extract<SectionSnapshot<'allergies'>, { status: 'ready' }>;
 
@@ -49,6 +42,7 @@ type ReadyAllergies = Extract<SectionSnapshot<'allergies'>, { status: 'ready' }>
  * @csspart headline - the state's message: "Known allergies", "No known allergies", "Allergies not recorded", "Allergies unavailable"
  * @csspart list - a list of allergies (current, or resolved once shown)
  * @csspart allergy - one allergy
+ * @csspart term-mark - "Uncoded" or "Degraded in transfer" beside a substance shown by the term as recorded
  * @csspart toggle - the button that shows or hides resolved allergies
  * @csspart message - why allergies are unavailable (with "Try again" when the fetch failed)
  * @csspart disclosure - what is not shown and when the record was fetched
@@ -113,7 +107,7 @@ export class DcrAllergyBanner extends LitElement {
   private kindOf(snapshot: SectionSnapshot<'allergies'> | undefined): AllergyBannerKind {
     if (snapshot?.status === 'ready') return KIND_OF_STATE[snapshot.value.state];
     if (snapshot?.status === 'error') return 'unavailable';
-    return this.session && VIEWING.has(this.session.state) ? 'loading' : 'unavailable';
+    return isViewing(this.session) ? 'loading' : 'unavailable';
   }
 
   private renderBody(snapshot: SectionSnapshot<'allergies'> | undefined, compact: boolean) {
@@ -189,22 +183,35 @@ export class DcrAllergyBanner extends LitElement {
     const reaction = reactionText(allergy);
     const criticality = criticalityText(allergy);
     const status = allergy.status === 'active' ? undefined : statusText(allergy);
+    const dates = allergyDates(allergy);
+    // The substance as the record names it (a degraded or uncoded one by its own term, marked).
+    const substance = html`${allergy.display}${renderTermMark(allergy)}`;
     if (compact) {
-      const details = [status, reaction, criticality && `${criticality.toLowerCase()} criticality`]
+      const date = dates[0] && `${dates[0].label.toLowerCase()} ${formatDate(dates[0].date)}`;
+      const details = [
+        status,
+        reaction,
+        criticality && `${criticality.toLowerCase()} criticality`,
+        date,
+      ]
         .filter(Boolean)
         .join(', ');
       return html`<li part="allergy" class=${allergy.criticality === 'high' ? 'allergy high' : 'allergy'}>
-        <span class="substance">${allergy.display}</span>${details ? html`<span class="facts">: ${details}</span>` : nothing}
+        <span class="substance">${substance}</span>${details ? html`<span class="facts">: ${details}</span>` : nothing}
       </li>`;
     }
     return html`<li part="allergy" class=${allergy.criticality === 'high' ? 'allergy high' : 'allergy'}>
-      <p class="substance">${allergy.display}</p>
+      <p class="substance">${substance}</p>
       <dl>
         ${status ? html`<div><dt>Status</dt><dd>${status}</dd></div>` : nothing}
         <div><dt>Reaction</dt><dd>${reaction ?? NOT_KNOWN}</dd></div>
         <div><dt>Criticality</dt><dd>${criticality ?? NOT_KNOWN}</dd></div>
         <div><dt>Type</dt><dd>${categoryText(allergy) ?? NOT_KNOWN}</dd></div>
-        <div><dt>Date</dt><dd>${formatDate(allergy.date)}</dd></div>
+        ${
+          dates.length > 0
+            ? dates.map((d) => html`<div><dt>${d.label}</dt><dd>${formatDate(d.date)}</dd></div>`)
+            : html`<div><dt>Date</dt><dd>${NOT_KNOWN}</dd></div>`
+        }
       </dl>
     </li>`;
   }

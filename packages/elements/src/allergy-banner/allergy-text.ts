@@ -82,3 +82,16 @@ export function categoryText(allergy: Allergy): string | undefined {
 export function statusText(allergy: Allergy): string {
   return STATUS[allergy.status];
 }
+
+/**
+ * The allergy's dates, each named for what it is: when it began (onset) or when it was written
+ * into the record (recorded). A date the source gave without saying which is never passed off as
+ * an onset.
+ */
+export function allergyDates(allergy: Allergy): { label: 'Onset' | 'Recorded'; date: string }[] {
+  const recorded = allergy.provenance.recorded ?? (allergy.onset ? undefined : allergy.date);
+  return [
+    ...(allergy.onset ? [{ label: 'Onset' as const, date: allergy.onset }] : []),
+    ...(recorded ? [{ label: 'Recorded' as const, date: recorded }] : []),
+  ];
+}
