@@ -7,16 +7,30 @@ export const examples: ElementExample[] = [
   {
     name: 'Current medication',
     description:
-      'An 81-year-old on warfarin: repeats and a recent acute, warfarin marked high-risk, last issue date and quantity, issue history on expand.',
+      'An 81-year-old on warfarin: current repeats, then acutes of the last 12 months (a recent antibiotic among them), as the GP Connect HTML view groups them; warfarin marked high-risk, a lithium repeat "Not issued since 14-Jan-2010", issue history on expand.',
     template: () =>
       html`<dcr-medication-list .session=${exampleSession('granted')}></dcr-medication-list>`,
   },
   {
     name: 'All medication, newest issue first',
     description:
-      'Current and past together, sorted by last issue: the stopped apixaban shows its stop date and coded reason.',
+      'Current and past together, group by group, sorted by last issue: the stopped apixaban greyed, "Stopped" and its date beside its name, its high-risk marker subdued.',
     template: () =>
       html`<dcr-medication-list view="all" sort="last-issued" .session=${exampleSession('granted')}></dcr-medication-list>`,
+  },
+  {
+    name: 'Transferred record',
+    description:
+      'A repeat sent under the transfer-degraded code and a recent antibiotic known only by its name: each shown by the term as recorded, and marked.',
+    template: () =>
+      html`<dcr-medication-list .session=${exampleSession('granted', { patient: 'transferred' })}></dcr-medication-list>`,
+  },
+  {
+    name: 'Fourteen years of medicines, past only',
+    description:
+      'A long history: the warfarin that apixaban replaced, stopped, and fifty older acute courses.',
+    template: () =>
+      html`<dcr-medication-list view="past" .session=${exampleSession('granted', { patient: 'hugeTimeline' })}></dcr-medication-list>`,
   },
   {
     name: 'Viewed under a duty-of-care override',
@@ -64,7 +78,8 @@ export const examples: ElementExample[] = [
   },
   {
     name: 'Not connected',
-    description: 'No session has been given to the element.',
+    description:
+      'No session has been given to the element: a neutral message for the clinician, a console warning for the developer.',
     template: () => html`<dcr-medication-list></dcr-medication-list>`,
   },
 ];

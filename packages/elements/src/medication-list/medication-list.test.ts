@@ -1,5 +1,6 @@
 import {
   describeAccessibility,
+  expectDeveloperWarnings,
   sandboxSession,
   sessionReaches,
   viewPatient,
@@ -13,6 +14,7 @@ import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import type { DcrEntrySelectEvent } from '../events.js';
 import { exampleSession } from '../shared/example-sessions.js';
 import { examples } from './medication-list.examples.js';
+import { formatQuantity } from './medication-query.js';
 import type { DcrMedicationList } from './medication-list.js';
 import '../define/dcr-medication-list.js';
 import { defineOnce } from '../define/define-once.js';
@@ -45,6 +47,17 @@ async function settled(el: DcrMedicationList): Promise<void> {
 /** Medication names in the order shown. */
 function names(el: DcrMedicationList): string[] {
   return [...root(el).querySelectorAll('[part="expand"]')].map((b) => text(b));
+}
+
+/** Each group heading as shown, with the names under it, in order. */
+function groupsShown(el: DcrMedicationList): { heading: string; names: string[] }[] {
+  const groups: { heading: string; names: string[] }[] = [];
+  for (const body of root(el).querySelectorAll('[part="table"] > tbody')) {
+    const heading = body.querySelector('[part="group"]');
+    if (heading) groups.push({ heading: text(heading), names: [] });
+    else groups.at(-1)!.names.push(text(body.querySelector('[part="expand"]')));
+  }
+  return groups;
 }
 
 function rowOf(el: DcrMedicationList, name: string): HTMLTableRowElement {
@@ -182,11 +195,20 @@ describe('dcr-medication-list', () => {
     const amoxicillin = value.entries.find((m) => m.name === amoxicillin500mgCapsules.display);
     // The core calls the course finished (issued more than 28 days ago) ...
     expect(amoxicillin?.current).to.equal(false);
-    // ... yet the default view still lists it, as "Recent Acute Medication" would.
-    expect(names(el)).to.deep.equal([
-      amoxicillin500mgCapsules.display,
-      furosemide40mgTablets.display,
+    // ... yet the default view still lists it, as "Recent Acute Medication" would, under the
+    // GP Connect HTML view's group headings, current repeats first.
+    expect(groupsShown(el)).to.deep.equal([
+      { heading: 'Current repeats (1)', names: [furosemide40mgTablets.display] },
+      {
+        heading: 'Acute medication in the last 12 months (1)',
+        names: [amoxicillin500mgCapsules.display],
+      },
     ]);
+    expect(
+      [...root(el).querySelectorAll('[part="group"] [role="heading"]')].map((h) =>
+        h.getAttribute('aria-level'),
+      ),
+    ).to.deep.equal(['3', '3']);
     const furosemide = rowOf(el, furosemide40mgTablets.display);
     expect(text(furosemide.querySelector('[part="not-issued"]'))).to.equal(
       `Not issued since ${formatDate('2010-01-14')}`,
@@ -228,11 +250,18 @@ describe('dcr-medication-list', () => {
       expect([...furosemide.querySelectorAll('td')].map((td) => text(td))).to.deep.include.members([
         'Repeat',
         'One tablet each morning',
-        '56 tablet',
-        '7',
+        '56 tablets',
       ]);
-      // Names are sorted A to Z, and the past apixaban is not among the current ones.
-      expect(names(el)).to.deep.equal([...names(el)].sort((a, b) => a.localeCompare(b)));
+      // Current repeats, then acutes of the last 12 months (the recent antibiotic among them),
+      // each sorted A to Z; the past apixaban is not among the current ones.
+      const groups = groupsShown(el);
+      expect(groups.map((g) => g.heading)).to.deep.equal([
+        'Current repeats (7)',
+        'Acute medication in the last 12 months (3)',
+      ]);
+      for (const g of groups)
+        expect(g.names).to.deep.equal([...g.names].sort((a, b) => a.localeCompare(b)));
+      expect(groups[1]!.names).to.include('Doxycycline 100mg capsules');
       expect(names(el)).not.to.include('Apixaban 5mg tablets');
       expect(text(root(el).querySelector('[part="disclosure"]'))).to.match(
         /may be incomplete.*As of \d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d, from GP practice Y12345\./,
@@ -281,13 +310,27 @@ describe('dcr-medication-list', () => {
       expect(root(el).querySelector('table')).to.equal(null);
     });
 
-    it('source dissent: says the patient opted out and shows nothing', async () => {
+    it('unavailable: "Try again" checks the record again', async () => {
+      const session = exampleSession('unavailable');
+      const el = await fixture<DcrMedicationList>(
+        html`<dcr-medication-list .session=${session}></dcr-medication-list>`,
+      );
+      await waitUntil(() => root(el).querySelector('[role="alert"] button'), 'no retry', WAIT);
+      const retry = root(el).querySelector<HTMLButtonElement>('[role="alert"] button')!;
+      expect(text(retry)).to.equal('Try again');
+      retry.click();
+      // The whole check restarts for the same patient (the earlier grant went with the failure).
+      expect(session.state).to.equal('loading');
+    });
+
+    it('source dissent: says the record is not shared, and shows nothing', async () => {
       const el = await fixture<DcrMedicationList>(
         html`<dcr-medication-list .session=${exampleSession('source-dissent')}></dcr-medication-list>`,
       );
-      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert', WAIT);
-      expect(text(root(el).querySelector('[role="alert"]'))).to.contain(
-        'Patient has opted out of sharing',
+      await waitUntil(
+        () => text(root(el).querySelector('[part="message"]')).includes('GP record not shared'),
+        'no message',
+        WAIT,
       );
       expect(root(el).querySelector('table')).to.equal(null);
     });
@@ -304,32 +347,42 @@ describe('dcr-medication-list', () => {
       expect(network.requests).to.have.length(0);
     });
 
-    it('consent declined, not permitted, no agreement, not found, ended: each says so', async () => {
+    it('consent declined, not permitted, no agreement, not found, ended: each says so, in its one style', async () => {
       const cases = [
-        ['consent-declined', 'Consent to view declined'],
-        ['not-permitted', 'You cannot view GP records'],
-        ['no-agreement', 'No sharing agreement'],
-        ['not-found', 'No GP record found'],
-        ['ended', 'Viewing ended'],
+        ['consent-declined', 'Consent to view declined', 'calm'],
+        ['not-permitted', 'You cannot view GP records', 'attention'],
+        ['no-agreement', 'No sharing agreement', 'attention'],
+        ['not-found', 'No GP record found', 'attention'],
+        ['ended', 'Viewing ended', 'calm'],
       ] as const;
-      for (const [state, title] of cases) {
+      for (const [state, title, tone] of cases) {
         const session = exampleSession(state);
         const el = await fixture<DcrMedicationList>(
           html`<dcr-medication-list .session=${session}></dcr-medication-list>`,
         );
         await sessionReaches(session, state);
         await el.updateComplete;
-        expect(text(root(el).querySelector('[role="alert"]')), state).to.contain(title);
+        const message = root(el).querySelector('[part="message"]')!;
+        expect(text(message), state).to.contain(title);
+        expect(message.classList.contains(tone), state).to.equal(true);
+        // Normal states and refusals are not alarms: only failures are announced as alerts.
+        expect(message.getAttribute('role'), state).to.equal('status');
       }
     });
 
-    it('without a session: says it is not connected', async () => {
+    it('without a session: a neutral message, and a console warning for the developer', async () => {
+      const warnings = expectDeveloperWarnings();
       const el = await fixture<DcrMedicationList>(
         html`<dcr-medication-list></dcr-medication-list>`,
       );
-      expect(text(root(el).querySelector('[role="alert"]'))).to.contain(
-        'not connected to a record session',
+      const message = root(el).querySelector('[part="message"]')!;
+      expect(text(message)).to.equal(
+        'GP record not available here This part of the page is not connected to the GP record. If this continues, tell your IT service desk.',
       );
+      expect(message.getAttribute('role')).to.equal('status');
+      expect(warnings).to.deep.equal([
+        'dcr-elements: <dcr-medication-list> has no care record session. Put it inside <dcr-session> or <dcr-consent-gate>, or set its .session property.',
+      ]);
     });
   });
 
@@ -344,8 +397,11 @@ describe('dcr-medication-list', () => {
     expect(row.querySelector('[part="high-risk"] svg')).to.exist;
     const lastIssuedCell = row.querySelectorAll('td')[4]!;
     expect(lastIssuedCell.innerText.replace(/\s+/g, ' ')).to.equal(
-      `${formatDate(warfarin.lastIssued!.date)} 56 tablet`,
+      `${formatDate(warfarin.lastIssued!.date)} 56 tablets`,
     );
+    // Started in 2015; the record holds only the last year's issues, and says so.
+    const earliest = formatDate(warfarin.issues[0]!.date);
+    expect(text(row.querySelectorAll('td')[5]!)).to.equal(`13 since ${earliest}`);
     // Furosemide is not high-risk, and carries no marker.
     expect(rowOf(el, 'Furosemide 40mg tablets').querySelector('[part="high-risk"]')).to.equal(null);
 
@@ -363,7 +419,7 @@ describe('dcr-medication-list', () => {
     expect(panel.hidden).to.equal(false);
     const issues = panel.querySelector('[part="issues"]')!;
     expect(text(issues.querySelector('caption'))).to.equal(
-      'Issues of Warfarin 3mg tablets: 13, newest first',
+      `Issues of Warfarin 3mg tablets: 13 in the record, newest first Started 20-Mar-2015; the record holds issues from ${earliest}.`,
     );
     const shownDates = [...issues.querySelectorAll('tbody tr td:first-child')].map((td) =>
       text(td),
@@ -377,47 +433,184 @@ describe('dcr-medication-list', () => {
       .reverse();
     expect(isoShown).to.deep.equal([...warfarin.issues].reverse().map((i) => i.date));
     const gaps = [...issues.querySelectorAll('tbody tr td:last-child')].map((td) => text(td));
-    expect(gaps.at(-1)).to.equal('First issue');
+    // Not "First issue": the warfarin was started years before the oldest issue the record holds.
+    expect(gaps.at(-1)).to.equal('Earliest in the record');
     expect(gaps.slice(0, -1).every((g) => Number(g) >= 25 && Number(g) <= 31)).to.equal(true);
     expect(
       [...issues.querySelectorAll('tbody tr td:nth-child(2)')].every(
-        (td) => text(td) === '56 tablet',
+        (td) => text(td) === '56 tablets',
       ),
     ).to.equal(true);
   });
 
-  it('shows past medication with its stop date and coded stop reason', async () => {
+  it('shows a stopped medicine as past: greyed, "Stopped" and its date beside the name, the high-risk marker subdued but still said', async () => {
     const { el } = await typicalList();
     el.view = 'past';
     await el.updateComplete;
-    expect(names(el)).to.include('Apixaban 5mg tablets');
-    const apixaban = rowOf(el, 'Apixaban 5mg tablets');
-    expect(text(apixaban.querySelector('[part="high-risk"]'))).to.equal('High-risk: anticoagulant');
-    expect(text(apixaban.querySelector('td:last-child'))).to.equal(
-      'Stopped 20-Mar-2015 Reason: Drug therapy discontinued',
+    expect(groupsShown(el)).to.deep.equal([
+      { heading: 'Stopped and discontinued repeats (1)', names: ['Apixaban 5mg tablets'] },
+    ]);
+    let apixaban = rowOf(el, 'Apixaban 5mg tablets');
+    expect(apixaban.classList.contains('past')).to.equal(true);
+    expect(text(apixaban.querySelector('th'))).to.equal(
+      'Apixaban 5mg tablets Stopped 20-Mar-2015 Reason: Drug therapy discontinued High-risk: anticoagulant',
     );
     el.view = 'all';
     await el.updateComplete;
-    expect(text(rowOf(el, 'Warfarin 3mg tablets').querySelector('td:last-child'))).to.equal(
-      'Current',
+    const warfarin = rowOf(el, 'Warfarin 3mg tablets');
+    apixaban = rowOf(el, 'Apixaban 5mg tablets');
+    expect(warfarin.querySelector('[part="past-status"]')).to.equal(null);
+    // Greyed against the current warfarin; its marker loses the red, keeps the words.
+    const look = (row: Element, selector: string) => getComputedStyle(row.querySelector(selector)!);
+    expect(look(apixaban, 'td').color).not.to.equal(look(warfarin, 'td').color);
+    expect(look(apixaban, 'td').color).to.equal(
+      getComputedStyle(root(el).querySelector('.summary')!).color,
+    );
+    expect(look(apixaban, '[part="high-risk"]').borderTopColor).not.to.equal(
+      look(warfarin, '[part="high-risk"]').borderTopColor,
+    );
+    expect(getComputedStyle(warfarin.querySelector('th')!).boxShadow).to.contain('inset');
+    expect(getComputedStyle(apixaban.querySelector('th')!).boxShadow).to.equal('none');
+  });
+
+  it('writes quantities with their units as a clinician says them', () => {
+    expect(formatQuantity({ value: 56, unit: 'tablet' })).to.equal('56 tablets');
+    expect(formatQuantity({ value: 1, unit: 'tablet' })).to.equal('1 tablet');
+    expect(formatQuantity({ value: 5, unit: 'pre-filled disposable injection' })).to.equal(
+      '5 pre-filled disposable injections',
+    );
+    expect(formatQuantity({ value: 12, unit: 'suppository' })).to.equal('12 suppositories');
+    expect(formatQuantity({ value: 100, unit: 'ml' })).to.equal('100 ml');
+    expect(formatQuantity({ value: 28, unit: 'capsules' })).to.equal('28 capsules');
+    expect(formatQuantity({ value: 2 })).to.equal('2');
+    expect(formatQuantity(undefined)).to.equal('Not known');
+  });
+
+  it('marks a transfer-degraded and an uncoded medicine, shown by the term as recorded', async () => {
+    const { session } = sandboxSession();
+    await viewPatient(session, SANDBOX_PATIENTS.transferred, { decision: 'granted' });
+    const el = await ready(session);
+    const mark = (name: string) => text(rowOf(el, name).querySelector('[part="term-mark"]'));
+    expect(mark('Bendroflumethiazide 2.5mg tablets')).to.equal(
+      'Degraded in transfer: shown as recorded',
+    );
+    expect(mark('Flucloxacillin 500mg capsules')).to.equal('Uncoded: shown as recorded');
+    // The recent antibiotic known only by its name is still in the default view.
+    expect(groupsShown(el).map((g) => g.heading)).to.deep.equal([
+      'Current repeats (1)',
+      'Acute medication in the last 12 months (1)',
+    ]);
+    expect(text(root(el))).not.to.contain('Transfer-degraded medication entry');
+  });
+
+  it('stacks each medication at 390 px, every value named, nothing cut off', async () => {
+    const { session } = sandboxSession();
+    await viewPatient(session, typical, { decision: 'granted' });
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="width: 390px"><dcr-medication-list view="all" .session=${session}></dcr-medication-list></div>`,
+    );
+    const el = box.querySelector('dcr-medication-list')!;
+    await waitUntil(() => root(el).querySelector('table'), 'not shown', WAIT);
+    const wrap = root(el).querySelector<HTMLElement>('.table-wrap')!;
+    expect(wrap.scrollWidth, 'no horizontal scrolling').to.be.at.most(wrap.clientWidth);
+    const right = box.getBoundingClientRect().right;
+    for (const cell of root(el).querySelectorAll<HTMLElement>('tr[part="row"] > *'))
+      expect(cell.getBoundingClientRect().right, text(cell)).to.be.at.most(right + 0.5);
+    const warfarin = rowOf(el, 'Warfarin 3mg tablets');
+    expect(getComputedStyle(warfarin).display).to.equal('block');
+    // Each value is shown beside its column's name (the header row itself is out of sight).
+    const cells = [...warfarin.querySelectorAll<HTMLElement>('td')];
+    const headers = [...root(el).querySelectorAll('thead th')].map((th) => text(th));
+    expect(cells.map((td) => td.dataset.label)).to.deep.equal(headers.slice(1));
+    for (const td of cells)
+      expect(getComputedStyle(td, '::before').content, td.dataset.label).not.to.equal('none');
+    expect(root(el).querySelector('thead')!.getBoundingClientRect().height).to.be.at.most(1);
+    // Wide, the same element is a table again.
+    box.style.width = '1000px';
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(getComputedStyle(warfarin).display).to.equal('table-row');
+  });
+
+  it('reads a fourteen-year medication history: apixaban current, the warfarin it replaced stopped', async function () {
+    this.timeout(20_000);
+    const { session } = sandboxSession();
+    await viewPatient(session, SANDBOX_PATIENTS.hugeTimeline, { decision: 'granted' });
+    const el = await fixture<DcrMedicationList>(
+      html`<dcr-medication-list .session=${session}></dcr-medication-list>`,
+    );
+    await waitUntil(() => root(el).querySelector('table'), 'medications not shown', {
+      timeout: 18_000,
+    });
+    const current = groupsShown(el);
+    expect(current[0]!.names).to.include('Apixaban 5mg tablets');
+    expect(names(el)).not.to.include('Warfarin 3mg tablets');
+    el.view = 'past';
+    await el.updateComplete;
+    expect(text(rowOf(el, 'Warfarin 3mg tablets').querySelector('[part="past-status"]'))).to.match(
+      /^Stopped \d\d-[A-Z][a-z]{2}-\d{4}$/,
+    );
+    expect(
+      groupsShown(el).find((g) => g.heading.startsWith('Older acute'))!.names.length,
+    ).to.be.greaterThan(40);
+  });
+
+  it('says how many entries could not be shown when the record sent some it could not read', async () => {
+    const { session } = sandboxSession({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (!input.includes('/MedicationRequest')) return response;
+        const bundle = (await response.json()) as fhir4.Bundle;
+        // An issue whose authorisation is not in the record: counted, never shown alone.
+        bundle.entry = [
+          ...(bundle.entry ?? []),
+          {
+            resource: {
+              resourceType: 'MedicationRequest',
+              id: 'test-orphan-issue',
+              status: 'completed',
+              intent: 'order',
+              subject: { reference: `Patient/${typical.id}` },
+              medicationCodeableConcept: { coding: [furosemide40mgTablets] },
+              basedOn: [{ reference: 'MedicationRequest/not-in-the-record' }],
+              dispenseRequest: { validityPeriod: { start: '2026-10-01' } },
+            } as fhir4.MedicationRequest,
+            search: { mode: 'match' },
+          },
+        ];
+        return new Response(JSON.stringify(bundle), {
+          headers: { 'content-type': 'application/fhir+json' },
+        });
+      },
+    });
+    await viewPatient(session, typical, { decision: 'granted' });
+    const el = await ready(session);
+    expect(text(root(el).querySelector('[part="disclosure"] .not-shown'))).to.equal(
+      '1 entry could not be shown: it could not be read.',
     );
   });
 
-  it('sorts by last issued and by start date (newest first), and filters by type and name', async () => {
+  it('sorts by last issued and by start date (newest first) within each group, and filters by type and name', async () => {
     const { el, value } = await typicalList();
     el.view = 'all';
     el.sort = 'last-issued';
     await el.updateComplete;
-    const byIssue = [...value.entries].sort(
-      (a, b) =>
-        (b.lastIssued?.date ?? '').localeCompare(a.lastIssued?.date ?? '') ||
-        a.name.localeCompare(b.name),
-    );
-    expect(names(el)).to.deep.equal(byIssue.map((m) => m.name));
+    const byName = new Map(value.entries.map((m) => [m.name, m]));
+    const groups = groupsShown(el);
+    expect(groups.map((g) => g.heading.replace(/ \(\d+\)$/, ''))).to.deep.equal([
+      'Current repeats',
+      'Acute medication in the last 12 months',
+      'Stopped and discontinued repeats',
+    ]);
+    for (const g of groups) {
+      const issued = g.names.map((n) => byName.get(n)!.lastIssued?.date ?? '');
+      expect(issued).to.deep.equal([...issued].sort().reverse());
+    }
     el.sort = 'started';
     await el.updateComplete;
-    const started = names(el).map((n) => value.entries.find((m) => m.name === n)!.started ?? '');
-    expect(started).to.deep.equal([...started].sort().reverse());
+    for (const g of groupsShown(el)) {
+      const started = g.names.map((n) => byName.get(n)!.started ?? '');
+      expect(started).to.deep.equal([...started].sort().reverse());
+    }
     el.kind = 'acute';
     await el.updateComplete;
     expect(names(el).sort()).to.deep.equal(

@@ -8,15 +8,20 @@ import { sessionContext } from '../session/session-context.js';
 import { NOT_KNOWN, formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
+import { renderTermMark } from '../shared/term-mark.js';
 import {
   MEDICATION_KINDS,
   MEDICATION_SORTS,
   MEDICATION_VIEWS,
   formatQuantity,
   inView,
+  isPast,
   issueHistory,
+  issuesSince,
+  medicationGroups,
   oneOf,
   selectMedications,
+  type MedicationGroup,
   type MedicationKindFilter,
   type MedicationQuery,
   type MedicationSort,
@@ -34,6 +39,15 @@ const KIND_LABELS: Record<MedicationKindFilter, string> = {
   repeat: 'Repeat only',
   acute: 'Acute only',
 };
+/** The GP Connect HTML view's group headings, in words a clinician scans for. */
+const GROUP_LABELS: Record<MedicationGroup, string> = {
+  'current-repeat': 'Current repeats',
+  'recent-acute': 'Acute medication in the last 12 months',
+  'other-current': 'Other current medication',
+  'past-repeat': 'Stopped and discontinued repeats',
+  'past-acute': 'Older acute medication',
+};
+const COLUMNS = ['Medication', 'Type', 'Dose', 'Quantity', 'Started', 'Last issued', 'Issues'];
 const SORT_LABELS: Record<MedicationSort, string> = {
   name: 'Name (A to Z)',
   'last-issued': 'Last issued (newest first)',
@@ -50,10 +64,13 @@ const chevronIcon = svg`<svg class="chevron" viewBox="0 0 24 24" aria-hidden="tr
  * @csspart heading - the "Medications" heading
  * @csspart controls - the view, type, sort and name filter controls
  * @csspart summary - the line saying how many medications are shown
- * @csspart table - the medications table
- * @csspart row - one medication's row
+ * @csspart table - the medications table (below 40rem wide, each medication stacks as a card)
+ * @csspart group - a group heading ("Current repeats", "Acute medication in the last 12 months", ...)
+ * @csspart row - one medication's row (class `past` once it is no longer taken)
  * @csspart expand - the button that shows or hides a medication's issues
- * @csspart high-risk - the high-risk marker ("High-risk: anticoagulant")
+ * @csspart high-risk - the high-risk marker ("High-risk: anticoagulant"; subdued on a past medicine)
+ * @csspart past-status - "Stopped 20-Mar-2015" (or "Discontinued", "Course completed") beside a past medicine's name
+ * @csspart term-mark - "Uncoded" or "Degraded in transfer" beside a medicine shown by the term as recorded
  * @csspart not-issued - "Not issued since ..." beside a current repeat long past its supply
  * @csspart issues - one medication's issue history table
  * @csspart empty - the message shown when no medication is recorded or matches the filters
@@ -90,10 +107,10 @@ export class DcrMedicationList extends LitElement {
 
   private readonly medications = new SectionController(this, 'medications');
   private query: MedicationQuery = { view: 'current', kind: 'all', sort: 'name', text: '' };
-  private shown: Medication[] = [];
+  private shown: { group: MedicationGroup; medications: Medication[] }[] = [];
   private section: MedicationsSection | undefined;
-  /** What the `current` view shows (core's `medicationViews(...).current`). */
-  private shownByDefault: ReadonlySet<Medication> = new Set();
+  /** Each medication's group (core's `medicationViews`); the `current` view shows the first three. */
+  private groups: ReadonlyMap<Medication, MedicationGroup> = new Map();
   /** A stable DOM id suffix per medication (its position in the section), for aria-controls. */
   private domIds = new Map<string, number>();
 
@@ -106,11 +123,10 @@ export class DcrMedicationList extends LitElement {
       this.expanded = new Set();
       this.domIds = new Map(section?.entries.map((m, i) => [m.id, i]));
       // Grouped as on the day the record was fetched, as the GP Connect HTML view groups it.
-      this.shownByDefault = new Set(
+      this.groups =
         section && snapshot?.status === 'ready'
-          ? medicationViews(section, snapshot.fetchedAt).current
-          : [],
-      );
+          ? medicationGroups(medicationViews(section, snapshot.fetchedAt))
+          : new Map();
     }
     this.query = {
       view: oneOf(this.view, MEDICATION_VIEWS),
@@ -118,7 +134,7 @@ export class DcrMedicationList extends LitElement {
       sort: oneOf(this.sort, MEDICATION_SORTS),
       text: typeof this.filter === 'string' ? this.filter : '',
     };
-    this.shown = section ? selectMedications(section.entries, this.query, this.shownByDefault) : [];
+    this.shown = section ? selectMedications(section.entries, this.query, this.groups) : [];
   }
 
   protected override updated(): void {
@@ -152,7 +168,7 @@ export class DcrMedicationList extends LitElement {
   private renderControls(section: MedicationsSection): TemplateResult {
     const { view, kind, sort, text } = this.query;
     const count = (v: MedicationView) =>
-      section.entries.filter((m) => inView(m, v, this.shownByDefault)).length;
+      section.entries.filter((m) => inView(m, v, this.groups)).length;
     return html`<div part="controls" class="controls">
       <fieldset>
         <legend>Show</legend>
@@ -184,12 +200,13 @@ export class DcrMedicationList extends LitElement {
 
   private summary(section: MedicationsSection): string {
     const { view, kind, text } = this.query;
-    const inThisView = section.entries.filter((m) => inView(m, view, this.shownByDefault)).length;
+    const inThisView = section.entries.filter((m) => inView(m, view, this.groups)).length;
+    const shown = this.shown.reduce((n, g) => n + g.medications.length, 0);
     const noun = view === 'all' ? 'medications' : `${view} medications`;
     const filtered = kind !== 'all' || text.trim() !== '';
     const sorted = `sorted by ${SORT_LABELS[this.query.sort].toLowerCase()}`;
     return filtered
-      ? `Showing ${this.shown.length} of ${inThisView} ${noun}, ${sorted}.`
+      ? `Showing ${shown} of ${inThisView} ${noun}, ${sorted}.`
       : `Showing ${inThisView} ${noun}, ${sorted}.`;
   }
 
@@ -197,7 +214,7 @@ export class DcrMedicationList extends LitElement {
     const { view, kind, text } = this.query;
     const filtered = kind !== 'all' || text.trim() !== '';
     if (!filtered && view === 'current') {
-      const past = section.entries.filter((m) => !this.shownByDefault.has(m)).length;
+      const past = section.entries.filter((m) => isPast(this.groups.get(m))).length;
       return html`<p part="empty" class="empty">No current medications recorded.
         ${past} past ${past === 1 ? 'medication is' : 'medications are'} recorded: choose Past or All to see ${past === 1 ? 'it' : 'them'}.</p>`;
     }
@@ -206,80 +223,93 @@ export class DcrMedicationList extends LitElement {
   }
 
   private renderTable(): TemplateResult {
-    const withStatus = this.query.view !== 'current';
-    const columns = withStatus ? 8 : 7;
     return html`<div class="table-wrap" role="region" aria-labelledby="caption" tabindex="0">
       <table part="table">
         <caption id="caption" class="visually-hidden">${VIEW_LABELS[this.query.view]} medications</caption>
         <thead>
-          <tr>
-            <th scope="col">Medication</th>
-            <th scope="col">Type</th>
-            <th scope="col">Dose</th>
-            <th scope="col">Quantity</th>
-            <th scope="col">Started</th>
-            <th scope="col">Last issued</th>
-            <th scope="col">Issues</th>
-            ${withStatus ? html`<th scope="col">Status</th>` : nothing}
-          </tr>
+          <tr>${COLUMNS.map((c) => html`<th scope="col">${c}</th>`)}</tr>
         </thead>
-        ${this.shown.map((m) => this.renderMedication(m, columns, withStatus))}
+        ${this.shown.map(
+          ({ group, medications }) => html`<tbody class="group">
+              <tr><td colspan=${COLUMNS.length} part="group"><span role="heading" aria-level="3">${GROUP_LABELS[group]} (${medications.length})</span></td></tr>
+            </tbody>
+            ${medications.map((m) => this.renderMedication(m, isPast(group)))}`,
+        )}
       </table>
     </div>`;
   }
 
-  private renderMedication(m: Medication, columns: number, withStatus: boolean): TemplateResult {
+  private renderMedication(m: Medication, past: boolean): TemplateResult {
     const open = this.expanded.has(m.id);
     const issuesId = `issues-${this.domIds.get(m.id) ?? 0}`;
+    const since = issuesSince(m);
+    const classes = [m.highRisk && 'high-risk', past && 'past'].filter(Boolean).join(' ');
+    // Each cell names its column (data-label): below 40rem the row stacks and shows the names.
     return html`<tbody>
-      <tr part="row" class=${m.highRisk ? 'high-risk' : nothing}>
+      <tr part="row" class=${classes || nothing}>
         <th scope="row">
           <button type="button" part="expand" aria-expanded=${open ? 'true' : 'false'} aria-controls=${issuesId}
-            @click=${() => this.toggle(m)}>${chevronIcon}<span>${m.name}</span></button>
+            @click=${() => this.toggle(m)}>${chevronIcon}<span>${m.name}</span></button>${renderTermMark(m)}
+          ${past ? this.renderPastStatus(m) : nothing}
           ${
             m.highRisk
               ? html`<span part="high-risk" class="high-risk-label">${warningIcon}High-risk${m.highRiskClass ? `: ${m.highRiskClass}` : ' medicine'}</span>`
               : nothing
           }
         </th>
-        <td>${m.kind === 'repeat' ? 'Repeat' : 'Acute'}</td>
-        <td>${m.dosage ?? NOT_KNOWN}</td>
-        <td>${formatQuantity(m.quantity)}</td>
-        <td class="date">${formatDate(m.started)}</td>
-        <td class="date">${
+        <td data-label="Type">${m.kind === 'repeat' ? 'Repeat' : 'Acute'}</td>
+        <td data-label="Dose">${m.dosage ?? NOT_KNOWN}</td>
+        <td data-label="Quantity">${formatQuantity(m.quantity)}</td>
+        <td data-label="Started" class="date">${formatDate(m.started)}</td>
+        <td data-label="Last issued" class="date">${
           m.lastIssued
-            ? html`${formatDate(m.lastIssued.date)}<span class="secondary">${formatQuantity(m.lastIssued.quantity)}</span>${
+            ? html`${formatDate(m.lastIssued.date)} <span class="secondary">${formatQuantity(m.lastIssued.quantity)}</span> ${
                 m.notIssuedSince
                   ? html`<span part="not-issued">Not issued since ${formatDate(m.notIssuedSince)}</span>`
                   : nothing
               }`
             : 'Not issued'
         }</td>
-        <td class="number">${m.issues.length}</td>
-        ${withStatus ? html`<td>${this.renderStatus(m)}</td>` : nothing}
+        <td data-label="Issues" class="number">${m.issues.length} ${
+          since ? html`<span class="secondary">since ${formatDate(since)}</span>` : nothing
+        }</td>
       </tr>
       <tr class="issues-row" id=${issuesId} ?hidden=${!open}>
-        <td colspan=${columns}>${open ? this.renderIssues(m) : nothing}</td>
+        <td colspan=${COLUMNS.length}>${open ? this.renderIssues(m) : nothing}</td>
       </tr>
     </tbody>`;
   }
 
-  private renderStatus(m: Medication): TemplateResult | string {
-    if (m.current) return 'Current';
-    if (m.status === 'stopped') {
-      const reason = m.stoppedReason?.find((c) => c.display) ?? m.stoppedReason?.[0];
-      return html`Stopped ${m.stopped ? formatDate(m.stopped) : '(date not known)'}
-        ${reason ? html`<span class="secondary">Reason: ${reason.display ?? reason.code}</span>` : nothing}`;
-    }
-    return m.status === 'completed' ? 'Course completed' : 'Not current';
+  /** Beside a past medicine's name: that it is past, and since when, with the coded reason. */
+  private renderPastStatus(m: Medication): TemplateResult {
+    const reason = m.stoppedReason?.find((c) => c.display) ?? m.stoppedReason?.[0];
+    const status =
+      m.status === 'stopped'
+        ? `Stopped ${m.stopped ? formatDate(m.stopped) : '(date not known)'}`
+        : m.kind === 'repeat'
+          ? 'Discontinued'
+          : m.status === 'completed'
+            ? 'Course completed'
+            : 'Not current';
+    return html`<span part="past-status" class="past-status">${status}</span> ${
+      reason
+        ? html`<span class="secondary">Reason: ${reason.display ?? reason.code}</span>`
+        : nothing
+    }`;
   }
 
   private renderIssues(m: Medication): TemplateResult {
     const rows = issueHistory(m.issues);
     if (rows.length === 0)
       return html`<p class="empty-issues">No issues recorded for ${m.name}.</p>`;
+    // When the record holds only the later issues, the oldest one shown is not the first.
+    const since = issuesSince(m);
     return html`<table part="issues" class="issues">
-      <caption>Issues of ${m.name}: ${rows.length}, newest first</caption>
+      <caption>Issues of ${m.name}: ${rows.length} in the record, newest first ${
+        since
+          ? html`<span class="secondary">Started ${formatDate(m.started)}; the record holds issues from ${formatDate(since)}.</span>`
+          : nothing
+      }</caption>
       <thead>
         <tr><th scope="col">Issued</th><th scope="col">Quantity</th><th scope="col">Days since previous issue</th></tr>
       </thead>
@@ -288,7 +318,7 @@ export class DcrMedicationList extends LitElement {
           (row) => html`<tr>
             <td class="date">${formatDate(row.issue.date)}</td>
             <td>${formatQuantity(row.issue.quantity)}</td>
-            <td class="number">${row.daysSincePrevious ?? 'First issue'}</td>
+            <td class="number">${row.daysSincePrevious ?? (since ? 'Earliest in the record' : 'First issue')}</td>
           </tr>`,
         )}
       </tbody>

@@ -1,5 +1,5 @@
 import { compareIsoDates } from '@dcr-elements/core';
-import type { Medication, MedicationIssue, Quantity } from '@dcr-elements/core';
+import type { Medication, MedicationIssue, MedicationViews, Quantity } from '@dcr-elements/core';
 import { NOT_KNOWN } from '../shared/format.js';
 
 /**
@@ -24,6 +24,42 @@ export interface MedicationQuery {
   text: string;
 }
 
+/**
+ * The groups of the GP Connect HTML view, as core's `medicationViews` computes them, in the order a
+ * clinician reads them: what the patient takes now first ("Current Repeat Medication", "Acute
+ * Medication (Last 12 Months)"), then what they no longer take.
+ */
+export const MEDICATION_GROUPS = [
+  'current-repeat',
+  'recent-acute',
+  'other-current',
+  'past-repeat',
+  'past-acute',
+] as const;
+export type MedicationGroup = (typeof MEDICATION_GROUPS)[number];
+
+const GROUPS_IN_VIEW: Record<MedicationView, readonly MedicationGroup[]> = {
+  current: ['current-repeat', 'recent-acute', 'other-current'],
+  past: ['past-repeat', 'past-acute'],
+  all: MEDICATION_GROUPS,
+};
+
+/** Each medication's group, from core's grouping on the day the record was fetched. */
+export function medicationGroups(views: MedicationViews): ReadonlyMap<Medication, MedicationGroup> {
+  const groups = new Map<Medication, MedicationGroup>();
+  for (const m of views.currentRepeat) groups.set(m, 'current-repeat');
+  for (const m of views.recentAcute) if (!groups.has(m)) groups.set(m, 'recent-acute');
+  for (const m of views.current) if (!groups.has(m)) groups.set(m, 'other-current');
+  for (const m of views.all)
+    if (!groups.has(m)) groups.set(m, m.kind === 'repeat' ? 'past-repeat' : 'past-acute');
+  return groups;
+}
+
+/** True for a medication the patient no longer takes (not in the default view). */
+export function isPast(group: MedicationGroup | undefined): boolean {
+  return group === 'past-repeat' || group === 'past-acute';
+}
+
 /** An attribute value if it is one of `allowed`, else the default (the first allowed value). */
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T {
   return allowed.includes(value as T) ? (value as T) : allowed[0]!;
@@ -37,9 +73,10 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[]): 
 export function inView(
   medication: Medication,
   view: MedicationView,
-  shownByDefault: ReadonlySet<Medication>,
+  groups: ReadonlyMap<Medication, MedicationGroup>,
 ): boolean {
-  return view === 'all' || (view === 'current') === shownByDefault.has(medication);
+  const group = groups.get(medication);
+  return group !== undefined && GROUPS_IN_VIEW[view].includes(group);
 }
 
 const byName = (a: Medication, b: Medication) =>
@@ -56,27 +93,66 @@ const COMPARE: Record<MedicationSort, (a: Medication, b: Medication) => number> 
   started: byDateDesc((m) => m.started),
 };
 
-/** The medications to show, in the order to show them. */
+/** The medications to show, group by group in reading order, each group in the chosen order. */
 export function selectMedications(
   entries: readonly Medication[],
   query: MedicationQuery,
-  shownByDefault: ReadonlySet<Medication>,
-): Medication[] {
+  groups: ReadonlyMap<Medication, MedicationGroup>,
+): { group: MedicationGroup; medications: Medication[] }[] {
   const text = query.text.trim().toLocaleLowerCase('en-GB');
-  return entries
+  const shown = entries
     .filter(
       (m) =>
-        inView(m, query.view, shownByDefault) &&
+        inView(m, query.view, groups) &&
         (query.kind === 'all' || m.kind === query.kind) &&
         (!text || m.name.toLocaleLowerCase('en-GB').includes(text)),
     )
     .sort(COMPARE[query.sort]);
+  return GROUPS_IN_VIEW[query.view]
+    .map((group) => ({ group, medications: shown.filter((m) => groups.get(m) === group) }))
+    .filter((g) => g.medications.length > 0);
 }
 
-/** `56 tablet`; `Not known` when the source gave neither value nor unit. */
+/** Units written as abbreviations or symbols, never given a plural `s`. */
+const UNINFLECTED = new Set(['ml', 'mg', 'g', 'kg', 'mcg', 'microgram', 'micrograms', 'l', 'iu']);
+
+/** `tablet` → `tablets`, `pre-filled disposable injection` → `...injections`, `ml` stays. */
+function pluralUnit(unit: string): string {
+  const match = /^(.*?)([A-Za-z]+)$/.exec(unit);
+  const word = match?.[2];
+  if (!match || !word || word.length < 3 || UNINFLECTED.has(word.toLowerCase()) || /s$/i.test(word))
+    return unit;
+  const plural = /[^aeiou]y$/i.test(word)
+    ? `${word.slice(0, -1)}ies`
+    : /(x|ch|sh)$/i.test(word)
+      ? `${word}es`
+      : `${word}s`;
+  return `${match[1]}${plural}`;
+}
+
+/** `56 tablets`, `1 tablet`, `100 ml`; `Not known` when the source gave neither value nor unit. */
 export function formatQuantity(quantity: Quantity | undefined): string {
-  const parts = [quantity?.value?.toLocaleString('en-GB'), quantity?.unit].filter(Boolean);
+  const value = quantity?.value;
+  const unit =
+    quantity?.unit && value !== undefined && value !== 1
+      ? pluralUnit(quantity.unit)
+      : quantity?.unit;
+  const parts = [value?.toLocaleString('en-GB'), unit].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : NOT_KNOWN;
+}
+
+/**
+ * The earliest issue the record holds, when it is later than the day the medicine was started:
+ * the record then holds only part of the history (GP Connect sends issues from a search date), and
+ * a count or a "first issue" must say so.
+ */
+export function issuesSince(m: Medication): string | undefined {
+  const earliest = m.issues.reduce<string | undefined>(
+    (min, i) => (min === undefined || compareIsoDates(i.date, min) < 0 ? i.date : min),
+    undefined,
+  );
+  if (!earliest || !m.started) return undefined;
+  return earliest.slice(0, 10) > m.started.slice(0, 10) ? earliest : undefined;
 }
 
 export interface IssueRow {
