@@ -7,7 +7,7 @@ export const examples: ElementExample[] = [
   {
     name: 'Recent contacts',
     description:
-      'GP consultations, an A&E attendance, the eleven-day admission that followed, and referrals: newest first, grouped by date.',
+      'GP consultations, an A&E attendance, the eleven-day admission that followed, and referrals: newest first, grouped by date, each with its place, organisation and clinician; the latest admission and A&E attendance stated above.',
     template: () =>
       html`<dcr-events-timeline .session=${exampleSession('granted')}></dcr-events-timeline>`,
   },
@@ -20,7 +20,7 @@ export const examples: ElementExample[] = [
   {
     name: 'Ten thousand events',
     description:
-      'A huge record: the timeline is virtualised, so only about a screenful of rows exists at once.',
+      'A huge record: the timeline is virtualised, so only about a screenful of rows exists at once (every row is rendered for printing).',
     template: () =>
       html`<dcr-events-timeline .session=${exampleSession('granted', { patient: 'hugeTimeline' })}></dcr-events-timeline>`,
   },
@@ -62,5 +62,11 @@ export const examples: ElementExample[] = [
     description: 'Nothing is fetched until the clinician records the patient’s consent to view.',
     template: () =>
       html`<dcr-events-timeline .session=${exampleSession('awaiting-consent')}></dcr-events-timeline>`,
+  },
+  {
+    name: 'Not connected',
+    description:
+      'No session was given to the timeline: a neutral message for the clinician, a console warning for the developer.',
+    template: () => html`<dcr-events-timeline></dcr-events-timeline>`,
   },
 ];

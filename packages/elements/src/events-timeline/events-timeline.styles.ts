@@ -13,8 +13,30 @@ export const styles = [
       --_date-background: var(--dcr-events-timeline-date-background, var(--_surface-muted));
       --_admission: var(--dcr-events-timeline-admission-color, var(--_danger));
       --_referral: var(--dcr-events-timeline-referral-color, var(--_brand));
-      --_columns: minmax(8rem, 11rem) minmax(0, 1fr) minmax(8rem, 16rem);
+      --_columns: minmax(9rem, 12rem) minmax(0, 1fr) minmax(10rem, 22rem);
       display: block;
+      /* The layout follows the element's own width: a phone or a narrow panel stacks each row. */
+      container: events-timeline / inline-size;
+    }
+    .range {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space) calc(var(--_space) * 2);
+    }
+    .latest {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) * 0.5) calc(var(--_space) * 4);
+      margin: 0 0 calc(var(--_space) * 1.5);
+      padding: var(--_space) calc(var(--_space) * 1.5);
+      border-left: 4px solid var(--_admission);
+      background: var(--_surface-muted);
+    }
+    .latest dt {
+      font-weight: 700;
+    }
+    .latest dd {
+      margin: 0;
     }
     .summary,
     .hint {
@@ -43,8 +65,18 @@ export const styles = [
       font-weight: 700;
     }
     [part='scroller'] {
-      height: var(--_height);
+      max-height: var(--_height);
       overflow: auto;
+    }
+    [part='scroller'].virtual {
+      height: var(--_height);
+    }
+    @media print {
+      [part='scroller'] {
+        max-height: none;
+        height: auto;
+        overflow: visible;
+      }
     }
     .row,
     .date-row {
@@ -89,8 +121,44 @@ export const styles = [
     .referral .icon {
       color: var(--_referral);
     }
-    .details {
+    .emergency .icon {
+      color: var(--_admission);
+    }
+    .secondary {
+      display: block;
       color: var(--_text-secondary);
+      font-size: 0.875rem;
+    }
+    .tag {
+      display: inline-block;
+      padding: 0 calc(var(--_space) * 0.5);
+      border: 1px solid var(--_text-secondary);
+      border-radius: var(--_radius);
+      font-size: 0.875rem;
+      font-weight: 600;
+    }
+    .tag.priority {
+      border-color: var(--_admission);
+    }
+    /* Narrow: each event stacks (kind, then what, then where and who); the header row is for
+       screen readers only, and nothing overprints. */
+    @container events-timeline (max-width: 40rem) {
+      .columns {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        padding: 0;
+        border: 0;
+      }
+      .row {
+        grid-template-columns: minmax(0, 1fr);
+        gap: calc(var(--_space) * 0.25);
+      }
+      .date-row {
+        flex-wrap: wrap;
+      }
     }
     @media (forced-colors: active) {
       .icon,

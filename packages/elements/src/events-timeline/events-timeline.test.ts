@@ -1,5 +1,10 @@
-import { describeAccessibility, sandboxSession, viewPatient } from '@dcr-elements/test-support';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import {
+  describeAccessibility,
+  expectDeveloperWarnings,
+  sandboxSession,
+  viewPatient,
+} from '@dcr-elements/test-support';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CareRecordSession, EventsSection } from '@dcr-elements/core';
 import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
@@ -82,9 +87,9 @@ describe('dcr-events-timeline', () => {
       const grid = root(el).querySelector('[role="grid"]')!;
       expect(grid.getAttribute('aria-label')).to.equal('Events, newest first, grouped by date');
       expect([...grid.querySelectorAll('[role="columnheader"]')].map(text)).to.deep.equal([
-        'Type',
+        'Kind',
         'Event',
-        'Details',
+        'Where and who',
       ]);
       expect(text(root(el).querySelector('[part="summary"]'))).to.equal(
         `Showing ${value.entries.length} events, newest first.`,
@@ -100,16 +105,37 @@ describe('dcr-events-timeline', () => {
       expect(rows.filter((r) => r.getAttribute('part') === 'row')).to.have.length(
         value.entries.length,
       );
+      // Each event: what kind (in a clinician's words), its term, and where and who; a finished
+      // event needs no "Finished".
       const admission = rows.find((r) => r.classList.contains('admission'))!;
       const stay = value.entries.find((e) => e.kind === 'admission')!;
       expect(text(admission.querySelector('[part="kind"]'))).to.equal(
         `${formatDate(stay.start)}, Admission`,
       );
-      expect(text(admission.querySelector('.details'))).to.equal(
-        `Finished, until ${formatDate(stay.end)}`,
+      expect(text(admission.querySelector('.event'))).to.equal(
+        `Hospital admission Until ${formatDate(stay.end)}`,
       );
-      const referral = rows.find((r) => r.classList.contains('referral'))!;
-      expect(text(referral)).to.contain('Referral');
+      expect(text(admission.querySelector('[part="where"]'))).to.equal(
+        'Ward 7 (respiratory), Riverside University Hospitals (A&E) HUSSAIN, Imran (Dr)',
+      );
+      const attendance = rows.find((r) => r.classList.contains('emergency'))!;
+      expect(text(attendance.querySelector('[part="kind"]'))).to.match(/, A&E attendance$/);
+      expect(text(attendance.querySelector('[part="where"]'))).to.equal(
+        'Emergency department, Riverside University Hospitals (A&E) OKAFOR, Grace (Dr)',
+      );
+      const gp = rows.find((r) => text(r.querySelector('.event')) === 'Telephone encounter')!;
+      expect(text(gp.querySelector('[part="kind"]'))).to.match(/, Contact$/);
+      expect(text(gp.querySelector('[part="where"]'))).to.equal(
+        'Riverside Medical Practice BENNETT, Sarah (Dr)',
+      );
+      const referral = rows.find((r) => text(r).includes('Referral to cardiology service'))!;
+      expect(text(referral.querySelector('.event'))).to.equal(
+        'Referral to cardiology service Urgent In progress',
+      );
+      expect(text(referral.querySelector('[part="where"]'))).to.equal(
+        'To Cardiology outpatients, Riverside University Hospitals',
+      );
+      expect(text(grid)).not.to.match(/Encounter|Finished/);
       expect(text(root(el).querySelector('[part="disclosure"]'))).to.match(
         /may be incomplete.*As of \d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d/,
       );
@@ -147,7 +173,7 @@ describe('dcr-events-timeline', () => {
     it('unavailable, source dissent, awaiting consent: each says so and shows no events', async () => {
       const cases = [
         ['unavailable', '[role="alert"]', 'GP record unavailable'],
-        ['source-dissent', '[role="alert"]', 'Patient has opted out of sharing'],
+        ['source-dissent', '[role="status"]', 'GP record not shared'],
         ['awaiting-consent', '[role="status"]', 'Waiting for consent to view'],
       ] as const;
       for (const [state, role, title] of cases) {
@@ -162,6 +188,144 @@ describe('dcr-events-timeline', () => {
         expect(root(el).querySelector('[role="grid"]')).to.equal(null);
       }
     });
+
+    it('unavailable: offers "Try again"', async () => {
+      const el = await fixture<DcrEventsTimeline>(
+        html`<dcr-events-timeline .session=${exampleSession('unavailable')}></dcr-events-timeline>`,
+      );
+      await waitUntil(() => root(el).querySelector('[role="alert"] button'), 'no retry', WAIT);
+      expect(text(root(el).querySelector('[role="alert"] button'))).to.equal('Try again');
+    });
+
+    it('without a session: a neutral message, and a console warning for the developer', async () => {
+      const warnings = expectDeveloperWarnings();
+      const el = await fixture<DcrEventsTimeline>(
+        html`<dcr-events-timeline></dcr-events-timeline>`,
+      );
+      expect(text(root(el).querySelector('[role="status"]'))).to.equal(
+        'GP record not available here This part of the page is not connected to the GP record. If this continues, tell your IT service desk.',
+      );
+      expect(warnings).to.have.length(1);
+    });
+  });
+
+  it('states the latest admission and A&E attendance above the timeline, before any scrolling', async () => {
+    const { el, value } = await timelineFor(typical);
+    const latest = root(el).querySelector('[part="latest"]')!;
+    const stay = value.entries.find((e) => e.kind === 'admission')!;
+    const attendance = value.entries.find((e) => e.emergency)!;
+    expect(
+      [...latest.querySelectorAll('div')].map(
+        (d) => `${text(d.querySelector('dt'))}: ${text(d.querySelector('dd'))}`,
+      ),
+    ).to.deep.equal([
+      `Latest admission: ${formatDate(stay.start)} to ${formatDate(stay.end)}, Ward 7 (respiratory), Riverside University Hospitals (A&E)`,
+      `Latest A&E attendance: ${formatDate(attendance.start)} to ${formatDate(attendance.end)}, Emergency department, Riverside University Hospitals (A&E)`,
+    ]);
+    // Above the grid, and inside the first screen of a 390 by 844 phone.
+    const grid = root(el).querySelector('[role="grid"]')!;
+    expect(
+      latest.compareDocumentPosition(grid) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.be.greaterThan(0);
+    expect(latest.getBoundingClientRect().bottom - el.getBoundingClientRect().top).to.be.lessThan(
+      844,
+    );
+
+    // A record of GP contacts only says so, rather than leaving the reader to scroll for one.
+    const { session } = sandboxSession({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (!input.includes('/Encounter')) return response;
+        const bundle = (await response.json()) as fhir4.Bundle;
+        bundle.entry = (bundle.entry ?? []).filter(
+          (e) => !['IMP', 'EMER'].includes((e.resource as fhir4.Encounter).class?.code ?? ''),
+        );
+        return new Response(JSON.stringify(bundle), {
+          headers: { 'content-type': 'application/fhir+json' },
+        });
+      },
+    });
+    await viewPatient(session, typical, { decision: 'granted' });
+    const gpOnly = await fixture<DcrEventsTimeline>(
+      html`<dcr-events-timeline .session=${session}></dcr-events-timeline>`,
+    );
+    await waitUntil(() => root(gpOnly).querySelector('[part="latest"]'), 'not shown', WAIT);
+    expect(
+      [...root(gpOnly).querySelectorAll('[part="latest"] div')].map(
+        (d) => `${text(d.querySelector('dt'))}: ${text(d.querySelector('dd'))}`,
+      ),
+    ).to.deep.equal([
+      'Latest admission: None in the record',
+      'Latest A&E attendance: None in the record',
+    ]);
+  });
+
+  it('says how many events could not be shown when the record sent some for another patient', async () => {
+    const { session } = sandboxSession({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (!input.includes('/Encounter')) return response;
+        const bundle = (await response.json()) as fhir4.Bundle;
+        const first = bundle.entry![0]!.resource as fhir4.Encounter;
+        const another: fhir4.Encounter = {
+          ...first,
+          id: 'test-other-patient',
+          subject: { reference: 'Patient/someone-else' },
+        };
+        bundle.entry!.push({ resource: another, search: { mode: 'match' } });
+        return new Response(JSON.stringify(bundle), {
+          headers: { 'content-type': 'application/fhir+json' },
+        });
+      },
+    });
+    await viewPatient(session, typical, { decision: 'granted' });
+    const el = await fixture<DcrEventsTimeline>(
+      html`<dcr-events-timeline .session=${session}></dcr-events-timeline>`,
+    );
+    await waitUntil(() => root(el).querySelector('[part="disclosure"]'), 'not shown', WAIT);
+    expect(text(root(el).querySelector('[part="disclosure"] .not-shown'))).to.equal(
+      '1 entry could not be shown: it could not be matched to this patient.',
+    );
+  });
+
+  it('stacks each event at 390 px: nothing overprints', async () => {
+    const { session } = sandboxSession();
+    await viewPatient(session, typical, { decision: 'granted' });
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="width: 390px"><dcr-events-timeline .session=${session}></dcr-events-timeline></div>`,
+    );
+    const el = box.querySelector('dcr-events-timeline')!;
+    await waitUntil(() => renderedRows(el).length > 0, 'no rows', WAIT);
+    const right = box.getBoundingClientRect().right;
+    for (const row of renderedRows(el).filter((r) => r.getAttribute('part') === 'row')) {
+      const cells = [...row.querySelectorAll('[role="gridcell"]')].map((c) =>
+        c.getBoundingClientRect(),
+      );
+      for (let i = 1; i < cells.length; i++)
+        expect(cells[i]!.top, text(row)).to.be.at.least(cells[i - 1]!.bottom - 0.5);
+      for (const cell of cells) expect(cell.right).to.be.at.most(right + 0.5);
+    }
+    // The header row is for screen readers only; it cannot overprint either.
+    expect(root(el).querySelector('.columns')!.getBoundingClientRect().height).to.be.at.most(1);
+  });
+
+  it('renders every row of a typical record, and every row of a huge one while printing', async function () {
+    this.timeout(30_000);
+    const small = await timelineFor(typical);
+    const rowCount = (el: DcrEventsTimeline) =>
+      Number(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')) - 1;
+    // A typical record is not virtualised: a print or a full-page capture holds every row.
+    expect(renderedRows(small.el)).to.have.length(rowCount(small.el));
+    fixtureCleanup();
+
+    const { el } = await timelineFor(SANDBOX_PATIENTS.hugeTimeline);
+    expect(renderedRows(el).length).to.be.lessThan(100);
+    window.dispatchEvent(new Event('beforeprint'));
+    await el.updateComplete;
+    expect(renderedRows(el)).to.have.length(rowCount(el));
+    window.dispatchEvent(new Event('afterprint'));
+    await el.updateComplete;
+    await waitUntil(() => renderedRows(el).length < 100, 'still every row after printing', WAIT);
   });
 
   it('filters by kind (attribute and property) and by date range', async () => {
@@ -199,6 +363,7 @@ describe('dcr-events-timeline', () => {
       'No events match the type and date filters.',
     );
 
+    expectDeveloperWarnings(); // the element below has no session, on purpose
     const fromAttribute = await fixture<DcrEventsTimeline>(
       html`<dcr-events-timeline kinds="referral nonsense"></dcr-events-timeline>`,
     );
@@ -210,7 +375,7 @@ describe('dcr-events-timeline', () => {
     await sendKeys({ press: 'Tab' });
     const encounters = focused(el) as HTMLInputElement;
     expect(encounters.type).to.equal('checkbox');
-    expect(text(encounters.closest('label'))).to.match(/^Encounters \(\d+\)$/);
+    expect(text(encounters.closest('label'))).to.match(/^Contacts and attendances \(\d+\)$/);
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(el.kinds).to.deep.equal(['admission', 'referral']);
@@ -229,18 +394,53 @@ describe('dcr-events-timeline', () => {
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
 
-    // Date inputs: 01 01 2020 means 1 January 2020 whether the browser orders day or month first.
+    // Dates are typed the UK way, shown back as dd-Mmm-yyyy, never the browser's mm/dd/yyyy.
     await sendKeys({ press: 'Tab' });
-    expect(text(focused(el)!.closest('label')!.querySelector('span'))).to.equal('From');
-    await sendKeys({ type: '01012020' });
+    const from = focused(el) as HTMLInputElement;
+    expect(from.type).to.equal('text');
+    expect(text(from.labels![0])).to.equal('From');
+    expect(from.getAttribute('aria-describedby')).to.equal('from-hint');
+    await sendKeys({ type: '01/01/2020' });
+    await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(el.from).to.equal('2020-01-01');
-    const label = () => text(focused(el)?.closest('label')?.querySelector('span'));
-    for (let i = 0; i < 5 && label() !== 'To'; i++) await sendKeys({ press: 'Tab' });
-    expect(label()).to.equal('To');
-    await sendKeys({ type: '12122030' });
+    expect(from.value).to.equal('01-Jan-2020');
+    await sendKeys({ press: 'Tab' });
+    const to = focused(el) as HTMLInputElement;
+    expect(text(to.labels![0])).to.equal('To');
+    await sendKeys({ type: '12 Dec 2030' });
+    await sendKeys({ press: 'Tab' }); // leaving the field reads it too
     await el.updateComplete;
     expect(el.to).to.equal('2030-12-12');
+    expect(to.value).to.equal('12-Dec-2030');
+    // Not a date: said next to the field, the filter left as it was.
+    to.focus();
+    to.select();
+    await sendKeys({ type: '31/02/2030' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.to).to.equal('2030-12-12');
+    expect(to.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(root(el).getElementById('to-error'))).to.equal(
+      'Enter a real date as day, month and year, for example 12-Mar-2024.',
+    );
+    expect(to.getAttribute('aria-describedby')).to.equal('to-hint to-error');
+    // Before the From date: said too.
+    to.select();
+    await sendKeys({ type: '12-Mar-2019' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(text(root(el).getElementById('to-error'))).to.equal(
+      'The To date must be on or after the From date (01-Jan-2020).',
+    );
+    // Cleared: no bound, no error.
+    to.select();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.to).to.equal('');
+    expect(root(el).getElementById('to-error')).to.equal(null);
+    expect(to.getAttribute('aria-invalid')).to.equal('false');
     el.from = '';
     el.to = '';
     await el.updateComplete;

@@ -7,11 +7,14 @@ import {
   type VirtualizerHostElement,
 } from '@lit-labs/virtualizer/virtualize.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import type { CareEvent, CareRecordSession, EventsSection } from '@dcr-elements/core';
+import { latestEvents } from '@dcr-elements/core';
+import type { CareEvent, CareRecordSession, EventsSection, LatestEvents } from '@dcr-elements/core';
 import { sessionContext } from '../session/session-context.js';
+import { readRangeDate, renderDateField } from '../shared/date-field.js';
 import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
+import { renderTermMark } from '../shared/term-mark.js';
 import {
   EVENT_KINDS,
   isoDay,
@@ -23,40 +26,60 @@ import {
 } from './timeline-rows.js';
 import { styles } from './events-timeline.styles.js';
 
-const KIND_LABELS: Record<EventKind, string> = {
-  encounter: 'Encounter',
+/** What a clinician calls each kind of event (never the FHIR resource's name). */
+type EventLabel = EventKind | 'emergency';
+const KIND_LABELS: Record<EventLabel, string> = {
+  encounter: 'Contact',
+  emergency: 'A&E attendance',
   admission: 'Admission',
   referral: 'Referral',
 };
 const KIND_PLURALS: Record<EventKind, string> = {
-  encounter: 'Encounters',
+  encounter: 'Contacts and attendances',
   admission: 'Admissions',
   referral: 'Referrals',
 };
-const STATUS_LABELS: Record<CareEvent['status'], string> = {
+/** Said only when an event is not simply over: a finished event needs no word. */
+const STATUS_LABELS: Partial<Record<CareEvent['status'], string>> = {
   planned: 'Planned',
   'in-progress': 'In progress',
-  finished: 'Finished',
   cancelled: 'Cancelled',
-  unknown: 'Status not known',
+};
+const PRIORITY_LABELS: Record<NonNullable<CareEvent['priority']>, string> = {
+  routine: 'Routine',
+  urgent: 'Urgent',
+  asap: 'As soon as possible',
+  stat: 'Immediate',
 };
 
 /** A different shape per kind, so the kind never rests on colour (the label says it too). */
-const KIND_ICONS: Record<EventKind, TemplateResult> = {
+const KIND_ICONS: Record<EventLabel, TemplateResult> = {
   encounter: svg`<circle cx="12" cy="12" r="7" />`,
+  emergency: svg`<path d="M9 3h6v6h6v6h-6v6H9v-6H3V9h6z" />`,
   admission: svg`<rect x="5" y="5" width="14" height="14" />`,
   referral: svg`<path d="M4 12h12M12 6l6 6-6 6" fill="none" stroke="currentColor" stroke-width="3" />`,
 };
 
+const labelOf = (event: CareEvent): EventLabel => (event.emergency ? 'emergency' : event.kind);
+
+/**
+ * Up to this many rows are rendered as they are (a typical record: the page, its print and any
+ * capture hold every row); above it only a screenful is, through the virtualizer.
+ */
+const PLAIN_ROWS = 200;
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /**
- * @summary Encounters, admissions and referrals in one timeline, newest first and grouped by
- * date, with kind and date-range filters; virtualised, so ten thousand events scroll smoothly.
- * Keyboard: Tab into the timeline, then Up/Down move between rows, Page Up/Page Down by ten,
- * Home/End to the first and last row.
+ * @summary Consultations, A&E attendances, admissions and referrals in one timeline, newest first
+ * and grouped by date, each with its place, organisation and clinician; the latest admission and
+ * A&E attendance stated above it. Kind and date-range filters (dates typed dd-Mmm-yyyy or
+ * dd/mm/yyyy). A long record is virtualised, so ten thousand events scroll smoothly; every row is
+ * rendered for printing. Keyboard: Tab into the timeline, then Up/Down move between rows, Page
+ * Up/Page Down by ten, Home/End to the first and last row.
  *
  * @csspart heading - the "Events" heading
+ * @csspart latest - the latest admission and A&E attendance, above the timeline
  * @csspart controls - the kind checkboxes and date-range inputs
  * @csspart summary - the line saying how many events are shown
  * @csspart timeline - the timeline grid
@@ -64,6 +87,8 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @csspart date-row - a date header row
  * @csspart row - one event's row
  * @csspart kind - the kind of an event (icon and label)
+ * @csspart where - where an event happened, the organisation and the clinician (or, for a referral, to whom)
+ * @csspart term-mark - "Uncoded" or "Degraded in transfer" beside an event's term as recorded
  * @csspart empty - the message shown when no event is recorded or matches the filters
  * @csspart message - loading, refusal and error messages
  * @csspart disclosure - incompleteness notice, "as of" time, source practice and warnings
@@ -79,7 +104,7 @@ export class DcrEventsTimeline extends LitElement {
   /** Which kinds to show: space-separated `encounter admission referral` (default all three). */
   @property({ converter: { fromAttribute: parseKinds } }) kinds: EventKind[] = [...EVENT_KINDS];
 
-  /** Earliest date to show, ISO `2024-03-12` (inclusive); empty for no bound. */
+  /** Earliest date to show, ISO `2024-03-12` (inclusive); empty for no bound. Typed as 12-Mar-2024. */
   @property() from = '';
 
   /** Latest date to show, ISO `2024-03-12` (inclusive); empty for no bound. */
@@ -92,11 +117,17 @@ export class DcrEventsTimeline extends LitElement {
 
   /** The row that takes focus when the timeline is tabbed into (roving tabindex). */
   @state() private activeIndex = 0;
+  /** A typed date that could not be used, with why, per bound. */
+  @state() private dateErrors: Partial<Record<'from' | 'to', { typed: string; message: string }>> =
+    {};
+  /** Every row is rendered while the page prints. */
+  @state() private printing = false;
 
   private readonly events = new SectionController(this, 'events');
   private section: EventsSection | undefined;
   private sorted: CareEvent[] = [];
   private counts: Record<EventKind, number> = { encounter: 0, admission: 0, referral: 0 };
+  private latest: LatestEvents = {};
   private rows: TimelineRow[] = [];
   private shownEvents = 0;
   private focusRequest = 0;
@@ -110,7 +141,14 @@ export class DcrEventsTimeline extends LitElement {
       this.sorted = newestFirst(section?.entries ?? []);
       this.counts = { encounter: 0, admission: 0, referral: 0 };
       for (const event of this.sorted) this.counts[event.kind]++;
+      this.latest = section ? latestEvents(section) : {};
     }
+    // A bound set from outside replaces whatever was typed and refused.
+    for (const bound of ['from', 'to'] as const)
+      if (changed.has(bound) && this.dateErrors[bound] && isoDay(this[bound]) === this[bound]) {
+        const { [bound]: _dropped, ...rest } = this.dateErrors;
+        this.dateErrors = rest;
+      }
     if (newSection || changed.has('kinds') || changed.has('from') || changed.has('to')) {
       const kinds = Array.isArray(this.kinds)
         ? this.kinds.filter((k) => EVENT_KINDS.includes(k))
@@ -130,6 +168,22 @@ export class DcrEventsTimeline extends LitElement {
     if (this.section) this.session?.markShown('events');
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.startPrinting);
+    window.addEventListener('afterprint', this.stopPrinting);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.startPrinting);
+    window.removeEventListener('afterprint', this.stopPrinting);
+  }
+
+  // A virtualised list prints only the rows on screen: for printing, every row is rendered.
+  private readonly startPrinting = () => (this.printing = true);
+  private readonly stopPrinting = () => (this.printing = false);
+
   override render() {
     return html`<h2 part="heading">Events</h2>
       ${renderSection(this.session, this.events.current, {
@@ -145,7 +199,7 @@ export class DcrEventsTimeline extends LitElement {
     return html`
       ${
         recorded
-          ? html`${this.renderControls()}
+          ? html`${this.renderLatest()}${this.renderControls()}
             <p part="summary" class="summary" role="status">${this.summary()}</p>
             ${
               this.rows.length > 0
@@ -156,6 +210,27 @@ export class DcrEventsTimeline extends LitElement {
       }
       ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
     `;
+  }
+
+  /** The latest admission and A&E attendance, visible before any scrolling. */
+  private renderLatest(): TemplateResult {
+    const line = (label: string, event: CareEvent | undefined) =>
+      html`<div><dt>${label}</dt><dd>${event ? this.describe(event) : 'None in the record'}</dd></div>`;
+    return html`<dl part="latest" class="latest">
+      ${line('Latest admission', this.latest.admission)}
+      ${line('Latest A&E attendance', this.latest.emergency)}
+    </dl>`;
+  }
+
+  /** `14-Dec-2025 to 25-Dec-2025, Ward 7 (respiratory), Riverside University Hospitals`. */
+  private describe(event: CareEvent): string {
+    const start = event.start ?? event.date;
+    const end = event.end?.slice(0, 10);
+    const when =
+      end && start && end > start.slice(0, 10)
+        ? `${formatDate(start)} to ${formatDate(end)}`
+        : formatDate(start);
+    return [when, event.location, event.organisation].filter(Boolean).join(', ');
   }
 
   private renderControls(): TemplateResult {
@@ -170,17 +245,37 @@ export class DcrEventsTimeline extends LitElement {
           </label>`,
         )}
       </fieldset>
-      <label class="field">
-        <span>From</span>
-        <input type="date" .value=${isoDay(this.from)} max=${isoDay(this.to) || nothing}
-          @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} />
-      </label>
-      <label class="field">
-        <span>To</span>
-        <input type="date" .value=${isoDay(this.to)} min=${isoDay(this.from) || nothing}
-          @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} />
-      </label>
+      <div class="range">
+      ${renderDateField({
+        id: 'from',
+        label: 'From',
+        value: isoDay(this.from),
+        error: this.dateErrors.from,
+        commit: (typed) => this.commitDate('from', typed),
+      })}
+      ${renderDateField({
+        id: 'to',
+        label: 'To',
+        value: isoDay(this.to),
+        error: this.dateErrors.to,
+        commit: (typed) => this.commitDate('to', typed),
+      })}
+      </div>
     </div>`;
+  }
+
+  /** A typed bound: used when it is a date on the right side of the other, else said why not. */
+  private commitDate(bound: 'from' | 'to', typed: string): void {
+    const other = isoDay(bound === 'from' ? this.to : this.from);
+    const read = readRangeDate(typed, bound, other);
+    const errors = { ...this.dateErrors };
+    if ('error' in read) {
+      errors[bound] = { typed, message: read.error };
+    } else {
+      delete errors[bound];
+      this[bound] = read.value;
+    }
+    this.dateErrors = errors;
   }
 
   private setKind(kind: EventKind, shown: boolean): void {
@@ -207,25 +302,34 @@ export class DcrEventsTimeline extends LitElement {
   }
 
   private renderTimeline(): TemplateResult {
+    const virtual = !this.printing && this.rows.length > PLAIN_ROWS;
     return html`<div role="grid" part="timeline" aria-label="Events, newest first, grouped by date"
         aria-rowcount=${this.rows.length + 1} aria-describedby="keys">
         <div role="rowgroup" class="head">
           <div role="row" aria-rowindex="1" class="columns">
-            <span role="columnheader">Type</span>
+            <span role="columnheader">Kind</span>
             <span role="columnheader">Event</span>
-            <span role="columnheader">Details</span>
+            <span role="columnheader">Where and who</span>
           </div>
         </div>
-        <div role="rowgroup" part="scroller" class="scroller" @keydown=${this.onKeydown}
-          @visibilityChanged=${this.onVisibilityChanged}>
-          <div virtualizer-sizer aria-hidden="true"></div>
-          ${virtualize({
-            items: this.rows,
-            keyFunction: (row: TimelineRow) => row.key,
-            renderItem: (row: TimelineRow, index: number) => this.renderRow(row, index),
-            scroller: true,
-          })}
-        </div>
+        ${
+          // Two templates, not one switched inside: the virtualizer keeps its own element (and
+          // its markers) until it is gone, so printing never pulls rows from under it.
+          virtual
+            ? html`<div role="rowgroup" part="scroller" class="scroller virtual" @keydown=${this.onKeydown}
+                @visibilityChanged=${this.onVisibilityChanged}>
+                <div virtualizer-sizer aria-hidden="true"></div>
+                ${virtualize({
+                  items: this.rows,
+                  keyFunction: (row: TimelineRow) => row.key,
+                  renderItem: (row: TimelineRow, index: number) => this.renderRow(row, index),
+                  scroller: true,
+                })}
+              </div>`
+            : html`<div role="rowgroup" part="scroller" class="scroller" @keydown=${this.onKeydown}>
+                ${this.rows.map((row, index) => this.renderRow(row, index))}
+              </div>`
+        }
       </div>
       <p id="keys" class="hint">Use the up and down arrow keys to move between rows, Home and End for the first and last.</p>`;
   }
@@ -243,13 +347,38 @@ export class DcrEventsTimeline extends LitElement {
     const { event } = row;
     const endDay = event.end?.slice(0, 10);
     const multiDay = endDay && row.day && endDay > row.day;
-    return html`<div role="row" part="row" class="row ${event.kind}" aria-rowindex=${index + 2} tabindex=${tabindex}
+    const label = labelOf(event);
+    const status = STATUS_LABELS[event.status];
+    return html`<div role="row" part="row" class="row ${event.kind}${event.emergency ? ' emergency' : ''}" aria-rowindex=${index + 2} tabindex=${tabindex}
       data-index=${index} @focus=${focus}>
       <span role="gridcell" part="kind" class="kind"><span class="visually-hidden">${row.day ? formatDate(row.day) : 'Date not known'}, </span
-        ><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="currentColor">${KIND_ICONS[event.kind]}</svg>${KIND_LABELS[event.kind]}</span>
-      <span role="gridcell">${event.display}</span>
-      <span role="gridcell" class="details">${STATUS_LABELS[event.status]}${multiDay ? `, until ${formatDate(endDay)}` : ''}</span>
+        ><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="currentColor">${KIND_ICONS[label]}</svg>${KIND_LABELS[label]}</span>
+      <span role="gridcell" class="event"><span class="term">${event.display}</span>${renderTermMark(event)}${
+        event.priority && event.priority !== 'routine'
+          ? html` <span class="tag priority">${PRIORITY_LABELS[event.priority]}</span>`
+          : nothing
+      }${status ? html` <span class="tag">${status}</span>` : nothing}${
+        multiDay ? html` <span class="secondary">Until ${formatDate(endDay)}</span>` : nothing
+      }</span>
+      <span role="gridcell" part="where" class="where">${this.renderWhere(event)}</span>
     </div>`;
+  }
+
+  /** Place, organisation and clinician; for a referral, whom it went to. */
+  private renderWhere(event: CareEvent): TemplateResult {
+    if (event.kind === 'referral') {
+      const to = [
+        ...(event.recipients ?? []),
+        ...(event.service ?? []).map((c) => c.display).filter((d): d is string => !!d),
+      ];
+      return to.length > 0
+        ? html`<span>To ${to.join('; ')}</span>`
+        : html`<span>Recipient not recorded</span>`;
+    }
+    const place = [event.location, event.organisation].filter(Boolean).join(', ');
+    return html`${place ? html`<span>${place}</span>` : html`<span>Place not recorded</span>`}${
+      event.practitioner ? html` <span class="secondary">${event.practitioner}</span>` : nothing
+    }`;
   }
 
   private readonly onKeydown = (e: KeyboardEvent): void => {

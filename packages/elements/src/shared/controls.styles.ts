@@ -47,9 +47,24 @@ export const controlsStyles = css`
       flex-direction: column;
       font-weight: 600;
     }
+    .date-field .hint {
+      font-size: 0.875rem;
+      font-weight: 400;
+      color: var(--_text-secondary);
+    }
+    .date-field .field-error {
+      max-width: 16rem;
+      padding-left: var(--_space);
+      border-left: 4px solid var(--_danger);
+      font-weight: 700;
+    }
+    .date-field input[aria-invalid='true'] {
+      border-color: var(--_danger);
+      border-width: 3px;
+    }
     select,
     input[type='search'],
-    input[type='date'] {
+    input[type='text'] {
       font: inherit;
       min-height: 2.5rem;
       padding: 0 var(--_space);

@@ -6,6 +6,7 @@ import {
   formatDate,
   formatNhsNumber,
   formatPatientName,
+  parseDateInput,
 } from './format.js';
 
 describe('NHS display formats', () => {
@@ -43,5 +44,30 @@ describe('NHS display formats', () => {
       formatPatientName({ family: 'Hargreaves', given: ['Ada', 'May'], title: 'Mrs' }),
     ).to.equal('HARGREAVES, Ada May (Mrs)');
     expect(formatPatientName({ given: [] })).to.equal('Not known');
+  });
+
+  it('reads a typed date the UK way, whatever the browser locale, and rejects what is not a date', () => {
+    for (const typed of [
+      '12-Mar-2024',
+      '12 mar 2024',
+      '12 March 2024',
+      '12/03/2024',
+      '12.3.2024',
+      '2024-03-12',
+      ' 12-03-2024 ',
+    ])
+      expect(parseDateInput(typed), typed).to.equal('2024-03-12');
+    expect(parseDateInput('01/02/2024')).to.equal('2024-02-01'); // day first, never month first
+    expect(parseDateInput('')).to.equal('');
+    for (const wrong of [
+      '30-Feb-2024',
+      '13/13/2024',
+      '12/03/24',
+      '12-Ma-2024',
+      'yesterday',
+      '2024',
+      '12-Marc-2024',
+    ])
+      expect(parseDateInput(wrong), wrong).to.equal(undefined);
   });
 });

@@ -93,3 +93,52 @@ export function formatDateTime(iso: string | undefined): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getDate())}-${MONTHS[date.getMonth()]}-${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * A date typed by a clinician, read the UK way and never by the browser's locale: `12-Mar-2024`,
+ * `12 March 2024`, `12/03/2024`, `12.3.2024` (day first), or ISO `2024-03-12`. Gives the ISO date,
+ * `''` for an empty field, or `undefined` when it is not a real calendar date (30-Feb, a two-digit
+ * year, month 13, month first) so the field can say so.
+ */
+export function parseDateInput(value: string): string | undefined {
+  const input = value.trim().toLowerCase();
+  if (input === '') return '';
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input);
+  const named = /^(\d{1,2})[\s./-]*([a-z]+)[\s./-]*(\d{4})$/.exec(input);
+  const numeric = /^(\d{1,2})[\s./-](\d{1,2})[\s./-](\d{4})$/.exec(input);
+  let parts: [number, number, number] | undefined;
+  if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (numeric) parts = [Number(numeric[3]), Number(numeric[2]), Number(numeric[1])];
+  else if (named) {
+    // A month by its first three letters or in full ("Mar", "March"), never a guess from fewer.
+    const word = named[2]!;
+    const month = MONTH_NAMES.findIndex((m) => m === word || m.slice(0, 3) === word) + 1;
+    if (month > 0) parts = [Number(named[3]), month, Number(named[1])];
+  }
+  if (!parts) return undefined;
+  const [year, month, day] = parts;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    year < 1800 ||
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
