@@ -31,4 +31,17 @@ export const examples: ElementExample[] = [
     template: () =>
       html`<dcr-patient-banner .session=${exampleSession('no-context')}></dcr-patient-banner>`,
   },
+  {
+    name: 'Viewing ended',
+    description:
+      'The clinician ended viewing: the patient is still selected in your system, so the banner still names them (from your system).',
+    template: () =>
+      html`<dcr-patient-banner .session=${exampleSession('ended')}></dcr-patient-banner>`,
+  },
+  {
+    name: 'Not connected',
+    description:
+      'No session was given to the banner: a neutral message for the clinician, a console warning for the developer.',
+    template: () => html`<dcr-patient-banner></dcr-patient-banner>`,
+  },
 ];

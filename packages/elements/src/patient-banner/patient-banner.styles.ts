@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { sectionStyles } from '../shared/section.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 
 export const styles = [
   tokens,
+  sectionStyles,
   css`
     :host {
       display: block;
@@ -44,18 +46,6 @@ export const styles = [
     dd {
       margin: 0;
       font-weight: 600;
-    }
-    [part='message'] {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: calc(var(--_space) * 2);
-      padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
-      border: 2px solid var(--_border);
-      border-left-width: 8px;
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
     }
     @media (forced-colors: active) {
       [part='banner'] {

@@ -1,5 +1,6 @@
 import {
   describeAccessibility,
+  expectDeveloperWarnings,
   fixedClock,
   sandboxSession,
   sessionReaches,
@@ -88,13 +89,39 @@ describe('dcr-patient-banner', () => {
     expect(el.shadowRoot!.textContent).not.to.contain('HARGREAVES');
   });
 
-  it('says when no patient is selected', async () => {
+  it('says calmly when no patient is selected', async () => {
     const { session } = sandboxSession();
     const el = await fixture<DcrPatientBanner>(
       html`<dcr-patient-banner .session=${session}></dcr-patient-banner>`,
     );
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
-      'No patient selected',
+    const message = el.shadowRoot!.querySelector('[part="message"]')!;
+    expect(message.textContent!.trim()).to.equal('No patient selected');
+    expect(message.getAttribute('role')).to.equal('status');
+    expect(message.classList.contains('calm')).to.equal(true);
+  });
+
+  it('still names the patient after viewing ends (from your system): the host still has them selected', async () => {
+    const { session } = sandboxSession();
+    const el = await fixture<DcrPatientBanner>(
+      html`<dcr-patient-banner .session=${session} .clock=${fixedClock}></dcr-patient-banner>`,
     );
+    await viewPatient(session, typical, { decision: 'granted' });
+    await waitUntil(() => origin(el) === 'Details from the GP record', 'not shown', {
+      timeout: 5000,
+    });
+    session.end();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('HARGREAVES, Ada');
+    expect(origin(el)).to.equal('Details from your system');
+  });
+
+  it('without a session: the neutral message every element gives, and a warning for the developer', async () => {
+    const warnings = expectDeveloperWarnings();
+    const el = await fixture<DcrPatientBanner>(html`<dcr-patient-banner></dcr-patient-banner>`);
+    expect(el.shadowRoot!.querySelector('[part="message"] .title')!.textContent).to.equal(
+      'GP record not available here',
+    );
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('<dcr-patient-banner> has no care record session');
   });
 });

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { CareRecordSession, Demographics, HostPatient } from '@dcr-elements/core';
 import { sessionContext } from '../session/session-context.js';
 import { SectionController } from '../shared/section-controller.js';
+import { renderStateMessage } from '../shared/section-view.js';
 import {
   NOT_KNOWN,
   formatBirthDate,
@@ -28,7 +29,7 @@ const GENDER_LABELS: Record<string, string> = {
  * @csspart banner - the banner bar
  * @csspart name - the patient's name
  * @csspart origin - where the details come from (your system, or the GP record)
- * @csspart message - shown instead of the banner when no patient is selected
+ * @csspart message - shown instead of the banner when no patient is selected (or it has no session)
  * @cssprop --dcr-patient-banner-background - banner background (default: NHS dark blue)
  * @cssprop --dcr-patient-banner-color - banner text colour
  * @tagname dcr-patient-banner
@@ -47,9 +48,13 @@ export class DcrPatientBanner extends LitElement {
   private readonly demographics = new SectionController(this, 'demographics');
 
   override render() {
-    const host = this.session?.patient;
+    // No session is the page's mistake: the same neutral message as every element gives.
+    if (!this.session) return renderStateMessage(undefined);
+    const host = this.session.patient;
     if (!host) {
-      return html`<div part="message" role="status">No patient selected.</div>`;
+      return html`<div part="message" class="message calm" role="status">
+        <p class="title">No patient selected</p>
+      </div>`;
     }
     const snapshot = this.demographics.current;
     const record = snapshot?.status === 'ready' ? snapshot.value.patient : undefined;
