@@ -230,7 +230,7 @@ describe('dcr-consent-gate', () => {
     // The patient's answer is the normal course of things: calm, not an alert, said once.
     const message = shadow(el).querySelector('[part="message"]')!;
     expect(message.getAttribute('role')).to.equal('status');
-    expect(message.classList.contains('calm')).to.equal(true);
+    expect(message.classList.contains('tone-calm')).to.equal(true);
     expect(text(message)).to.equal(
       'Consent to view declined The patient declined to have their GP record viewed. Ask the patient directly, or use other sources.',
     );
@@ -411,7 +411,7 @@ describe('dcr-consent-gate', () => {
       'Viewing ended Nothing from the GP record is kept on screen or in memory. To view it again, record the patient’s consent again.',
     );
     expect(message.getAttribute('role')).to.equal('status');
-    expect(message.classList.contains('calm')).to.equal(true);
+    expect(message.classList.contains('tone-calm')).to.equal(true);
     expect(focused(el)).to.equal(shadow(el).querySelector('.outcome'));
     expect(audit.at(-1)).to.include({ action: 'end', detail: 'ended-by-user' });
     // The host's patient is still selected: still named, and the record can be viewed again.
@@ -519,7 +519,7 @@ describe('dcr-consent-gate', () => {
       expect(el.session!.state).to.equal(state);
       const message = shadow(el).querySelector('[part="message"]')!;
       expect(message.getAttribute('role')).to.equal(tone === 'error' ? 'alert' : 'status');
-      expect([...message.classList]).to.deep.equal(['message', tone]);
+      expect([...message.classList]).to.deep.equal(['message', `tone-${tone}`]);
       expect(text(message)).to.equal(`${title} ${reason} ${next}`);
       // Never the same sentence twice.
       const sentences = text(message).split(/(?<=\.) /);
@@ -557,7 +557,7 @@ describe('dcr-consent-gate', () => {
       'GP record not available here This part of the page is not connected to the GP record. If this continues, tell your IT service desk.',
     );
     expect(message.getAttribute('role')).to.equal('status');
-    expect(message.classList.contains('calm')).to.equal(true);
+    expect(message.classList.contains('tone-calm')).to.equal(true);
     expect(warnings.filter((w) => w.startsWith('dcr-elements: <dcr-consent-gate>'))).to.deep.equal([
       'dcr-elements: <dcr-consent-gate> has no care record session. Put it inside <dcr-session> or <dcr-consent-gate>, or set its .session property.',
     ]);

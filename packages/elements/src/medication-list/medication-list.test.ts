@@ -364,7 +364,7 @@ describe('dcr-medication-list', () => {
         await el.updateComplete;
         const message = root(el).querySelector('[part="message"]')!;
         expect(text(message), state).to.contain(title);
-        expect(message.classList.contains(tone), state).to.equal(true);
+        expect(message.classList.contains(`tone-${tone}`), state).to.equal(true);
         // Normal states and refusals are not alarms: only failures are announced as alerts.
         expect(message.getAttribute('role'), state).to.equal('status');
       }

@@ -97,7 +97,7 @@ describe('dcr-patient-banner', () => {
     const message = el.shadowRoot!.querySelector('[part="message"]')!;
     expect(message.textContent!.trim()).to.equal('No patient selected');
     expect(message.getAttribute('role')).to.equal('status');
-    expect(message.classList.contains('calm')).to.equal(true);
+    expect(message.classList.contains('tone-calm')).to.equal(true);
   });
 
   it('still names the patient after viewing ends (from your system): the host still has them selected', async () => {

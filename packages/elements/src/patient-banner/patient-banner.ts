@@ -52,7 +52,7 @@ export class DcrPatientBanner extends LitElement {
     if (!this.session) return renderStateMessage(undefined);
     const host = this.session.patient;
     if (!host) {
-      return html`<div part="message" class="message calm" role="status">
+      return html`<div part="message" class="message tone-calm" role="status">
         <p class="title">No patient selected</p>
       </div>`;
     }

@@ -116,7 +116,7 @@ export function renderSection<K extends SectionName>(
 ): TemplateResult {
   if (snapshot?.status === 'ready') return options.ready(snapshot.value);
   if (snapshot?.status === 'error') {
-    const message = html`<div part="message" class="message error" role="alert">
+    const message = html`<div part="message" class="message tone-error" role="alert">
       <p class="title">${options.label} could not be loaded</p>
       <p>The GP record did not answer. This does not mean there is nothing recorded.</p>
       <button type="button" @click=${options.retry}>Try again</button>
@@ -125,7 +125,7 @@ export function renderSection<K extends SectionName>(
   }
   const state = viewState(session);
   if (VIEWING.has(state)) {
-    return html`<div part="message" class="message calm" role="status" aria-live="polite">
+    return html`<div part="message" class="message tone-calm" role="status" aria-live="polite">
       <span class="skeleton" aria-hidden="true"></span><span class="skeleton short" aria-hidden="true"></span>
       <span class="visually-hidden">Loading ${options.label.toLowerCase()}</span>
     </div>`;
@@ -147,7 +147,7 @@ export function renderStateMessage(session: CareRecordSession | undefined): Temp
   const reason = session
     ? session.stateReason
     : 'This part of the page is not connected to the GP record.';
-  return html`<div part="message" class="message ${tone}" role=${tone === 'error' ? 'alert' : 'status'}>
+  return html`<div part="message" class="message tone-${tone}" role=${tone === 'error' ? 'alert' : 'status'}>
     <p class="title">${TITLE[state] ?? 'GP record unavailable'}</p>
     ${reason ? html`<p>${reason}</p>` : nothing}
     ${NEXT_STEP[state] ? html`<p>${NEXT_STEP[state]}</p>` : nothing}

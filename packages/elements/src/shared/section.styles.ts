@@ -5,7 +5,7 @@ export const sectionStyles = css`
   :host {
     display: block;
   }
-  /* One style per tone (section-view.ts TONE): calm, attention, error. */
+  /* One style per tone (section-view.ts TONE): tone-calm, tone-attention, tone-error. */
   [part='message'] {
     padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
     border: 2px solid var(--_border);
@@ -14,15 +14,15 @@ export const sectionStyles = css`
     background: var(--_surface);
     color: var(--_text);
   }
-  [part='message'].calm {
+  [part='message'].tone-calm {
     border-width: 1px 1px 1px 8px;
     border-left-color: var(--_brand);
     background: var(--_surface-muted);
   }
-  [part='message'].attention {
+  [part='message'].tone-attention {
     border-left-color: var(--_warning);
   }
-  [part='message'].error {
+  [part='message'].tone-error {
     border-color: var(--_danger);
   }
   [part='message'] button {
@@ -102,7 +102,7 @@ export const sectionStyles = css`
     button {
       border-color: CanvasText;
     }
-    [part='message'].error {
+    [part='message'].tone-error {
       border-color: Mark;
     }
   }
