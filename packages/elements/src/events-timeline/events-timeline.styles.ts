@@ -13,13 +13,14 @@ export const styles = [
       --_date-background: var(--dcr-events-timeline-date-background, var(--_surface-muted));
       --_admission: var(--dcr-events-timeline-admission-color, var(--_danger));
       --_referral: var(--dcr-events-timeline-referral-color, var(--_brand));
-      --_columns: minmax(9rem, 12rem) minmax(0, 1fr) minmax(10rem, 22rem);
+      --_columns: minmax(8rem, 11rem) minmax(0, 3fr) minmax(0, 2fr);
       display: block;
       /* The layout follows the element's own width: a phone or a narrow panel stacks each row. */
       container: events-timeline / inline-size;
     }
     .range {
       display: flex;
+      flex: 1 1 20rem;
       flex-wrap: wrap;
       gap: var(--_space) calc(var(--_space) * 2);
     }

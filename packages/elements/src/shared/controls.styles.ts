@@ -47,6 +47,14 @@ export const controlsStyles = css`
       flex-direction: column;
       font-weight: 600;
     }
+    .date-field {
+      flex: 1 1 9rem;
+      max-width: 12rem;
+    }
+    .date-field input {
+      box-sizing: border-box;
+      width: 100%;
+    }
     .date-field .hint {
       font-size: 0.875rem;
       font-weight: 400;

@@ -8,7 +8,7 @@ import { labResult, medicationCourse, patientResource } from './builders.js';
 import { encounter, referral, type EncounterKind } from './builders-events.js';
 import { daysBefore } from './dates.js';
 import { SeededRandom } from './random.js';
-import { SANDBOX_PATIENTS } from './roster.js';
+import { SANDBOX_ORGANISATIONS, SANDBOX_PATIENTS } from './roster.js';
 
 export const LARGE_RECORD_RESULTS = 2500;
 export const HUGE_TIMELINE_EVENTS = 10_000;
@@ -93,6 +93,7 @@ export function hugeTimelinePatient(seed: number): fhir4.Resource[] {
     code.referralToPhysiotherapist,
     code.referralToCounselor,
   ];
+  const trust = SANDBOX_ORGANISATIONS.viewingTrust.ods;
   const events = Array.from({ length: HUGE_TIMELINE_EVENTS }, (_, i): fhir4.Resource => {
     // Newest last: two events a day, going back about 14 years.
     const daysAgo = Math.floor((HUGE_TIMELINE_EVENTS - 1 - i) / 2) + 1;
@@ -110,6 +111,16 @@ export function hugeTimelinePatient(seed: number): fhir4.Resource[] {
         kind: 'admission',
         start: date,
         end: daysBefore(Math.max(0, daysAgo - 4)),
+        serviceProvider: trust,
+        location: 'Ward 4 (medical)',
+      });
+    // A&E attendances are at the hospital, never at the practice.
+    if (kind === 'emergency')
+      return encounter(p, `huge-event-${i + 1}`, {
+        kind,
+        start: date,
+        serviceProvider: trust,
+        location: 'Emergency department',
       });
     return encounter(p, `huge-event-${i + 1}`, { kind, start: date });
   });
