@@ -41,7 +41,7 @@ export const styles = [
     }
     tbody th {
       font-weight: 400;
-      min-width: 14rem;
+      min-width: 12rem;
     }
     tr[part='row'].high-risk > th {
       box-shadow: inset 6px 0 0 var(--_high-risk);
@@ -162,7 +162,7 @@ export const styles = [
       font-weight: 400;
     }
     /* Narrow (a phone, a side panel): each medication stacks as a card, every value named. */
-    @container medication-list (max-width: 40rem) {
+    @container medication-list (max-width: 50rem) {
       [part='table'],
       [part='table'] > tbody,
       tr[part='row'],

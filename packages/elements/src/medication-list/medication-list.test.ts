@@ -456,6 +456,7 @@ describe('dcr-medication-list', () => {
       'Apixaban 5mg tablets Stopped 20-Mar-2015 Reason: Drug therapy discontinued High-risk: anticoagulant',
     );
     el.view = 'all';
+    el.style.width = '1100px'; // the table layout (below 50rem each medicine is a card)
     await el.updateComplete;
     const warfarin = rowOf(el, 'Warfarin 3mg tablets');
     apixaban = rowOf(el, 'Apixaban 5mg tablets');

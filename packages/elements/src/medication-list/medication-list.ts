@@ -64,7 +64,7 @@ const chevronIcon = svg`<svg class="chevron" viewBox="0 0 24 24" aria-hidden="tr
  * @csspart heading - the "Medications" heading
  * @csspart controls - the view, type, sort and name filter controls
  * @csspart summary - the line saying how many medications are shown
- * @csspart table - the medications table (below 40rem wide, each medication stacks as a card)
+ * @csspart table - the medications table (below 50rem wide, each medication stacks as a card)
  * @csspart group - a group heading ("Current repeats", "Acute medication in the last 12 months", ...)
  * @csspart row - one medication's row (class `past` once it is no longer taken)
  * @csspart expand - the button that shows or hides a medication's issues
@@ -244,7 +244,7 @@ export class DcrMedicationList extends LitElement {
     const issuesId = `issues-${this.domIds.get(m.id) ?? 0}`;
     const since = issuesSince(m);
     const classes = [m.highRisk && 'high-risk', past && 'past'].filter(Boolean).join(' ');
-    // Each cell names its column (data-label): below 40rem the row stacks and shows the names.
+    // Each cell names its column (data-label): below 50rem the row stacks and shows the names.
     return html`<tbody>
       <tr part="row" class=${classes || nothing}>
         <th scope="row">
@@ -271,7 +271,9 @@ export class DcrMedicationList extends LitElement {
             : 'Not issued'
         }</td>
         <td data-label="Issues" class="number">${m.issues.length} ${
-          since ? html`<span class="secondary">since ${formatDate(since)}</span>` : nothing
+          since
+            ? html`<span class="secondary">since <span class="date">${formatDate(since)}</span></span>`
+            : nothing
         }</td>
       </tr>
       <tr class="issues-row" id=${issuesId} ?hidden=${!open}>
