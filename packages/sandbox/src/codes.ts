@@ -559,9 +559,9 @@ export const gpcListInvestigations: Code = {
 }; // verified: GPC pathology_response1.json
 export const gpcListReferrals: Code = {
   system: SNOMED,
-  code: '886721000000107',
-  display: 'Referral details',
-}; // verified: GPC referrals_response1.json
+  code: '792931000000107',
+  display: 'Outbound referral',
+}; // verified: GP Connect List page (nhsconnect/gpconnect, pages/accessrecord_structured/accessrecord_structured_development_list.md: the referrals List); the older spec example referrals_response1.json uses 886721000000107 "Referral details", which the core reads too
 export const GPC_LIST_EMPTY_REASON_SYSTEM =
   'https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ListEmptyReasonCode-1'; // verified: GPC allergies_response3.json
 export const gpcNoContentRecorded: Code = {
