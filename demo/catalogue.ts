@@ -6,6 +6,7 @@ import { examples as consentGate } from '../packages/elements/src/consent-gate/c
 import { examples as allergyBanner } from '../packages/elements/src/allergy-banner/allergy-banner.examples.js';
 import { examples as medicationList } from '../packages/elements/src/medication-list/medication-list.examples.js';
 import { examples as eventsTimeline } from '../packages/elements/src/events-timeline/events-timeline.examples.js';
+import { examples as risksWarnings } from '../packages/elements/src/risks-warnings/risks-warnings.examples.js';
 
 interface CatalogueEntry {
   tag: string;
@@ -42,6 +43,12 @@ const ELEMENTS: CatalogueEntry[] = [
     summary:
       'Encounters, admissions and referrals in one timeline, grouped by date, filterable, virtualised.',
     examples: eventsTimeline,
+  },
+  {
+    tag: 'dcr-risks-warnings',
+    summary:
+      'Palliative care and resuscitation decisions first, then safeguarding, violence, falls, learning disability, dementia and carer: flagged by the source or derived from coded entries.',
+    examples: risksWarnings,
   },
 ];
 

@@ -457,6 +457,34 @@ export const atRiskForFalls: Code = {
   display: 'At risk for falls',
 }; // verified: several FHIR examples incl. Flag FSH; later FSN "At increased risk for falls (finding)"
 
+// Warnings GP systems record as ordinary coded entries (derived by core's warning-codes.ts,
+// where each source is cited; the same sources verify these).
+export const onPalliativeCareRegister: Code = {
+  system: SNOMED,
+  code: '1403151000000103',
+  display: 'On palliative care register',
+}; // verified: NHSD PALCARE_COD refset, OpenCodelists nhsd-primary-care-domain-refsets/palcare_cod/20241205
+export const hasEndOfLifeCarePlan: Code = {
+  system: SNOMED,
+  code: '713673000',
+  display: 'Has end of life care plan',
+}; // verified: NHSD PALCARE_COD refset (OpenCodelists palcare_cod; opensafely/ckd-coverage-ve copy)
+export const notForCardiopulmonaryResuscitation: Code = {
+  system: SNOMED,
+  code: '450476008',
+  display: 'Not for cardiopulmonary resuscitation',
+}; // verified: nhsconnect/FHIR-END-OF-LIFE-API ValueSet CareConnect-CPRStatus-Code-1
+export const subjectToChildProtectionPlan: Code = {
+  system: SNOMED,
+  code: '342191000000101',
+  display: 'Subject to child protection plan',
+}; // verified: RCGP safeguarding e-learning, essential safeguarding codes (Read 13Iv., CTV3 XaOnx)
+export const childIsCauseForSafeguardingConcern: Code = {
+  system: SNOMED,
+  code: '836881000000105',
+  display: 'Child is cause for safeguarding concern',
+}; // verified: RCGP safeguarding e-learning, essential safeguarding codes (Read 13WX., CTV3 XaZJs)
+
 // ---------------------------------------------------------------------------
 // Sensitive categories (for filtering tests)
 // ---------------------------------------------------------------------------
