@@ -30,6 +30,7 @@ export {
   highRiskClassOf,
   type HighRiskClass,
 } from './normalise/shared/high-risk.js';
+export { drugMonitoring, type MonitoredMedicine } from './normalise/shared/drug-monitoring.js';
 export {
   isRecentAcute,
   medicationViews,
