@@ -29,6 +29,7 @@ import { hugeTimelinePatient, largeRecordPatient } from './volume-patients.js';
 import { SeededRandom } from './random.js';
 import { SANDBOX_PATIENTS, type RosterPatient } from './roster.js';
 import { transferredPatient } from './transferred-patient.js';
+import { lithiumPatient } from './results-patient.js';
 
 export { SANDBOX_PATIENTS, SYNTHETIC_TODAY };
 
@@ -267,5 +268,6 @@ export function generateSyntheticRecords(seed = 20261120): fhir4.Resource[] {
     ...largeRecordPatient(seed),
     ...hugeTimelinePatient(seed),
     ...transferredPatient(),
+    ...lithiumPatient(),
   ];
 }

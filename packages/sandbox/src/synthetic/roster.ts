@@ -122,6 +122,18 @@ export const SANDBOX_PATIENTS = {
     purpose:
       'A record moved between practices by GP2GP: degraded and uncoded allergies, results sent as text, separate blood pressure halves, uncategorised observations, immunisations, a confidential referral',
   },
+  lithium: {
+    id: 'patient-lithium',
+    nhsNumber: '9995678136',
+    family: 'Pryce',
+    given: 'Gareth',
+    title: 'Mr',
+    birthDate: '1968-08-19',
+    gender: 'male',
+    sharing: 'share',
+    purpose:
+      'On lithium: serum lithium series with a toxic-range level, kidney and thyroid results, abnormal results with no unit, blood pressure taken sitting, standing and at home, and unpaired halves',
+  },
 } as const satisfies Record<string, RosterPatient>;
 
 /** The GP practice every synthetic patient is registered with. */
