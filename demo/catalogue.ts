@@ -6,6 +6,7 @@ import { examples as consentGate } from '../packages/elements/src/consent-gate/c
 import { examples as allergyBanner } from '../packages/elements/src/allergy-banner/allergy-banner.examples.js';
 import { examples as medicationList } from '../packages/elements/src/medication-list/medication-list.examples.js';
 import { examples as eventsTimeline } from '../packages/elements/src/events-timeline/events-timeline.examples.js';
+import { examples as investigations } from '../packages/elements/src/investigations/investigations.examples.js';
 
 interface CatalogueEntry {
   tag: string;
@@ -42,6 +43,12 @@ const ELEMENTS: CatalogueEntry[] = [
     summary:
       'Encounters, admissions and referrals in one timeline, grouped by date, filterable, virtualised.',
     examples: eventsTimeline,
+  },
+  {
+    tag: 'dcr-investigations',
+    summary:
+      'Results by test or by date with ranges and abnormal flags in words, a trend per test, and the latest monitoring result beside each medicine that needs one.',
+    examples: investigations,
   },
 ];
 

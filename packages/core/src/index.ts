@@ -93,7 +93,7 @@ export {
 } from './audit/audit-trail.js';
 export { sharedAuditTrail } from './audit/shared-audit-trail.js';
 export { UnmappableAuditRecordError, type MappingProblem } from './audit/record-check.js';
-export { compareIsoDates } from './normalise/shared/compare-dates.js';
+export { compareIsoDates, compareNewestFirst } from './normalise/shared/compare-dates.js';
 export {
   notShownSummary,
   notShownText,

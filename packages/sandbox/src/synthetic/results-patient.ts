@@ -34,6 +34,8 @@ interface Lab {
   value: number;
   /** Absent: the result came without a unit (as some transferred and point-of-care results do). */
   unit?: string;
+  /** The UCUM code of the unit, when it differs from the unit as shown. */
+  ucum?: string;
   comparator?: '<' | '>';
   low?: number;
   high?: number;
@@ -43,7 +45,11 @@ interface Lab {
 function lab(id: string, spec: Lab): fhir4.Observation {
   const quantity = (value: number): fhir4.Quantity => ({
     value,
-    ...(spec.unit && { unit: spec.unit, system: 'http://unitsofmeasure.org', code: spec.unit }),
+    ...(spec.unit && {
+      unit: spec.unit,
+      system: 'http://unitsofmeasure.org',
+      code: spec.ucum ?? spec.unit,
+    }),
   });
   return {
     resourceType: 'Observation',
@@ -163,21 +169,24 @@ export function lithiumPatient(): fhir4.Resource[] {
       daysAgo: 370,
       value: 90,
       comparator: '>',
-      unit: 'mL/min/{1.73_m2}',
+      unit: 'mL/min/1.73m2',
+      ucum: 'mL/min/{1.73_m2}',
       low: 60,
     }),
     lab('lithium-egfr-2', {
       codes: EGFR,
       daysAgo: 188,
       value: 71,
-      unit: 'mL/min/{1.73_m2}',
+      unit: 'mL/min/1.73m2',
+      ucum: 'mL/min/{1.73_m2}',
       low: 60,
     }),
     lab('lithium-egfr-3', {
       codes: EGFR,
       daysAgo: 6,
       value: 54,
-      unit: 'mL/min/{1.73_m2}',
+      unit: 'mL/min/1.73m2',
+      ucum: 'mL/min/{1.73_m2}',
       low: 60,
       flag: 'L',
     }),
