@@ -39,6 +39,8 @@ export interface TrendChartOptions {
 
 const HEIGHT = 220;
 const MARGIN = { top: 12, right: 12, bottom: 30, left: 44 };
+/** Room at the right for threshold labels, outside the plot, so they never sit on a point. */
+const LABEL_ROOM = 84;
 
 /** Roughly `count` round tick values covering `[min, max]`. */
 function ticks(min: number, max: number, count = 4): number[] {
@@ -68,7 +70,8 @@ export function renderTrendChart(options: TrendChartOptions): TemplateResult {
   let [vMin, vMax] = [Math.min(...marks), Math.max(...marks)];
   const pad = (vMax - vMin) * 0.1 || Math.abs(vMax) * 0.1 || 1;
   [vMin, vMax] = [vMin - pad, vMax + pad];
-  const plotWidth = width - MARGIN.left - MARGIN.right;
+  const right = MARGIN.right + (options.thresholds?.length ? LABEL_ROOM : 0);
+  const plotWidth = width - MARGIN.left - right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const x = (date: string) => MARGIN.left + ((time(date) - tMin) / (tMax - tMin)) * plotWidth;
   const y = (value: number) => MARGIN.top + (1 - (value - vMin) / (vMax - vMin)) * plotHeight;
@@ -88,19 +91,19 @@ export function renderTrendChart(options: TrendChartOptions): TemplateResult {
     ${ticks(vMin, vMax).map(
       (
         v,
-      ) => svg`<line class="grid" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${y(v)} y2=${y(v)}></line>
+      ) => svg`<line class="grid" x1=${MARGIN.left} x2=${MARGIN.left + plotWidth} y1=${y(v)} y2=${y(v)}></line>
         <text class="axis" x=${MARGIN.left - 6} y=${y(v)} text-anchor="end" dominant-baseline="middle">${v}</text>`,
     )}
     ${(options.thresholds ?? []).map(
       (
         t,
-      ) => svg`<line class="threshold" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${y(t.value)} y2=${y(t.value)}></line>
-        <text class="threshold-label" x=${width - MARGIN.right - 2} y=${y(t.value) - 3} text-anchor="end">${t.label}</text>`,
+      ) => svg`<line class="threshold" x1=${MARGIN.left} x2=${MARGIN.left + plotWidth} y1=${y(t.value)} y2=${y(t.value)}></line>
+        <text class="threshold-label" x=${MARGIN.left + plotWidth + 4} y=${y(t.value)} dominant-baseline="middle">${t.label}</text>`,
     )}
-    <line class="axis-line" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${HEIGHT - MARGIN.bottom}
+    <line class="axis-line" x1=${MARGIN.left} x2=${MARGIN.left + plotWidth} y1=${HEIGHT - MARGIN.bottom}
       y2=${HEIGHT - MARGIN.bottom}></line>
     <text class="axis" x=${MARGIN.left} y=${HEIGHT - 8}>${formatDate(first.date)}</text>
-    <text class="axis" x=${width - MARGIN.right} y=${HEIGHT - 8} text-anchor="end">${formatDate(last.date)}</text>
+    <text class="axis" x=${MARGIN.left + plotWidth} y=${HEIGHT - 8} text-anchor="end">${formatDate(last.date)}</text>
     ${options.lines.map(
       (line) => svg`<g class="line ${line.marker}">
         <polyline points=${line.points.map((p) => `${x(p.date)},${y(p.value)}`).join(' ')}></polyline>
