@@ -61,9 +61,15 @@ function tableRows(group: Element): { date: string; result: string }[] {
   }));
 }
 
+/** Each line of the monitoring panel as read: "<medicine> — <test result>", one per test. */
 async function monitoringItems(el: DcrInvestigations): Promise<string[]> {
   await waitUntil(() => root(el).querySelector('[part="monitoring"] li'), 'no monitoring', WAIT);
-  return [...root(el).querySelectorAll('[part="monitoring"] li')].map((li) => text(li));
+  return [...root(el).querySelectorAll('[part="monitoring"] > ul > li')].flatMap((li) => {
+    const nested = [...li.querySelectorAll('li')];
+    if (nested.length === 0) return [text(li)];
+    const medicine = text(li).slice(0, text(li).indexOf(text(nested[0])) - 1);
+    return nested.map((test) => `${medicine} — ${text(test)}`);
+  });
 }
 
 async function tabTo(el: DcrInvestigations, match: (active: Element) => boolean): Promise<Element> {
@@ -123,9 +129,9 @@ describe('dcr-investigations', () => {
       );
       expect(items.find((i) => i.startsWith('Warfarin 1mg tablets'))).to.contain(latestInr);
       // The stale lithium repeat: no lithium level held, said in words, with its last issue.
-      expect(items).to.include(
-        `Priadel 400mg modified-release tablets (not issued since ${formatDate('2010-01-14')}) — no serum lithium in the record`,
-      );
+      const priadel = `Priadel 400mg modified-release tablets (not issued since ${formatDate('2010-01-14')})`;
+      expect(items).to.include(`${priadel} — no serum lithium in the record`);
+      expect(items).to.include(`${priadel} — no TSH in the record`);
       const headers = [...groupTitled(el, INR_TITLE).querySelectorAll('thead th')].map(text);
       expect(headers).to.deep.equal(['Date', 'Result', 'Reference range', 'Status']);
       const row = groupTitled(el, INR_TITLE).querySelector('tbody tr')!;

@@ -36,6 +36,13 @@ const PANEL_TESTS = new Set(['FBC', 'LFTs']);
 const inSentence = (test: string): string =>
   /^[A-Z][a-z]/.test(test) ? test[0]!.toLowerCase() + test.slice(1) : test;
 
+/** The monitored tests of each medicine together, medicines in section order. */
+function byMedicine(monitored: readonly MonitoredMedicine[]): MonitoredMedicine[][] {
+  const groups = new Map<unknown, MonitoredMedicine[]>();
+  for (const m of monitored) groups.set(m.medication, [...(groups.get(m.medication) ?? []), m]);
+  return [...groups.values()];
+}
+
 const flagIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2 1 21h22L12 2zm0 5 7.5 12h-15L12 7zm-1 4v4h2v-4h-2zm0 5v2h2v-2h-2z"/></svg>`;
 
 /**
@@ -134,20 +141,29 @@ export class DcrInvestigations extends LitElement {
     return html`<section part="monitoring" class="monitoring" aria-labelledby="monitoring-title">
       <h3 id="monitoring-title">Monitoring for current medicines</h3>
       <ul>
-        ${this.monitored.map((m) => html`<li>${this.renderMonitored(m)}</li>`)}
+        ${byMedicine(this.monitored).map((tests) => html`<li>${this.renderMedicine(tests)}</li>`)}
       </ul>
     </section>`;
   }
 
-  private renderMonitored({ medication, test, latest }: MonitoredMedicine): TemplateResult {
+  /** One medicine: its one test inline ("Warfarin 3mg tablets — INR 2.6 on …"), or a list. */
+  private renderMedicine(tests: MonitoredMedicine[]): TemplateResult {
+    const { medication } = tests[0]!;
     const stale = medication.notIssuedSince
       ? html` <span class="secondary-inline">(not issued since ${formatDate(medication.notIssuedSince)})</span>`
       : nothing;
     const name = html`<span class="medicine">${medication.name}</span>${stale}`;
-    if (!latest)
-      return html`${name} — <span class="missing">no ${inSentence(test)} in the record</span>`;
+    if (tests.length === 1) return html`${name} — ${this.renderMonitored(tests[0]!)}`;
+    return html`${name}
+      <ul>
+        ${tests.map((m) => html`<li>${this.renderMonitored(m)}</li>`)}
+      </ul>`;
+  }
+
+  private renderMonitored({ test, latest }: MonitoredMedicine): TemplateResult {
+    if (!latest) return html`<span class="missing">no ${inSentence(test)} in the record</span>`;
     const label = PANEL_TESTS.has(test) ? `${test} (${latest.display})` : test;
-    return html`${name} — ${label} ${formatValue(latest)}
+    return html`${label} ${formatValue(latest)}
       ${latest.date ? `on ${formatDate(latest.date)}` : '(date not recorded)'}${this.renderFlag(latest)}`;
   }
 
