@@ -34,6 +34,8 @@ export default [
     'define/dcr-medication-list': 'packages/elements/src/define/dcr-medication-list.ts',
     'define/dcr-events-timeline': 'packages/elements/src/define/dcr-events-timeline.ts',
     'define/dcr-risks-warnings': 'packages/elements/src/define/dcr-risks-warnings.ts',
+    'define/dcr-investigations': 'packages/elements/src/define/dcr-investigations.ts',
+    'define/dcr-blood-pressure': 'packages/elements/src/define/dcr-blood-pressure.ts',
   }),
   {
     input: { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' },

@@ -12,6 +12,8 @@ const DEFINES = [
   'dcr-medication-list',
   'dcr-events-timeline',
   'dcr-risks-warnings',
+  'dcr-investigations',
+  'dcr-blood-pressure',
 ];
 const ENTRIES = [
   {

@@ -12,6 +12,12 @@ export type {
 } from './medication-list/medication-query.js';
 export { DcrEventsTimeline } from './events-timeline/events-timeline.js';
 export { DcrRisksWarnings } from './risks-warnings/risks-warnings.js';
+export { DcrInvestigations, type InvestigationsGrouping } from './investigations/investigations.js';
+export {
+  DcrBloodPressure,
+  NG136_CLINIC_THRESHOLDS,
+  formatReading,
+} from './blood-pressure/blood-pressure.js';
 export { defineOnce } from './define/define-once.js';
 export * from './events.js';
 export {

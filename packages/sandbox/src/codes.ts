@@ -653,3 +653,65 @@ export const codeineWithParacetamol: Code = {
  */
 export const SANDBOX_LOCAL_DRUG_SYSTEM =
   'https://sandbox.dcr-elements.example/CodeSystem/local-drug';
+
+// ---------------------------------------------------------------------------
+// Results and blood pressure for the lithium patient (results-patient.ts)
+// ---------------------------------------------------------------------------
+
+export const READ_V2 = 'http://read.info/readv2';
+
+export const serumLithiumLoinc: Code = {
+  system: LOINC,
+  code: '14334-7',
+  display: 'Lithium [Moles/volume] in Serum or Plasma',
+}; // verified: three public lab LOINC maps agree (see docs/results.md)
+export const serumLithiumReadV2: Code = {
+  system: READ_V2,
+  code: '44W8.00',
+  display: 'Serum lithium level',
+}; // verified: HDR UK Phenotype Library concept C1932 (Read v2 44W8.00 Serum lithium level)
+export const serumTsh: Code = {
+  system: SNOMED,
+  code: '1022791000000101',
+  display: 'Serum thyroid stimulating hormone level',
+}; // verified: gm-sde clinical code set tests/tsh (NHS primary care refsets)
+export const sittingBloodPressure: Code = {
+  system: SNOMED,
+  code: '163035008',
+  display: 'Sitting blood pressure',
+}; // verified: UK Core Observation guidance (163035008 Sitting blood pressure with 407554009 / 407555005); GP Connect uncategorised data guidance
+export const sittingSystolicBp: Code = {
+  system: SNOMED,
+  code: '407554009',
+  display: 'Sitting systolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (sitting)
+export const sittingDiastolicBp: Code = {
+  system: SNOMED,
+  code: '407555005',
+  display: 'Sitting diastolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (sitting)
+export const standingBloodPressure: Code = {
+  system: SNOMED,
+  code: '163034007',
+  display: 'Standing blood pressure',
+}; // verified: GP Connect uncategorised data guidance (standing)
+export const standingSystolicBp: Code = {
+  system: SNOMED,
+  code: '400974009',
+  display: 'Standing systolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (standing)
+export const standingDiastolicBp: Code = {
+  system: SNOMED,
+  code: '400975005',
+  display: 'Standing diastolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (standing)
+export const homeSystolicBp: Code = {
+  system: SNOMED,
+  code: '413606001',
+  display: 'Average home systolic blood pressure',
+}; // verified: OpenSAFELY home blood pressure codelist
+export const homeDiastolicBp: Code = {
+  system: SNOMED,
+  code: '413605002',
+  display: 'Average home diastolic blood pressure',
+}; // verified: OpenSAFELY home blood pressure codelist

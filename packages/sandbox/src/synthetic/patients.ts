@@ -30,6 +30,7 @@ import { SeededRandom } from './random.js';
 import { SANDBOX_PATIENTS, type RosterPatient } from './roster.js';
 import { transferredPatient } from './transferred-patient.js';
 import { palliativePatient, safeguardingPatient } from './warning-patients.js';
+import { lithiumPatient } from './results-patient.js';
 
 export { SANDBOX_PATIENTS, SYNTHETIC_TODAY };
 
@@ -270,5 +271,6 @@ export function generateSyntheticRecords(seed = 20261120): fhir4.Resource[] {
     ...transferredPatient(),
     ...palliativePatient(),
     ...safeguardingPatient(),
+    ...lithiumPatient(),
   ];
 }

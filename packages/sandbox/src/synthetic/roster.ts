@@ -146,6 +146,18 @@ export const SANDBOX_PATIENTS = {
     purpose:
       'A child subject to a child protection plan; the R4 record also holds a safeguarding Flag',
   },
+  lithium: {
+    id: 'patient-lithium',
+    nhsNumber: '9995678136',
+    family: 'Pryce',
+    given: 'Gareth',
+    title: 'Mr',
+    birthDate: '1968-08-19',
+    gender: 'male',
+    sharing: 'share',
+    purpose:
+      'On lithium: serum lithium series with a toxic-range level, kidney and thyroid results, abnormal results with no unit, blood pressure taken sitting, standing and at home, and unpaired halves',
+  },
 } as const satisfies Record<string, RosterPatient>;
 
 /** The GP practice every synthetic patient is registered with. */
