@@ -36,6 +36,10 @@ export {
   type MedicationViews,
 } from './normalise/shared/medication-views.js';
 export {
+  isEndOfLifeWarning,
+  riskWarningsByPriority,
+} from './normalise/shared/risk-warning-priority.js';
+export {
   DEFAULT_STALE_REPEAT,
   type NormaliseOptions,
   type StaleRepeatRule,
@@ -92,7 +96,7 @@ export {
 } from './audit/audit-trail.js';
 export { sharedAuditTrail } from './audit/shared-audit-trail.js';
 export { UnmappableAuditRecordError, type MappingProblem } from './audit/record-check.js';
-export { compareIsoDates } from './normalise/shared/compare-dates.js';
+export { compareIsoDates, compareNewestFirst } from './normalise/shared/compare-dates.js';
 export {
   notShownSummary,
   notShownText,
