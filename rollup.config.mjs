@@ -33,6 +33,7 @@ export default [
     'define/dcr-allergy-banner': 'packages/elements/src/define/dcr-allergy-banner.ts',
     'define/dcr-medication-list': 'packages/elements/src/define/dcr-medication-list.ts',
     'define/dcr-events-timeline': 'packages/elements/src/define/dcr-events-timeline.ts',
+    'define/dcr-summary': 'packages/elements/src/define/dcr-summary.ts',
   }),
   {
     input: { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' },

@@ -6,6 +6,7 @@ import { examples as consentGate } from '../packages/elements/src/consent-gate/c
 import { examples as allergyBanner } from '../packages/elements/src/allergy-banner/allergy-banner.examples.js';
 import { examples as medicationList } from '../packages/elements/src/medication-list/medication-list.examples.js';
 import { examples as eventsTimeline } from '../packages/elements/src/events-timeline/events-timeline.examples.js';
+import { examples as summary } from '../packages/elements/src/summary/summary.examples.js';
 
 interface CatalogueEntry {
   tag: string;
@@ -42,6 +43,12 @@ const ELEMENTS: CatalogueEntry[] = [
     summary:
       'Encounters, admissions and referrals in one timeline, grouped by date, filterable, virtualised.',
     examples: eventsTimeline,
+  },
+  {
+    tag: 'dcr-summary',
+    summary:
+      'What to know in 30 seconds: allergies, warnings, current and high-risk medicines, drug monitoring, problems, last admission.',
+    examples: summary,
   },
 ];
 
