@@ -80,6 +80,9 @@ export class DcrSummary extends LitElement {
    */
   @property({ type: Boolean }) links = false;
 
+  /** Leave out the allergies part, where an allergy banner is always on screen (`<dcr-record>`). */
+  @property({ type: Boolean, attribute: 'hide-allergies' }) hideAllergies = false;
+
   private readonly allergies = new SectionController(this, 'allergies');
   private readonly warnings = new SectionController(this, 'risksWarnings');
   private readonly medications = new SectionController(this, 'medications');
@@ -97,7 +100,8 @@ export class DcrSummary extends LitElement {
 
   protected override updated(): void {
     for (const part of this.parts)
-      if (part.current?.status === 'ready') this.session?.markShown(part.section);
+      if (part.current?.status === 'ready' && !(part === this.allergies && this.hideAllergies))
+        this.session?.markShown(part.section);
   }
 
   override render() {
@@ -107,7 +111,7 @@ export class DcrSummary extends LitElement {
         ${renderSection(this.session, undefined, { label: 'Summary', ready: () => html``, retry: () => undefined })}`;
     return html`<h2 part="heading">Summary</h2>
       <div class="parts">
-        ${this.renderAllergies()} ${this.renderWarnings()} ${this.renderMedications()}
+        ${this.hideAllergies ? nothing : this.renderAllergies()} ${this.renderWarnings()} ${this.renderMedications()}
         ${this.renderMonitoring()} ${this.renderProblems()} ${this.renderAdmission()}
       </div>
       ${this.renderFooter()}`;
