@@ -34,6 +34,7 @@ export default [
     'define/dcr-medication-list': 'packages/elements/src/define/dcr-medication-list.ts',
     'define/dcr-events-timeline': 'packages/elements/src/define/dcr-events-timeline.ts',
     'define/dcr-summary': 'packages/elements/src/define/dcr-summary.ts',
+    'define/dcr-record': 'packages/elements/src/define/dcr-record.ts',
   }),
   {
     input: { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' },

@@ -7,6 +7,7 @@ import { examples as allergyBanner } from '../packages/elements/src/allergy-bann
 import { examples as medicationList } from '../packages/elements/src/medication-list/medication-list.examples.js';
 import { examples as eventsTimeline } from '../packages/elements/src/events-timeline/events-timeline.examples.js';
 import { examples as summary } from '../packages/elements/src/summary/summary.examples.js';
+import { examples as record } from '../packages/elements/src/record/record.examples.js';
 
 interface CatalogueEntry {
   tag: string;
@@ -15,6 +16,12 @@ interface CatalogueEntry {
 }
 
 const ELEMENTS: CatalogueEntry[] = [
+  {
+    tag: 'dcr-record',
+    summary:
+      'The whole Detailed Care Record in one tag: consent, patient and allergy banners, the record in tabs, and a print view.',
+    examples: record,
+  },
   {
     tag: 'dcr-consent-gate',
     summary:

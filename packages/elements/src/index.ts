@@ -12,6 +12,8 @@ export type {
 } from './medication-list/medication-query.js';
 export { DcrEventsTimeline } from './events-timeline/events-timeline.js';
 export { DcrSummary } from './summary/summary.js';
+export { DcrRecord } from './record/record.js';
+export { RECORD_TABS, type RecordTab, type RecordTabId } from './record/record-tabs.js';
 export { defineOnce } from './define/define-once.js';
 export * from './events.js';
 export {

@@ -36,9 +36,9 @@ export const RECORD_TABS = [
     sections: ['immunisations'],
   },
   { id: 'events', label: 'Events', tag: 'dcr-events-timeline', sections: ['events'] },
-] as const satisfies readonly RecordTab[];
+] as const satisfies readonly TabRow[];
 
-export interface RecordTab {
+interface TabRow {
   id: string;
   label: string;
   /** The element that shows the tab (registered by its `define/` module). */
@@ -46,7 +46,10 @@ export interface RecordTab {
   sections: readonly SectionName[];
 }
 
-export type RecordTabId = (typeof RECORD_TABS)[number]['id'];
+/** One tab: its id (the `tab` attribute's value), label, element tag and sections. */
+export type RecordTab = (typeof RECORD_TABS)[number];
+
+export type RecordTabId = RecordTab['id'];
 
 export const RECORD_TAB_IDS: readonly RecordTabId[] = RECORD_TABS.map((t) => t.id);
 
