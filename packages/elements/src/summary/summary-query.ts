@@ -44,9 +44,13 @@ export function activeWarnings(section: RisksWarningsSection): RiskWarning[] {
   return riskWarningsByPriority(section.entries.filter((w) => w.status === 'active'));
 }
 
-/** The most recent hospital admission (by its start), if the record holds one. */
+/**
+ * The most recent hospital admission (by its start; a cancelled one is not an admission), if the
+ * record holds one. The same rule as core's `latestEvents(section).admission` on the ready4
+ * branch: at merge, that replaces this.
+ */
 export function lastAdmission(section: EventsSection): CareEvent | undefined {
   return section.entries
-    .filter((e) => e.kind === 'admission')
+    .filter((e) => e.kind === 'admission' && e.status !== 'cancelled')
     .sort((a, b) => compareNewestFirst(a.start ?? a.date, b.start ?? b.date))[0];
 }
