@@ -258,6 +258,13 @@ describe('dcr-record', () => {
         await gate(el).updateComplete;
         expect(gateText(el)).to.contain(title);
         expect(tablistShown(el)).to.equal(false);
+        // The patient banner names the patient the host set, and is not there without one.
+        const banner = find(el, 'dcr-patient-banner');
+        if (state === 'no-context') expect(banner).to.equal(null);
+        else if (state !== 'ended')
+          expect(text(banner?.shadowRoot?.querySelector('[part="name"]')), state).to.match(
+            /^[A-Z]+, [A-Z][a-z]+/,
+          );
         expect(find(el, '[part="part"]')?.checkVisibility() ?? false).to.equal(false);
       });
     }

@@ -161,7 +161,12 @@ export class DcrRecord extends LitElement {
     return html`<table class="frame" role="presentation">
       ${printing ? html`<thead><tr><td>${this.renderPrintHeader()}</td></tr></thead>` : nothing}
       <tbody><tr><td>
-        <div part="banners" class="banners"><dcr-patient-banner .clock=${this.clock}></dcr-patient-banner></div>
+        ${
+          // Without a patient the gate says so; a banner saying it too would be noise.
+          this.viewSession?.patient
+            ? html`<div part="banners" class="banners"><dcr-patient-banner .clock=${this.clock}></dcr-patient-banner></div>`
+            : nothing
+        }
         <dcr-consent-gate .clock=${this.clock}>
           <dcr-allergy-banner></dcr-allergy-banner>
           <div part="toolbar" class="toolbar">
