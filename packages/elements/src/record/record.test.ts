@@ -583,10 +583,23 @@ describe('dcr-record', () => {
   });
   // Last: it registers stand-ins for the tab elements of other branches, for the rest of the page.
   describe('with all ten tabs (stand-ins for the elements other branches add)', () => {
-    before(() => {
+    it('a tab whose element is registered later appears then, and its section is asked for', async () => {
+      const { el, network } = await typicalRecord();
+      await sessionReaches(el.viewSession!, 'ready', 'partial');
+      expect(tabs(el)).to.have.length(3);
+      expect(fhirRequests(network.requests).some((u) => u.includes('/Immunization?'))).to.equal(
+        false,
+      );
       for (const tab of RECORD_TABS)
         if (!customElements.get(tab.tag))
           customElements.define(tab.tag, class extends HTMLElement {});
+      await waitUntil(() => tabs(el).length === 10, 'late tabs not shown', WAIT);
+      expect(tabNames(el)).to.deep.equal(RECORD_TABS.map((t) => t.label));
+      await waitUntil(
+        () => fhirRequests(network.requests).some((u) => u.includes('/Immunization?')),
+        'the late tab’s section was not asked for',
+        WAIT,
+      );
     });
 
     it('asks for every tab’s section at once: one GP Connect request, each R4 search once', async () => {

@@ -26,6 +26,21 @@ export const PRINT_DISCLAIMER = 'Not a complete GP record — printed from the D
  */
 type TabElement = HTMLElement & { printing?: boolean; updateComplete?: Promise<unknown> };
 
+/** Connected records, told when a tab's element is registered after them. */
+const tabElementDefined = new Set<() => void>();
+let watching = false;
+
+/** One wait per unregistered tag for the whole page (a record that goes is not kept alive by it). */
+function watchTabElements(): void {
+  if (watching) return;
+  watching = true;
+  for (const tab of RECORD_TABS)
+    if (!customElements.get(tab.tag))
+      void customElements.whenDefined(tab.tag).then(() => {
+        for (const notify of tabElementDefined) notify();
+      });
+}
+
 /**
  * @summary The whole Detailed Care Record in one tag: the patient banner, the consent gate, then
  * the allergy banner (on every tab) and the record in tabs (Summary, Problems, Diagnoses,
@@ -101,20 +116,22 @@ export class DcrRecord extends LitElement {
     super.connectedCallback();
     window.addEventListener('beforeprint', this.startPrinting);
     window.addEventListener('afterprint', this.stopPrinting);
-    // Tabs whose element is registered later appear then, and their sections are asked for.
-    for (const tab of RECORD_TABS)
-      if (!customElements.get(tab.tag))
-        void customElements.whenDefined(tab.tag).then(() => {
-          this.sections.refresh();
-          this.requestUpdate();
-        });
+    watchTabElements();
+    tabElementDefined.add(this.tabDefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeprint', this.startPrinting);
     window.removeEventListener('afterprint', this.stopPrinting);
+    tabElementDefined.delete(this.tabDefined);
   }
+
+  /** A tab's element was registered after the record: the tab appears, its sections are asked for. */
+  private readonly tabDefined = (): void => {
+    this.sections.refresh();
+    this.requestUpdate();
+  };
 
   protected override willUpdate(): void {
     this.provider.setValue(this.viewSession);
