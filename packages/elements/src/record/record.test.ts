@@ -510,11 +510,12 @@ describe('dcr-record', () => {
   });
 
   describe('print', () => {
-    afterEach(() => emulateMedia({ media: 'screen' }));
+    afterEach(() => emulateMedia({ media: 'screen', colorScheme: 'light' }));
 
     it('on the browser’s own print: every tab, and on every page who printed it, when, and that it is not the complete record', async () => {
       const { el } = await typicalRecord();
-      await emulateMedia({ media: 'print' });
+      // Paper is light even when the screen is dark.
+      await emulateMedia({ media: 'print', colorScheme: 'dark' });
       window.dispatchEvent(new Event('beforeprint'));
       await el.updateComplete;
       expect(visiblePanels(el).map((p) => p.id)).to.deep.equal([
@@ -532,6 +533,9 @@ describe('dcr-record', () => {
       expect(getComputedStyle(shadow(el).querySelector('[part="toolbar"]')!).display).to.equal(
         'none',
       );
+      const heading = summary(el)!.shadowRoot!.querySelector('[part="heading"]')!;
+      expect(getComputedStyle(heading).color).to.equal('rgb(0, 0, 0)');
+      expect(getComputedStyle(summary(el)!).backgroundColor).to.equal('rgb(255, 255, 255)');
       // Every tab's element is told, so a virtualised list renders all its rows.
       const elements = visiblePanels(el).map(
         (p) => p.firstElementChild as HTMLElement & { printing?: boolean },
