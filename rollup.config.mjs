@@ -36,6 +36,8 @@ export default [
     'define/dcr-risks-warnings': 'packages/elements/src/define/dcr-risks-warnings.ts',
     'define/dcr-investigations': 'packages/elements/src/define/dcr-investigations.ts',
     'define/dcr-blood-pressure': 'packages/elements/src/define/dcr-blood-pressure.ts',
+    'define/dcr-summary': 'packages/elements/src/define/dcr-summary.ts',
+    'define/dcr-record': 'packages/elements/src/define/dcr-record.ts',
   }),
   {
     input: { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' },

@@ -9,6 +9,8 @@ import { examples as eventsTimeline } from '../packages/elements/src/events-time
 import { examples as risksWarnings } from '../packages/elements/src/risks-warnings/risks-warnings.examples.js';
 import { examples as investigations } from '../packages/elements/src/investigations/investigations.examples.js';
 import { examples as bloodPressure } from '../packages/elements/src/blood-pressure/blood-pressure.examples.js';
+import { examples as summary } from '../packages/elements/src/summary/summary.examples.js';
+import { examples as record } from '../packages/elements/src/record/record.examples.js';
 
 interface CatalogueEntry {
   tag: string;
@@ -17,6 +19,12 @@ interface CatalogueEntry {
 }
 
 const ELEMENTS: CatalogueEntry[] = [
+  {
+    tag: 'dcr-record',
+    summary:
+      'The whole Detailed Care Record in one tag: consent, patient and allergy banners, the record in tabs, and a print view.',
+    examples: record,
+  },
   {
     tag: 'dcr-consent-gate',
     summary:
@@ -63,6 +71,12 @@ const ELEMENTS: CatalogueEntry[] = [
     summary:
       'Systolic and diastolic over time with the NICE NG136 thresholds marked, and every reading with how it was taken; lone halves shown as such.',
     examples: bloodPressure,
+  },
+  {
+    tag: 'dcr-summary',
+    summary:
+      'What to know in 30 seconds: allergies, warnings, current and high-risk medicines, drug monitoring, problems, last admission.',
+    examples: summary,
   },
 ];
 

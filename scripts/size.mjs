@@ -14,6 +14,8 @@ const DEFINES = [
   'dcr-risks-warnings',
   'dcr-investigations',
   'dcr-blood-pressure',
+  'dcr-summary',
+  'dcr-record',
 ];
 const ENTRIES = [
   {

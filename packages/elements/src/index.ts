@@ -18,6 +18,9 @@ export {
   NG136_CLINIC_THRESHOLDS,
   formatReading,
 } from './blood-pressure/blood-pressure.js';
+export { DcrSummary } from './summary/summary.js';
+export { DcrRecord } from './record/record.js';
+export { RECORD_TABS, type RecordTab, type RecordTabId } from './record/record-tabs.js';
 export { defineOnce } from './define/define-once.js';
 export * from './events.js';
 export {

@@ -1,32 +1,13 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type {
-  CareRecordSession,
-  RiskWarning,
-  RiskWarningKind,
-  RisksWarningsSection,
-} from '@dcr-elements/core';
+import type { CareRecordSession, RiskWarning, RisksWarningsSection } from '@dcr-elements/core';
 import { sessionContext } from '../session/session-context.js';
 import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { styles } from './risks-warnings.styles.js';
-
-const KIND_LABELS: Record<RiskWarningKind, string> = {
-  'end-of-life': 'Palliative care / end of life',
-  resuscitation: 'Resuscitation decision',
-  safeguarding: 'Safeguarding',
-  violence: 'Risk of violence',
-  falls: 'Falls',
-  'learning-disability': 'Learning disability',
-  dementia: 'Dementia',
-  carer: 'Carer',
-  other: 'Warning',
-};
-
-/** Kinds that change what happens in the next minutes: shown first and marked prominently. */
-const PRIORITY: ReadonlySet<RiskWarningKind> = new Set(['end-of-life', 'resuscitation']);
+import { KIND_LABELS, PRIORITY } from './warning-kinds.js';
 
 const FOUND_IN: Record<NonNullable<RiskWarning['derivedFrom']>['section'], string> = {
   problems: 'a coded problem',

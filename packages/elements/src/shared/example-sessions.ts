@@ -37,6 +37,8 @@ export interface ExampleSessionOptions {
   failPath?: string;
   /** Read the record through GP Connect (the sandbox's structured operation) instead of FHIR R4. */
   source?: 'gp-connect';
+  /** Only fetches whose URL contains this never answer (one slow section among quick ones). */
+  holdPath?: string;
 }
 
 /** A session that reaches `state` on its own, for the given sandbox patient (default: typical). */
@@ -51,9 +53,13 @@ export function exampleSession(
       ? NEVER_ANSWERS
       : state === 'unavailable'
         ? OFFLINE
-        : options.failPath
+        : options.failPath || options.holdPath
           ? (input, init) =>
-              input.includes(options.failPath!) ? OFFLINE(input, init) : fetch(input, init)
+              options.failPath && input.includes(options.failPath)
+                ? OFFLINE(input, init)
+                : options.holdPath && input.includes(options.holdPath)
+                  ? NEVER_ANSWERS(input, init)
+                  : fetch(input, init)
           : undefined;
   const session = createCareRecordSession({
     source:

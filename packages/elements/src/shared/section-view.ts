@@ -87,13 +87,14 @@ export function renderSection<K extends SectionName>(
 /**
  * The disclosure every view carries: the record may be incomplete (free text, private and
  * sensitive entries are not shared), when it was fetched, from which practice, and every warning
- * the source attached.
+ * the source attached. A view made of several sections (the summary) says the notice once and
+ * passes `notice: false` for each part, which then shows only what is particular to it, if any.
  */
 export function renderDisclosure(
   section: EntrySection<Entry> | undefined,
   snapshot: { fetchedAt?: string } | undefined,
-  options: { notShown?: boolean } = {},
-): TemplateResult {
+  options: { notShown?: boolean; notice?: boolean } = {},
+): TemplateResult | typeof nothing {
   const withheld = (section?.withheld?.private ?? 0) + (section?.withheld?.sensitive ?? 0);
   // Entries sent but lost (another or no patient, unreadable), said in core's words.
   const notShown =
@@ -101,6 +102,8 @@ export function renderDisclosure(
       ? notShownText(notShownSummary(section, ['another-patient', 'unreadable']))
       : undefined;
   const practice = section?.entries.find((e) => e.provenance.organisation)?.provenance.organisation;
+  if (options.notice === false && withheld === 0 && !notShown && !section?.warnings.length)
+    return nothing;
   return html`<footer part="disclosure">
     ${
       withheld > 0
@@ -109,9 +112,14 @@ export function renderDisclosure(
     }
     ${notShown ? html`<p class="not-shown">${notShown}</p>` : nothing}
     ${(section?.warnings ?? []).map((w) => html`<p class="warning">${WARNING_TEXT[w.code] ?? 'The GP system sent a warning about this section.'}</p>`)}
-    <p>This record may be incomplete: free text, private and sensitive entries are not shared.
-      ${snapshot?.fetchedAt ? html`As of ${formatDateTime(snapshot.fetchedAt)}` : nothing}${practice ? html`, from GP practice ${practice}` : nothing}.</p>
+    ${options.notice === false ? nothing : renderNotice(snapshot?.fetchedAt, practice)}
   </footer>`;
+}
+
+/** "This record may be incomplete ... As of <time>, from GP practice <code>." */
+export function renderNotice(fetchedAt: string | undefined, practice: string | undefined) {
+  return html`<p>This record may be incomplete: free text, private and sensitive entries are not shared.
+      ${fetchedAt ? html`As of ${formatDateTime(fetchedAt)}` : nothing}${practice ? html`, from GP practice ${practice}` : nothing}.</p>`;
 }
 
 const WARNING_TEXT: Record<string, string> = {

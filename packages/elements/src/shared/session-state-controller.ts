@@ -13,16 +13,23 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
 export class SessionStateController implements ReactiveController {
   protected session: CareRecordSession | undefined;
 
-  constructor(protected readonly host: SessionHost) {
+  /**
+   * @param sessionOf which session to follow: the host's `session` property by default; an
+   *   element that takes its session from more than one place (`<dcr-record>`) says which.
+   */
+  constructor(
+    protected readonly host: SessionHost,
+    private readonly sessionOf: () => CareRecordSession | undefined = () => host.session,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.follow(this.host.session);
+    this.follow(this.sessionOf());
   }
 
   hostUpdate(): void {
-    if (this.host.session !== this.session) this.follow(this.host.session);
+    if (this.sessionOf() !== this.session) this.follow(this.sessionOf());
   }
 
   hostDisconnected(): void {
