@@ -35,6 +35,7 @@ export {
   medicationViews,
   type MedicationViews,
 } from './normalise/shared/medication-views.js';
+export { problemViews, type ProblemViews } from './normalise/shared/problem-views.js';
 export {
   DEFAULT_STALE_REPEAT,
   type NormaliseOptions,
