@@ -33,6 +33,7 @@ export default [
     'define/dcr-allergy-banner': 'packages/elements/src/define/dcr-allergy-banner.ts',
     'define/dcr-medication-list': 'packages/elements/src/define/dcr-medication-list.ts',
     'define/dcr-events-timeline': 'packages/elements/src/define/dcr-events-timeline.ts',
+    'define/dcr-problem-list': 'packages/elements/src/define/dcr-problem-list.ts',
   }),
   {
     input: { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' },

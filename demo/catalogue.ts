@@ -6,6 +6,7 @@ import { examples as consentGate } from '../packages/elements/src/consent-gate/c
 import { examples as allergyBanner } from '../packages/elements/src/allergy-banner/allergy-banner.examples.js';
 import { examples as medicationList } from '../packages/elements/src/medication-list/medication-list.examples.js';
 import { examples as eventsTimeline } from '../packages/elements/src/events-timeline/events-timeline.examples.js';
+import { examples as problemList } from '../packages/elements/src/problem-list/problem-list.examples.js';
 
 interface CatalogueEntry {
   tag: string;
@@ -42,6 +43,12 @@ const ELEMENTS: CatalogueEntry[] = [
     summary:
       'Encounters, admissions and referrals in one timeline, grouped by date, filterable, virtualised.',
     examples: eventsTimeline,
+  },
+  {
+    tag: 'dcr-problem-list',
+    summary:
+      'Active, significant past and minor past problems, as the GP Connect HTML view groups them, with onset, end and linked problems.',
+    examples: problemList,
   },
 ];
 

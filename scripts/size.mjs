@@ -11,6 +11,7 @@ const DEFINES = [
   'dcr-allergy-banner',
   'dcr-medication-list',
   'dcr-events-timeline',
+  'dcr-problem-list',
 ];
 const ENTRIES = [
   {

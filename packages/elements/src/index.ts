@@ -11,6 +11,7 @@ export type {
   MedicationView,
 } from './medication-list/medication-query.js';
 export { DcrEventsTimeline } from './events-timeline/events-timeline.js';
+export { DcrProblemList } from './problem-list/problem-list.js';
 export { defineOnce } from './define/define-once.js';
 export * from './events.js';
 export {
