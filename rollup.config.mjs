@@ -34,6 +34,7 @@ export default [
     'define/dcr-medication-list': 'packages/elements/src/define/dcr-medication-list.ts',
     'define/dcr-events-timeline': 'packages/elements/src/define/dcr-events-timeline.ts',
     'define/dcr-problem-list': 'packages/elements/src/define/dcr-problem-list.ts',
+    'define/dcr-diagnosis-list': 'packages/elements/src/define/dcr-diagnosis-list.ts',
   }),
   {
     input: { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' },

@@ -7,6 +7,7 @@ import { examples as allergyBanner } from '../packages/elements/src/allergy-bann
 import { examples as medicationList } from '../packages/elements/src/medication-list/medication-list.examples.js';
 import { examples as eventsTimeline } from '../packages/elements/src/events-timeline/events-timeline.examples.js';
 import { examples as problemList } from '../packages/elements/src/problem-list/problem-list.examples.js';
+import { examples as diagnosisList } from '../packages/elements/src/diagnosis-list/diagnosis-list.examples.js';
 
 interface CatalogueEntry {
   tag: string;
@@ -49,6 +50,12 @@ const ELEMENTS: CatalogueEntry[] = [
     summary:
       'Active, significant past and minor past problems, as the GP Connect HTML view groups them, with onset, end and linked problems.',
     examples: problemList,
+  },
+  {
+    tag: 'dcr-diagnosis-list',
+    summary:
+      'Diagnoses coded in encounters, newest onset first, with status and the date a resolved one ended.',
+    examples: diagnosisList,
   },
 ];
 

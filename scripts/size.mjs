@@ -12,6 +12,7 @@ const DEFINES = [
   'dcr-medication-list',
   'dcr-events-timeline',
   'dcr-problem-list',
+  'dcr-diagnosis-list',
 ];
 const ENTRIES = [
   {

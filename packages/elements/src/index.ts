@@ -12,6 +12,7 @@ export type {
 } from './medication-list/medication-query.js';
 export { DcrEventsTimeline } from './events-timeline/events-timeline.js';
 export { DcrProblemList } from './problem-list/problem-list.js';
+export { DcrDiagnosisList } from './diagnosis-list/diagnosis-list.js';
 export { defineOnce } from './define/define-once.js';
 export * from './events.js';
 export {
