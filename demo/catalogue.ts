@@ -8,6 +8,7 @@ import { examples as medicationList } from '../packages/elements/src/medication-
 import { examples as eventsTimeline } from '../packages/elements/src/events-timeline/events-timeline.examples.js';
 import { examples as problemList } from '../packages/elements/src/problem-list/problem-list.examples.js';
 import { examples as diagnosisList } from '../packages/elements/src/diagnosis-list/diagnosis-list.examples.js';
+import { examples as procedureList } from '../packages/elements/src/procedure-list/procedure-list.examples.js';
 
 interface CatalogueEntry {
   tag: string;
@@ -56,6 +57,12 @@ const ELEMENTS: CatalogueEntry[] = [
     summary:
       'Diagnoses coded in encounters, newest onset first, with status and the date a resolved one ended.',
     examples: diagnosisList,
+  },
+  {
+    tag: 'dcr-procedure-list',
+    summary:
+      'Procedures, newest first, with the date each was performed (at the precision recorded) and its status.',
+    examples: procedureList,
   },
 ];
 

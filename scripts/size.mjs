@@ -13,6 +13,7 @@ const DEFINES = [
   'dcr-events-timeline',
   'dcr-problem-list',
   'dcr-diagnosis-list',
+  'dcr-procedure-list',
 ];
 const ENTRIES = [
   {

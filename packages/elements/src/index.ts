@@ -13,6 +13,7 @@ export type {
 export { DcrEventsTimeline } from './events-timeline/events-timeline.js';
 export { DcrProblemList } from './problem-list/problem-list.js';
 export { DcrDiagnosisList } from './diagnosis-list/diagnosis-list.js';
+export { DcrProcedureList } from './procedure-list/procedure-list.js';
 export { defineOnce } from './define/define-once.js';
 export * from './events.js';
 export {
