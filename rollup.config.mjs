@@ -36,6 +36,7 @@ export default [
     'define/dcr-problem-list': 'packages/elements/src/define/dcr-problem-list.ts',
     'define/dcr-diagnosis-list': 'packages/elements/src/define/dcr-diagnosis-list.ts',
     'define/dcr-procedure-list': 'packages/elements/src/define/dcr-procedure-list.ts',
+    'define/dcr-immunisations': 'packages/elements/src/define/dcr-immunisations.ts',
   }),
   {
     input: { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' },

@@ -9,6 +9,7 @@ import { examples as eventsTimeline } from '../packages/elements/src/events-time
 import { examples as problemList } from '../packages/elements/src/problem-list/problem-list.examples.js';
 import { examples as diagnosisList } from '../packages/elements/src/diagnosis-list/diagnosis-list.examples.js';
 import { examples as procedureList } from '../packages/elements/src/procedure-list/procedure-list.examples.js';
+import { examples as immunisations } from '../packages/elements/src/immunisations/immunisations.examples.js';
 
 interface CatalogueEntry {
   tag: string;
@@ -63,6 +64,12 @@ const ELEMENTS: CatalogueEntry[] = [
     summary:
       'Procedures, newest first, with the date each was performed (at the precision recorded) and its status.',
     examples: procedureList,
+  },
+  {
+    tag: 'dcr-immunisations',
+    summary:
+      'The last tetanus-containing vaccine, then every immunisation newest first: given or not (and why), dose, site and route.',
+    examples: immunisations,
   },
 ];
 

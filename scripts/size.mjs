@@ -14,6 +14,7 @@ const DEFINES = [
   'dcr-problem-list',
   'dcr-diagnosis-list',
   'dcr-procedure-list',
+  'dcr-immunisations',
 ];
 const ENTRIES = [
   {

@@ -14,6 +14,7 @@ export { DcrEventsTimeline } from './events-timeline/events-timeline.js';
 export { DcrProblemList } from './problem-list/problem-list.js';
 export { DcrDiagnosisList } from './diagnosis-list/diagnosis-list.js';
 export { DcrProcedureList } from './procedure-list/procedure-list.js';
+export { DcrImmunisations } from './immunisations/immunisations.js';
 export { defineOnce } from './define/define-once.js';
 export * from './events.js';
 export {

@@ -30,6 +30,8 @@ export const entryTableStyles = css`
     overflow-wrap: normal;
   }
   tbody th {
+    /* The term leads, but leaves the other columns room to read on one or two lines. */
+    width: 40%;
     font-weight: 600;
   }
   .nowrap {
@@ -62,6 +64,7 @@ export const entryTableStyles = css`
     }
     th,
     td {
+      width: auto;
       padding: calc(var(--_space) * 0.25) var(--_space);
       border: 0;
     }

@@ -80,8 +80,16 @@ export function newestFirst<T>(entries: readonly T[], dateOf: (entry: T) => stri
   return [...entries].sort((a, b) => compareIsoDates(dateOf(b), dateOf(a)));
 }
 
-/** The terms of codings (site, route, reasons), joined (a code without a term as its code). */
+/** A SNOMED CT fully specified name's semantic tag, which some sources send in the display. */
+const SEMANTIC_TAG = / \((?:body structure|qualifier value|finding|situation)\)$/;
+
+/**
+ * The terms of codings (site, route, reasons), joined, without an FSN's semantic tag ("Left upper
+ * arm structure (body structure)" as UK Core's example sends it); a code without a term as its code.
+ */
 export function codingTerms(codings: readonly Coding[] | undefined): string | undefined {
-  const terms = [...new Set((codings ?? []).map((c) => c.display ?? c.code))];
+  const terms = [
+    ...new Set((codings ?? []).map((c) => c.display?.replace(SEMANTIC_TAG, '') ?? c.code)),
+  ];
   return terms.length > 0 ? terms.join(', ') : undefined;
 }
