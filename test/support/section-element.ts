@@ -6,7 +6,7 @@
  */
 import type { CareRecordSession, SectionName } from '@dcr-elements/core';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../packages/elements/src/define/dcr-session.js';
 import { exampleSession } from '../../packages/elements/src/shared/example-sessions.js';
@@ -188,6 +188,24 @@ export function describeSectionElement(spec: SectionElementSpec): void {
         'not connected to a record session',
       );
     });
+  });
+
+  it('printing lays out every row of the section', async () => {
+    const { session } = sandboxSession();
+    await viewPatient(session, SANDBOX_PATIENTS.typical, { decision: 'granted' });
+    const el = await shown(spec, session);
+    const snapshot = session.current(spec.section);
+    const entries =
+      snapshot?.status === 'ready' ? (snapshot.value as { entries: unknown[] }).entries : [];
+    expect(entries.length).to.be.greaterThan(1);
+    await emulateMedia({ media: 'print' });
+    try {
+      const rows = [...shadow(el).querySelectorAll('tbody tr')];
+      expect(rows).to.have.length(entries.length);
+      for (const row of rows) expect(row.getBoundingClientRect().height).to.be.greaterThan(0);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it(`works inside <dcr-session>, and records once that ${lower} were shown`, async () => {

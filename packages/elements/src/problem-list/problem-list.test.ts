@@ -119,6 +119,9 @@ describe('dcr-problem-list', () => {
     const cell = shadow(el).querySelector('tbody td')!;
     expect(getComputedStyle(cell).display).to.equal('grid');
     expect(getComputedStyle(cell, '::before').content).to.contain('Significance');
+    // The term spans the row; no label breaks inside a word.
+    const term = shadow(el).querySelector('tbody th')!;
+    expect(term.getBoundingClientRect().width).to.be.greaterThan(300);
     expect(el.scrollWidth).to.be.at.most(390);
     for (const table of shadow(el).querySelectorAll('table'))
       expect(table.getBoundingClientRect().width).to.be.at.most(390);

@@ -62,7 +62,7 @@ export const entryTableStyles = css`
       padding: var(--_space) 0;
       border-bottom: 1px solid var(--_border);
     }
-    th,
+    tbody th,
     td {
       width: auto;
       padding: calc(var(--_space) * 0.25) var(--_space);
@@ -70,7 +70,7 @@ export const entryTableStyles = css`
     }
     td {
       display: grid;
-      grid-template-columns: minmax(6rem, 35%) minmax(0, 1fr);
+      grid-template-columns: minmax(7rem, 35%) minmax(0, 1fr);
       gap: var(--_space);
     }
     /* The label for sighted readers only: assistive technology has the column header already. */
@@ -78,6 +78,7 @@ export const entryTableStyles = css`
       content: attr(data-label) / '';
       color: var(--_text-secondary);
       font-weight: 600;
+      overflow-wrap: normal;
     }
     .nowrap {
       white-space: normal;
