@@ -190,6 +190,23 @@ export function describeSectionElement(spec: SectionElementSpec): void {
     });
   });
 
+  it('at 390 px each row stacks into labelled lines, the term across the row, nothing wider than the screen', async () => {
+    const { session } = sandboxSession();
+    await viewPatient(session, SANDBOX_PATIENTS.typical, { decision: 'granted' });
+    const el = await shown(spec, session);
+    el.style.width = '390px';
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const cell = shadow(el).querySelector<HTMLElement>('tbody td')!;
+    expect(getComputedStyle(cell).display).to.equal('grid');
+    expect(getComputedStyle(cell, '::before').content).to.contain(cell.dataset.label!);
+    expect(shadow(el).querySelector('tbody th')!.getBoundingClientRect().width).to.be.greaterThan(
+      300,
+    );
+    expect(el.scrollWidth).to.be.at.most(390);
+    for (const node of shadow(el).querySelectorAll('table, [part="disclosure"]'))
+      expect(node.getBoundingClientRect().width).to.be.at.most(390);
+  });
+
   it('printing lays out every row of the section', async () => {
     const { session } = sandboxSession();
     await viewPatient(session, SANDBOX_PATIENTS.typical, { decision: 'granted' });
