@@ -124,13 +124,14 @@ export class DcrProblemList extends LitElement {
         : []),
     ];
     const id = `group-${group}`;
-    return html`<section part="group" class="group" aria-labelledby=${id}>
+    // A heading, not a landmark: three regions per list would crowd a screen reader's landmarks.
+    return html`<div part="group" class="group">
       <h3 id=${id}>${GROUP_TITLES[group]} (${problems.length})</h3>
       ${
         problems.length > 0
           ? renderEntryTable(id, columns, problems)
           : renderEmpty(section, GROUP_TITLES[group].toLowerCase())
       }
-    </section>`;
+    </div>`;
   }
 }
