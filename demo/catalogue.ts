@@ -6,6 +6,9 @@ import { examples as consentGate } from '../packages/elements/src/consent-gate/c
 import { examples as allergyBanner } from '../packages/elements/src/allergy-banner/allergy-banner.examples.js';
 import { examples as medicationList } from '../packages/elements/src/medication-list/medication-list.examples.js';
 import { examples as eventsTimeline } from '../packages/elements/src/events-timeline/events-timeline.examples.js';
+import { examples as risksWarnings } from '../packages/elements/src/risks-warnings/risks-warnings.examples.js';
+import { examples as investigations } from '../packages/elements/src/investigations/investigations.examples.js';
+import { examples as bloodPressure } from '../packages/elements/src/blood-pressure/blood-pressure.examples.js';
 import { examples as problemList } from '../packages/elements/src/problem-list/problem-list.examples.js';
 import { examples as diagnosisList } from '../packages/elements/src/diagnosis-list/diagnosis-list.examples.js';
 import { examples as procedureList } from '../packages/elements/src/procedure-list/procedure-list.examples.js';
@@ -46,6 +49,24 @@ const ELEMENTS: CatalogueEntry[] = [
     summary:
       'Encounters, admissions and referrals in one timeline, grouped by date, filterable, virtualised.',
     examples: eventsTimeline,
+  },
+  {
+    tag: 'dcr-risks-warnings',
+    summary:
+      'Palliative care and resuscitation decisions first, then safeguarding, violence, falls, learning disability, dementia and carer: flagged by the source or derived from coded entries.',
+    examples: risksWarnings,
+  },
+  {
+    tag: 'dcr-investigations',
+    summary:
+      'Results by test or by date with ranges and abnormal flags in words, a trend per test, and the latest monitoring result beside each medicine that needs one.',
+    examples: investigations,
+  },
+  {
+    tag: 'dcr-blood-pressure',
+    summary:
+      'Systolic and diastolic over time with the NICE NG136 thresholds marked, and every reading with how it was taken; lone halves shown as such.',
+    examples: bloodPressure,
   },
   {
     tag: 'dcr-problem-list',

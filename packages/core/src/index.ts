@@ -30,6 +30,7 @@ export {
   highRiskClassOf,
   type HighRiskClass,
 } from './normalise/shared/high-risk.js';
+export { drugMonitoring, type MonitoredMedicine } from './normalise/shared/drug-monitoring.js';
 export {
   isRecentAcute,
   medicationViews,
@@ -97,7 +98,7 @@ export {
 } from './audit/audit-trail.js';
 export { sharedAuditTrail } from './audit/shared-audit-trail.js';
 export { UnmappableAuditRecordError, type MappingProblem } from './audit/record-check.js';
-export { compareIsoDates } from './normalise/shared/compare-dates.js';
+export { compareIsoDates, compareNewestFirst } from './normalise/shared/compare-dates.js';
 export {
   notShownSummary,
   notShownText,

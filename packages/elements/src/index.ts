@@ -11,6 +11,13 @@ export type {
   MedicationView,
 } from './medication-list/medication-query.js';
 export { DcrEventsTimeline } from './events-timeline/events-timeline.js';
+export { DcrRisksWarnings } from './risks-warnings/risks-warnings.js';
+export { DcrInvestigations, type InvestigationsGrouping } from './investigations/investigations.js';
+export {
+  DcrBloodPressure,
+  NG136_CLINIC_THRESHOLDS,
+  formatReading,
+} from './blood-pressure/blood-pressure.js';
 export { DcrProblemList } from './problem-list/problem-list.js';
 export { DcrDiagnosisList } from './diagnosis-list/diagnosis-list.js';
 export { DcrProcedureList } from './procedure-list/procedure-list.js';

@@ -503,6 +503,34 @@ export const atRiskForFalls: Code = {
   display: 'At risk for falls',
 }; // verified: several FHIR examples incl. Flag FSH; later FSN "At increased risk for falls (finding)"
 
+// Warnings GP systems record as ordinary coded entries (derived by core's warning-codes.ts,
+// where each source is cited; the same sources verify these).
+export const onPalliativeCareRegister: Code = {
+  system: SNOMED,
+  code: '1403151000000103',
+  display: 'On palliative care register',
+}; // verified: NHSD PALCARE_COD refset, OpenCodelists nhsd-primary-care-domain-refsets/palcare_cod/20241205
+export const hasEndOfLifeCarePlan: Code = {
+  system: SNOMED,
+  code: '713673000',
+  display: 'Has end of life care plan',
+}; // verified: NHSD PALCARE_COD refset (OpenCodelists palcare_cod; opensafely/ckd-coverage-ve copy)
+export const notForCardiopulmonaryResuscitation: Code = {
+  system: SNOMED,
+  code: '450476008',
+  display: 'Not for cardiopulmonary resuscitation',
+}; // verified: nhsconnect/FHIR-END-OF-LIFE-API ValueSet CareConnect-CPRStatus-Code-1
+export const subjectToChildProtectionPlan: Code = {
+  system: SNOMED,
+  code: '342191000000101',
+  display: 'Subject to child protection plan',
+}; // verified: RCGP safeguarding e-learning, essential safeguarding codes (Read 13Iv., CTV3 XaOnx)
+export const childIsCauseForSafeguardingConcern: Code = {
+  system: SNOMED,
+  code: '836881000000105',
+  display: 'Child is cause for safeguarding concern',
+}; // verified: RCGP safeguarding e-learning, essential safeguarding codes (Read 13WX., CTV3 XaZJs)
+
 // ---------------------------------------------------------------------------
 // Sensitive categories (for filtering tests)
 // ---------------------------------------------------------------------------
@@ -605,9 +633,9 @@ export const gpcListInvestigations: Code = {
 }; // verified: GPC pathology_response1.json
 export const gpcListReferrals: Code = {
   system: SNOMED,
-  code: '886721000000107',
-  display: 'Referral details',
-}; // verified: GPC referrals_response1.json
+  code: '792931000000107',
+  display: 'Outbound referral',
+}; // verified: GP Connect List page (nhsconnect/gpconnect, pages/accessrecord_structured/accessrecord_structured_development_list.md: the referrals List); the older spec example referrals_response1.json uses 886721000000107 "Referral details", which the core reads too
 export const GPC_LIST_EMPTY_REASON_SYSTEM =
   'https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ListEmptyReasonCode-1'; // verified: GPC allergies_response3.json
 export const gpcNoContentRecorded: Code = {
@@ -671,3 +699,65 @@ export const codeineWithParacetamol: Code = {
  */
 export const SANDBOX_LOCAL_DRUG_SYSTEM =
   'https://sandbox.dcr-elements.example/CodeSystem/local-drug';
+
+// ---------------------------------------------------------------------------
+// Results and blood pressure for the lithium patient (results-patient.ts)
+// ---------------------------------------------------------------------------
+
+export const READ_V2 = 'http://read.info/readv2';
+
+export const serumLithiumLoinc: Code = {
+  system: LOINC,
+  code: '14334-7',
+  display: 'Lithium [Moles/volume] in Serum or Plasma',
+}; // verified: three public lab LOINC maps agree (see docs/results.md)
+export const serumLithiumReadV2: Code = {
+  system: READ_V2,
+  code: '44W8.00',
+  display: 'Serum lithium level',
+}; // verified: HDR UK Phenotype Library concept C1932 (Read v2 44W8.00 Serum lithium level)
+export const serumTsh: Code = {
+  system: SNOMED,
+  code: '1022791000000101',
+  display: 'Serum thyroid stimulating hormone level',
+}; // verified: gm-sde clinical code set tests/tsh (NHS primary care refsets)
+export const sittingBloodPressure: Code = {
+  system: SNOMED,
+  code: '163035008',
+  display: 'Sitting blood pressure',
+}; // verified: UK Core Observation guidance (163035008 Sitting blood pressure with 407554009 / 407555005); GP Connect uncategorised data guidance
+export const sittingSystolicBp: Code = {
+  system: SNOMED,
+  code: '407554009',
+  display: 'Sitting systolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (sitting)
+export const sittingDiastolicBp: Code = {
+  system: SNOMED,
+  code: '407555005',
+  display: 'Sitting diastolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (sitting)
+export const standingBloodPressure: Code = {
+  system: SNOMED,
+  code: '163034007',
+  display: 'Standing blood pressure',
+}; // verified: GP Connect uncategorised data guidance (standing)
+export const standingSystolicBp: Code = {
+  system: SNOMED,
+  code: '400974009',
+  display: 'Standing systolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (standing)
+export const standingDiastolicBp: Code = {
+  system: SNOMED,
+  code: '400975005',
+  display: 'Standing diastolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (standing)
+export const homeSystolicBp: Code = {
+  system: SNOMED,
+  code: '413606001',
+  display: 'Average home systolic blood pressure',
+}; // verified: OpenSAFELY home blood pressure codelist
+export const homeDiastolicBp: Code = {
+  system: SNOMED,
+  code: '413605002',
+  display: 'Average home diastolic blood pressure',
+}; // verified: OpenSAFELY home blood pressure codelist

@@ -5,6 +5,7 @@
 import {
   createCareRecordSession,
   fhirR4Source,
+  gpConnectSource,
   type CareRecordSession,
   type ConsentDecision,
   type FetchLike,
@@ -34,6 +35,8 @@ export interface ExampleSessionOptions {
   patient?: ExamplePatient;
   /** Only fetches whose URL contains this fail (for partial states). */
   failPath?: string;
+  /** Read the record through GP Connect (the sandbox's structured operation) instead of FHIR R4. */
+  source?: 'gp-connect';
 }
 
 /** A session that reaches `state` on its own, for the given sandbox patient (default: typical). */
@@ -53,11 +56,18 @@ export function exampleSession(
               input.includes(options.failPath!) ? OFFLINE(input, init) : fetch(input, init)
           : undefined;
   const session = createCareRecordSession({
-    source: fhirR4Source({
-      baseUrl: '/fhir/r4',
-      ...(fetchFn && { fetch: fetchFn }),
-      retry: { retries: 0 },
-    }),
+    source:
+      options.source === 'gp-connect'
+        ? gpConnectSource({
+            baseUrl: '/fhir/gpconnect',
+            viewer: VIEWER,
+            ...(fetchFn && { fetch: fetchFn }),
+          })
+        : fhirR4Source({
+            baseUrl: '/fhir/r4',
+            ...(fetchFn && { fetch: fetchFn }),
+            retry: { retries: 0 },
+          }),
     viewer: state === 'not-permitted' ? { ...VIEWER, roles: ['R8008'] } : VIEWER,
     audit: { record: () => undefined },
     policy: { agreement: state === 'no-agreement' ? [] : ['RX1'] },

@@ -30,6 +30,8 @@ import { hugeTimelinePatient, largeRecordPatient } from './volume-patients.js';
 import { SeededRandom } from './random.js';
 import { SANDBOX_PATIENTS, type RosterPatient } from './roster.js';
 import { transferredPatient } from './transferred-patient.js';
+import { palliativePatient, safeguardingPatient } from './warning-patients.js';
+import { lithiumPatient } from './results-patient.js';
 
 export { SANDBOX_PATIENTS, SYNTHETIC_TODAY };
 
@@ -276,5 +278,8 @@ export function generateSyntheticRecords(seed = 20261120): fhir4.Resource[] {
     ...largeRecordPatient(seed),
     ...hugeTimelinePatient(seed),
     ...transferredPatient(),
+    ...palliativePatient(),
+    ...safeguardingPatient(),
+    ...lithiumPatient(),
   ];
 }
