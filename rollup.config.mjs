@@ -38,6 +38,10 @@ export default [
     'define/dcr-blood-pressure': 'packages/elements/src/define/dcr-blood-pressure.ts',
     'define/dcr-summary': 'packages/elements/src/define/dcr-summary.ts',
     'define/dcr-record': 'packages/elements/src/define/dcr-record.ts',
+    'define/dcr-problem-list': 'packages/elements/src/define/dcr-problem-list.ts',
+    'define/dcr-diagnosis-list': 'packages/elements/src/define/dcr-diagnosis-list.ts',
+    'define/dcr-procedure-list': 'packages/elements/src/define/dcr-procedure-list.ts',
+    'define/dcr-immunisations': 'packages/elements/src/define/dcr-immunisations.ts',
   }),
   {
     input: { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' },

@@ -11,6 +11,10 @@ import { examples as investigations } from '../packages/elements/src/investigati
 import { examples as bloodPressure } from '../packages/elements/src/blood-pressure/blood-pressure.examples.js';
 import { examples as summary } from '../packages/elements/src/summary/summary.examples.js';
 import { examples as record } from '../packages/elements/src/record/record.examples.js';
+import { examples as problemList } from '../packages/elements/src/problem-list/problem-list.examples.js';
+import { examples as diagnosisList } from '../packages/elements/src/diagnosis-list/diagnosis-list.examples.js';
+import { examples as procedureList } from '../packages/elements/src/procedure-list/procedure-list.examples.js';
+import { examples as immunisations } from '../packages/elements/src/immunisations/immunisations.examples.js';
 
 interface CatalogueEntry {
   tag: string;
@@ -77,6 +81,30 @@ const ELEMENTS: CatalogueEntry[] = [
     summary:
       'What to know in 30 seconds: allergies, warnings, current and high-risk medicines, drug monitoring, problems, last admission.',
     examples: summary,
+  },
+  {
+    tag: 'dcr-problem-list',
+    summary:
+      'Active, significant past and minor past problems, as the GP Connect HTML view groups them, with onset, end and linked problems.',
+    examples: problemList,
+  },
+  {
+    tag: 'dcr-diagnosis-list',
+    summary:
+      'Diagnoses coded in encounters, newest onset first, with status and the date a resolved one ended.',
+    examples: diagnosisList,
+  },
+  {
+    tag: 'dcr-procedure-list',
+    summary:
+      'Procedures, newest first, with the date each was performed (at the precision recorded) and its status.',
+    examples: procedureList,
+  },
+  {
+    tag: 'dcr-immunisations',
+    summary:
+      'The last tetanus-containing vaccine, then every immunisation newest first: given or not (and why), dose, site and route.',
+    examples: immunisations,
   },
 ];
 

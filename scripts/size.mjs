@@ -16,6 +16,10 @@ const DEFINES = [
   'dcr-blood-pressure',
   'dcr-summary',
   'dcr-record',
+  'dcr-problem-list',
+  'dcr-diagnosis-list',
+  'dcr-procedure-list',
+  'dcr-immunisations',
 ];
 const ENTRIES = [
   {

@@ -36,6 +36,11 @@ export {
   medicationViews,
   type MedicationViews,
 } from './normalise/shared/medication-views.js';
+export { problemViews, type ProblemViews } from './normalise/shared/problem-views.js';
+export {
+  isTetanusContaining,
+  lastTetanusVaccination,
+} from './normalise/shared/tetanus-vaccines.js';
 export {
   DEFAULT_STALE_REPEAT,
   type NormaliseOptions,

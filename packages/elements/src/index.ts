@@ -21,6 +21,10 @@ export {
 export { DcrSummary } from './summary/summary.js';
 export { DcrRecord } from './record/record.js';
 export { RECORD_TABS, type RecordTab, type RecordTabId } from './record/record-tabs.js';
+export { DcrProblemList } from './problem-list/problem-list.js';
+export { DcrDiagnosisList } from './diagnosis-list/diagnosis-list.js';
+export { DcrProcedureList } from './procedure-list/procedure-list.js';
+export { DcrImmunisations } from './immunisations/immunisations.js';
 export { defineOnce } from './define/define-once.js';
 export * from './events.js';
 export {

@@ -64,6 +64,16 @@ export const nhsNumberPresentAndVerified: Code = {
   display: 'Number present and verified',
 }; // verified: UKCore-Patient-RichardSmith-Example.json
 
+/** UK Core R4 problem extensions (on Condition), and their GP Connect STU3 equivalents. */
+export const PROBLEM_SIGNIFICANCE_EXTENSION =
+  'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-ProblemSignificance'; // verified: NHSDigital/FHIR-R4-UKCORE-STAGING-MAIN structuredefinitions/Extension-UKCore-ProblemSignificance.xml (valueCode major/minor)
+export const RELATED_PROBLEM_EXTENSION =
+  'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-RelatedProblemHeader'; // verified: same repository, Extension-UKCore-RelatedProblemHeader.xml (sub-extensions type, target)
+export const GPC_PROBLEM_SIGNIFICANCE_EXTENSION =
+  'https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-ProblemSignificance-1'; // verified: GPC consultations_response1.json
+export const GPC_RELATED_PROBLEM_EXTENSION =
+  'https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedProblemHeader-1'; // verified: GPC consultations_response1.json
+
 /** GP Connect STU3 equivalents (for STU3 fixtures / normalisers). */
 export const GPC_NHS_NUMBER_VERIFICATION_EXTENSION =
   'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSNumberVerificationStatus-1'; // verified: GPC responses (19 occurrences)
@@ -195,6 +205,11 @@ export const upperRespiratoryInfection: Code = {
   display: 'Upper respiratory infection',
 }; // verified: GPC consultations_response1.json
 export const otitisMedia: Code = { system: SNOMED, code: '65363002', display: 'Otitis media' }; // verified: UKCore-MedicationStatement-Amoxicillin-Example.json
+export const postviralCough: Code = {
+  system: SNOMED,
+  code: '445241004',
+  display: 'Postviral cough',
+}; // verified: GPC consultations_response1.json (Problem-E-Post-viral-cough, linked to the URTI)
 
 // ---------------------------------------------------------------------------
 // Allergies / intolerances
@@ -391,6 +406,37 @@ export const cataractExtraction: Code = {
   code: '54885007',
   display: 'Cataract extraction',
 }; // verified: procedure code tables (Cataract extraction; Indonesian "Ekstraksi katarak"); eCQM cataract value set
+
+// ---------------------------------------------------------------------------
+// Immunisations
+// ---------------------------------------------------------------------------
+
+export const revaxisVaccine: Code = {
+  system: DMD,
+  code: '7374311000001101',
+  display: 'Revaxis vaccine suspension for injection 0.5ml pre-filled syringes (Sanofi Pasteur)',
+}; // verified: two public sources (a UK Core Immunization test client's product list; a school-vaccination service's migration setting its Td/IPV SNOMED product code); Revaxis = Td/IPV, tetanus-containing (NHS Devon formulary, vaccines chapter)
+export const influenzaVaccineSplitVirion: Code = {
+  system: DMD,
+  code: '11278411000001109',
+  display:
+    'Influenza vaccine (split virion, inactivated) suspension for injection 0.5ml pre-filled syringes (Pfizer Ltd)',
+}; // verified: UKCore-Immunization-InfluenzaVaccine-Example.json
+export const leftUpperArmStructure: Code = {
+  system: SNOMED,
+  code: '368208006',
+  display: 'Left upper arm structure',
+}; // verified: UKCore-Immunization-Sn-LeftUpperArmStructure-Example.json
+export const intramuscularRoute: Code = {
+  system: SNOMED,
+  code: '78421000',
+  display: 'Intramuscular route',
+}; // verified: UKCore-Immunization-Sn-IntramuscularRoute-Example.json
+export const generallyUnwell: Code = {
+  system: SNOMED,
+  code: '213257006',
+  display: 'Generally unwell',
+}; // verified: GPC immunizations_response2.json (explanation.notGivenReason of the dose not given)
 
 // ---------------------------------------------------------------------------
 // Encounters, services and referrals

@@ -129,6 +129,14 @@ export interface Problem extends Entry {
   significance?: 'major' | 'minor';
   onset?: string;
   abated?: string;
+  /**
+   * Ids of the other problems in this section a clinician linked this one to (GP Connect
+   * `Extension-CareConnect-RelatedProblemHeader-1`, UK Core `Extension-UKCore-RelatedProblemHeader`),
+   * in either direction, in section order; absent when there are none. Only problems shown in
+   * the section are named: a link to one not returned or withheld is left out. The link's
+   * parent/child/sibling type is not kept (see docs/record-model.md, _Problems_).
+   */
+  linkedProblems?: string[];
 }
 
 export type ProblemsSection = EntrySection<Problem>;

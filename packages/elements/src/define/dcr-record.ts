@@ -10,6 +10,10 @@ import './dcr-events-timeline.js';
 import './dcr-risks-warnings.js';
 import './dcr-investigations.js';
 import './dcr-blood-pressure.js';
+import './dcr-problem-list.js';
+import './dcr-diagnosis-list.js';
+import './dcr-procedure-list.js';
+import './dcr-immunisations.js';
 
 defineOnce('dcr-record', DcrRecord);
 

@@ -6,6 +6,7 @@ import type {
   SectionName,
   SectionSnapshot,
   SectionValues,
+  SectionWarning,
   SessionState,
 } from '@dcr-elements/core';
 import { notShownSummary, notShownText } from '@dcr-elements/core';
@@ -111,7 +112,7 @@ export function renderDisclosure(
         : nothing
     }
     ${notShown ? html`<p class="not-shown">${notShown}</p>` : nothing}
-    ${(section?.warnings ?? []).map((w) => html`<p class="warning">${WARNING_TEXT[w.code] ?? 'The GP system sent a warning about this section.'}</p>`)}
+    ${(section?.warnings ?? []).map((w) => html`<p class="warning">${warningText(w)}</p>`)}
     ${options.notice === false ? nothing : renderNotice(snapshot?.fetchedAt, practice)}
   </footer>`;
 }
@@ -120,6 +121,17 @@ export function renderDisclosure(
 export function renderNotice(fetchedAt: string | undefined, practice: string | undefined) {
   return html`<p>This record may be incomplete: free text, private and sensitive entries are not shared.
       ${fetchedAt ? html`As of ${formatDateTime(fetchedAt)}` : nothing}${practice ? html`, from GP practice ${practice}` : nothing}.</p>`;
+}
+
+/** The system of the source warnings core writes itself, each with its sentence as display. */
+const CORE_WARNINGS = 'https://dcr-elements.dev/CodeSystem/source-warning';
+
+function warningText(warning: SectionWarning): string {
+  // Core's own warnings say exactly what is missing ("GP Connect has no separate diagnosis
+  // list: diagnoses appear as problems"); a source's own codes get the general sentence.
+  const { coding } = warning;
+  if (coding?.system === CORE_WARNINGS && coding.display) return `${coding.display}.`;
+  return WARNING_TEXT[warning.code] ?? 'The GP system sent a warning about this section.';
 }
 
 const WARNING_TEXT: Record<string, string> = {
