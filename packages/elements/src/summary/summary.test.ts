@@ -132,13 +132,13 @@ describe('dcr-summary', () => {
         'High-risk: anticoagulant',
       );
       expect(warfarin.querySelector('[part="high-risk"] svg')).to.exist;
-      // Problems: only the active ones (the knee osteoarthritis is inactive).
+      // Problems: only the active ones (the knee osteoarthritis is inactive), each major.
       expect(items(el, 'Active problems')).to.deep.equal([
-        'Heart failure since 01-Sep-2021',
-        'Chronic kidney disease stage 3 since 05-Aug-2019',
-        'Atrial fibrillation since 02-May-2014',
-        'Type 2 diabetes mellitus since 27-Feb-2012',
-        'Essential hypertension since 12-Oct-2009',
+        'Heart failure Major since 01-Sep-2021',
+        'Chronic kidney disease stage 3 Major since 05-Aug-2019',
+        'Atrial fibrillation Major since 02-May-2014',
+        'Type 2 diabetes mellitus Major since 27-Feb-2012',
+        'Essential hypertension Major since 12-Oct-2009',
       ]);
       // The admission that followed the A&E attendance for pneumonia (sandbox: 340 to 329 days before 20-Nov-2026).
       expect(text(part(el, 'Last admission').querySelector('.admission .term'))).to.equal(
