@@ -25,6 +25,7 @@ import {
   type TestGroup,
 } from './result-groups.js';
 import { styles } from './investigations.styles.js';
+import { byMedicine, inSentence } from '../shared/monitoring.js';
 
 export type InvestigationsGrouping = 'test' | 'date';
 const GROUPINGS: readonly InvestigationsGrouping[] = ['test', 'date'];
@@ -33,16 +34,6 @@ const GROUPINGS: readonly InvestigationsGrouping[] = ['test', 'date'];
 const PANEL_TESTS = new Set(['FBC', 'LFTs']);
 
 /** "Serum lithium" reads "serum lithium" mid-sentence; "INR", "eGFR", "LFTs" stay as they are. */
-const inSentence = (test: string): string =>
-  /^[A-Z][a-z]/.test(test) ? test[0]!.toLowerCase() + test.slice(1) : test;
-
-/** The monitored tests of each medicine together, medicines in section order. */
-function byMedicine(monitored: readonly MonitoredMedicine[]): MonitoredMedicine[][] {
-  const groups = new Map<unknown, MonitoredMedicine[]>();
-  for (const m of monitored) groups.set(m.medication, [...(groups.get(m.medication) ?? []), m]);
-  return [...groups.values()];
-}
-
 const flagIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2 1 21h22L12 2zm0 5 7.5 12h-15L12 7zm-1 4v4h2v-4h-2zm0 5v2h2v-2h-2z"/></svg>`;
 
 /**

@@ -171,6 +171,15 @@ describe('dcr-summary', () => {
       expect(text(row!.querySelector('.date'))).to.equal(
         `${formatDate(inr.effectiveDateTime)}, range 2 to 3`,
       );
+      // A medicine watched by several tests is one row, each test on its own line.
+      const lithium = [...part(el, 'Drug monitoring').querySelectorAll('.list > li')].filter((li) =>
+        text(li.querySelector('.term')).startsWith('Priadel'),
+      );
+      expect(lithium).to.have.length(1);
+      expect([...lithium[0]!.querySelectorAll('.result')].map((r) => text(r))).to.include.members([
+        'No serum lithium result in the record',
+        'No TSH result in the record',
+      ]);
     });
 
     it('ready with nothing recorded: every part says so, never blank', async () => {

@@ -40,6 +40,7 @@ import {
   summaryMedications,
 } from './summary-query.js';
 import { styles } from './summary.styles.js';
+import { byMedicine, inSentence } from '../shared/monitoring.js';
 
 const warningIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2 1 21h22L12 2zm0 5 7.5 12h-15L12 7zm-1 4v4h2v-4h-2zm0 5v2h2v-2h-2z"/></svg>`;
 
@@ -282,7 +283,7 @@ export class DcrSummary extends LitElement {
       const monitored = drugMonitoring(meds.value, results.value);
       body =
         monitored.length > 0
-          ? html`<ul class="list">${monitored.map((m) => this.renderMonitored(m))}</ul>`
+          ? html`<ul class="list">${byMedicine(monitored).map((tests) => this.renderMonitored(tests))}</ul>`
           : html`<p part="empty" class="empty">No current medicine with a monitoring test</p>`;
     } else {
       // Both sections are needed: a failure of either is said, else it is still loading.
@@ -302,10 +303,11 @@ export class DcrSummary extends LitElement {
     });
   }
 
-  private renderMonitored({ medication, test, latest }: MonitoredMedicine): TemplateResult {
+  /** One medicine, with the latest result of each of its tests on its own line. */
+  private renderMonitored(tests: MonitoredMedicine[]): TemplateResult {
     return html`<li>
-      <span class="term">${medication.name}</span>
-      ${
+      <span class="term">${tests[0]!.medication.name}</span>
+      ${tests.map(({ test, latest }) =>
         latest
           ? html`<span class="result">${test} ${resultValue(latest)}${
               latest.abnormal
@@ -313,8 +315,8 @@ export class DcrSummary extends LitElement {
                 : nothing
             }</span>
             <span class="date">${formatDate(latest.date)}${rangeText(latest)}</span>`
-          : html`<span class="result">No ${test} result in the record</span>`
-      }
+          : html`<span class="result">No ${inSentence(test)} result in the record</span>`,
+      )}
     </li>`;
   }
 
