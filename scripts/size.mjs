@@ -11,6 +11,15 @@ const DEFINES = [
   'dcr-allergy-banner',
   'dcr-medication-list',
   'dcr-events-timeline',
+  'dcr-risks-warnings',
+  'dcr-investigations',
+  'dcr-blood-pressure',
+  'dcr-summary',
+  'dcr-record',
+  'dcr-problem-list',
+  'dcr-diagnosis-list',
+  'dcr-procedure-list',
+  'dcr-immunisations',
 ];
 const ENTRIES = [
   {

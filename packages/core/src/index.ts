@@ -31,11 +31,17 @@ export {
   type HighRiskClass,
 } from './normalise/shared/high-risk.js';
 export { latestEvents, type LatestEvents } from './normalise/shared/event-views.js';
+export { drugMonitoring, type MonitoredMedicine } from './normalise/shared/drug-monitoring.js';
 export {
   isRecentAcute,
   medicationViews,
   type MedicationViews,
 } from './normalise/shared/medication-views.js';
+export { problemViews, type ProblemViews } from './normalise/shared/problem-views.js';
+export {
+  isTetanusContaining,
+  lastTetanusVaccination,
+} from './normalise/shared/tetanus-vaccines.js';
 export {
   DEFAULT_STALE_REPEAT,
   type NormaliseOptions,
@@ -93,7 +99,7 @@ export {
 } from './audit/audit-trail.js';
 export { sharedAuditTrail } from './audit/shared-audit-trail.js';
 export { UnmappableAuditRecordError, type MappingProblem } from './audit/record-check.js';
-export { compareIsoDates } from './normalise/shared/compare-dates.js';
+export { compareIsoDates, compareNewestFirst } from './normalise/shared/compare-dates.js';
 export {
   notShownSummary,
   notShownText,

@@ -1,4 +1,5 @@
 import type { AuditRecord, ConsentDecision, SectionName } from '@dcr-elements/core';
+import type { RecordTabId } from './record/record-tabs.js';
 
 /**
  * The events `dcr-*` elements fire. All bubble and cross shadow roots (`composed`), so a host
@@ -45,11 +46,32 @@ export class DcrEntrySelectEvent extends Event {
   }
 }
 
+/** The open tab of `<dcr-record>` changed (by the clinician, or to Summary for a new patient). */
+export class DcrTabChangeEvent extends Event {
+  static readonly eventName = 'dcr-tab-change';
+  constructor(readonly detail: { tab: RecordTabId; previous: RecordTabId }) {
+    super(DcrTabChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * The clinician asked for the full view of a part of the summary (e.g. "All problems");
+ * `<dcr-record>` answers by opening that tab, a host that shows the summary alone by its own means.
+ */
+export class DcrNavigateEvent extends Event {
+  static readonly eventName = 'dcr-navigate';
+  constructor(readonly detail: { tab: RecordTabId }) {
+    super(DcrNavigateEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'dcr-consent-recorded': DcrConsentRecordedEvent;
     'dcr-audit': DcrAuditEvent;
     'dcr-view-ended': DcrViewEndedEvent;
     'dcr-entry-select': DcrEntrySelectEvent;
+    'dcr-tab-change': DcrTabChangeEvent;
+    'dcr-navigate': DcrNavigateEvent;
   }
 }

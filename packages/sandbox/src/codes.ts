@@ -64,6 +64,16 @@ export const nhsNumberPresentAndVerified: Code = {
   display: 'Number present and verified',
 }; // verified: UKCore-Patient-RichardSmith-Example.json
 
+/** UK Core R4 problem extensions (on Condition), and their GP Connect STU3 equivalents. */
+export const PROBLEM_SIGNIFICANCE_EXTENSION =
+  'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-ProblemSignificance'; // verified: NHSDigital/FHIR-R4-UKCORE-STAGING-MAIN structuredefinitions/Extension-UKCore-ProblemSignificance.xml (valueCode major/minor)
+export const RELATED_PROBLEM_EXTENSION =
+  'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-RelatedProblemHeader'; // verified: same repository, Extension-UKCore-RelatedProblemHeader.xml (sub-extensions type, target)
+export const GPC_PROBLEM_SIGNIFICANCE_EXTENSION =
+  'https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-ProblemSignificance-1'; // verified: GPC consultations_response1.json
+export const GPC_RELATED_PROBLEM_EXTENSION =
+  'https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedProblemHeader-1'; // verified: GPC consultations_response1.json
+
 /** GP Connect STU3 equivalents (for STU3 fixtures / normalisers). */
 export const GPC_NHS_NUMBER_VERIFICATION_EXTENSION =
   'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSNumberVerificationStatus-1'; // verified: GPC responses (19 occurrences)
@@ -195,6 +205,11 @@ export const upperRespiratoryInfection: Code = {
   display: 'Upper respiratory infection',
 }; // verified: GPC consultations_response1.json
 export const otitisMedia: Code = { system: SNOMED, code: '65363002', display: 'Otitis media' }; // verified: UKCore-MedicationStatement-Amoxicillin-Example.json
+export const postviralCough: Code = {
+  system: SNOMED,
+  code: '445241004',
+  display: 'Postviral cough',
+}; // verified: GPC consultations_response1.json (Problem-E-Post-viral-cough, linked to the URTI)
 
 // ---------------------------------------------------------------------------
 // Allergies / intolerances
@@ -398,6 +413,37 @@ export const cataractExtraction: Code = {
 }; // verified: procedure code tables (Cataract extraction; Indonesian "Ekstraksi katarak"); eCQM cataract value set
 
 // ---------------------------------------------------------------------------
+// Immunisations
+// ---------------------------------------------------------------------------
+
+export const revaxisVaccine: Code = {
+  system: DMD,
+  code: '7374311000001101',
+  display: 'Revaxis vaccine suspension for injection 0.5ml pre-filled syringes (Sanofi Pasteur)',
+}; // verified: two public sources (a UK Core Immunization test client's product list; a school-vaccination service's migration setting its Td/IPV SNOMED product code); Revaxis = Td/IPV, tetanus-containing (NHS Devon formulary, vaccines chapter)
+export const influenzaVaccineSplitVirion: Code = {
+  system: DMD,
+  code: '11278411000001109',
+  display:
+    'Influenza vaccine (split virion, inactivated) suspension for injection 0.5ml pre-filled syringes (Pfizer Ltd)',
+}; // verified: UKCore-Immunization-InfluenzaVaccine-Example.json
+export const leftUpperArmStructure: Code = {
+  system: SNOMED,
+  code: '368208006',
+  display: 'Left upper arm structure',
+}; // verified: UKCore-Immunization-Sn-LeftUpperArmStructure-Example.json
+export const intramuscularRoute: Code = {
+  system: SNOMED,
+  code: '78421000',
+  display: 'Intramuscular route',
+}; // verified: UKCore-Immunization-Sn-IntramuscularRoute-Example.json
+export const generallyUnwell: Code = {
+  system: SNOMED,
+  code: '213257006',
+  display: 'Generally unwell',
+}; // verified: GPC immunizations_response2.json (explanation.notGivenReason of the dose not given)
+
+// ---------------------------------------------------------------------------
 // Encounters, services and referrals
 // ---------------------------------------------------------------------------
 
@@ -461,6 +507,34 @@ export const atRiskForFalls: Code = {
   code: '129839007',
   display: 'At risk for falls',
 }; // verified: several FHIR examples incl. Flag FSH; later FSN "At increased risk for falls (finding)"
+
+// Warnings GP systems record as ordinary coded entries (derived by core's warning-codes.ts,
+// where each source is cited; the same sources verify these).
+export const onPalliativeCareRegister: Code = {
+  system: SNOMED,
+  code: '1403151000000103',
+  display: 'On palliative care register',
+}; // verified: NHSD PALCARE_COD refset, OpenCodelists nhsd-primary-care-domain-refsets/palcare_cod/20241205
+export const hasEndOfLifeCarePlan: Code = {
+  system: SNOMED,
+  code: '713673000',
+  display: 'Has end of life care plan',
+}; // verified: NHSD PALCARE_COD refset (OpenCodelists palcare_cod; opensafely/ckd-coverage-ve copy)
+export const notForCardiopulmonaryResuscitation: Code = {
+  system: SNOMED,
+  code: '450476008',
+  display: 'Not for cardiopulmonary resuscitation',
+}; // verified: nhsconnect/FHIR-END-OF-LIFE-API ValueSet CareConnect-CPRStatus-Code-1
+export const subjectToChildProtectionPlan: Code = {
+  system: SNOMED,
+  code: '342191000000101',
+  display: 'Subject to child protection plan',
+}; // verified: RCGP safeguarding e-learning, essential safeguarding codes (Read 13Iv., CTV3 XaOnx)
+export const childIsCauseForSafeguardingConcern: Code = {
+  system: SNOMED,
+  code: '836881000000105',
+  display: 'Child is cause for safeguarding concern',
+}; // verified: RCGP safeguarding e-learning, essential safeguarding codes (Read 13WX., CTV3 XaZJs)
 
 // ---------------------------------------------------------------------------
 // Sensitive categories (for filtering tests)
@@ -564,9 +638,9 @@ export const gpcListInvestigations: Code = {
 }; // verified: GPC pathology_response1.json
 export const gpcListReferrals: Code = {
   system: SNOMED,
-  code: '886721000000107',
-  display: 'Referral details',
-}; // verified: GPC referrals_response1.json
+  code: '792931000000107',
+  display: 'Outbound referral',
+}; // verified: GP Connect List page (nhsconnect/gpconnect, pages/accessrecord_structured/accessrecord_structured_development_list.md: the referrals List); the older spec example referrals_response1.json uses 886721000000107 "Referral details", which the core reads too
 export const GPC_LIST_EMPTY_REASON_SYSTEM =
   'https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ListEmptyReasonCode-1'; // verified: GPC allergies_response3.json
 export const gpcNoContentRecorded: Code = {
@@ -630,3 +704,65 @@ export const codeineWithParacetamol: Code = {
  */
 export const SANDBOX_LOCAL_DRUG_SYSTEM =
   'https://sandbox.dcr-elements.example/CodeSystem/local-drug';
+
+// ---------------------------------------------------------------------------
+// Results and blood pressure for the lithium patient (results-patient.ts)
+// ---------------------------------------------------------------------------
+
+export const READ_V2 = 'http://read.info/readv2';
+
+export const serumLithiumLoinc: Code = {
+  system: LOINC,
+  code: '14334-7',
+  display: 'Lithium [Moles/volume] in Serum or Plasma',
+}; // verified: three public lab LOINC maps agree (see docs/results.md)
+export const serumLithiumReadV2: Code = {
+  system: READ_V2,
+  code: '44W8.00',
+  display: 'Serum lithium level',
+}; // verified: HDR UK Phenotype Library concept C1932 (Read v2 44W8.00 Serum lithium level)
+export const serumTsh: Code = {
+  system: SNOMED,
+  code: '1022791000000101',
+  display: 'Serum thyroid stimulating hormone level',
+}; // verified: gm-sde clinical code set tests/tsh (NHS primary care refsets)
+export const sittingBloodPressure: Code = {
+  system: SNOMED,
+  code: '163035008',
+  display: 'Sitting blood pressure',
+}; // verified: UK Core Observation guidance (163035008 Sitting blood pressure with 407554009 / 407555005); GP Connect uncategorised data guidance
+export const sittingSystolicBp: Code = {
+  system: SNOMED,
+  code: '407554009',
+  display: 'Sitting systolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (sitting)
+export const sittingDiastolicBp: Code = {
+  system: SNOMED,
+  code: '407555005',
+  display: 'Sitting diastolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (sitting)
+export const standingBloodPressure: Code = {
+  system: SNOMED,
+  code: '163034007',
+  display: 'Standing blood pressure',
+}; // verified: GP Connect uncategorised data guidance (standing)
+export const standingSystolicBp: Code = {
+  system: SNOMED,
+  code: '400974009',
+  display: 'Standing systolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (standing)
+export const standingDiastolicBp: Code = {
+  system: SNOMED,
+  code: '400975005',
+  display: 'Standing diastolic blood pressure',
+}; // verified: GP Connect uncategorised data guidance (standing)
+export const homeSystolicBp: Code = {
+  system: SNOMED,
+  code: '413606001',
+  display: 'Average home systolic blood pressure',
+}; // verified: OpenSAFELY home blood pressure codelist
+export const homeDiastolicBp: Code = {
+  system: SNOMED,
+  code: '413605002',
+  display: 'Average home diastolic blood pressure',
+}; // verified: OpenSAFELY home blood pressure codelist

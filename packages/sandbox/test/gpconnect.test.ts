@@ -64,7 +64,7 @@ describe('sandbox GP Connect $gpc.getstructuredrecord', () => {
       '717711000000103',
       '1149501000000101',
       '887191000000108',
-      '886721000000107',
+      '792931000000107',
     ]);
     const ids = new Set(body.entry.map((e: Json) => `${e.resource.resourceType}/${e.resource.id}`));
     for (const list of listsOf(body)) {

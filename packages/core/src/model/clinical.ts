@@ -129,6 +129,14 @@ export interface Problem extends Entry {
   significance?: 'major' | 'minor';
   onset?: string;
   abated?: string;
+  /**
+   * Ids of the other problems in this section a clinician linked this one to (GP Connect
+   * `Extension-CareConnect-RelatedProblemHeader-1`, UK Core `Extension-UKCore-RelatedProblemHeader`),
+   * in either direction, in section order; absent when there are none. Only problems shown in
+   * the section are named: a link to one not returned or withheld is left out. The link's
+   * parent/child/sibling type is not kept (see docs/record-model.md, _Problems_).
+   */
+  linkedProblems?: string[];
 }
 
 export type ProblemsSection = EntrySection<Problem>;
@@ -143,14 +151,51 @@ export type DiagnosesSection = EntrySection<Diagnosis>;
 
 // ---- Risks and warnings, procedures ----------------------------------------------------------
 
+/**
+ * What a warning is about, by the shipped code sets (normalise/shared/warning-codes.ts); `other`
+ * for a source Flag none of them names. Listed in the order warnings are shown.
+ */
+export type RiskWarningKind =
+  | 'end-of-life'
+  | 'resuscitation'
+  | 'safeguarding'
+  | 'violence'
+  | 'falls'
+  | 'learning-disability'
+  | 'dementia'
+  | 'carer'
+  | 'other';
+
+/** The sections a derived warning can be found in. */
+export type WarningSourceSection = 'problems' | 'diagnoses' | 'investigations' | 'procedures';
+
+/**
+ * A risk or warning: a Flag the source recorded, or a coded entry of the record whose code is in
+ * one of the shipped warning code sets (derived). `display`, `date`, `codes`, `provenance` and
+ * `security` are the source entry's own.
+ */
 export interface RiskWarning extends Entry {
+  /** `inactive` when the source ended it (Flag period, resolved problem) or a later code did. */
   status: 'active' | 'inactive';
+  /** A Flag's own category codings (empty for a derived warning). */
   category: Coding[];
+  kind: RiskWarningKind;
+  /** `flag`: recorded by the source as a warning; `derived`: found by code among coded entries. */
+  origin: 'flag' | 'derived';
+  /** Derived warnings: the entry it was found in (its section and its id there). */
+  derivedFrom?: { section: WarningSourceSection; id: string };
   start?: string;
   end?: string;
 }
 
-export type RisksWarningsSection = EntrySection<RiskWarning>;
+export interface RisksWarningsSection extends EntrySection<RiskWarning> {
+  /**
+   * What the section was read from: `coded-entries` (GP Connect, which has no warnings list) or
+   * `flags-and-coded-entries` (FHIR R4: Flags, and warnings derived from coded entries). Either
+   * way, a warning recorded with a code outside the shipped sets is not derived: say so.
+   */
+  basis: 'coded-entries' | 'flags-and-coded-entries';
+}
 
 export interface Procedure extends Entry {
   status: 'completed' | 'in-progress' | 'not-done' | 'unknown';

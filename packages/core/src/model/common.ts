@@ -12,7 +12,13 @@ export const ODS_ORGANISATION_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-
 export interface Coding {
   system: string;
   code: string;
+  /** The term as recorded: for SNOMED CT, the description the clinician chose where the source sends it. */
   display?: string;
+  /**
+   * The concept's preferred term, kept where the source's chosen description (`display`) is a
+   * different one, so matching by name sees both.
+   */
+  preferredTerm?: string;
 }
 
 export type SourceKind = 'fhir-r4' | 'gp-connect' | 'static';

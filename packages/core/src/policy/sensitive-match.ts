@@ -131,7 +131,7 @@ export function namesSensitiveMedicine(
     [
       typeof name === 'string' ? name : '',
       entry.display,
-      ...entry.codes.map((c) => (typeof c.display === 'string' ? c.display : '')),
+      ...entry.codes.flatMap((c) => [c.display ?? '', c.preferredTerm ?? '']),
     ].join(' | '),
   );
   return medicines.some(
@@ -168,7 +168,7 @@ export function namesSensitiveTerm(
   terms: readonly SensitiveTerm[] = DEFAULT_SENSITIVE_TERMS,
 ): boolean {
   const pattern = patternFor(terms);
-  const texts = [entry.display, ...codingsIn(entry).map((c) => c.display)];
+  const texts = [entry.display, ...codingsIn(entry).flatMap((c) => [c.display, c.preferredTerm])];
   for (const raw of texts) {
     if (typeof raw !== 'string' || raw.length === 0) continue;
     const text = normalisedText(raw);

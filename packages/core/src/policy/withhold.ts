@@ -1,7 +1,8 @@
 import type { Entry, EntrySection, WithheldCounts } from '../model/common.js';
-import type { InvestigationsSection } from '../model/clinical.js';
+import type { InvestigationsSection, ProblemsSection } from '../model/clinical.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { seriesOf } from '../normalise/shared/investigation-series.js';
+import { keepLinksWithin } from '../normalise/shared/problem-links.js';
 import { hasSensitiveLabel, isPrivate, type AccessPolicy } from './policy.js';
 import {
   codingsIn,
@@ -92,6 +93,11 @@ export async function applyEntryPolicy<K extends SectionName>(
     // Trends must not point at withheld results.
     const investigations = filtered as InvestigationsSection;
     investigations.series = seriesOf(investigations.entries);
+  }
+  if (section === 'problems' && kept.length !== entries.length) {
+    // A link must not point at, or hint at, a withheld problem.
+    const problems = filtered as ProblemsSection;
+    problems.entries = keepLinksWithin(problems.entries);
   }
   return filtered;
 }

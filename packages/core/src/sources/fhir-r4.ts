@@ -62,7 +62,14 @@ const SEARCHES: Record<ClinicalSection, Search[]> = {
   ],
   problems: [{ resourceType: 'Condition' }],
   diagnoses: [{ resourceType: 'Condition' }],
-  risksWarnings: [{ resourceType: 'Flag' }],
+  // Flags, and the searches warnings are derived from: shared with problems, investigations and
+  // procedures when they are asked for together.
+  risksWarnings: [
+    { resourceType: 'Flag' },
+    { resourceType: 'Condition' },
+    { resourceType: 'Observation' },
+    { resourceType: 'Procedure' },
+  ],
   procedures: [{ resourceType: 'Procedure' }],
   // Every category: observations outside laboratory and vital signs (social history, exam, none)
   // are shown too, never left unfetched.

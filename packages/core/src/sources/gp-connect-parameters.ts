@@ -14,8 +14,10 @@ type IncludeParameter =
 
 /**
  * Which clinical areas to ask for, by section. Demographics come with every response (the Patient
- * is always returned); procedures and risks/warnings have no GP Connect area. Blood pressure is
- * recorded in consultations or as uncategorised data, so it needs both.
+ * is always returned); procedures have no GP Connect area. Blood pressure is recorded in
+ * consultations or as uncategorised data, so it needs both. Risks and warnings have no area
+ * either: they are derived from coded problems and uncategorised data, so they
+ * ask for those (and share the one POST with the sections that read them).
  */
 const SECTION_PARAMETERS: Readonly<Record<SectionName, readonly IncludeParameter[]>> = {
   demographics: [],
@@ -28,7 +30,7 @@ const SECTION_PARAMETERS: Readonly<Record<SectionName, readonly IncludeParameter
   immunisations: ['includeImmunisations'],
   events: ['includeConsultations', 'includeReferrals'],
   procedures: [],
-  risksWarnings: [],
+  risksWarnings: ['includeProblems', 'includeUncategorisedData'],
 };
 
 export interface ParameterOptions {

@@ -146,7 +146,8 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
     expect(s.problems?.entries[0]).to.include({
       status: 'active',
       onset: '2019-03-28T10:30:00',
-      display: 'Swelling of lower limb (finding)',
+      // The descriptionDisplay "Swollen leg", not the coding's display (a fully specified name).
+      display: 'Swollen leg',
     });
     expect(s.diagnoses?.entries).to.have.length(0);
     expect(s.diagnoses?.warnings[0]?.code).to.equal('source-warning');
@@ -266,12 +267,13 @@ const EXPECTATIONS: { [file: string]: (s: Record, raw: string) => void } = {
     expect(s.bloodPressure?.entries).to.have.length(0);
     expect(s.bloodPressure?.diagnostics).to.deep.equal({ dropped: {}, unparseable: {} });
     // Uncategorised data reaches investigations as observations (it was ignored before); the
-    // respiratory rate names another Patient and is counted.
+    // respiratory rate names another Patient and is counted. The saturation is named by its
+    // descriptionDisplay, the term chosen at recording.
     expect(
       s.investigations?.entries.map((e) => [e.display, e.value, e.unit, e.kind]),
     ).to.deep.equal([
       ['Temperature', 36.7, 'C', 'observation'],
-      ['Arterial oxygen saturation breathing room air at rest', 96, '%', 'observation'],
+      ['Arterial oxygen saturation on room air at rest', 96, '%', 'observation'],
     ]);
     expect(s.investigations?.diagnostics.dropped).to.deep.equal({ 'another patient': 1 });
   },

@@ -1,8 +1,8 @@
 import { provide } from '@lit/context';
-import { LitElement, html, css, type PropertyValues } from 'lit';
+import { LitElement, html, css } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AuditRecord, CareRecordSession } from '@dcr-elements/core';
-import { DcrAuditEvent } from '../events.js';
+import type { CareRecordSession } from '@dcr-elements/core';
+import { AuditForwarder } from '../shared/audit-forwarder.js';
 import { sessionContext } from './session-context.js';
 
 /**
@@ -24,29 +24,7 @@ export class DcrSession extends LitElement {
   @property({ attribute: false })
   session?: CareRecordSession;
 
-  private readonly forwardAudit = (event: Event) => {
-    this.dispatchEvent(new DcrAuditEvent((event as CustomEvent<AuditRecord>).detail));
-  };
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('session')) {
-      (changed.get('session') as CareRecordSession | undefined)?.removeEventListener(
-        'dcr-audit',
-        this.forwardAudit,
-      );
-      if (this.isConnected) this.session?.addEventListener('dcr-audit', this.forwardAudit);
-    }
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.session?.addEventListener('dcr-audit', this.forwardAudit);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.session?.removeEventListener('dcr-audit', this.forwardAudit);
-  }
+  private readonly audit = new AuditForwarder(this, () => this.session);
 
   override render() {
     return html`<slot></slot>`;

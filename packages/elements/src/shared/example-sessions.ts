@@ -5,6 +5,7 @@
 import {
   createCareRecordSession,
   fhirR4Source,
+  gpConnectSource,
   type CareRecordSession,
   type ConsentDecision,
   type FetchLike,
@@ -34,6 +35,10 @@ export interface ExampleSessionOptions {
   patient?: ExamplePatient;
   /** Only fetches whose URL contains this fail (for partial states). */
   failPath?: string;
+  /** Read the record through GP Connect (the sandbox's structured operation) instead of FHIR R4. */
+  source?: 'gp-connect';
+  /** Only fetches whose URL contains this never answer (one slow section among quick ones). */
+  holdPath?: string;
 }
 
 /** A session that reaches `state` on its own, for the given sandbox patient (default: typical). */
@@ -48,16 +53,27 @@ export function exampleSession(
       ? NEVER_ANSWERS
       : state === 'unavailable'
         ? OFFLINE
-        : options.failPath
+        : options.failPath || options.holdPath
           ? (input, init) =>
-              input.includes(options.failPath!) ? OFFLINE(input, init) : fetch(input, init)
+              options.failPath && input.includes(options.failPath)
+                ? OFFLINE(input, init)
+                : options.holdPath && input.includes(options.holdPath)
+                  ? NEVER_ANSWERS(input, init)
+                  : fetch(input, init)
           : undefined;
   const session = createCareRecordSession({
-    source: fhirR4Source({
-      baseUrl: '/fhir/r4',
-      ...(fetchFn && { fetch: fetchFn }),
-      retry: { retries: 0 },
-    }),
+    source:
+      options.source === 'gp-connect'
+        ? gpConnectSource({
+            baseUrl: '/fhir/gpconnect',
+            viewer: VIEWER,
+            ...(fetchFn && { fetch: fetchFn }),
+          })
+        : fhirR4Source({
+            baseUrl: '/fhir/r4',
+            ...(fetchFn && { fetch: fetchFn }),
+            retry: { retries: 0 },
+          }),
     viewer: state === 'not-permitted' ? { ...VIEWER, roles: ['R8008'] } : VIEWER,
     audit: { record: () => undefined },
     policy: { agreement: state === 'no-agreement' ? [] : ['RX1'] },

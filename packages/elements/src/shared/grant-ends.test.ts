@@ -11,6 +11,7 @@ import '../define/dcr-allergy-banner.js';
 import '../define/dcr-events-timeline.js';
 import '../define/dcr-medication-list.js';
 import '../define/dcr-patient-banner.js';
+import '../define/dcr-summary.js';
 
 const { typical } = SANDBOX_PATIENTS;
 
@@ -28,6 +29,13 @@ const ELEMENTS: { tag: string; clinical: (session: CareRecordSession) => Promise
   {
     tag: 'dcr-events-timeline',
     clinical: async (s) => (await s.section('events')).entries.slice(0, 3).map((e) => e.display),
+  },
+  {
+    tag: 'dcr-summary',
+    clinical: async (s) =>
+      (await s.section('problems')).entries
+        .filter((p) => p.status === 'active')
+        .map((p) => p.display),
   },
   {
     tag: 'dcr-patient-banner',

@@ -6,6 +6,7 @@ import type {
   SectionName,
   SectionSnapshot,
   SectionValues,
+  SectionWarning,
   SessionState,
 } from '@dcr-elements/core';
 import { notShownSummary, notShownText } from '@dcr-elements/core';
@@ -162,13 +163,14 @@ export function renderStateMessage(session: CareRecordSession | undefined): Temp
 /**
  * The disclosure every view carries: the record may be incomplete (free text, private and
  * sensitive entries are not shared), when it was fetched, from which practice, and every warning
- * the source attached.
+ * the source attached. A view made of several sections (the summary) says the notice once and
+ * passes `notice: false` for each part, which then shows only what is particular to it, if any.
  */
 export function renderDisclosure(
   section: EntrySection<Entry> | undefined,
   snapshot: { fetchedAt?: string } | undefined,
-  options: { notShown?: boolean } = {},
-): TemplateResult {
+  options: { notShown?: boolean; notice?: boolean } = {},
+): TemplateResult | typeof nothing {
   const withheld = (section?.withheld?.private ?? 0) + (section?.withheld?.sensitive ?? 0);
   // Entries sent but lost (another or no patient, unreadable), said in core's words.
   const notShown =
@@ -176,6 +178,8 @@ export function renderDisclosure(
       ? notShownText(notShownSummary(section, ['another-patient', 'unreadable']))
       : undefined;
   const practice = section?.entries.find((e) => e.provenance.organisation)?.provenance.organisation;
+  if (options.notice === false && withheld === 0 && !notShown && !section?.warnings.length)
+    return nothing;
   return html`<footer part="disclosure">
     ${
       withheld > 0
@@ -183,10 +187,26 @@ export function renderDisclosure(
         : nothing
     }
     ${notShown ? html`<p class="not-shown">${notShown}</p>` : nothing}
-    ${(section?.warnings ?? []).map((w) => html`<p class="warning">${WARNING_TEXT[w.code] ?? 'The GP system sent a warning about this section.'}</p>`)}
-    <p>This record may be incomplete: free text, private and sensitive entries are not shared.
-      ${snapshot?.fetchedAt ? html`As of ${formatDateTime(snapshot.fetchedAt)}` : nothing}${practice ? html`, from GP practice ${practice}` : nothing}.</p>
+    ${(section?.warnings ?? []).map((w) => html`<p class="warning">${warningText(w)}</p>`)}
+    ${options.notice === false ? nothing : renderNotice(snapshot?.fetchedAt, practice)}
   </footer>`;
+}
+
+/** "This record may be incomplete ... As of <time>, from GP practice <code>." */
+export function renderNotice(fetchedAt: string | undefined, practice: string | undefined) {
+  return html`<p>This record may be incomplete: free text, private and sensitive entries are not shared.
+      ${fetchedAt ? html`As of ${formatDateTime(fetchedAt)}` : nothing}${practice ? html`, from GP practice ${practice}` : nothing}.</p>`;
+}
+
+/** The system of the source warnings core writes itself, each with its sentence as display. */
+const CORE_WARNINGS = 'https://dcr-elements.dev/CodeSystem/source-warning';
+
+function warningText(warning: SectionWarning): string {
+  // Core's own warnings say exactly what is missing ("GP Connect has no separate diagnosis
+  // list: diagnoses appear as problems"); a source's own codes get the general sentence.
+  const { coding } = warning;
+  if (coding?.system === CORE_WARNINGS && coding.display) return `${coding.display}.`;
+  return WARNING_TEXT[warning.code] ?? 'The GP system sent a warning about this section.';
 }
 
 const WARNING_TEXT: Record<string, string> = {

@@ -16,16 +16,23 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
 export class SessionStateController implements ReactiveController {
   protected session: CareRecordSession | undefined;
 
-  constructor(protected readonly host: SessionHost) {
+  /**
+   * @param sessionOf which session to follow: the host's `session` property by default; an
+   *   element that takes its session from more than one place (`<dcr-record>`) says which.
+   */
+  constructor(
+    protected readonly host: SessionHost,
+    private readonly sessionOf: () => CareRecordSession | undefined = () => host.session,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.follow(this.host.session);
+    this.follow(this.sessionOf());
   }
 
   hostUpdate(): void {
-    if (this.host.session !== this.session) this.follow(this.host.session);
+    if (this.sessionOf() !== this.session) this.follow(this.sessionOf());
   }
 
   private warned = false;
@@ -35,7 +42,7 @@ export class SessionStateController implements ReactiveController {
    * neutral message, and the developer is told once per element, in words with no patient data.
    */
   hostUpdated(): void {
-    if (this.host.session || this.warned || !this.host.isConnected) return;
+    if (this.sessionOf() || this.warned || !this.host.isConnected) return;
     this.warned = true;
     console.warn(
       `${DEVELOPER_WARNING} <${this.host.localName}> has no care record session. Put it inside <dcr-session> or <dcr-consent-gate>, or set its .session property.`,

@@ -5,6 +5,10 @@
 import {
   GPC_NHS_NUMBER_VERIFICATION_EXTENSION,
   GPC_NHS_NUMBER_VERIFICATION_SYSTEM,
+  GPC_PROBLEM_SIGNIFICANCE_EXTENSION,
+  GPC_RELATED_PROBLEM_EXTENSION,
+  PROBLEM_SIGNIFICANCE_EXTENSION,
+  RELATED_PROBLEM_EXTENSION,
   diagnosticStudiesReport,
 } from '../codes.js';
 import { compact, gpcProfile, statusCode, stu3Concept, type Stu3Resource } from './stu3.js';
@@ -84,11 +88,21 @@ export function allergyToStu3(a: fhir4.AllergyIntolerance): Stu3Resource {
   });
 }
 
+/** The UK Core problem extensions under their GP Connect names; the values are the same. */
+const GPC_PROBLEM_EXTENSIONS: Record<string, string> = {
+  [PROBLEM_SIGNIFICANCE_EXTENSION]: GPC_PROBLEM_SIGNIFICANCE_EXTENSION,
+  [RELATED_PROBLEM_EXTENSION]: GPC_RELATED_PROBLEM_EXTENSION,
+};
+
 export function conditionToStu3(c: fhir4.Condition): Stu3Resource {
+  const extension = (c.extension ?? [])
+    .filter((e) => GPC_PROBLEM_EXTENSIONS[e.url])
+    .map((e) => ({ ...e, url: GPC_PROBLEM_EXTENSIONS[e.url]! }));
   return compact({
     resourceType: 'Condition',
     id: c.id!,
     meta: compact({ ...gpcProfile('ProblemHeader-Condition'), security: c.meta?.security }),
+    extension: extension.length > 0 ? extension : undefined,
     clinicalStatus: statusCode(c.clinicalStatus),
     verificationStatus: statusCode(c.verificationStatus),
     // Category codings copied as recorded: they say problem-list item vs encounter diagnosis.

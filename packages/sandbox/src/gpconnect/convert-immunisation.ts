@@ -21,6 +21,11 @@ export function immunisationToStu3(i: fhir4.Immunization): Stu3Resource {
     patient: i.patient,
     date: i.occurrenceDateTime,
     primarySource: i.primarySource ?? true,
+    // STU3 gives the reason a dose was not given in `explanation.reasonNotGiven`.
+    explanation: i.statusReason ? { reasonNotGiven: [stu3Concept(i.statusReason)] } : undefined,
+    site: stu3Concept(i.site),
+    route: stu3Concept(i.route),
+    doseQuantity: i.doseQuantity,
     ...(dose !== undefined && { vaccinationProtocol: [{ doseSequence: dose }] }),
   });
 }

@@ -2,7 +2,14 @@
  * Small builders for UK Core shaped resources, so the patient stories in patients.ts read as
  * clinical facts rather than JSON. Every resource gets its UK Core profile and a stable id.
  */
-import { NHS_NUMBER_SYSTEM, ODS_SYSTEM, PROFILE, type Code } from '../codes.js';
+import {
+  NHS_NUMBER_SYSTEM,
+  ODS_SYSTEM,
+  PROBLEM_SIGNIFICANCE_EXTENSION,
+  PROFILE,
+  RELATED_PROBLEM_EXTENSION,
+  type Code,
+} from '../codes.js';
 import type { RosterPatient } from './roster.js';
 import { SANDBOX_PRACTICE } from './roster.js';
 
@@ -111,19 +118,40 @@ export function condition(
     kind: 'problem' | 'diagnosis';
     status: 'active' | 'inactive' | 'resolved';
     abated?: string;
+    /** Problems: major or minor (UK Core problem significance). */
+    significance?: 'major' | 'minor';
+    /** Problems: ids of problems a clinician linked this one to (UK Core related problem). */
+    related?: string[];
+    /** Sent with no category at all, as UK Core allows: still a problem to every reader. */
+    uncategorised?: boolean;
   },
 ): fhir4.Condition {
+  const extension: fhir4.Extension[] = [
+    ...(options.significance
+      ? [{ url: PROBLEM_SIGNIFICANCE_EXTENSION, valueCode: options.significance }]
+      : []),
+    ...(options.related ?? []).map((target) => ({
+      url: RELATED_PROBLEM_EXTENSION,
+      extension: [
+        { url: 'type', valueCode: 'sibling' },
+        { url: 'target', valueReference: { reference: `Condition/${target}` } },
+      ],
+    })),
+  ];
   return {
     resourceType: 'Condition',
     id,
     meta: profile('Condition'),
+    ...(extension.length > 0 && { extension }),
     clinicalStatus: hl7('condition-clinical', options.status),
     verificationStatus: hl7('condition-ver-status', 'confirmed'),
-    category: [
-      options.kind === 'problem'
-        ? hl7('condition-category', 'problem-list-item', 'Problem List Item')
-        : hl7('condition-category', 'encounter-diagnosis', 'Encounter Diagnosis'),
-    ],
+    ...(!options.uncategorised && {
+      category: [
+        options.kind === 'problem'
+          ? hl7('condition-category', 'problem-list-item', 'Problem List Item')
+          : hl7('condition-category', 'encounter-diagnosis', 'Encounter Diagnosis'),
+      ],
+    }),
     code: concept(options.code),
     subject: subject(patient),
     onsetDateTime: options.onset,

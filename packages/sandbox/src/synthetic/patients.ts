@@ -25,10 +25,13 @@ import {
   privateAndSensitivePatient,
 } from './special-patients.js';
 import { typicalAdditionalSections } from './typical-sections.js';
+import { typicalListSections } from './typical-lists.js';
 import { hugeTimelinePatient, largeRecordPatient } from './volume-patients.js';
 import { SeededRandom } from './random.js';
 import { SANDBOX_PATIENTS, type RosterPatient } from './roster.js';
 import { transferredPatient } from './transferred-patient.js';
+import { palliativePatient, safeguardingPatient } from './warning-patients.js';
+import { lithiumPatient } from './results-patient.js';
 
 export { SANDBOX_PATIENTS, SYNTHETIC_TODAY };
 
@@ -159,30 +162,36 @@ function typicalPatient(random: SeededRandom): fhir4.Resource[] {
       onset: '2014-05-02',
       kind: 'problem',
       status: 'active',
+      significance: 'major',
     }),
     condition(p, 'typical-hypertension', {
       code: code.essentialHypertension,
       onset: '2009-10-12',
       kind: 'problem',
       status: 'active',
+      significance: 'major',
     }),
     condition(p, 'typical-diabetes', {
       code: code.type2DiabetesMellitus,
       onset: '2012-02-27',
       kind: 'problem',
       status: 'active',
+      significance: 'major',
     }),
     condition(p, 'typical-ckd3', {
       code: code.chronicKidneyDiseaseStage3,
       onset: '2019-08-05',
       kind: 'problem',
       status: 'active',
+      significance: 'major',
     }),
     condition(p, 'typical-heart-failure', {
       code: code.heartFailure,
       onset: '2021-09-01',
       kind: 'problem',
       status: 'active',
+      significance: 'major',
+      related: ['typical-af'],
     }),
     condition(p, 'typical-oa-knee', {
       code: code.osteoarthritisOfKnee,
@@ -190,6 +199,7 @@ function typicalPatient(random: SeededRandom): fhir4.Resource[] {
       kind: 'problem',
       status: 'inactive',
       abated: '2017-02-01',
+      significance: 'major',
     }),
     condition(p, 'typical-pneumonia', {
       code: code.communityAcquiredPneumonia,
@@ -259,6 +269,7 @@ export function generateSyntheticRecords(seed = 20261120): fhir4.Resource[] {
     // After typicalPatient, so the values drawn for the older resources stay the same.
     ...typicalAdditionalSections(random),
     ...typicalMedicationRealism(SANDBOX_PATIENTS.typical),
+    ...typicalListSections(),
     ...noKnownAllergiesPatient(),
     ...optedOutPatient(),
     ...consentNotSetPatient(),
@@ -267,5 +278,8 @@ export function generateSyntheticRecords(seed = 20261120): fhir4.Resource[] {
     ...largeRecordPatient(seed),
     ...hugeTimelinePatient(seed),
     ...transferredPatient(),
+    ...palliativePatient(),
+    ...safeguardingPatient(),
+    ...lithiumPatient(),
   ];
 }

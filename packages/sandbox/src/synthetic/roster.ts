@@ -122,6 +122,42 @@ export const SANDBOX_PATIENTS = {
     purpose:
       'A record moved between practices by GP2GP: degraded and uncoded allergies, results sent as text, separate blood pressure halves, uncategorised observations, immunisations, a confidential referral',
   },
+  palliative: {
+    id: 'patient-palliative',
+    nhsNumber: '9991133550',
+    family: 'Whitfield',
+    given: 'Harold',
+    title: 'Mr',
+    birthDate: '1938-02-21',
+    gender: 'male',
+    sharing: 'share',
+    purpose:
+      'On the palliative care register with a DNACPR decision, recorded as coded entries (no Flag)',
+  },
+  safeguarding: {
+    id: 'patient-safeguarding',
+    nhsNumber: '9992244666',
+    family: 'Ashdown',
+    given: 'Poppy',
+    title: 'Miss',
+    birthDate: '2016-08-03',
+    gender: 'female',
+    sharing: 'share',
+    purpose:
+      'A child subject to a child protection plan; the R4 record also holds a safeguarding Flag',
+  },
+  lithium: {
+    id: 'patient-lithium',
+    nhsNumber: '9995678136',
+    family: 'Pryce',
+    given: 'Gareth',
+    title: 'Mr',
+    birthDate: '1968-08-19',
+    gender: 'male',
+    sharing: 'share',
+    purpose:
+      'On lithium: serum lithium series with a toxic-range level, kidney and thyroid results, abnormal results with no unit, blood pressure taken sitting, standing and at home, and unpaired halves',
+  },
 } as const satisfies Record<string, RosterPatient>;
 
 /** The GP practice every synthetic patient is registered with. */

@@ -6,7 +6,9 @@ import type {
   ProblemsSection,
 } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
+import { linkProblems, relatedProblemTargets } from '../shared/problem-links.js';
 import { array, conceptCodes, firstDate, isoDate, record, text } from '../shared/read.js';
+import { bundleEntries, referenceIndex } from '../shared/references.js';
 import { admit, entryBase, statusCode, type R4Context } from './context.js';
 
 /** Extension UK Core/GP systems use for a problem's significance (major/minor). */
@@ -27,6 +29,10 @@ export function conditionsFromR4(
   const diagnosesDiagnostics = emptyDiagnostics();
   const problems: Problem[] = [];
   const diagnoses: Diagnosis[] = [];
+  // Related problems are other Conditions of the same search: resolved through the source's
+  // index when there is one, else among these resources.
+  const references = context.references ?? referenceIndex(bundleEntries([...resources]));
+  const links = new Map<string, string[]>();
   for (const resource of resources) {
     const categories = conceptCodes(record(resource)?.category);
     const isProblem = categories.length === 0 || categories.includes('problem-list-item');
@@ -55,12 +61,24 @@ export function conditionsFromR4(
     if (isProblem) {
       const significance = significanceOf(r);
       problems.push({ ...base, status, ...dates, ...(significance && { significance }) });
+      links.set(
+        base.id,
+        relatedProblemTargets(r).flatMap((target) => {
+          const found = references.resolve(target, r);
+          const id = found?.resourceType === 'Condition' ? text(found.id) : undefined;
+          return id ? [id] : [];
+        }),
+      );
     } else {
       diagnoses.push({ ...base, status, ...dates });
     }
   }
   return {
-    problems: { entries: problems, warnings: [], diagnostics: problemsDiagnostics },
+    problems: {
+      entries: linkProblems(problems, links),
+      warnings: [],
+      diagnostics: problemsDiagnostics,
+    },
     diagnoses: { entries: diagnoses, warnings: [], diagnostics: diagnosesDiagnostics },
   };
 }

@@ -3,11 +3,11 @@ import { allergiesFromR4 } from './allergies.js';
 import { conditionsFromR4 } from './conditions.js';
 import type { R4Context } from './context.js';
 import { eventsFromR4 } from './events.js';
-import { flagsFromR4 } from './flags.js';
 import { immunisationsFromR4 } from './immunisations.js';
 import { medicationsFromR4 } from './medications.js';
 import { observationsFromR4 } from './observations.js';
 import { proceduresFromR4 } from './procedures.js';
+import { risksWarningsFromR4 } from './risks-warnings.js';
 
 export type { R4Context } from './context.js';
 export { demographicsFromR4 } from './demographics.js';
@@ -20,7 +20,8 @@ export const R4_SECTION_TYPES: { [K in ClinicalSection]: readonly string[] } = {
   medications: ['MedicationRequest', 'MedicationStatement', 'Medication'],
   problems: ['Condition'],
   diagnoses: ['Condition'],
-  risksWarnings: ['Flag'],
+  // Flags, and the coded entries warnings are derived from (shared/derived-warnings.ts).
+  risksWarnings: ['Flag', 'Condition', 'Observation', 'Procedure'],
   procedures: ['Procedure'],
   investigations: ['Observation'],
   bloodPressure: ['Observation'],
@@ -52,7 +53,7 @@ export const R4_NORMALISERS: {
   medications: medicationsFromR4,
   problems: (resources, context) => conditions(resources, context).problems,
   diagnoses: (resources, context) => conditions(resources, context).diagnoses,
-  risksWarnings: flagsFromR4,
+  risksWarnings: risksWarningsFromR4,
   procedures: proceduresFromR4,
   investigations: (resources, context) => observations(resources, context).investigations,
   bloodPressure: (resources, context) => observations(resources, context).bloodPressure,

@@ -3,20 +3,58 @@ import { CTV3, DMD, LOINC, READ_V2, SNOMED_CT, type Coding } from '../../model/c
 /** Systems in the order their display is preferred for the label. */
 const DISPLAY_PREFERENCE = [SNOMED_CT, DMD, LOINC, READ_V2, CTV3];
 
-/** Coded-only reading of a FHIR CodeableConcept: codings with a system and code; `text` is dropped. */
+/**
+ * Coded-only reading of a FHIR CodeableConcept: codings with a system and code; `text` is dropped.
+ *
+ * A SNOMED CT coding's display is the concept's current preferred term; the description the
+ * clinician chose (a synonym, or the other side: "Left arm" under a "Right arm" display was seen
+ * in a supplier's record) travels in an extension. That chosen term is the term as recorded, so it
+ * becomes `display` and the preferred term is kept as `preferredTerm` (UK Core "Populating the
+ * CodeableConcept" and Extension-UKCore-CodingSCTDescDisplay; GP Connect STU3 carries it as
+ * `descriptionDisplay` inside Extension-coding-sctdescid).
+ */
 export function codingsOf(concept: unknown): Coding[] {
   const codings = (concept as { coding?: unknown } | undefined)?.coding;
   if (!Array.isArray(codings)) return [];
   const result: Coding[] = [];
   for (const c of codings) {
     if (typeof c?.system !== 'string' || typeof c?.code !== 'string') continue;
-    result.push(
-      typeof c.display === 'string'
-        ? { system: c.system, code: c.code, display: c.display }
-        : { system: c.system, code: c.code },
-    );
+    const display = typeof c.display === 'string' ? c.display : undefined;
+    const chosen = c.system === SNOMED_CT ? chosenDescriptionOf(c.extension) : undefined;
+    if (chosen && display && chosen.trim().toLowerCase() !== display.trim().toLowerCase())
+      result.push({ system: c.system, code: c.code, display: chosen, preferredTerm: display });
+    else if (chosen ?? display)
+      result.push({ system: c.system, code: c.code, display: display ?? chosen });
+    else result.push({ system: c.system, code: c.code });
   }
   return result;
+}
+
+/** STU3 Care Connect / GP Connect: nested under Extension-coding-sctdescid (either host). */
+const STU3_SCT_DESCRIPTION = /\/STU3\/StructureDefinition\/Extension-coding-sctdescid$/;
+/** UK Core R4: its own extension beside the core coding-sctdescid. */
+const UK_CORE_DESCRIPTION_DISPLAY =
+  'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-CodingSCTDescDisplay';
+
+function chosenDescriptionOf(extensions: unknown): string | undefined {
+  if (!Array.isArray(extensions)) return undefined;
+  for (const extension of extensions) {
+    const url: unknown = extension?.url;
+    if (typeof url !== 'string') continue;
+    if (url === UK_CORE_DESCRIPTION_DISPLAY) return termText(extension.valueString);
+    if (STU3_SCT_DESCRIPTION.test(url) && Array.isArray(extension.extension)) {
+      const inner = extension.extension.find(
+        (e: { url?: unknown }) => e?.url === 'descriptionDisplay',
+      );
+      const term = termText(inner?.valueString);
+      if (term) return term;
+    }
+  }
+  return undefined;
+}
+
+function termText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
 }
 
 /** The label for a set of codings: the display of the most preferred system, else any display. */

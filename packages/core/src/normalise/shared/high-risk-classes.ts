@@ -1,5 +1,89 @@
 import type { HighRiskClass } from './high-risk.js';
 
+/** The codes and names of one medicine or group, shared by a class here and drug monitoring. */
+export type MedicineTerms = Pick<HighRiskClass, 'codes' | 'nameTerms'>;
+
+// Medicine groups that drug monitoring (drug-monitoring.ts) also needs one by one: each list is
+// kept once, here, and the classes below are built from them.
+
+export const WARFARIN: MedicineTerms = {
+  codes: [
+    '48603004', // Warfarin (VTM, previous id)
+    '777947006', // Warfarin (VTM)
+    '319733000', // Warfarin 1mg tablets (VMP, previous id)
+    '42217511000001103', // Warfarin 1mg tablets (VMP)
+    '319734006', // Warfarin 3mg tablets (VMP, previous id)
+    '42217611000001104', // Warfarin 3mg tablets (VMP)
+    '319735007', // Warfarin 5mg tablets (VMP, previous id)
+    '42217911000001105', // Warfarin 5mg tablets (VMP)
+    '319736008', // Warfarin 500microgram tablets (VMP)
+    '375374009', // Warfarin 4mg tablets (VMP)
+  ],
+  nameTerms: ['warfarin', 'marevan'],
+};
+
+/** Direct oral anticoagulants. */
+export const DOACS: MedicineTerms = {
+  codes: [
+    '774624002', // Apixaban (VTM)
+    '19510611000001104', // Apixaban (VTM, previous id)
+    '703907006', // Apixaban 2.5mg tablets (VMP)
+    '703908001', // Apixaban 5mg tablets (VMP, previous id)
+    '42206511000001102', // Apixaban 5mg tablets (VMP)
+    '777455008', // Rivaroxaban (VTM)
+    '442539005', // Rivaroxaban (VTM, previous id)
+    '27810711000001104', // Rivaroxaban 2.5mg tablets (VMP)
+    '14254711000001104', // Rivaroxaban 10mg tablets (VMP)
+    '19842111000001101', // Rivaroxaban 15mg tablets (VMP)
+    '19842211000001107', // Rivaroxaban 20mg tablets (VMP)
+    '775732007', // Edoxaban (VTM)
+    '13568411000001103', // Dabigatran etexilate (VTM)
+    '13532911000001104', // Dabigatran etexilate 75mg capsules (VMP)
+    '13532811000001109', // Dabigatran etexilate 110mg capsules (VMP)
+    '19469811000001101', // Dabigatran etexilate 150mg capsules (VMP)
+  ],
+  nameTerms: [
+    'apixaban',
+    'eliquis',
+    'rivaroxaban',
+    'xarelto',
+    'edoxaban',
+    'lixiana',
+    'dabigatran',
+    'pradaxa',
+  ],
+};
+
+export const PHENYTOIN: MedicineTerms = { codes: [], nameTerms: ['phenytoin', 'epanutin'] };
+export const CARBAMAZEPINE: MedicineTerms = {
+  codes: [],
+  nameTerms: ['carbamazepine', 'tegretol', 'carbagen'],
+};
+export const VALPROATE: MedicineTerms = {
+  codes: [],
+  nameTerms: [
+    'valproate',
+    'valproic',
+    'epilim',
+    'episenta',
+    'epival',
+    'dyzantil',
+    'depakote',
+    'convulex',
+  ],
+};
+export const LAMOTRIGINE: MedicineTerms = { codes: [], nameTerms: ['lamotrigine', 'lamictal'] };
+
+export const METHOTREXATE: MedicineTerms = {
+  codes: ['41792011000001100'], // Methotrexate 2.5mg tablets (VMP)
+  nameTerms: ['methotrexate', 'maxtrex', 'metoject', 'nordimet', 'zlatal', 'jylamvo'],
+};
+
+export const LITHIUM: MedicineTerms = {
+  codes: [],
+  nameTerms: ['lithium', 'priadel', 'camcolit', 'liskonum', 'li-liquid', 'lithonate'],
+};
+
 /**
  * The default high-risk classes: the UK "APINCH" high-alert medicines (anti-infectives left out:
  * the aminoglycosides and vancomycin it names are hospital IV medicines, not GP record items;
@@ -18,48 +102,13 @@ import type { HighRiskClass } from './high-risk.js';
 export const DEFAULT_HIGH_RISK_CLASSES: readonly HighRiskClass[] = [
   {
     name: 'anticoagulant',
-    codes: [
-      '48603004', // Warfarin (VTM, previous id)
-      '777947006', // Warfarin (VTM)
-      '319733000', // Warfarin 1mg tablets (VMP, previous id)
-      '42217511000001103', // Warfarin 1mg tablets (VMP)
-      '319734006', // Warfarin 3mg tablets (VMP, previous id)
-      '42217611000001104', // Warfarin 3mg tablets (VMP)
-      '319735007', // Warfarin 5mg tablets (VMP, previous id)
-      '42217911000001105', // Warfarin 5mg tablets (VMP)
-      '319736008', // Warfarin 500microgram tablets (VMP)
-      '375374009', // Warfarin 4mg tablets (VMP)
-      '774624002', // Apixaban (VTM)
-      '19510611000001104', // Apixaban (VTM, previous id)
-      '703907006', // Apixaban 2.5mg tablets (VMP)
-      '703908001', // Apixaban 5mg tablets (VMP, previous id)
-      '42206511000001102', // Apixaban 5mg tablets (VMP)
-      '777455008', // Rivaroxaban (VTM)
-      '442539005', // Rivaroxaban (VTM, previous id)
-      '27810711000001104', // Rivaroxaban 2.5mg tablets (VMP)
-      '14254711000001104', // Rivaroxaban 10mg tablets (VMP)
-      '19842111000001101', // Rivaroxaban 15mg tablets (VMP)
-      '19842211000001107', // Rivaroxaban 20mg tablets (VMP)
-      '775732007', // Edoxaban (VTM)
-      '13568411000001103', // Dabigatran etexilate (VTM)
-      '13532911000001104', // Dabigatran etexilate 75mg capsules (VMP)
-      '13532811000001109', // Dabigatran etexilate 110mg capsules (VMP)
-      '19469811000001101', // Dabigatran etexilate 150mg capsules (VMP)
-    ],
+    codes: [...WARFARIN.codes, ...DOACS.codes],
     nameTerms: [
-      'warfarin',
-      'marevan',
+      ...WARFARIN.nameTerms,
       'acenocoumarol',
       'sinthrome',
       'phenindione',
-      'apixaban',
-      'eliquis',
-      'rivaroxaban',
-      'xarelto',
-      'edoxaban',
-      'lixiana',
-      'dabigatran',
-      'pradaxa',
+      ...DOACS.nameTerms,
       'heparin',
       'enoxaparin',
       'clexane',
@@ -177,21 +226,10 @@ export const DEFAULT_HIGH_RISK_CLASSES: readonly HighRiskClass[] = [
       'levetiracetam',
       'keppra',
       'desitrend',
-      'lamotrigine',
-      'lamictal',
-      'valproate',
-      'valproic',
-      'epilim',
-      'episenta',
-      'epival',
-      'dyzantil',
-      'depakote',
-      'convulex',
-      'carbamazepine',
-      'tegretol',
-      'carbagen',
-      'phenytoin',
-      'epanutin',
+      ...LAMOTRIGINE.nameTerms,
+      ...VALPROATE.nameTerms,
+      ...CARBAMAZEPINE.nameTerms,
+      ...PHENYTOIN.nameTerms,
       'phenobarbital',
       'phenobarbitone',
       'primidone',
@@ -228,13 +266,11 @@ export const DEFAULT_HIGH_RISK_CLASSES: readonly HighRiskClass[] = [
   },
   {
     name: 'methotrexate',
-    codes: ['41792011000001100'], // Methotrexate 2.5mg tablets (VMP)
-    nameTerms: ['methotrexate', 'maxtrex', 'metoject', 'nordimet', 'zlatal', 'jylamvo'],
+    ...METHOTREXATE,
   },
   {
     name: 'lithium',
-    codes: [],
-    nameTerms: ['lithium', 'priadel', 'camcolit', 'liskonum', 'li-liquid', 'lithonate'],
+    ...LITHIUM,
   },
   {
     name: 'potassium',

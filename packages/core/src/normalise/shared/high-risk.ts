@@ -54,7 +54,7 @@ function prepare(classes: readonly HighRiskClass[]): PreparedClass[] {
  * The class the medicine belongs to. Codes decide first: when any of the medicine's codes is in
  * a class, that class is the answer whatever the name says, so one code always gets one answer.
  * Only when no code is known to any class is the name read (the medicine's display, and each
- * coding's display), as whole words on normalised text.
+ * coding's display and preferred term), as whole words on normalised text.
  */
 export function highRiskClassOf(
   codes: readonly Coding[],
@@ -65,7 +65,7 @@ export function highRiskClassOf(
   for (const riskClass of prepared) {
     if (codes.some((coding) => riskClass.codes.has(coding.code.trim()))) return riskClass.name;
   }
-  const names = [name, ...codes.map((c) => c.display ?? '')]
+  const names = [name, ...codes.flatMap((c) => [c.display ?? '', c.preferredTerm ?? ''])]
     .filter((n) => n.length > 0)
     .map(medicineNameTokens);
   for (const riskClass of prepared) {

@@ -10,6 +10,7 @@ import type {
   Problem,
   ProblemsSection,
 } from '../../model/clinical.js';
+import { linkProblems, relatedProblemTargets } from '../shared/problem-links.js';
 import { termMarks, termOf } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import {
@@ -51,6 +52,7 @@ export function problemsFromStu3(
   const conditions = ctx.index.ofType('Condition');
   const isDiagnosis = (resource: Json) =>
     conceptCodes(resource.category).includes('encounter-diagnosis');
+  const links = new Map<string, string[]>();
   const problems = readEach(
     ctx,
     conditions.filter((c) => !isDiagnosis(c.resource)),
@@ -58,6 +60,13 @@ export function problemsFromStu3(
     (resource) => conditionEntry(ctx, resource, problemDiagnostics),
   ).map((entry): Problem => {
     const significance = significanceOf(entry.resource);
+    links.set(
+      entry.value.id,
+      relatedProblemTargets(entry.resource).flatMap((target) => {
+        const id = text(ctx.index.resolve(target, 'Condition')?.id);
+        return id ? [id] : [];
+      }),
+    );
     return { ...entry.value, ...(significance && { significance }) };
   });
   const diagnoses = readEach(
@@ -70,7 +79,7 @@ export function problemsFromStu3(
   if (diagnoses.length === 0) diagnosisWarnings.push(NO_SEPARATE_DIAGNOSES);
   return {
     problems: {
-      entries: problems,
+      entries: linkProblems(problems, links),
       warnings: warnings.for('problems'),
       diagnostics: problemDiagnostics,
     },

@@ -10,6 +10,7 @@ import { immunisationsFromStu3 } from './immunisations.js';
 import { investigationsFromStu3 } from './investigations.js';
 import { medicationsFromStu3 } from './medications.js';
 import { problemsFromStu3 } from './problems.js';
+import { risksWarningsSection } from '../shared/derived-warnings.js';
 import { record } from '../shared/read.js';
 import { collectWarnings, type SectionWarnings } from './section-warnings.js';
 
@@ -25,6 +26,19 @@ export const NOT_SUPPLIED_BY_GP_CONNECT: SectionWarning = {
     system: 'https://dcr-elements.dev/CodeSystem/source-warning',
     code: 'not-supplied',
     display: 'GP Connect does not supply this section',
+  },
+};
+
+/**
+ * Carried by GP Connect's risks and warnings section: the source has no warnings list, so what
+ * is shown was derived from coded entries, and a warning coded otherwise is not there.
+ */
+export const DERIVED_FROM_CODED_ENTRIES: SectionWarning = {
+  code: 'source-warning',
+  coding: {
+    system: 'https://dcr-elements.dev/CodeSystem/source-warning',
+    code: 'derived-from-coded-entries',
+    display: 'GP Connect has no warnings list: warnings are derived from coded entries',
   },
 };
 
@@ -51,8 +65,25 @@ const READERS: Record<SectionName, Reader> = {
   immunisations: (ctx, w) => ({ immunisations: immunisationsFromStu3(ctx, w) }),
   events: (ctx, w) => ({ events: eventsFromStu3(ctx, w) }),
   procedures: () => ({ procedures: notSupplied() }),
-  risksWarnings: () => ({ risksWarnings: notSupplied() }),
+  risksWarnings: (ctx, w) => ({ risksWarnings: risksWarningsFromStu3(ctx, w) }),
 };
+
+/**
+ * GP Connect has no warnings area: warnings are derived by code from its problems and its
+ * uncategorised data and investigations (shared/derived-warnings.ts), and the section says so
+ * with {@link DERIVED_FROM_CODED_ENTRIES}, first among its warnings.
+ */
+function risksWarningsFromStu3(ctx: Stu3Context, w: SectionWarnings) {
+  const { problems, diagnoses } = problemsFromStu3(ctx, w);
+  const investigations = investigationsFromStu3(ctx, w);
+  const section = risksWarningsSection([
+    { section: 'problems', ...problems },
+    { section: 'diagnoses', ...diagnoses },
+    { section: 'investigations', ...investigations },
+  ]);
+  section.warnings.unshift(DERIVED_FROM_CODED_ENTRIES);
+  return section;
+}
 
 /**
  * A GP Connect `$gpc.getstructuredrecord` response (STU3 Bundle of CareConnect-GPC resources
@@ -64,8 +95,9 @@ const READERS: Record<SectionName, Reader> = {
  * - A section is left out (the source then reports it unavailable) when it cannot be told from
  *   the bundle: not a Bundle at all, `demographics` without a single Patient with `nhsNumber`,
  *   `allergies` without the allergies List or any readable allergy (see allergies.ts).
- * - `procedures` and `risksWarnings` (no GP Connect clinical area) are empty sections with the
- *   {@link NOT_SUPPLIED_BY_GP_CONNECT} warning; `diagnoses` is explained in problems.ts.
+ * - `procedures` (no GP Connect clinical area) is an empty section with the
+ *   {@link NOT_SUPPLIED_BY_GP_CONNECT} warning; `risksWarnings` is derived from coded entries (see
+ *   `risksWarningsFromStu3`); `diagnoses` is explained in problems.ts.
  * - Only coded data is read: notes, comments, narrative and free-text fields never reach the
  *   model; the one text carried is the dosage instruction (see medication-parts.ts).
  */

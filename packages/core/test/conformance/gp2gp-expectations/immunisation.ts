@@ -86,7 +86,19 @@ export const immunisationFiles: Expectations = {
     expect(s.immunisations?.entries[0]).not.to.have.property('dose');
     expect(s.immunisations?.entries[0]).not.to.have.property('site');
   },
-  // immunization-site-term-text-display-different.json: see known-gaps.ts.
+  'immunization-site-term-text-display-different.json': (s) => {
+    // The coding's display says "Right arm", its descriptionDisplay (the term the clinician chose)
+    // "Left arm": the term as recorded is shown, never the opposite arm; the display is kept as the
+    // preferred term.
+    expect(s.immunisations?.entries[0]?.site).to.deep.equal([
+      {
+        system: 'http://snomed.info/sct',
+        code: '1697821000006102',
+        display: 'Left arm',
+        preferredTerm: 'Right arm',
+      },
+    ]);
+  },
   'immunization-site-term-text-display-same.json': (s) => {
     mmr()(s);
     expect(s.immunisations?.entries[0]).not.to.have.property('date');

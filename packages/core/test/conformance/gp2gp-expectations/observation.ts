@@ -197,8 +197,9 @@ export const observationFiles: { [area: string]: Expectations } = {
       value: 8.8,
     }),
     'observation_referenced_by_diagnosticreport_result.json': coded({
-      // "Ap 2.400": the INR is 2.4, the text kept as sent.
-      display: 'INR - international normalised ratio',
+      // "Ap 2.400": the INR is 2.4, the text kept as sent. Named by the chosen description, not
+      // the preferred term "INR - international normalised ratio".
+      display: 'International normalised ratio',
       date: '2010-02-23',
       value: 2.4,
       textValue: 'Ap 2.400',

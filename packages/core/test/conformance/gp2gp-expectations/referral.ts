@@ -34,7 +34,8 @@ export const referralFiles: Expectations = {
   },
   'example-referral-request-with-reason-codes.json': referral({
     ...ROUTINE,
-    display: 'Referral to orthopaedic service',
+    // The clinician's chosen description, not the preferred term "Referral to orthopaedic service".
+    display: 'Orthopaedic referral',
   }),
   'example-referral-request-with-services-requested.json': (s) => {
     referral({ ...ROUTINE, display: 'General practice service' })(s);

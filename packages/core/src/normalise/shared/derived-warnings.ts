@@ -1,0 +1,140 @@
+/**
+ * Risks and warnings from the record's coded entries. GP Connect Access Record Structured has no
+ * warnings (Flag) area, yet a GP record says "on the palliative care register", "not for
+ * cardiopulmonary resuscitation" or "subject to child protection plan" as ordinary coded
+ * problems and observations. An A&E clinician must see these first, so every coded entry whose
+ * code is in a shipped warning set (warning-codes.ts) becomes a warning that names its source
+ * entry. Both sources call this one rule: GP Connect for its problems and uncategorised data,
+ * FHIR R4 beside its Flags for its Conditions, Observations and Procedures.
+ *
+ * The hazard, said wherever the section is shown: a warning recorded with a code outside the
+ * sets (or as free text) is not derived.
+ */
+import {
+  emptyDiagnostics,
+  type Entry,
+  type SectionDiagnostics,
+  type SectionWarning,
+} from '../../model/common.js';
+import type {
+  RiskWarning,
+  RisksWarningsSection,
+  WarningSourceSection,
+} from '../../model/clinical.js';
+import { compareIsoDates, compareNewestFirst } from './compare-dates.js';
+import { SUPERSEDING, WARNING_PRIORITY, warningKindOf } from './warning-codes.js';
+
+/** Entries of one section to search for warnings. */
+export interface WarningSource {
+  section: WarningSourceSection;
+  entries: readonly Entry[];
+  warnings?: readonly SectionWarning[];
+}
+
+/** Statuses (of problems, diagnoses) that mean the entry no longer holds. */
+const ENDED = new Set(['inactive', 'resolved']);
+/** Statuses that mean it never happened: a procedure not done is no warning. */
+const NOT_DONE = new Set(['not-done', 'cancelled']);
+
+/** Source warnings that say entries may be missing: they concern derived warnings too. */
+const CARRIED_WARNINGS = new Set<SectionWarning['code']>([
+  'confidential-items',
+  'data-awaiting-filing',
+  'data-in-transit',
+]);
+
+/** Every warning the sources' entries carry, with the entries that end them applied. */
+export function deriveWarnings(sources: readonly WarningSource[]): RiskWarning[] {
+  const warnings: RiskWarning[] = [];
+  const endings: { codes: readonly string[]; date?: string }[] = [];
+  for (const { section, entries } of sources) {
+    for (const entry of entries) {
+      const ends = entry.codes.flatMap((c) => SUPERSEDING.get(c.code) ?? []);
+      if (ends.length > 0) endings.push({ codes: ends, date: entry.date });
+      const kind = warningKindOf(entry.codes);
+      if (!kind || NOT_DONE.has(entry.status)) continue;
+      const ended = ENDED.has(entry.status);
+      warnings.push({
+        ...entry,
+        id: `${section}/${entry.id}`,
+        status: ended ? 'inactive' : 'active',
+        category: [],
+        kind,
+        origin: 'derived',
+        derivedFrom: { section, id: entry.id },
+        ...(entry.date && { start: entry.date }),
+        ...(ended &&
+          (entry as { abated?: string }).abated && {
+            end: (entry as { abated?: string }).abated,
+          }),
+      });
+    }
+  }
+  for (const warning of warnings) {
+    const ending = laterEnding(warning, endings);
+    if (!ending) continue;
+    warning.status = 'inactive';
+    if (ending.date && !warning.end) warning.end = ending.date;
+  }
+  return warnings;
+}
+
+/**
+ * The newest entry that ends `warning`: one whose code ends the warning's code, dated after it
+ * (a later resuscitation decision replaces an earlier one; the same decision recorded twice on
+ * one day ends neither). Undated entries end nothing: their order is unknown.
+ */
+function laterEnding(
+  warning: RiskWarning,
+  endings: readonly { codes: readonly string[]; date?: string }[],
+): { date?: string } | undefined {
+  if (!warning.date) return undefined;
+  const codes = new Set(warning.codes.map((c) => c.code));
+  let found: { date?: string } | undefined;
+  for (const ending of endings) {
+    if (!ending.date || !ending.codes.some((c) => codes.has(c))) continue;
+    if (compareIsoDates(ending.date, warning.date) <= 0) continue;
+    if (!found || compareIsoDates(ending.date, found.date) < 0) found = ending;
+  }
+  return found;
+}
+
+/**
+ * Warnings in the order they are shown: by kind (end of life and resuscitation first, see
+ * `WARNING_PRIORITY`), active before ended, newest first.
+ */
+export function orderWarnings(warnings: RiskWarning[]): RiskWarning[] {
+  const rank = (w: RiskWarning) => WARNING_PRIORITY.indexOf(w.kind);
+  return warnings.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      Number(a.status !== 'active') - Number(b.status !== 'active') ||
+      compareNewestFirst(a.date, b.date),
+  );
+}
+
+/**
+ * The section: `flags` (R4 only) and the warnings derived from `sources`, ordered. Its
+ * diagnostics are the flags' own: an entry of another section that could not be read is counted
+ * (and said) in that section, not twice. Its warnings carry the sources' notices that entries
+ * may be missing (confidential items, data awaiting filing or in transit).
+ */
+export function risksWarningsSection(
+  sources: readonly WarningSource[],
+  flags?: { entries: RiskWarning[]; diagnostics: SectionDiagnostics },
+): RisksWarningsSection {
+  const diagnostics = flags?.diagnostics ?? emptyDiagnostics();
+  const warnings: SectionWarning[] = [];
+  for (const source of sources) {
+    for (const w of source.warnings ?? []) {
+      if (CARRIED_WARNINGS.has(w.code) && !warnings.some((x) => x.code === w.code))
+        warnings.push(w);
+    }
+  }
+  return {
+    entries: orderWarnings([...(flags?.entries ?? []), ...deriveWarnings(sources)]),
+    warnings,
+    diagnostics,
+    basis: flags ? 'flags-and-coded-entries' : 'coded-entries',
+  };
+}

@@ -1,0 +1,10 @@
+import { DcrBloodPressure } from '../blood-pressure/blood-pressure.js';
+import { defineOnce } from './define-once.js';
+
+defineOnce('dcr-blood-pressure', DcrBloodPressure);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dcr-blood-pressure': DcrBloodPressure;
+  }
+}

@@ -1,0 +1,10 @@
+import { DcrDiagnosisList } from '../diagnosis-list/diagnosis-list.js';
+import { defineOnce } from './define-once.js';
+
+defineOnce('dcr-diagnosis-list', DcrDiagnosisList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dcr-diagnosis-list': DcrDiagnosisList;
+  }
+}

@@ -1,0 +1,87 @@
+import { consume } from '@lit/context';
+import { LitElement, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { CareRecordSession, Diagnosis, DiagnosesSection } from '@dcr-elements/core';
+import { sessionContext } from '../session/session-context.js';
+import {
+  newestFirst,
+  renderEmpty,
+  renderEntryTable,
+  renderTerm,
+  type EntryColumn,
+} from '../shared/entry-table.js';
+import { formatDate } from '../shared/format.js';
+import { SectionController } from '../shared/section-controller.js';
+import { renderDisclosure, renderSection } from '../shared/section-view.js';
+import { styles } from './diagnosis-list.styles.js';
+
+const STATUS: Record<Diagnosis['status'], string> = {
+  active: 'Active',
+  inactive: 'Inactive',
+  resolved: 'Resolved',
+};
+
+const COLUMNS: EntryColumn<Diagnosis>[] = [
+  { label: 'Diagnosis', cell: renderTerm },
+  { label: 'Onset', cell: (d) => formatDate(d.onset), nowrap: true },
+  {
+    label: 'Status',
+    cell: (d) =>
+      d.status !== 'active' && d.abated
+        ? `${STATUS[d.status]} ${formatDate(d.abated)}`
+        : STATUS[d.status],
+  },
+];
+
+/**
+ * @summary Diagnoses coded in encounters, newest onset first, with onset and status (active,
+ * or resolved with its end date).
+ *
+ * @csspart heading - the "Diagnoses" heading
+ * @csspart table - the diagnoses table
+ * @csspart row - one diagnosis
+ * @csspart term-note - "Not coded" / "Transfer-degraded code" under a term not machine-checked
+ * @csspart empty - the message shown when no diagnosis is recorded or can be shown
+ * @csspart message - loading, refusal and error messages
+ * @csspart disclosure - incompleteness notice, "as of" time, source practice and warnings
+ * @tagname dcr-diagnosis-list
+ */
+export class DcrDiagnosisList extends LitElement {
+  static override styles = styles;
+
+  /** The care record session; provided by `<dcr-session>` or set directly. */
+  @consume({ context: sessionContext, subscribe: true })
+  @property({ attribute: false })
+  session?: CareRecordSession;
+
+  private readonly diagnoses = new SectionController(this, 'diagnoses');
+
+  protected override updated(): void {
+    if (this.diagnoses.current?.status === 'ready') this.session?.markShown('diagnoses');
+  }
+
+  override render() {
+    return html`<h2 part="heading" id="heading">Diagnoses</h2>
+      ${renderSection(this.session, this.diagnoses.current, {
+        label: 'Diagnoses',
+        ready: (section) => this.renderReady(section),
+        retry: () => this.session?.retry('diagnoses'),
+      })}`;
+  }
+
+  private renderReady(section: DiagnosesSection): TemplateResult {
+    const snapshot = this.diagnoses.current;
+    return html`
+      ${
+        section.entries.length === 0
+          ? renderEmpty(section, 'diagnoses')
+          : renderEntryTable(
+              'heading',
+              COLUMNS,
+              newestFirst(section.entries, (d) => d.date),
+            )
+      }
+      ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
+    `;
+  }
+}

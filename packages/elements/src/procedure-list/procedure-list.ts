@@ -1,0 +1,82 @@
+import { consume } from '@lit/context';
+import { LitElement, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { CareRecordSession, Procedure, ProceduresSection } from '@dcr-elements/core';
+import { sessionContext } from '../session/session-context.js';
+import {
+  newestFirst,
+  renderEmpty,
+  renderEntryTable,
+  renderTerm,
+  type EntryColumn,
+} from '../shared/entry-table.js';
+import { formatDate } from '../shared/format.js';
+import { SectionController } from '../shared/section-controller.js';
+import { renderDisclosure, renderSection } from '../shared/section-view.js';
+import { styles } from './procedure-list.styles.js';
+
+const STATUS: Record<Procedure['status'], string> = {
+  completed: 'Completed',
+  'in-progress': 'In progress',
+  'not-done': 'Not done',
+  unknown: 'Status not known',
+};
+
+const COLUMNS: EntryColumn<Procedure>[] = [
+  { label: 'Procedure', cell: renderTerm },
+  { label: 'Performed', cell: (p) => formatDate(p.performed), nowrap: true },
+  { label: 'Status', cell: (p) => STATUS[p.status] },
+];
+
+/**
+ * @summary Procedures (operations and other interventions), newest first, with the date each was
+ * performed and its status.
+ *
+ * @csspart heading - the "Procedures" heading
+ * @csspart table - the procedures table
+ * @csspart row - one procedure
+ * @csspart term-note - "Not coded" / "Transfer-degraded code" under a term not machine-checked
+ * @csspart empty - the message shown when no procedure is recorded or can be shown
+ * @csspart message - loading, refusal and error messages
+ * @csspart disclosure - incompleteness notice, "as of" time, source practice and warnings
+ * @tagname dcr-procedure-list
+ */
+export class DcrProcedureList extends LitElement {
+  static override styles = styles;
+
+  /** The care record session; provided by `<dcr-session>` or set directly. */
+  @consume({ context: sessionContext, subscribe: true })
+  @property({ attribute: false })
+  session?: CareRecordSession;
+
+  private readonly procedures = new SectionController(this, 'procedures');
+
+  protected override updated(): void {
+    if (this.procedures.current?.status === 'ready') this.session?.markShown('procedures');
+  }
+
+  override render() {
+    return html`<h2 part="heading" id="heading">Procedures</h2>
+      ${renderSection(this.session, this.procedures.current, {
+        label: 'Procedures',
+        ready: (section) => this.renderReady(section),
+        retry: () => this.session?.retry('procedures'),
+      })}`;
+  }
+
+  private renderReady(section: ProceduresSection): TemplateResult {
+    const snapshot = this.procedures.current;
+    return html`
+      ${
+        section.entries.length === 0
+          ? renderEmpty(section, 'procedures')
+          : renderEntryTable(
+              'heading',
+              COLUMNS,
+              newestFirst(section.entries, (p) => p.performed ?? p.date),
+            )
+      }
+      ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
+    `;
+  }
+}

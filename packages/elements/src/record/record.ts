@@ -1,0 +1,291 @@
+import { ContextProvider, consume } from '@lit/context';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { CareRecordSession, HostPatient } from '@dcr-elements/core';
+import { DcrTabChangeEvent, type DcrNavigateEvent } from '../events.js';
+import { sessionContext } from '../session/session-context.js';
+import { AuditForwarder } from '../shared/audit-forwarder.js';
+import { NOT_KNOWN, formatDateTime, formatNhsNumber, formatPatientName } from '../shared/format.js';
+import { RecordSectionsController } from './record-sections.js';
+import {
+  BANNER_SECTIONS,
+  RECORD_TABS,
+  RECORD_TAB_IDS,
+  type RecordTab,
+  type RecordTabId,
+} from './record-tabs.js';
+import { styles } from './record.styles.js';
+
+/** Printed on every page: a print is a snapshot, never the GP record itself. */
+export const PRINT_DISCLAIMER = 'Not a complete GP record — printed from the Detailed Care Record';
+
+/**
+ * An element a tab shows. While the record prints, it sets `printing` on every one of them, so an
+ * element that virtualises its rows can render them all (it may also listen for `beforeprint`
+ * itself when it is used alone).
+ */
+type TabElement = HTMLElement & { printing?: boolean; updateComplete?: Promise<unknown> };
+
+/** Connected records, told when a tab's element is registered after them. */
+const tabElementDefined = new Set<() => void>();
+let watching = false;
+
+/** One wait per unregistered tag for the whole page (a record that goes is not kept alive by it). */
+function watchTabElements(): void {
+  if (watching) return;
+  watching = true;
+  for (const tab of RECORD_TABS)
+    if (!customElements.get(tab.tag))
+      void customElements.whenDefined(tab.tag).then(() => {
+        for (const notify of tabElementDefined) notify();
+      });
+}
+
+/**
+ * @summary The whole Detailed Care Record in one tag: the patient banner, the consent gate, then
+ * the allergy banner (on every tab) and the record in tabs (Summary, Problems, Diagnoses,
+ * Medication, Risks & warnings, Procedures, Results, Blood pressure, Immunisations, Events), with
+ * a print view. Every section is asked for once, together, when viewing is allowed.
+ *
+ * Tabs follow the WAI-ARIA tabs pattern: Tab reaches the open tab, Left/Right move and open,
+ * Home/End open the first and last; on narrow screens the tab row scrolls sideways. A tab appears
+ * once its element is registered (its `define/` module imported). The open tab is the `tab`
+ * attribute, never the URL.
+ *
+ * Printing (the "Print record" button, or the browser's own print) prints every tab, with a
+ * header on every page naming the patient, the viewer and the print time, and saying the print
+ * is not a complete GP record. While printing, every tab's element has `printing` set.
+ *
+ * It takes its session from an enclosing `<dcr-session>`, or in its place from `.session`; then
+ * it also re-dispatches the session's audit records as `dcr-audit` events, as `<dcr-session>` does.
+ *
+ * @csspart banners - the patient and allergy banners
+ * @csspart toolbar - the tab row and the print button
+ * @csspart tablist - the row of tabs
+ * @csspart tab - one tab
+ * @csspart panel - the open tab's content
+ * @csspart print-button - the "Print record" button
+ * @csspart print-header - the header repeated on every printed page
+ * @cssprop --dcr-record-gap - space between the banners and the tabs
+ * @cssprop --dcr-record-tab-accent - the open tab's underline (default: brand token)
+ * @fires dcr-tab-change - the open tab changed; detail: { tab, previous }
+ * @fires dcr-audit - with `.session` set directly: the session's audit records, as from `<dcr-session>`
+ * @tagname dcr-record
+ */
+export class DcrRecord extends LitElement {
+  static override styles = styles;
+
+  /** The care record session, when not taken from an enclosing `<dcr-session>`. */
+  @property({ attribute: false }) session?: CareRecordSession;
+
+  /** The open tab: `summary` (default), `problems`, `diagnoses`, `medications`, `risks-warnings`, `procedures`, `results`, `blood-pressure`, `immunisations` or `events`. */
+  @property({ reflect: true }) tab: RecordTabId = 'summary';
+
+  /** Now, for the print header's time; replaceable so tests and demos are reproducible. */
+  @property({ attribute: false }) clock: () => Date = () => new Date();
+
+  /** The session of an enclosing `<dcr-session>`. */
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private enclosingSession?: CareRecordSession;
+
+  /** Set from `beforeprint` (or the print button) to `afterprint`: every tab is rendered. */
+  @state() private printedAt: Date | undefined;
+
+  private readonly provider = new ContextProvider(this, { context: sessionContext });
+  private readonly sections = new RecordSectionsController(
+    this,
+    () => this.viewSession,
+    () => [...new Set([...BANNER_SECTIONS, ...this.availableTabs().flatMap((t) => t.sections)])],
+  );
+  // A session given directly stands in for <dcr-session>: its audit records reach the page too.
+  private readonly audit = new AuditForwarder(this, () => this.session);
+  /**
+   * The element of each tab opened for this patient (every tab while printing): kept, hidden,
+   * so its filters survive a switch; a tab never opened has none, so it reports nothing shown.
+   */
+  private tabElements = new Map<RecordTabId, TabElement>();
+  private lastPatient: HostPatient | undefined;
+
+  /** The session every element of the record reads. */
+  get viewSession(): CareRecordSession | undefined {
+    return this.session ?? this.enclosingSession;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.startPrinting);
+    window.addEventListener('afterprint', this.stopPrinting);
+    watchTabElements();
+    tabElementDefined.add(this.tabDefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.startPrinting);
+    window.removeEventListener('afterprint', this.stopPrinting);
+    tabElementDefined.delete(this.tabDefined);
+  }
+
+  /** A tab's element was registered after the record: the tab appears, its sections are asked for. */
+  private readonly tabDefined = (): void => {
+    this.sections.refresh();
+    this.requestUpdate();
+  };
+
+  protected override willUpdate(): void {
+    this.provider.setValue(this.viewSession);
+    const patient = this.viewSession?.patient;
+    if (patient && patient !== this.lastPatient) {
+      // Another patient (or the same one set again): start from the summary, nothing kept open.
+      if (this.lastPatient && this.openTab !== 'summary') this.changeTab('summary');
+      this.tabElements = new Map();
+      this.lastPatient = patient;
+    }
+    const printing = this.printedAt !== undefined;
+    for (const tab of this.availableTabs())
+      if (printing || tab.id === this.openTab) this.tabElementOf(tab);
+    for (const element of this.tabElements.values()) element.printing = printing;
+  }
+
+  private tabElementOf(tab: RecordTab): TabElement {
+    let element = this.tabElements.get(tab.id);
+    if (!element) {
+      element = document.createElement(tab.tag);
+      // In the record the allergy banner is always above, and the summary's links open tabs.
+      if (tab.id === 'summary') element.toggleAttribute('links', true);
+      if (tab.id === 'summary') element.toggleAttribute('hide-allergies', true);
+      this.tabElements.set(tab.id, element);
+    }
+    return element;
+  }
+
+  /** The tab shown: `tab` if it names a tab whose element is registered, else the summary. */
+  private get openTab(): RecordTabId {
+    return this.availableTabs().some((t) => t.id === this.tab) ? this.tab : 'summary';
+  }
+
+  private availableTabs(): RecordTab[] {
+    return RECORD_TABS.filter((t) => customElements.get(t.tag) !== undefined);
+  }
+
+  override render() {
+    const tabs = this.availableTabs();
+    const open = this.openTab;
+    const printing = this.printedAt !== undefined;
+    // A real table: a printed table repeats its header group at the top of every page (a
+    // display: table on other elements does not, in Chromium). On screen it is plain blocks.
+    return html`<table class="frame" role="presentation">
+      ${printing ? html`<thead><tr><td>${this.renderPrintHeader()}</td></tr></thead>` : nothing}
+      <tbody><tr><td>
+        ${
+          // Without a patient the gate says so; a banner saying it too would be noise.
+          this.viewSession?.patient
+            ? html`<div part="banners" class="banners"><dcr-patient-banner .clock=${this.clock}></dcr-patient-banner></div>`
+            : nothing
+        }
+        <dcr-consent-gate .clock=${this.clock}>
+          <dcr-allergy-banner></dcr-allergy-banner>
+          <div part="toolbar" class="toolbar">
+            <div part="tablist" role="tablist" aria-label="GP record" @keydown=${this.onTabKeydown}>
+              ${tabs.map(
+                (t) => html`<button type="button" role="tab" part="tab" id="tab-${t.id}"
+                  aria-selected=${t.id === open ? 'true' : 'false'} aria-controls="panel-${t.id}"
+                  tabindex=${t.id === open ? 0 : -1} @click=${() => this.selectTab(t.id)}>${t.label}</button>`,
+              )}
+            </div>
+            <button type="button" part="print-button" class="print-button" @click=${this.printRecord}>Print record</button>
+          </div>
+          ${tabs.map((t) => this.renderPanel(t, t.id === open, printing))}
+        </dcr-consent-gate>
+      </td></tr></tbody>
+    </table>`;
+  }
+
+  private renderPanel(tab: RecordTab, open: boolean, printing: boolean): TemplateResult {
+    return html`<div role="tabpanel" part="panel" class="panel" id="panel-${tab.id}"
+      aria-labelledby="tab-${tab.id}" tabindex="0" ?hidden=${!open && !printing} @dcr-navigate=${this.onNavigate}>
+      ${this.tabElements.get(tab.id) ?? nothing}
+    </div>`;
+  }
+
+  private renderPrintHeader(): TemplateResult {
+    const session = this.viewSession;
+    const viewer = session?.viewer;
+    const patient = session?.patient;
+    const name = patient?.name
+      ? formatPatientName({ family: patient.name.family, given: patient.name.given ?? [] })
+      : NOT_KNOWN;
+    return html`<div part="print-header" class="print-header">
+      <p class="disclaimer">${PRINT_DISCLAIMER}</p>
+      <p>${name}, NHS No. ${formatNhsNumber(patient?.nhsNumber)}.
+        Printed by ${viewer?.name ?? NOT_KNOWN}${viewer?.organisation ? ` (${viewer.organisation})` : ''}
+        on ${formatDateTime(this.printedAt?.toISOString())}.</p>
+    </div>`;
+  }
+
+  // ---- tabs ----------------------------------------------------------------------------------
+
+  /** Opens a tab as the clinician asked, tells the host, and (from the keyboard) focuses it. */
+  private selectTab(id: RecordTabId, focus = false): void {
+    if (!RECORD_TAB_IDS.includes(id)) return;
+    if (id !== this.openTab) this.changeTab(id);
+    if (focus)
+      void this.updateComplete.then(() => {
+        const tab = this.renderRoot.querySelector<HTMLElement>(`#tab-${id}`);
+        tab?.focus();
+        tab?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      });
+  }
+
+  private changeTab(id: RecordTabId): void {
+    const previous = this.openTab;
+    this.tab = id;
+    this.dispatchEvent(new DcrTabChangeEvent({ tab: id, previous }));
+  }
+
+  private readonly onTabKeydown = (event: KeyboardEvent): void => {
+    const ids = this.availableTabs().map((t) => t.id);
+    const at = ids.indexOf(this.openTab);
+    const target: Record<string, number> = {
+      ArrowRight: (at + 1) % ids.length,
+      ArrowLeft: (at - 1 + ids.length) % ids.length,
+      Home: 0,
+      End: ids.length - 1,
+    };
+    const index = target[event.key];
+    if (index === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    this.selectTab(ids[index]!, true);
+  };
+
+  /** The summary asked for a part's full view: open that tab. */
+  private readonly onNavigate = (event: DcrNavigateEvent): void => {
+    event.stopPropagation();
+    this.selectTab(event.detail.tab, true);
+  };
+
+  // ---- printing ------------------------------------------------------------------------------
+
+  private readonly startPrinting = (): void => {
+    this.printedAt ??= this.clock();
+  };
+
+  private readonly stopPrinting = (): void => {
+    this.printedAt = undefined;
+  };
+
+  /**
+   * Renders every tab (and lets every tab's element render in full) before the print dialog
+   * opens: `window.print()` blocks, so nothing rendered after it is called would be printed.
+   */
+  private readonly printRecord = async (): Promise<void> => {
+    this.startPrinting();
+    await this.updateComplete;
+    const elements = [...this.renderRoot.querySelectorAll<TabElement>('[role="tabpanel"] > *')];
+    await Promise.all(elements.map((el) => el.updateComplete));
+    window.print();
+    // Browsers fire afterprint when the dialog closes; one that does not still ends here.
+    this.stopPrinting();
+  };
+}
