@@ -13,6 +13,7 @@ import { exampleSession } from '../../packages/elements/src/shared/example-sessi
 import { SANDBOX_PATIENTS } from '../../packages/sandbox/src/synthetic/roster.js';
 import {
   describeAccessibility,
+  expectDeveloperWarnings,
   sandboxSession,
   sessionReaches,
   viewPatient,
@@ -136,18 +137,25 @@ export function describeSectionElement(spec: SectionElementSpec): void {
       expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
     });
 
-    it('unavailable: an alert that the GP record could not be reached', async () => {
+    it('unavailable: an alert that the GP record could not be reached, with "Try again"', async () => {
       const el = await fixture(spec.render(exampleSession('unavailable')));
       await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'no alert', WAIT);
       expect(text(shadow(el).querySelector('[role="alert"]'))).to.contain('GP record unavailable');
+      expect(text(shadow(el).querySelector('[role="alert"] button'))).to.equal('Try again');
       expect(shadow(el).querySelector('table')).to.equal(null);
     });
 
-    it('source dissent: says the patient opted out and shows nothing', async () => {
+    it('source dissent: says the record is not shared (never "opted out": it may be "not set") and shows nothing', async () => {
       const el = await fixture(spec.render(exampleSession('source-dissent')));
-      await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'no alert', WAIT);
-      expect(text(shadow(el).querySelector('[role="alert"]'))).to.contain(
-        'Patient has opted out of sharing',
+      await waitUntil(
+        () => shadow(el).querySelector('[part="message"] .title'),
+        'no message',
+        WAIT,
+      );
+      await waitUntil(
+        () => text(shadow(el).querySelector('[part="message"]')).includes('GP record not shared'),
+        'not said',
+        WAIT,
       );
       expect(shadow(el).querySelector('table')).to.equal(null);
     });
@@ -177,16 +185,20 @@ export function describeSectionElement(spec: SectionElementSpec): void {
         );
         await sessionReaches(session, state);
         await el.updateComplete;
-        expect(text(shadow(el).querySelector('[role="alert"]')), state).to.contain(title);
+        // Normal outcomes and refusals are said calmly (a status); only failures are alerts.
+        expect(text(shadow(el).querySelector('[role="status"]')), state).to.contain(title);
+        expect(shadow(el).querySelector('[role="alert"]'), state).to.equal(null);
         expect(shadow(el).querySelector('table'), state).to.equal(null);
       }
     });
 
-    it('without a session: says it is not connected', async () => {
+    it('without a session: a neutral message, and a console warning for the developer', async () => {
+      const warnings = expectDeveloperWarnings();
       const el = await fixture(spec.render());
-      expect(text(shadow(el).querySelector('[role="alert"]'))).to.contain(
-        'not connected to a record session',
+      expect(text(shadow(el).querySelector('[role="status"]'))).to.contain(
+        'not connected to the GP record',
       );
+      expect(warnings).to.have.length(1);
     });
   });
 

@@ -1,5 +1,6 @@
 import {
   describeAccessibility,
+  expectDeveloperWarnings,
   sandboxSession,
   sessionReaches,
   viewPatient,
@@ -152,7 +153,7 @@ describe('dcr-blood-pressure', () => {
     it('refused or unreachable: each state says so and shows no readings', async () => {
       const cases = [
         ['unavailable', 'GP record unavailable'],
-        ['source-dissent', 'Patient has opted out of sharing'],
+        ['source-dissent', 'GP record not shared'],
         ['consent-declined', 'Consent to view declined'],
         ['not-permitted', 'You cannot view GP records'],
         ['no-agreement', 'No sharing agreement'],
@@ -166,13 +167,22 @@ describe('dcr-blood-pressure', () => {
           html`<dcr-blood-pressure .session=${session}></dcr-blood-pressure>`,
         );
         await sessionReaches(session, state);
-        await waitUntil(() => root(el).querySelector('[role="alert"]'), state, WAIT);
-        expect(text(root(el).querySelector('[role="alert"]')), state).to.contain(title);
+        // One style per state: failures are alerts, refusals and normal outcomes a status.
+        await waitUntil(
+          () => text(root(el).querySelector('[part="message"]')).includes(title),
+          state,
+          WAIT,
+        );
+        const failure = ['unavailable', 'identity-mismatch'].includes(state);
+        expect(root(el).querySelector('[part="message"]')!.getAttribute('role'), state).to.equal(
+          failure ? 'alert' : 'status',
+        );
         expect(root(el).querySelector('table'), state).to.equal(null);
       }
     });
 
     it('awaiting consent and not connected: says so, nothing fetched', async () => {
+      expectDeveloperWarnings(); // the second element has no session, on purpose
       const { session, network } = sandboxSession();
       await viewPatient(session, SANDBOX_PATIENTS.typical);
       const waiting = await fixture<DcrBloodPressure>(
@@ -185,8 +195,8 @@ describe('dcr-blood-pressure', () => {
       const alone = await fixture<DcrBloodPressure>(
         html`<dcr-blood-pressure></dcr-blood-pressure>`,
       );
-      expect(text(root(alone).querySelector('[role="alert"]'))).to.contain(
-        'not connected to a record session',
+      expect(text(root(alone).querySelector('[role="status"]'))).to.contain(
+        'not connected to the GP record',
       );
     });
   });

@@ -164,10 +164,11 @@ export const styles = [
     @media (forced-colors: active) {
       .icon,
       .admission .icon,
+      .emergency .icon,
       .referral .icon {
         color: CanvasText;
       }
-      input[type='date'] {
+      input[type='text'] {
         border-color: CanvasText;
       }
       .row:focus-visible,

@@ -120,8 +120,11 @@ export class DcrEventsTimeline extends LitElement {
   /** A typed date that could not be used, with why, per bound. */
   @state() private dateErrors: Partial<Record<'from' | 'to', { typed: string; message: string }>> =
     {};
-  /** Every row is rendered while the page prints. */
-  @state() private printing = false;
+  /**
+   * True while the page prints: every row is rendered, not a screenful. Set by `<dcr-record>` for
+   * its print; used alone, the timeline sets it itself from `beforeprint` to `afterprint`.
+   */
+  @property({ type: Boolean }) printing = false;
 
   private readonly events = new SectionController(this, 'events');
   private section: EventsSection | undefined;

@@ -1,5 +1,6 @@
 import {
   describeAccessibility,
+  expectDeveloperWarnings,
   sandboxSession,
   sessionReaches,
   viewPatient,
@@ -203,7 +204,7 @@ describe('dcr-investigations', () => {
     it('refused or unreachable: each state says so and shows no results', async () => {
       const cases = [
         ['unavailable', 'GP record unavailable'],
-        ['source-dissent', 'Patient has opted out of sharing'],
+        ['source-dissent', 'GP record not shared'],
         ['consent-declined', 'Consent to view declined'],
         ['not-permitted', 'You cannot view GP records'],
         ['no-agreement', 'No sharing agreement'],
@@ -217,13 +218,22 @@ describe('dcr-investigations', () => {
           html`<dcr-investigations .session=${session}></dcr-investigations>`,
         );
         await sessionReaches(session, state);
-        await waitUntil(() => root(el).querySelector('[role="alert"]'), state, WAIT);
-        expect(text(root(el).querySelector('[role="alert"]')), state).to.contain(title);
+        // One style per state: failures are alerts, refusals and normal outcomes a status.
+        await waitUntil(
+          () => text(root(el).querySelector('[part="message"]')).includes(title),
+          state,
+          WAIT,
+        );
+        const failure = ['unavailable', 'identity-mismatch'].includes(state);
+        expect(root(el).querySelector('[part="message"]')!.getAttribute('role'), state).to.equal(
+          failure ? 'alert' : 'status',
+        );
         expect(root(el).querySelector('table'), state).to.equal(null);
       }
     });
 
     it('awaiting consent and not connected: says so, nothing fetched', async () => {
+      expectDeveloperWarnings(); // the second element has no session, on purpose
       const { session, network } = sandboxSession();
       await viewPatient(session, SANDBOX_PATIENTS.typical);
       const waiting = await fixture<DcrInvestigations>(
@@ -236,8 +246,8 @@ describe('dcr-investigations', () => {
       const alone = await fixture<DcrInvestigations>(
         html`<dcr-investigations></dcr-investigations>`,
       );
-      expect(text(root(alone).querySelector('[role="alert"]'))).to.contain(
-        'not connected to a record session',
+      expect(text(root(alone).querySelector('[role="status"]'))).to.contain(
+        'not connected to the GP record',
       );
     });
   });

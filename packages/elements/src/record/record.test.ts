@@ -1,11 +1,12 @@
 import {
-  SANDBOX_FHIR_R4,
-  TEST_VIEWER,
   describeAccessibility,
+  expectDeveloperWarnings,
   fixedClock,
   recordingFetch,
+  SANDBOX_FHIR_R4,
   sandboxSession,
   sessionReaches,
+  TEST_VIEWER,
   viewPatient,
 } from '@dcr-elements/test-support';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
@@ -240,7 +241,7 @@ describe('dcr-record', () => {
 
     const refusals: [ExampleState, string][] = [
       ['consent-declined', 'Consent to view declined'],
-      ['source-dissent', 'Patient has opted out of sharing'],
+      ['source-dissent', 'GP record not shared'],
       ['not-permitted', 'You cannot view GP records'],
       ['no-agreement', 'No sharing agreement'],
       ['not-found', 'No GP record found'],
@@ -269,10 +270,12 @@ describe('dcr-record', () => {
       });
     }
 
-    it('without a session: says it is not connected', async () => {
+    it('without a session: a neutral message, and console warnings for the developer', async () => {
+      const warnings = expectDeveloperWarnings();
       const el = await fixture<DcrRecord>(html`<dcr-record></dcr-record>`);
       await gate(el).updateComplete;
-      expect(gateText(el)).to.contain('not connected to a record session');
+      expect(gateText(el)).to.contain('not connected to the GP record');
+      expect(warnings.some((w) => w.startsWith('dcr-elements: <dcr-record>'))).to.equal(true);
       expect(tablistShown(el)).to.equal(false);
     });
   });

@@ -1,4 +1,8 @@
-import { describeAccessibility, viewPatient } from '@dcr-elements/test-support';
+import {
+  describeAccessibility,
+  expectDeveloperWarnings,
+  viewPatient,
+} from '@dcr-elements/test-support';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createCareRecordSession, fhirR4Source, staticSource } from '@dcr-elements/core';
@@ -201,22 +205,25 @@ describe('dcr-risks-warnings', function () {
       expect(alert?.querySelector('button')?.textContent).to.equal('Try again');
     });
 
-    it('no session: says nothing is connected', async () => {
+    it('no session: a neutral message, and a console warning for the developer', async () => {
+      const developer = expectDeveloperWarnings();
       const el = await fixture<DcrRisksWarnings>(html`<dcr-risks-warnings></dcr-risks-warnings>`);
-      expect(text(root(el).querySelector('[role="alert"]'))).to.contain(
-        'No patient record to show',
+      expect(text(root(el).querySelector('[role="status"]'))).to.contain(
+        'GP record not available here',
       );
+      expect(developer).to.have.length(1);
     });
 
+    // One style per state: failures are alerts; refusals and normal outcomes a status.
     const refusals: [ExampleState, string, string][] = [
-      ['not-permitted', '[role="alert"]', 'You cannot view GP records'],
-      ['no-agreement', '[role="alert"]', 'No sharing agreement'],
-      ['consent-declined', '[role="alert"]', 'Consent to view declined'],
-      ['source-dissent', '[role="alert"]', 'Patient has opted out of sharing'],
-      ['not-found', '[role="alert"]', 'No GP record found'],
+      ['not-permitted', '[role="status"]', 'You cannot view GP records'],
+      ['no-agreement', '[role="status"]', 'No sharing agreement'],
+      ['consent-declined', '[role="status"]', 'Consent to view declined'],
+      ['source-dissent', '[role="status"]', 'GP record not shared'],
+      ['not-found', '[role="status"]', 'No GP record found'],
       ['identity-mismatch', '[role="alert"]', 'Record does not match this patient'],
       ['unavailable', '[role="alert"]', 'GP record unavailable'],
-      ['ended', '[role="alert"]', 'Viewing ended'],
+      ['ended', '[role="status"]', 'Viewing ended'],
       ['awaiting-consent', '[role="status"]', 'Waiting for consent to view'],
     ];
     for (const [state, role, title] of refusals) {

@@ -1,10 +1,11 @@
 import {
-  SANDBOX_FHIR_R4,
-  TEST_VIEWER,
   describeAccessibility,
+  expectDeveloperWarnings,
   recordingFetch,
+  SANDBOX_FHIR_R4,
   sandboxSession,
   sessionReaches,
+  TEST_VIEWER,
   viewPatient,
 } from '@dcr-elements/test-support';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
@@ -328,9 +329,9 @@ describe('dcr-summary', () => {
       expect(network.requests).to.deep.equal([]);
     });
 
-    it('refusals (opted out, declined, not permitted, not found, ended): one alert saying why', async () => {
+    it('refusals (not shared, declined, not permitted, not found, ended): one status saying why, never an alarm', async () => {
       const cases = [
-        ['source-dissent', 'Patient has opted out of sharing'],
+        ['source-dissent', 'GP record not shared'],
         ['consent-declined', 'Consent to view declined'],
         ['not-permitted', 'You cannot view GP records'],
         ['not-found', 'No GP record found'],
@@ -341,17 +342,20 @@ describe('dcr-summary', () => {
         const el = await fixture<DcrSummary>(html`<dcr-summary .session=${session}></dcr-summary>`);
         await sessionReaches(session, state);
         await el.updateComplete;
-        expect(root(el).querySelectorAll('[role="alert"]'), state).to.have.length(1);
-        expect(text(root(el).querySelector('[role="alert"]')), state).to.contain(title);
+        expect(root(el).querySelectorAll('[role="alert"]'), state).to.have.length(0);
+        expect(root(el).querySelectorAll('[role="status"]'), state).to.have.length(1);
+        expect(text(root(el).querySelector('[role="status"]')), state).to.contain(title);
         expect(root(el).querySelector('[part="part"]'), state).to.equal(null);
       }
     });
 
-    it('without a session: says it is not connected', async () => {
+    it('without a session: a neutral message, and a console warning for the developer', async () => {
+      const warnings = expectDeveloperWarnings();
       const el = await fixture<DcrSummary>(html`<dcr-summary></dcr-summary>`);
-      expect(text(root(el).querySelector('[role="alert"]'))).to.contain(
-        'not connected to a record session',
+      expect(text(root(el).querySelector('[role="status"]'))).to.contain(
+        'not connected to the GP record',
       );
+      expect(warnings.some((w) => w.startsWith('dcr-elements: <dcr-summary>'))).to.equal(true);
     });
   });
 
