@@ -326,6 +326,13 @@ describe('dcr-events-timeline', () => {
     window.dispatchEvent(new Event('afterprint'));
     await el.updateComplete;
     await waitUntil(() => renderedRows(el).length < 100, 'still every row after printing', WAIT);
+    // The same through the property <dcr-record> sets while it prints.
+    el.printing = true;
+    await el.updateComplete;
+    expect(renderedRows(el)).to.have.length(rowCount(el));
+    el.printing = false;
+    await el.updateComplete;
+    await waitUntil(() => renderedRows(el).length < 100, 'still every row after printing', WAIT);
   });
 
   it('filters by kind (attribute and property) and by date range', async () => {
