@@ -1,8 +1,6 @@
 import {
   compareNewestFirst,
   medicationViews,
-  type CareEvent,
-  type EventsSection,
   type Medication,
   type MedicationsSection,
   type Problem,
@@ -44,15 +42,4 @@ export function activeProblems(section: ProblemsSection): Problem[] {
  */
 export function activeWarnings(section: RisksWarningsSection): RiskWarning[] {
   return section.entries.filter((w) => w.status === 'active');
-}
-
-/**
- * The most recent hospital admission (by its start; a cancelled one is not an admission), if the
- * record holds one. The same rule as core's `latestEvents(section).admission` on the ready4
- * branch: at merge, that replaces this.
- */
-export function lastAdmission(section: EventsSection): CareEvent | undefined {
-  return section.entries
-    .filter((e) => e.kind === 'admission' && e.status !== 'cancelled')
-    .sort((a, b) => compareNewestFirst(a.start ?? a.date, b.start ?? b.date))[0];
 }

@@ -14,6 +14,7 @@ import type {
 } from '@dcr-elements/core';
 import {
   drugMonitoring,
+  latestEvents,
   notShownSummary,
   notShownText,
   type MonitoredMedicine,
@@ -33,12 +34,7 @@ import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderNotice, renderSection } from '../shared/section-view.js';
 import { KIND_LABELS, PRIORITY } from '../risks-warnings/warning-kinds.js';
-import {
-  activeProblems,
-  activeWarnings,
-  lastAdmission,
-  summaryMedications,
-} from './summary-query.js';
+import { activeProblems, activeWarnings, summaryMedications } from './summary-query.js';
 import { styles } from './summary.styles.js';
 import { byMedicine, inSentence } from '../shared/monitoring.js';
 
@@ -349,7 +345,7 @@ export class DcrSummary extends LitElement {
 
   private renderAdmission(): TemplateResult {
     const body = this.sectionBody(this.events, 'Admissions', (section) => {
-      const admission = lastAdmission(section);
+      const admission = latestEvents(section).admission;
       return html`${
         admission
           ? this.renderAdmissionDetails(admission)
