@@ -25,6 +25,20 @@ function heap(): number {
 }
 const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Heap growth since `before`, measured again after a pause while it is over the bound: work still
+ * finishing (IndexedDB transactions, a previous test page torn down in the same browser) passes,
+ * memory really retained does not. Seen once in a full run: 4.7 MB that was gone a moment later.
+ */
+async function retainedGrowth(before: number): Promise<number> {
+  let growth = heap() - before;
+  for (let i = 0; i < 3 && growth >= HEAP_BOUND; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    growth = Math.min(growth, heap() - before);
+  }
+  return growth;
+}
+
 describe('long-running host', () => {
   const databases: string[] = [];
   afterEach(() => Promise.all(databases.splice(0).map(deleteDatabase)));
@@ -75,7 +89,7 @@ describe('long-running host', () => {
       }
       session.close();
       await settled();
-      const switchGrowth = heap() - before;
+      const switchGrowth = await retainedGrowth(before);
 
       // A session per patient, each closed as the next begins.
       let sessionsBefore = 0;
@@ -90,7 +104,7 @@ describe('long-running host', () => {
         }
       }
       await settled();
-      const sessionGrowth = heap() - sessionsBefore;
+      const sessionGrowth = await retainedGrowth(sessionsBefore);
       console.info(
         `long-running (${locks} Web Locks): heap growth over 900 switches ${(switchGrowth / 1024).toFixed(0)} KB, over 900 sessions ${(sessionGrowth / 1024).toFixed(0)} KB; ${ids.size} audit records`,
       );

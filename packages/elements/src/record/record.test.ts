@@ -134,7 +134,7 @@ async function typicalRecord(options: { fetch?: typeof fetch } = {}) {
   return { el, ...sandbox };
 }
 
-/** The sections the record shows on this branch: the banners' and every registered tab's. */
+/** The sections the record shows: the banners' and every registered tab's. */
 function recordSections(): SectionName[] {
   const tabSections = RECORD_TABS.filter((t) => customElements.get(t.tag)).flatMap(
     (t) => t.sections,
