@@ -20,7 +20,10 @@ await withCatalogueBrowser(PORT, async (browser, origin) => {
         (message) => message.type() === 'error' && console.error(`[${name}] ${message.text()}`),
       );
       await page.goto(`${origin}/?theme=${theme}`);
-      await page.waitForTimeout(4000);
+      // Every example loads at once (two of them very large records): wait until the sandbox has
+      // answered them all, not a fixed time, or captures show loading states.
+      await page.waitForLoadState('networkidle', { timeout: 90_000 }).catch(() => undefined);
+      await page.waitForTimeout(1000);
       for (const section of await page.locator('main > section').all()) {
         const id = await section.getAttribute('id');
         if (only && id !== only) continue;
