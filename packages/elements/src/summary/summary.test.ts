@@ -183,6 +183,25 @@ describe('dcr-summary', () => {
       ]);
     });
 
+    for (const source of ['fhir-r4', 'gp-connect'] as const)
+      it(`the palliative care patient: palliative care and DNACPR first among the warnings (${source})`, async () => {
+        const el = await fixture<DcrSummary>(
+          html`<dcr-summary .session=${exampleSession('granted', {
+            patient: 'palliative',
+            ...(source === 'gp-connect' && { source }),
+          })}></dcr-summary>`,
+        );
+        await waitUntil(() => items(el, 'Risks and warnings').length >= 2, 'no warnings', WAIT);
+        const warnings = items(el, 'Risks and warnings');
+        const kinds = warnings.map((w) => w.split(' ')[0]);
+        expect(warnings.some((w) => w.startsWith('Palliative care / end of life'))).to.equal(true);
+        expect(warnings.some((w) => w.startsWith('Resuscitation decision Not for'))).to.equal(true);
+        // Nothing is listed before them: they lead the part.
+        expect(
+          kinds.slice(0, 3).every((k) => k === 'Palliative' || k === 'Resuscitation'),
+        ).to.equal(true);
+      });
+
     it('ready with nothing recorded: every part says so, never blank', async () => {
       const { session } = sandboxSession();
       await viewPatient(session, SANDBOX_PATIENTS.nothingRecorded, { decision: 'granted' });
