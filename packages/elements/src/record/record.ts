@@ -134,6 +134,9 @@ export class DcrRecord extends LitElement {
   };
 
   protected override willUpdate(): void {
+    // Reading the state notices a grant the clock has ended and ends it, so every part of the
+    // record clears at the record's next render, as each element does at its own.
+    void this.viewSession?.state;
     this.provider.setValue(this.viewSession);
     const patient = this.viewSession?.patient;
     if (patient && patient !== this.lastPatient) {

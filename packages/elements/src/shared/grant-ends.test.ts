@@ -12,6 +12,15 @@ import '../define/dcr-events-timeline.js';
 import '../define/dcr-medication-list.js';
 import '../define/dcr-patient-banner.js';
 import '../define/dcr-summary.js';
+import '../define/dcr-problem-list.js';
+import '../define/dcr-diagnosis-list.js';
+import '../define/dcr-procedure-list.js';
+import '../define/dcr-immunisations.js';
+import '../define/dcr-risks-warnings.js';
+import '../define/dcr-investigations.js';
+import '../define/dcr-blood-pressure.js';
+import '../define/dcr-record.js';
+import { formatReading } from '../blood-pressure/blood-pressure.js';
 
 const { typical } = SANDBOX_PATIENTS;
 
@@ -41,9 +50,69 @@ const ELEMENTS: { tag: string; clinical: (session: CareRecordSession) => Promise
     tag: 'dcr-patient-banner',
     clinical: async () => ['Details from the GP record'],
   },
+  {
+    tag: 'dcr-problem-list',
+    clinical: async (s) => (await s.section('problems')).entries.map((p) => p.display),
+  },
+  {
+    tag: 'dcr-diagnosis-list',
+    clinical: async (s) => (await s.section('diagnoses')).entries.map((d) => d.display),
+  },
+  {
+    tag: 'dcr-procedure-list',
+    clinical: async (s) => (await s.section('procedures')).entries.map((p) => p.display),
+  },
+  {
+    tag: 'dcr-immunisations',
+    clinical: async (s) => (await s.section('immunisations')).entries.map((i) => i.display),
+  },
+  {
+    tag: 'dcr-risks-warnings',
+    clinical: async (s) =>
+      (await s.section('risksWarnings')).entries
+        .filter((w) => w.status === 'active')
+        .map((w) => w.display),
+  },
+  {
+    tag: 'dcr-investigations',
+    clinical: async (s) => (await s.section('investigations')).series.map((t) => t.display),
+  },
+  {
+    tag: 'dcr-blood-pressure',
+    clinical: async (s) =>
+      (await s.section('bloodPressure')).entries.slice(0, 3).map(formatReading),
+  },
+  {
+    // The whole record: its banners and the summary it opens on.
+    tag: 'dcr-record',
+    clinical: async (s) => [
+      ...(await s.section('allergies')).entries.map((e) => e.display),
+      ...(await s.section('problems')).entries
+        .filter((p) => p.status === 'active')
+        .map((p) => p.display),
+    ],
+  },
 ];
 
-const shown = (el: LitElement) => el.shadowRoot!.textContent ?? '';
+/** Every text the element renders, inside the shadow roots of the elements it holds too. */
+function deepText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  const own = node instanceof Element && node.shadowRoot ? deepText(node.shadowRoot) : '';
+  return own + [...node.childNodes].map(deepText).join('');
+}
+const shown = (el: LitElement) => deepText(el.shadowRoot!);
+
+/** The element and every element it holds, updated (a composite's parts render after it). */
+async function rendered(el: LitElement): Promise<void> {
+  const all = (node: Node): Element[] =>
+    [
+      ...(node instanceof Element && node.shadowRoot ? [node.shadowRoot] : []),
+      ...node.childNodes,
+    ].flatMap((child) => [...(child instanceof Element ? [child] : []), ...all(child)]);
+  await el.updateComplete;
+  await Promise.resolve();
+  for (const part of all(el)) await (part as Partial<LitElement>).updateComplete;
+}
 
 async function viewing(tag: string) {
   let now = Date.now();
@@ -89,7 +158,7 @@ describe('elements show nothing of the record once the grant is gone (no consent
       const { session, el, clinical, advance } = await viewing(tag);
       advance(61 * 60_000);
       el.requestUpdate();
-      await el.updateComplete;
+      await rendered(el);
       expect(nothingOf(el, clinical)).to.deep.equal([]);
       await el.updateComplete;
       expect(session.state).to.equal('ended');
