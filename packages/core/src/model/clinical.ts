@@ -184,6 +184,13 @@ export interface RiskWarning extends Entry {
   origin: 'flag' | 'derived';
   /** Derived warnings: the entry it was found in (its section and its id there). */
   derivedFrom?: { section: WarningSourceSection; id: string };
+  /**
+   * Derived warnings: the later entries that ended it (a newer resuscitation decision, a removal
+   * code such as "no longer subject to child protection plan"), earliest first. The access policy
+   * drops those this viewer may not see (and counts them as withheld); a warning left with none is
+   * active again, so an entry the viewer may not see never ends one they do.
+   */
+  endedBy?: Entry[];
   start?: string;
   end?: string;
 }

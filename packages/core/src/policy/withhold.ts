@@ -1,5 +1,6 @@
 import type { Entry, EntrySection, WithheldCounts } from '../model/common.js';
-import type { InvestigationsSection, ProblemsSection } from '../model/clinical.js';
+import type { InvestigationsSection, ProblemsSection, RiskWarning } from '../model/clinical.js';
+import { applyEndings } from '../normalise/shared/derived-warnings.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { seriesOf } from '../normalise/shared/investigation-series.js';
 import { keepLinksWithin } from '../normalise/shared/problem-links.js';
@@ -76,13 +77,20 @@ export async function applyEntryPolicy<K extends SectionName>(
   };
   const entries = (value as EntrySection<Entry>).entries;
   const kept: Entry[] = [];
-  for (const entry of entries) {
-    const reason = await classify(entry, viewer, policy, section);
+  /** Source entries already counted, so an entry that is a warning and ends one counts once. */
+  const counted = new Set<string>();
+  const count = (reason: Awaited<ReturnType<typeof classify>>, sourceId?: string) => {
+    if (!reason || (sourceId !== undefined && counted.has(sourceId))) return;
+    if (sourceId !== undefined) counted.add(sourceId);
     if (reason === 'sensitive-by-hook') {
       withheld.sensitive++;
       withheld.sensitiveByHook = (withheld.sensitiveByHook ?? 0) + 1;
-    } else if (reason) withheld[reason]++;
-    else kept.push(entry);
+    } else withheld[reason]++;
+  };
+  for (const entry of entries) {
+    const reason = await classify(entry, viewer, policy, section);
+    count(reason, section === 'risksWarnings' ? sourceIdOf(entry) : undefined);
+    if (!reason) kept.push(entry);
   }
   const filtered = {
     ...(value as EntrySection<Entry>),
@@ -94,10 +102,30 @@ export async function applyEntryPolicy<K extends SectionName>(
     const investigations = filtered as InvestigationsSection;
     investigations.series = seriesOf(investigations.entries);
   }
+  if (section === 'risksWarnings') {
+    // An entry this viewer may not see never ends a warning they do (nor shows by its effect):
+    // it is counted as withheld, and the warning is judged by the entries left.
+    for (const [index, warning] of (kept as RiskWarning[]).entries()) {
+      if (!warning.endedBy) continue;
+      const visible: Entry[] = [];
+      for (const ending of warning.endedBy) {
+        const reason = await classify(ending, viewer, policy, undefined);
+        count(reason, ending.id);
+        if (!reason) visible.push(ending);
+      }
+      if (visible.length !== warning.endedBy.length)
+        kept[index] = applyEndings({ ...warning, endedBy: visible });
+    }
+  }
   if (section === 'problems' && kept.length !== entries.length) {
     // A link must not point at, or hint at, a withheld problem.
     const problems = filtered as ProblemsSection;
     problems.entries = keepLinksWithin(problems.entries);
   }
   return filtered;
+}
+
+/** The source entry a derived warning was found in (a Flag is its own source). */
+function sourceIdOf(entry: Entry): string {
+  return (entry as RiskWarning).derivedFrom?.id ?? entry.id;
 }

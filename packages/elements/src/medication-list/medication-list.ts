@@ -28,6 +28,7 @@ import {
   type MedicationView,
 } from './medication-query.js';
 import { styles } from './medication-list.styles.js';
+import { pastStatusText } from '../shared/medication-text.js';
 
 const VIEW_LABELS: Record<MedicationView, string> = {
   current: 'Current',
@@ -285,14 +286,7 @@ export class DcrMedicationList extends LitElement {
   /** Beside a past medicine's name: that it is past, and since when, with the coded reason. */
   private renderPastStatus(m: Medication): TemplateResult {
     const reason = m.stoppedReason?.find((c) => c.display) ?? m.stoppedReason?.[0];
-    const status =
-      m.status === 'stopped'
-        ? `Stopped ${m.stopped ? formatDate(m.stopped) : '(date not known)'}`
-        : m.kind === 'repeat'
-          ? 'Discontinued'
-          : m.status === 'completed'
-            ? 'Course completed'
-            : 'Not current';
+    const status = pastStatusText(m) ?? 'Not current';
     return html`<span part="past-status" class="past-status">${status}</span> ${
       reason
         ? html`<span class="secondary">Reason: ${reason.display ?? reason.code}</span>`

@@ -37,6 +37,7 @@ import { KIND_LABELS, PRIORITY } from '../risks-warnings/warning-kinds.js';
 import { activeProblems, activeWarnings, summaryMedications } from './summary-query.js';
 import { styles } from './summary.styles.js';
 import { byMedicine, inSentence } from '../shared/monitoring.js';
+import { pastStatusText } from '../shared/medication-text.js';
 
 const warningIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2 1 21h22L12 2zm0 5 7.5 12h-15L12 7zm-1 4v4h2v-4h-2zm0 5v2h2v-2h-2z"/></svg>`;
 
@@ -254,12 +255,15 @@ export class DcrSummary extends LitElement {
   }
 
   private renderMedication(m: Medication): TemplateResult {
+    const past = pastStatusText(m);
     const details = [
+      past,
       m.kind === 'repeat' ? 'Repeat' : 'Acute',
       m.dosage,
       m.lastIssued ? `last issued ${formatDate(m.lastIssued.date)}` : 'not issued',
     ].filter(Boolean);
-    return html`<li class=${m.highRisk ? 'high-risk' : nothing}>
+    // A recent acute the prescriber stopped is listed (it was taken lately) but says so first.
+    return html`<li class=${m.highRisk && !past ? 'high-risk' : nothing}>
       <span class="term">${m.name}</span>
       ${
         m.highRisk

@@ -87,6 +87,11 @@ function resultOf(
 ): InvestigationResult | undefined {
   const r = admit(resource, 'Observation', context, diagnostics);
   if (!r) return undefined;
+  if (r.status === 'cancelled') {
+    // Never made (a haemolysed sample, a test not done): not a result, never the "latest" one.
+    countIn(diagnostics.dropped, 'cancelled');
+    return undefined;
+  }
   const date = firstDate(r.effectiveDateTime, record(r.effectivePeriod)?.start, r.issued);
   const base = entryBase(r, codingsOf(r.code), statusOf(r.status), date, context, diagnostics);
   if (!base) return undefined;

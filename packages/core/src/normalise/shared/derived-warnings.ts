@@ -46,13 +46,15 @@ const CARRIED_WARNINGS = new Set<SectionWarning['code']>([
 /** Every warning the sources' entries carry, with the entries that end them applied. */
 export function deriveWarnings(sources: readonly WarningSource[]): RiskWarning[] {
   const warnings: RiskWarning[] = [];
-  const endings: { codes: readonly string[]; date?: string }[] = [];
+  const endings: Ending[] = [];
   for (const { section, entries } of sources) {
     for (const entry of entries) {
+      // Something not done ends nothing and warns of nothing.
+      if (NOT_DONE.has(entry.status)) continue;
       const ends = entry.codes.flatMap((c) => SUPERSEDING.get(c.code) ?? []);
-      if (ends.length > 0) endings.push({ codes: ends, date: entry.date });
+      if (ends.length > 0) endings.push({ codes: ends, entry });
       const kind = warningKindOf(entry.codes);
-      if (!kind || NOT_DONE.has(entry.status)) continue;
+      if (!kind) continue;
       const ended = ENDED.has(entry.status);
       warnings.push({
         ...entry,
@@ -71,32 +73,59 @@ export function deriveWarnings(sources: readonly WarningSource[]): RiskWarning[]
     }
   }
   for (const warning of warnings) {
-    const ending = laterEnding(warning, endings);
-    if (!ending) continue;
-    warning.status = 'inactive';
-    if (ending.date && !warning.end) warning.end = ending.date;
+    if (warning.status !== 'active') continue;
+    const later = laterEndings(warning, endings);
+    if (later.length > 0) applyEndings(Object.assign(warning, { endedBy: later }));
   }
   return warnings;
 }
 
+interface Ending {
+  codes: readonly string[];
+  entry: Entry;
+}
+
 /**
- * The newest entry that ends `warning`: one whose code ends the warning's code, dated after it
- * (a later resuscitation decision replaces an earlier one; the same decision recorded twice on
- * one day ends neither). Undated entries end nothing: their order is unknown.
+ * The entries that end `warning`, earliest first: those whose code ends the warning's code,
+ * dated on a later day (or at a later time, when both have one). The same decision recorded
+ * twice on one day ends neither; undated entries end nothing: their order is unknown.
  */
-function laterEnding(
-  warning: RiskWarning,
-  endings: readonly { codes: readonly string[]; date?: string }[],
-): { date?: string } | undefined {
-  if (!warning.date) return undefined;
+function laterEndings(warning: RiskWarning, endings: readonly Ending[]): Entry[] {
+  const start = warning.date;
+  if (!start) return [];
   const codes = new Set(warning.codes.map((c) => c.code));
-  let found: { date?: string } | undefined;
-  for (const ending of endings) {
-    if (!ending.date || !ending.codes.some((c) => codes.has(c))) continue;
-    if (compareIsoDates(ending.date, warning.date) <= 0) continue;
-    if (!found || compareIsoDates(ending.date, found.date) < 0) found = ending;
+  return endings
+    .filter(({ codes: ends, entry }) => entry.date && ends.some((c) => codes.has(c)))
+    .filter(({ entry }) => isLater(entry.date!, start))
+    .map(({ entry }) => entry)
+    .sort((a, b) => compareIsoDates(a.date, b.date));
+}
+
+/** `a` after `b`: by instant when both carry a time, else by day at the coarser precision. */
+function isLater(a: string, b: string): boolean {
+  if (a.includes('T') && b.includes('T')) {
+    const [x, y] = [Date.parse(a), Date.parse(b)];
+    if (!Number.isNaN(x) && !Number.isNaN(y)) return x > y;
   }
-  return found;
+  const n = Math.min(a.length, b.length, 10);
+  return a.slice(0, n) > b.slice(0, n);
+}
+
+/**
+ * A derived warning's status from its `endedBy`: ended at the earliest of them, or active again
+ * when none is left (the policy removed those the viewer may not see).
+ */
+export function applyEndings(warning: RiskWarning): RiskWarning {
+  const first = warning.endedBy?.[0];
+  if (!first) {
+    delete warning.endedBy;
+    delete warning.end;
+    warning.status = 'active';
+    return warning;
+  }
+  warning.status = 'inactive';
+  if (first.date) warning.end = first.date;
+  return warning;
 }
 
 /**

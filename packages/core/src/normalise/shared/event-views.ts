@@ -22,7 +22,8 @@ export function latestEvents(section: { entries: readonly CareEvent[] }): Latest
   const later = (a: CareEvent, b: CareEvent | undefined) =>
     startOf(a) !== undefined && (!b || compareNewestFirst(startOf(a), startOf(b)) < 0);
   for (const event of section.entries) {
-    if (event.status === 'cancelled') continue;
+    // Only what happened: a cancelled or a planned (booked) admission is not the last one.
+    if (event.status === 'cancelled' || event.status === 'planned') continue;
     if (event.kind === 'admission' && later(event, admission)) admission = event;
     if (event.emergency && later(event, emergency)) emergency = event;
   }

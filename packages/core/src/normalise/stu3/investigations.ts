@@ -112,6 +112,11 @@ function resultOf(
     countIn(diagnostics.unparseable, 'Observation without a code or term');
     return undefined;
   }
+  if (codeValue(observation.status) === 'cancelled') {
+    // Never made (a haemolysed sample, a test not done): not a result, never the "latest" one.
+    countIn(diagnostics.dropped, 'cancelled');
+    return undefined;
+  }
   const value = observationValue(observation);
   const codedValue = codingsOf(observation.valueCodeableConcept);
   // A coded value with no coding but a term ("Positive" as text) is its term.
