@@ -173,5 +173,8 @@ describe('drugMonitoring', () => {
       [lithium.name, 'eGFR', '-'],
       [lithium.name, 'TSH', '-'],
     ]);
+    // The same Read v2 concept without its term code, as some suppliers send it.
+    const bare = { ...level, id: 'bare', codes: [{ system: READ_V2, code: '44W8.' }] };
+    expect(rows([lithium], [bare])[0]).to.deep.equal([lithium.name, 'Serum lithium', 'bare']);
   });
 });

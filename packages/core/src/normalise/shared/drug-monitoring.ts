@@ -183,7 +183,14 @@ const MONITORING: readonly (MedicineTerms & { name: string; tests: readonly Moni
 const MONITORED_CLASSES: readonly HighRiskClass[] = MONITORING;
 const TESTS_BY_GROUP = new Map(MONITORING.map((group) => [group.name, group.tests]));
 
-const codeKey = (coding: Coding): string => `${coding.system}|${coding.code.trim()}`;
+/**
+ * A coding's key for matching. A Read v2 code is five characters; suppliers send it alone
+ * (`44W8.`) or with its two-digit term code (`44W8.00`), which names the term, not the concept.
+ */
+const codeKey = (coding: Coding): string => {
+  const code = coding.code.trim();
+  return `${coding.system}|${coding.system === READ_V2 ? code.slice(0, 5) : code}`;
+};
 
 /**
  * Each current medication that needs monitoring, once per test, beside the latest result of that
