@@ -3,12 +3,14 @@ import { controlsStyles } from '../shared/controls.styles.js';
 import { sectionStyles } from '../shared/section.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { trendChartStyles } from '../shared/trend-chart.styles.js';
+import { trendTableStyles } from '../shared/trend-table.styles.js';
 
 export const styles = [
   tokens,
   sectionStyles,
   controlsStyles,
   trendChartStyles,
+  trendTableStyles,
   css`
     :host {
       --_header-background: var(--dcr-blood-pressure-header-background, var(--_surface-muted));
@@ -49,30 +51,6 @@ export const styles = [
       height: 0;
       border-top: 2px dashed var(--_text-secondary);
       background: none;
-    }
-    .table-wrap {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    th,
-    td {
-      padding: var(--_space);
-      border-bottom: 1px solid var(--_border);
-      text-align: left;
-      vertical-align: top;
-    }
-    thead th {
-      background: var(--_header-background);
-      white-space: nowrap;
-    }
-    tbody th {
-      font-weight: 400;
-    }
-    .date {
-      white-space: nowrap;
     }
     .value {
       font-weight: 700;

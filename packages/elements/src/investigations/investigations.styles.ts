@@ -3,12 +3,14 @@ import { controlsStyles } from '../shared/controls.styles.js';
 import { sectionStyles } from '../shared/section.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { trendChartStyles } from '../shared/trend-chart.styles.js';
+import { trendTableStyles } from '../shared/trend-table.styles.js';
 
 export const styles = [
   tokens,
   sectionStyles,
   controlsStyles,
   trendChartStyles,
+  trendTableStyles,
   css`
     :host {
       --_flag: var(--dcr-investigations-flag-color, var(--_danger));
@@ -68,30 +70,6 @@ export const styles = [
       margin-top: calc(var(--_space) * 0.5);
       font-size: 0.875rem;
       color: var(--_text-secondary);
-    }
-    .table-wrap {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    th,
-    td {
-      padding: var(--_space);
-      border-bottom: 1px solid var(--_border);
-      text-align: left;
-      vertical-align: top;
-    }
-    thead th {
-      background: var(--_header-background);
-      white-space: nowrap;
-    }
-    tbody th {
-      font-weight: 400;
-    }
-    .date {
-      white-space: nowrap;
     }
     tr.abnormal > th {
       box-shadow: inset 6px 0 0 var(--_flag);
