@@ -10,10 +10,11 @@ import {
   sandboxMiddleware,
 } from './scripts/dev-server-setup.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
+import { docsPlugin } from './scripts/docs-plugin.mjs';
 
 export default {
   rootDir,
-  files: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+  files: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
   browsers: [
@@ -25,7 +26,7 @@ export default {
       },
     }),
   ],
-  plugins: plugins(),
+  plugins: [docsPlugin(rootDir), ...plugins()],
   middleware: [fixturesMiddleware(), await sandboxMiddleware()],
   testFramework: { config: { timeout: 10_000 } },
   testsFinishTimeout: 600_000,

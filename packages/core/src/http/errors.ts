@@ -16,7 +16,7 @@ const MESSAGES: Record<RecordErrorKind, string> = {
 };
 
 /**
- * Why a source refused, in the session's terms (DESIGN §2), when the refusal says: the patient
+ * Why a source refused, in the session's terms (docs/architecture.md#session-states), when the refusal says: the patient
  * dissented at the GP practice (or sharing is not set there), the viewer's organisation is not
  * in the sharing agreement, or the viewer may not see the record.
  */

@@ -154,7 +154,7 @@ export class CareRecordSession extends EventTarget {
     this.#stopWatchingPage = watchPageClose(this, () => this.end('page-closed'));
   }
 
-  /** The DESIGN §2 state. A grant the clock has outrun reads as `ended` at once. */
+  /** The state (docs/architecture.md#session-states). A grant the clock has outrun reads as `ended` at once. */
   get state(): SessionState {
     if (this.#grantLapsed()) return 'ended';
     return publicState(this.#state);
@@ -699,7 +699,7 @@ function report(error: unknown): void {
     });
 }
 
-/** The public entry point (DESIGN §11). */
+/** The public entry point (docs/architecture.md#public-api). */
 export function createCareRecordSession(options: CareRecordSessionOptions): CareRecordSession {
   return new CareRecordSession(options);
 }

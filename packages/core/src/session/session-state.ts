@@ -1,4 +1,4 @@
-/** The session states of DESIGN §2; every element renders each one. */
+/** The session states of docs/architecture.md#session-states; every element renders each one. */
 export type SessionState =
   | 'no-context'
   | 'not-permitted'
