@@ -13,7 +13,7 @@ import { countingReporter } from './scripts/counting-reporter.mjs';
 
 export default {
   rootDir,
-  files: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+  files: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'demo/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
   browsers: [
