@@ -43,6 +43,13 @@ export interface TrailRow {
   alert: boolean;
 }
 
+/** `risksWarnings`, `ended-by-user` → `risks warnings`, `ended by user`. */
+const words = (code: string) =>
+  code
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/-/g, ' ')
+    .toLowerCase();
+
 const OUTCOMES: Record<string, TrailRow['outcome']> = { '0': 'Success', '4': 'Refused' };
 
 export function trailRow(event: fhir4.AuditEvent): TrailRow {
@@ -55,7 +62,7 @@ export function trailRow(event: fhir4.AuditEvent): TrailRow {
   const sections = (event.entity ?? [])
     .flatMap((e) => e.detail ?? [])
     .filter((d) => d.type === 'section' && d.valueString)
-    .map((d) => d.valueString!.replace(/-/g, ' '));
+    .map((d) => words(d.valueString!));
   const purposes = event.purposeOfEvent ?? [];
   const overrideReason = purposes
     .flatMap((p) => p.coding ?? [])
@@ -89,7 +96,7 @@ export function trailRow(event: fhir4.AuditEvent): TrailRow {
     basis,
     override: Boolean(overrideReason) || action?.code === 'override',
     outcome: OUTCOMES[event.outcome ?? ''] ?? 'Failed',
-    detail: event.outcomeDesc,
+    detail: event.outcomeDesc && words(event.outcomeDesc),
     alert: Boolean(
       event.meta?.tag?.some(
         (t) => t.system === PRIVACY_ALERT.system && t.code === PRIVACY_ALERT.code,

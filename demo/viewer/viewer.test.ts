@@ -134,7 +134,10 @@ describe('viewer: reading the audit trail', () => {
     expect(kept[1]!.sections).to.deep.equal(['allergies', 'demographics', 'medications']);
     expect(kept[1]!.recorded).to.equal(rows[2]!.recorded);
     expect(kept[1]!.until).to.equal(rows[1]!.recorded);
-    expect(kept[3]!.outcome).to.equal('Refused');
+    expect(kept[3]!).to.include({ outcome: 'Refused', detail: 'not permitted' });
+    expect(
+      trailRow(toAuditEvent(record(7, { sections: ['risksWarnings'] }))).sections,
+    ).to.deep.equal(['risks warnings']);
   });
 });
 
@@ -168,12 +171,12 @@ function type(root: Element, id: string, value: string): void {
 const heading = (root: Element) => text(root.querySelector('main h1'));
 const record = (root: Element) => root.querySelector('dcr-record')!;
 
-async function signIn(root: Element, name: string, userId: string, role: string) {
+async function signIn(root: Element, name: string, userId: string, role: string, ods = 'RX1') {
   await waitUntil(() => heading(root) === 'Sign in', 'not on the sign-in screen', WAIT);
   type(root, 'name', name);
   type(root, 'user-id', userId);
   type(root, 'role', role);
-  type(root, 'organisation', 'RX1');
+  type(root, 'organisation', ods);
   await click(root, 'Sign in');
 }
 
@@ -277,6 +280,34 @@ describe('viewer: the journey', function () {
     await click(root, 'Continue');
     await click(root, 'Confirm override and view record');
     await openTab(root, 'Summary', 'dcr-summary');
+    await click(root, 'Sign out');
+  });
+
+  it('refuses a non-clinical role, an organisation outside the agreement, and the wrong patient', async () => {
+    const gateSays = async (words: string) =>
+      waitUntil(
+        () => findAll(root, 'dcr-consent-gate').some((g) => text(g.shadowRoot).includes(words)),
+        `the gate did not say "${words}"`,
+        WAIT,
+      );
+    const typicalPatient = { nhsNumber: typical.nhsNumber, family: '', birthDate: '' };
+    await signIn(root, name, userId, 'R8008');
+    await find(root, typicalPatient);
+    await gateSays('You cannot view GP records');
+    expect(button(root, 'Patient consents')).to.equal(undefined);
+    await click(root, 'Sign out');
+    await signIn(root, name, userId, 'R8000', 'Y23456');
+    await find(root, typicalPatient);
+    await gateSays('No sharing agreement');
+    await click(root, 'Sign out');
+    // A valid NHS number typed with another patient's date of birth: stopped before anything shows.
+    await signIn(root, name, userId, 'R8000');
+    await find(root, { ...typicalPatient, birthDate: noKnownAllergies.birthDate });
+    await click(root, 'Patient consents');
+    await gateSays('does not match');
+    expect(
+      findAll(root, 'dcr-allergy-banner').some((b) => text(b.shadowRoot).includes('Penicillin')),
+    ).to.equal(false);
     await click(root, 'Sign out');
   });
 
