@@ -14,7 +14,12 @@ import { docsPlugin } from './scripts/docs-plugin.mjs';
 
 export default {
   rootDir,
-  files: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+  files: [
+    'packages/*/src/**/*.test.ts',
+    'packages/*/test/**/*.test.ts',
+    'test/**/*.test.ts',
+    'demo/**/*.test.ts',
+  ],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
   browsers: [

@@ -11,6 +11,9 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 
 async function catalogueAtRoot(ctx, next) {
   if (ctx.path === '/' || ctx.path === '/index.html') ctx.path = '/demo/index.html';
+  // The stand-alone Shared Record Viewer (docs/viewer.md).
+  if (['/viewer', '/viewer/', '/demo/viewer', '/demo/viewer/'].includes(ctx.path))
+    ctx.path = '/demo/viewer/index.html';
   return next();
 }
 

@@ -5,7 +5,9 @@
  *   POST /AuditEvent        the same, keyed by the body's id (one is required)
  *   GET  /AuditEvent/<id>   read
  *   GET  /AuditEvent?...    search by `_id` (comma list), `entity-identifier` and
- *                           `agent-identifier` (token, `[system|]value`), paged by `_count`/`_offset`
+ *                           `agent-identifier` (token, `[system|]value`), paged by `_count`/`_offset`,
+ *                           in the order stored or by `_sort=date` / `_sort=-date` (`recorded`,
+ *                           newest first with `-`), as an auditor reads the trail
  * Bodies are checked against the FHIR R4 AuditEvent structure (medplum's validator, which does not
  * check terminology bindings) and the two required bindings the structure cannot: action, outcome.
  */
@@ -24,7 +26,10 @@ const SEARCH_PARAMS = new Set([
   'agent-identifier',
   '_count',
   '_offset',
+  '_sort',
 ]);
+/** `_sort` values: the `date` search parameter of AuditEvent is `recorded`. */
+const SORTS = new Set(['date', '-date']);
 
 type Answer = [number, unknown];
 
@@ -107,6 +112,12 @@ export function createAuditEventReceiver(repository: MemoryRepository): AuditEve
         400,
         operationOutcome('not-supported', `Unsupported AuditEvent search parameter: ${unknown}`),
       ];
+    const sort = params.get('_sort');
+    if (sort !== null && !SORTS.has(sort))
+      return [
+        400,
+        operationOutcome('not-supported', 'AuditEvents sort by date or -date only (_sort)'),
+      ];
     const ids = params.get('_id')?.split(',');
     const entity = token(params.get('entity-identifier'));
     const agent = token(params.get('agent-identifier'));
@@ -121,6 +132,14 @@ export function createAuditEventReceiver(repository: MemoryRepository): AuditEve
         (!entity || (event.entity ?? []).some((e) => entity(e.what?.identifier))) &&
         (!agent || event.agent.some((a) => agent(a.who?.identifier))),
     );
+    if (sort) {
+      const newestFirst = sort === '-date';
+      // Instants compare as times, not strings (offsets and fractions differ); ties keep stored order.
+      matches.sort((a, b) => {
+        const difference = Date.parse(a.recorded) - Date.parse(b.recorded);
+        return newestFirst ? -difference : difference;
+      });
+    }
     const page = matches.slice(offset, offset + count);
     const pageUrl = (pageOffset: number) => {
       const next = new URLSearchParams(params);

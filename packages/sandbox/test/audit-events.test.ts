@@ -106,4 +106,32 @@ describe('sandbox AuditEvent receipt', () => {
     expect(byPatient.body.total).to.equal(5);
     expect((await getJson(`${SANDBOX_FHIR_R4}/AuditEvent?unknown-param=1`)).status).to.equal(400);
   });
+
+  it('reads the trail newest first with _sort=-date (oldest first with date), by the time recorded', async () => {
+    const userId = unique();
+    // Stored out of order; one instant in another offset, so a string sort would misplace it.
+    const recorded = [
+      '2026-11-26T09:30:00.000Z',
+      '2026-11-26T11:00:00+01:00', // 10:00Z
+      '2026-11-26T09:45:00.000Z',
+      '2026-11-26T10:15:00.000Z',
+    ];
+    for (const [n, when] of recorded.entries())
+      expect(
+        (await put({ ...auditEvent(`${userId}-${n}`, userId), recorded: when })).status,
+      ).to.equal(201);
+    const read = async (sort: string) =>
+      (
+        await getJson(`${SANDBOX_FHIR_R4}/AuditEvent?agent-identifier=${userId}&_sort=${sort}`)
+      ).body.entry.map((e: { resource: fhir4.AuditEvent }) => e.resource.id);
+    expect(await read('-date')).to.deep.equal([3, 1, 2, 0].map((n) => `${userId}-${n}`));
+    expect(await read('date')).to.deep.equal([0, 2, 1, 3].map((n) => `${userId}-${n}`));
+    const pageTwo = await getJson(
+      `${SANDBOX_FHIR_R4}/AuditEvent?agent-identifier=${userId}&_sort=-date&_count=2&_offset=2`,
+    );
+    expect(
+      pageTwo.body.entry.map((e: { resource: fhir4.AuditEvent }) => e.resource.id),
+    ).to.deep.equal([`${userId}-2`, `${userId}-0`]);
+    expect((await getJson(`${SANDBOX_FHIR_R4}/AuditEvent?_sort=outcome`)).status).to.equal(400);
+  });
 });
