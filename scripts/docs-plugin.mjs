@@ -21,6 +21,12 @@ export function docsPlugin(rootDir) {
      * which wtr's emulateMedia command does not offer (test/docs/forced-colours.test.ts).
      */
     async executeCommand({ command, payload, session }) {
+      // `dcr-typecheck-snippets`: the docs' ```ts blocks compiled against the packages' types.
+      // Loaded on demand: TypeScript is large and only this command needs it.
+      if (command === 'dcr-typecheck-snippets') {
+        const { typecheckSnippets } = await import('./typecheck-snippets.mjs');
+        return typecheckSnippets(rootDir);
+      }
       if (command !== 'dcr-forced-colors') return undefined;
       const page = session.browser.getPage(session.id);
       let cdp = cdpSessions.get(session.id);
