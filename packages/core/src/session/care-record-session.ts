@@ -23,6 +23,7 @@ import {
 } from '../policy/viewer.js';
 import { applyEntryPolicy } from '../policy/withhold.js';
 import type { RecordSource } from '../sources/source.js';
+import { randomId } from '../random-id.js';
 import { copyPlainInput } from './copy-input.js';
 import { watchPageClose } from './page-close.js';
 import { mostFailed, patientCheckOf } from './patient-check.js';
@@ -51,7 +52,7 @@ export interface CareRecordSessionOptions {
   audit: AuditSink | AuditTrail;
   policy?: Partial<AccessPolicy>;
   clock?: () => Date;
-  /** Audit record ids; defaults to `crypto.randomUUID()`. */
+  /** Audit record ids; defaults to a random UUID (random-id.ts: in secure contexts or not). */
   newId?: () => string;
 }
 
@@ -126,7 +127,7 @@ export class CareRecordSession extends EventTarget {
     super();
     this.#policy = resolvePolicy(options.policy);
     this.#clock = options.clock ?? (() => new Date());
-    this.#newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.#newId = options.newId ?? randomId;
     this.#store = new SectionStore(
       options.source,
       this.#clock,
@@ -633,7 +634,9 @@ export class CareRecordSession extends EventTarget {
       this.#apply(
         error.kind === 'not-found'
           ? { type: 'record-not-found' }
-          : { type: 'record-unavailable', kind: error.kind },
+          : error.kind === 'ambiguous'
+            ? { type: 'record-ambiguous' }
+            : { type: 'record-unavailable', kind: error.kind },
       );
       return true;
     }

@@ -37,6 +37,7 @@ export type SessionEvent =
   | { type: 'section-failed'; section: SectionName; kind: string }
   | { type: 'source-refused'; section: SectionName; refusal: SourceRefusal }
   | { type: 'record-not-found' }
+  | { type: 'record-ambiguous' }
   | { type: 'record-unavailable'; kind: string }
   | { type: 'identity-mismatch'; detail: string }
   | { type: 'patient-unmatched' }
@@ -84,6 +85,7 @@ export const PATIENT_STATES = [
   ...VIEW_STATES,
   'source-dissent',
   'not-found',
+  'ambiguous',
   'identity-mismatch',
 ] as const satisfies readonly MachineState[];
 
@@ -254,6 +256,17 @@ export const TRANSITIONS: readonly Transition[] = [
     ],
   }),
   row({
+    // Two or more records carry the NHS number: never a guess between them, never "try again".
+    from: VIEW_STATES,
+    on: 'record-ambiguous',
+    to: 'ambiguous',
+    reason: 'More than one GP record matches this NHS number, so none can be shown safely.',
+    stopsView: true,
+    audit: () => [
+      { action: 'error', outcome: 'failure', sections: ['demographics'], detail: 'ambiguous' },
+    ],
+  }),
+  row({
     from: VIEW_STATES,
     on: 'record-unavailable',
     to: 'unavailable',
@@ -408,6 +421,7 @@ const SAMPLE_EVENTS: { [T in SessionEventType]: Extract<SessionEvent, { type: T 
   'section-failed': { type: 'section-failed', section: 'allergies', kind: 'server' },
   'source-refused': { type: 'source-refused', section: 'allergies', refusal: 'source-dissent' },
   'record-not-found': { type: 'record-not-found' },
+  'record-ambiguous': { type: 'record-ambiguous' },
   'record-unavailable': { type: 'record-unavailable', kind: 'server' },
   'identity-mismatch': { type: 'identity-mismatch', detail: 'nhs-number' },
   'patient-unmatched': { type: 'patient-unmatched' },
