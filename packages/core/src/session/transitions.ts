@@ -42,6 +42,7 @@ export type SessionEvent =
   | { type: 'identity-mismatch'; detail: string }
   | { type: 'patient-unmatched' }
   | { type: 'grant-expired' }
+  | { type: 'audit-storage-lost' }
   | { type: 'end'; detail: EndDetail };
 
 /** Why a view ended, as the `end` audit record says it. */
@@ -304,6 +305,16 @@ export const TRANSITIONS: readonly Transition[] = [
       },
     ],
   }),
+  // ---- the audit trail itself --------------------------------------------------------------------
+  row({
+    // The outbox could not use IndexedDB (private browsing, storage failed): records are kept in
+    // this page's memory until delivered. Said once, as an alert, whatever the state.
+    from: ANY,
+    on: 'audit-storage-lost',
+    audit: () => [
+      { action: 'error', outcome: 'failure', detail: 'audit-storage-unavailable', alert: true },
+    ],
+  }),
   // ---- the end ----------------------------------------------------------------------------------
   row({
     from: VIEW_STATES,
@@ -426,5 +437,6 @@ const SAMPLE_EVENTS: { [T in SessionEventType]: Extract<SessionEvent, { type: T 
   'identity-mismatch': { type: 'identity-mismatch', detail: 'nhs-number' },
   'patient-unmatched': { type: 'patient-unmatched' },
   'grant-expired': { type: 'grant-expired' },
+  'audit-storage-lost': { type: 'audit-storage-lost' },
   end: { type: 'end', detail: 'ended-by-user' },
 };
