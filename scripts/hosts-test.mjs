@@ -5,7 +5,7 @@
 // -> the consent's AuditEvent received by the sandbox, with no console error or CSP violation.
 // Prints each step's time, and its totals as JSON on its last line for scripts/test.mjs.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checks, consentAndView, launchBrowser, serve, watchedPage } from './browser-checks.mjs';
 import { packPackages } from './pack-packages.mjs';
@@ -58,13 +58,24 @@ await check('pack core and elements, one install for every host', () => {
   ]);
 });
 
-await check("the README's embed is the plain host's files, verbatim", () => {
-  const readme = readFileSync('README.md', 'utf8');
-  const blocks = [...readme.matchAll(/<!-- embed: (\S+) -->\s*```\w+\n([\s\S]*?)\n```/g)];
-  if (blocks.length !== 2) throw new Error(`README has ${blocks.length} embed blocks, not 2`);
-  for (const [, path, code] of blocks)
-    if (code.trimEnd() !== readFileSync(path, 'utf8').trimEnd())
-      throw new Error(`README's block differs from ${path}`);
+await check("the README's embed and the host docs' code are the hosts' files, verbatim", () => {
+  const docs = ['README.md', ...readdirSync('docs/hosts').map((f) => `docs/hosts/${f}`)];
+  const embedded = new Set();
+  for (const doc of docs) {
+    const text = readFileSync(doc, 'utf8');
+    for (const [, path, code] of text.matchAll(
+      /<!-- embed: (\S+) -->\s*```\w+\n([\s\S]*?)\n```/g,
+    )) {
+      if (code.trimEnd() !== readFileSync(path, 'utf8').trimEnd())
+        throw new Error(`${doc}'s block differs from ${path}`);
+      embedded.add(`${doc} ${path}`);
+    }
+  }
+  for (const needed of [
+    'README.md demo/hosts/html/index.html',
+    'README.md demo/hosts/html/main.js',
+  ])
+    if (!embedded.has(needed)) throw new Error(`no embed block: ${needed}`);
 });
 
 const built = new Set(['plain HTML (import map, no build)']);
