@@ -10,10 +10,16 @@ import {
   sandboxMiddleware,
 } from './scripts/dev-server-setup.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
+import { docsPlugin } from './scripts/docs-plugin.mjs';
 
 export default {
   rootDir,
-  files: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'demo/**/*.test.ts'],
+  files: [
+    'packages/*/src/**/*.test.ts',
+    'packages/*/test/**/*.test.ts',
+    'test/**/*.test.ts',
+    'demo/**/*.test.ts',
+  ],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
   browsers: [
@@ -21,11 +27,18 @@ export default {
       launchOptions: {
         executablePath: findChrome(),
         // gc() and exact heap sizes, for the tests that bound memory over long-running hosts.
-        args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+        // A plain-HTTP intranet host name for this server, so a test page can run outside a
+        // secure context (packages/elements/test/hardening/any-page.test.ts).
+        args: [
+          ...CHROME_ARGS,
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
+          '--host-resolver-rules=MAP dcr.intranet.test 127.0.0.1',
+        ],
       },
     }),
   ],
-  plugins: plugins(),
+  plugins: [docsPlugin(rootDir), ...plugins()],
   middleware: [fixturesMiddleware(), await sandboxMiddleware()],
   testFramework: { config: { timeout: 10_000 } },
   testsFinishTimeout: 600_000,

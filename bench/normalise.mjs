@@ -1,6 +1,6 @@
 // Benchmark: normalising a 5 MB FHIR R4 bundle against JSON.parse of the same text, side by side
-// in one run (DESIGN §9 budget: normalise within 1.5x of JSON.parse). Prints the ratio; never
-// gates CI. Run after `npm run build`: node bench/normalise.mjs
+// in one run (docs/architecture.md#budgets: normalise within 1.5x of JSON.parse). Prints the
+// ratio; never gates CI. Run after `npm run build`: node bench/normalise.mjs
 import { R4_NORMALISERS, R4_SECTION_TYPES } from '../packages/core/dist/normalise/r4/index.js';
 import { normaliseOptions } from '../packages/core/dist/normalise/options.js';
 
@@ -100,6 +100,4 @@ const normaliseOnly = parseAndNormalise - parse;
 console.log(`bundle: ${(text.length / 1e6).toFixed(1)} MB, ${entries.length} resources`);
 console.log(`JSON.parse: ${parse.toFixed(1)} ms (median of 8)`);
 console.log(`every R4 normaliser over it: ${normaliseOnly.toFixed(1)} ms`);
-console.log(
-  `ratio normalise / JSON.parse: ${(normaliseOnly / parse).toFixed(2)} (DESIGN budget 1.5)`,
-);
+console.log(`ratio normalise / JSON.parse: ${(normaliseOnly / parse).toFixed(2)} (budget 1.5)`);

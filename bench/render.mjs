@@ -1,5 +1,5 @@
 // Render benchmark: first screen after data arrival, element vs bare lit-html, side by side in
-// one Chromium run (DESIGN §9: large record first screen ≤ 50 ms; within 1.3x bare lit-html).
+// one Chromium run (docs/architecture.md#budgets: large record first screen ≤ 50 ms; within 1.3x bare lit-html).
 // Prints numbers and ratios; never gates CI. Run: node bench/render.mjs
 import { withCatalogueBrowser } from '../scripts/catalogue-browser.mjs';
 

@@ -1,5 +1,5 @@
 // `npm run size`: min and min+gzip of each public browser entry, bundled with its dependencies
-// (Lit included) as a host's bundler would, so the numbers compare with DESIGN.md §9 budgets.
+// (Lit included) as a host's bundler would, so the numbers compare with the budgets of docs/architecture.md#budgets.
 import { gzipSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { build } from 'esbuild';

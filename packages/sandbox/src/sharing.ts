@@ -2,7 +2,7 @@
  * GP-side sharing status, read from the loaded Consent resources (one home for the rule): an
  * active Consent with a deny provision is dissent, a `proposed` one is "not set at the practice",
  * anything else (an active permit, or no sharing Consent at all) is share, the NHS default.
- * Both dissent and not-set refuse the record; Patient lookups still answer (DESIGN §3).
+ * Both dissent and not-set refuse the record; Patient lookups still answer (docs/architecture.md#rules).
  */
 import { SPINE_ERROR_SYSTEM_R4 } from './codes.js';
 import { SHARING_POLICY_URI } from './synthetic/builders-events.js';

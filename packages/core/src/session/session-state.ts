@@ -1,4 +1,4 @@
-/** The session states of DESIGN §2; every element renders each one. */
+/** The session states of docs/architecture.md#session-states; every element renders each one. */
 export type SessionState =
   | 'no-context'
   | 'not-permitted'
@@ -12,6 +12,7 @@ export type SessionState =
   | 'partial'
   | 'source-dissent'
   | 'not-found'
+  | 'ambiguous'
   | 'unavailable'
   | 'identity-mismatch'
   | 'ended';
@@ -25,6 +26,7 @@ export const REFUSED_STATES: ReadonlySet<SessionState> = new Set([
   'consent-declined',
   'source-dissent',
   'not-found',
+  'ambiguous',
   'identity-mismatch',
   'ended',
 ]);

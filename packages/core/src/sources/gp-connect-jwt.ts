@@ -1,6 +1,6 @@
 import { ODS_ORGANISATION_SYSTEM } from '../model/common.js';
 
-/** Who is viewing: the same context the host gives the session (DESIGN §11). */
+/** Who is viewing: the same context the host gives the session (docs/architecture.md#public-api). */
 export interface GpConnectViewer {
   /** The logged-on user's id in the host system (JWT `sub` and `requesting_practitioner.id`). */
   userId: string;

@@ -258,7 +258,7 @@ const EXPECTATIONS: Record<string, (s: Sections, json: unknown) => void> = {
 
 /**
  * Every resource of a section's types in the file is shown, counted as not shown, or dropped as
- * entered in error: nothing silently lost (DESIGN §3). Medication requests may merge (an issue
+ * entered in error: nothing silently lost (docs/architecture.md#rules). Medication requests may merge (an issue
  * joins its authorisation), so there only "at least one accounted" holds.
  */
 function expectNothingLost(types: string[], s: Sections) {

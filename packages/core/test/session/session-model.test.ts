@@ -1,4 +1,4 @@
-// Model-based property test (DESIGN §2, issue "the safety core"): random sequences of what a host,
+// Model-based property test (docs/architecture.md#session-states, issue "the safety core"): random sequences of what a host,
 // a clinician, the network and the clock can do, run against the real session. A small model of
 // the grant, kept from the transition table's rules, says at every moment whose record may be
 // shown; the session must never deliver a value outside it, and its audit must be complete.

@@ -10,15 +10,14 @@ export const styles = [
       display: block;
       --_gate-background: var(--dcr-consent-gate-background, var(--_surface));
       --_gate-border: var(--dcr-consent-gate-border-color, var(--_brand));
-      --_override-background: var(--dcr-consent-gate-override-background, #fff4d6);
-      --_override-color: var(--dcr-consent-gate-override-color, var(--_focus-text));
+      /* Caution amber over the surface, so the override reads as caution in a light or dark theme,
+         whether the theme comes from the system or from the host's --dcr-color-* tokens. */
+      --_override-background: var(
+        --dcr-consent-gate-override-background,
+        color-mix(in srgb, var(--_warning) 20%, var(--_surface))
+      );
+      --_override-color: var(--dcr-consent-gate-override-color, var(--_text));
       --_override-accent: var(--dcr-consent-gate-override-accent, var(--_danger));
-    }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        --_override-background: var(--dcr-consent-gate-override-background, #3d2a00);
-        --_override-color: var(--dcr-consent-gate-override-color, #ffffff);
-      }
     }
     .panel {
       padding: calc(var(--_space) * 2);
@@ -164,6 +163,10 @@ export const styles = [
     }
     .status p {
       margin: 0;
+    }
+    .status p.audit-degraded {
+      margin-top: var(--_space);
+      font-weight: 600;
     }
     .status.override {
       border-color: var(--_override-accent);

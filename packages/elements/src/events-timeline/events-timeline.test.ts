@@ -133,7 +133,7 @@ describe('dcr-events-timeline', () => {
         'Referral to cardiology service Urgent In progress',
       );
       expect(text(referral.querySelector('[part="where"]'))).to.equal(
-        'To Cardiology outpatients, Riverside University Hospitals',
+        'To Cardiology outpatients, Riverside University Hospitals From BENNETT, Sarah (Dr)',
       );
       expect(text(grid)).not.to.match(/Encounter|Finished/);
       expect(text(root(el).querySelector('[part="disclosure"]'))).to.match(

@@ -367,16 +367,19 @@ export class DcrEventsTimeline extends LitElement {
     </div>`;
   }
 
-  /** Place, organisation and clinician; for a referral, whom it went to. */
+  /** Place, organisation and clinician; for a referral, whom it went to and who referred. */
   private renderWhere(event: CareEvent): TemplateResult {
     if (event.kind === 'referral') {
       const to = [
         ...(event.recipients ?? []),
         ...(event.service ?? []).map((c) => c.display).filter((d): d is string => !!d),
       ];
-      return to.length > 0
-        ? html`<span>To ${to.join('; ')}</span>`
-        : html`<span>Recipient not recorded</span>`;
+      const from = event.provenance.recorder;
+      return html`${
+        to.length > 0
+          ? html`<span>To ${to.join('; ')}</span>`
+          : html`<span>Recipient not recorded</span>`
+      }${from ? html` <span class="secondary">From ${from}</span>` : nothing}`;
     }
     const place = [event.location, event.organisation].filter(Boolean).join(', ');
     return html`${place ? html`<span>${place}</span>` : html`<span>Place not recorded</span>`}${

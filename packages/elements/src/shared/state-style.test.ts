@@ -47,6 +47,7 @@ describe('one style per state, in every element', () => {
     ['consent-declined', 'tone-calm', 'status'],
     ['source-dissent', 'tone-attention', 'status'],
     ['not-found', 'tone-attention', 'status'],
+    ['ambiguous', 'tone-attention', 'status'],
     ['unavailable', 'tone-error', 'alert'],
     ['no-session', 'tone-calm', 'status'],
   ];
@@ -58,7 +59,7 @@ describe('one style per state, in every element', () => {
       expect(seen[0]).to.include({ tone, role });
       for (const [i, message] of seen.entries()) {
         // The allergy banner carries its message inside its own banner, whose border and symbol
-        // are the four allergy states' (DESIGN §7): same words, tone and role, not the same box.
+        // are the four allergy states' (docs/architecture.md#elements): same words, tone and role, not the same box.
         const compared =
           TAGS[i] === 'dcr-allergy-banner'
             ? { ...message, border: seen[0]!.border, background: seen[0]!.background }

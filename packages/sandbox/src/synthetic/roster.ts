@@ -165,7 +165,7 @@ export const SANDBOX_PRACTICE = { ods: 'Y12345', name: 'Riverside Medical Practi
 
 /**
  * Other organisations that record entries, by ODS code (synthetic codes). `viewingTrust` is the
- * organisation the tests and catalogue view as (DESIGN §11 example viewer): a confidential entry it
+ * organisation the tests and catalogue view as (the example viewer of docs/architecture.md#public-api): a confidential entry it
  * recorded itself may be shown to it; one recorded by the practice may not.
  */
 export const SANDBOX_ORGANISATIONS = {

@@ -122,11 +122,12 @@ export function entryBase(
 }
 
 function provenanceOf(r: Record<string, unknown>, context: R4Context): Provenance {
+  // A request's performer is who is asked to act (a referral's recipient), never its recorder:
+  // taking it would let the recipient see a private referral as its own.
   const recorder =
-    record(r.recorder) ??
-    record(r.asserter) ??
-    record(array(r.performer)[0]) ??
-    record(r.requester);
+    r.resourceType === 'ServiceRequest'
+      ? record(r.requester)
+      : (record(r.recorder) ?? record(r.asserter) ?? record(array(r.performer)[0]));
   const references = context.references ?? CONTAINED_ONLY;
   const who = references.resolve(recorder, r);
   // The recorder's organisation: its own ODS identifier, the Organization it is (resolved), the

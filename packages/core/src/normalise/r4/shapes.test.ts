@@ -196,6 +196,32 @@ describe('R4 shapes', () => {
     const [entry] = R4_NORMALISERS.allergies([allergy], { ...context, references }).entries;
     expect(entry!.provenance.organisation).to.equal('B82005');
   });
+  it('takes a referral’s recorder from its requester, never from its recipient (performer)', () => {
+    const referral = {
+      resourceType: 'ServiceRequest',
+      id: 'ref-1',
+      status: 'active',
+      intent: 'order',
+      subject,
+      authoredOn: '2026-10-01',
+      meta: {
+        security: [
+          { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R' },
+        ],
+      },
+      // SNOMED CT 3457005 Patient referral (the category events.ts reads).
+      category: [{ coding: [{ system: SCT, code: '3457005', display: 'Patient referral' }] }],
+      // SNOMED CT 183519002 Referral to cardiology service (verified in the sandbox's codes.ts).
+      code: {
+        coding: [{ system: SCT, code: '183519002', display: 'Referral to cardiology service' }],
+      },
+      requester: { identifier: { system: ODS, value: 'B82005' }, display: 'Dr Gee' },
+      performer: [{ identifier: { system: ODS, value: 'RX1' }, display: 'City Hospital' }],
+    };
+    const [entry] = R4_NORMALISERS.events([referral], context).entries;
+    expect(entry!.provenance).to.include({ recorderOrganisation: 'B82005', recorder: 'Dr Gee' });
+    expect(entry!.recipients).to.deep.equal(['City Hospital']);
+  });
 });
 
 describe('allergies never read as "none" when entries could not be shown', () => {

@@ -1,7 +1,7 @@
 /**
  * What a section could not show, from its diagnostics, in words an element can put on screen
  * ("3 allergy entries could not be shown: 2 could not be matched to this patient, 1 could not be
- * read."). DESIGN §3 "never silently lost": every entry sent but not shown is counted with a
+ * read."). docs/architecture.md#rules "never silently lost": every entry sent but not shown is counted with a
  * reason. Entries the access policy withheld are counted apart, in the section's `withheld`.
  */
 import {
