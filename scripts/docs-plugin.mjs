@@ -12,8 +12,34 @@ const SNIPPET = /^\/__docs\/snippet\/([\w-]+?)(?:-s(\d+))?\.(ts|js)$/;
 
 /** @param {string} rootDir the repository root */
 export function docsPlugin(rootDir) {
+  /** One CDP session per test page: emulation lasts only while its session is attached. */
+  const cdpSessions = new Map();
   return {
     name: 'dcr-docs',
+    /**
+     * `dcr-forced-colors` { active }: emulates Windows high contrast (`forced-colors: active`),
+     * which wtr's emulateMedia command does not offer (test/docs/forced-colours.test.ts).
+     */
+    async executeCommand({ command, payload, session }) {
+      // `dcr-typecheck-snippets`: the docs' ```ts blocks compiled against the packages' types.
+      // Loaded on demand: TypeScript is large and only this command needs it.
+      if (command === 'dcr-typecheck-snippets') {
+        const { typecheckSnippets } = await import('./typecheck-snippets.mjs');
+        return typecheckSnippets(rootDir);
+      }
+      if (command !== 'dcr-forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      let cdp = cdpSessions.get(session.id);
+      if (!cdp) {
+        cdp = await page.createCDPSession();
+        cdpSessions.set(session.id, cdp);
+      }
+      const value = payload?.active ? 'active' : 'none';
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value }],
+      });
+      return true;
+    },
     serve(context) {
       if (context.path === '/__docs/snippets.json') {
         return { body: JSON.stringify(allSnippets(rootDir)), type: 'json' };

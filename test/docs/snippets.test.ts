@@ -5,10 +5,12 @@
 // their scripts imported in order, ```css blocks are parsed. A block preceded by
 // `<!-- not-run: reason -->` is skipped, with its reason printed; blocks in other languages (sh,
 // json, mermaid, http) are not code to run. A snippet fails on a thrown error, a rejected
-// top-level await, or any console error or warning (test-support).
+// top-level await, or any console error or warning (test-support); ```ts blocks are also
+// type-checked against the packages' own types (scripts/typecheck-snippets.mjs).
 import '@dcr-elements/test-support';
 import type { CareRecordSession } from '@dcr-elements/core';
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 
 interface Snippet {
   id: string;
@@ -82,6 +84,16 @@ describe('documentation snippets', () => {
   it('finds the documentation', () => {
     expect(snippets.some((s) => s.file === 'README.md')).to.equal(true);
     expect(toRun.length).to.be.greaterThan(0);
+  });
+
+  it('type-checks every ```ts block against the packages’ types', async function () {
+    this.timeout(180_000); // compiling the packages' types takes a while on a loaded machine
+    const { checked, problems } = (await executeServerCommand('dcr-typecheck-snippets')) as {
+      checked: number;
+      problems: string[];
+    };
+    console.log(`doc snippets: ${checked} TypeScript blocks type-checked`);
+    expect(problems).to.deep.equal([]);
   });
 
   for (const snippet of toRun) {
