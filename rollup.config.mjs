@@ -42,6 +42,8 @@ export default [
     'define/dcr-diagnosis-list': 'packages/elements/src/define/dcr-diagnosis-list.ts',
     'define/dcr-procedure-list': 'packages/elements/src/define/dcr-procedure-list.ts',
     'define/dcr-immunisations': 'packages/elements/src/define/dcr-immunisations.ts',
+    'define/define-elements': 'packages/elements/src/define/define-elements.ts',
+    'react/index': 'packages/elements/src/react/index.ts',
   }),
   {
     input: { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' },

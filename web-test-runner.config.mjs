@@ -27,7 +27,14 @@ export default {
       launchOptions: {
         executablePath: findChrome(),
         // gc() and exact heap sizes, for the tests that bound memory over long-running hosts.
-        args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+        // A plain-HTTP intranet host name for this server, so a test page can run outside a
+        // secure context (packages/elements/test/hardening/any-page.test.ts).
+        args: [
+          ...CHROME_ARGS,
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
+          '--host-resolver-rules=MAP dcr.intranet.test 127.0.0.1',
+        ],
       },
     }),
   ],

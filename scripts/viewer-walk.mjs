@@ -110,12 +110,18 @@ export async function walkViewer(
 
   await signIn(page, { name: 'Pat Auditor', userId: '555000000001', role: 'R0001' });
   await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
-  // Delivery is asynchronous (the core's outbox): read again until this walk's override is there.
+  // Delivery is asynchronous (the core's outbox): read again until both of this walk's views are
+  // there, the consented one and the override (highlighted).
+  const rows = (text) =>
+    page.locator('table.trail tbody tr', { hasText: user.name }).filter({ hasText: text });
   for (let attempt = 0; ; attempt++) {
     await page.getByRole('status').filter({ hasText: 'rows' }).waitFor();
-    const override = page.locator('table.trail tr.override', { hasText: user.name });
-    if ((await override.count()) > 0) break;
-    if (attempt === 30) throw new Error('The walk’s override never reached the audit trail');
+    const consented = rows('999 234 5675').filter({ hasText: 'Consent to view recorded' });
+    const override = page.locator('table.trail tr.override', { hasText: user.name }).filter({
+      hasText: 'Duty-of-care override',
+    });
+    if ((await consented.count()) > 0 && (await override.count()) > 0) break;
+    if (attempt === 30) throw new Error('The walk’s views never reached the audit trail');
     await page.waitForTimeout(1000);
     await button(page, 'Refresh').click();
   }

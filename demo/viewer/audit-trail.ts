@@ -192,10 +192,16 @@ export interface TrailActions {
   showEverything: (everything: boolean) => void;
 }
 
+/** `02-Dec-2026 16:27`, the date and the time each kept whole when the cell wraps. */
+const dateTime = (iso: string) =>
+  formatDateTime(iso)
+    .split(' ')
+    .map((part) => html`<span class="nowrap">${part}</span> `);
+
 const when = (row: TrailRow) =>
   row.until && formatDateTime(row.until) !== formatDateTime(row.recorded)
-    ? `${formatDateTime(row.recorded)} to ${formatDateTime(row.until)}`
-    : formatDateTime(row.recorded);
+    ? html`${dateTime(row.recorded)} to ${dateTime(row.until)}`
+    : dateTime(row.recorded);
 
 /** A cell whose label the stacked (phone) layout shows beside its value. */
 const cell = (label: string, value: unknown) =>
@@ -249,7 +255,7 @@ export function renderTrail(view: TrailView, actions: TrailActions) {
                 ${cell('When', when(row))}
                 ${cell(
                   'Who',
-                  html`${row.user}<br /><span class="muted"
+                  html`${row.user}<br /><span class="muted nowrap"
                       >${[...row.roles, row.organisation].join(' · ')}</span
                     >`,
                 )}

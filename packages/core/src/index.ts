@@ -83,6 +83,12 @@ export {
   type ViewerContext,
 } from './policy/viewer.js';
 export { toAuditEvent, type AuditEventOptions } from './audit/to-audit-event.js';
+export type {
+  FhirAuditEvent,
+  FhirAuditEventEntity,
+  FhirCodeableConcept,
+  FhirCoding,
+} from './audit/fhir-audit-event.js';
 export {
   callbackAuditSink,
   type AuditDelivery,

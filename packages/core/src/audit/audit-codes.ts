@@ -5,8 +5,7 @@
  * and carry only what no published code system says exactly.
  */
 import type { OverrideReason } from './audit-record.js';
-
-type Coding = fhir4.Coding;
+import type { FhirCoding as Coding } from './fhir-audit-event.js';
 
 export const DICOM = 'http://dicom.nema.org/resources/ontology/DCM';
 export const ACT_REASON = 'http://terminology.hl7.org/CodeSystem/v3-ActReason';

@@ -4,6 +4,7 @@
  * "rejected for good", and the trail keeps rejected records in its dead-letter store.
  */
 import type { AuditRecord } from './audit-record.js';
+import type { FhirAuditEvent } from './fhir-audit-event.js';
 import { toAuditEvent } from './to-audit-event.js';
 
 export type AuditDelivery =
@@ -28,7 +29,7 @@ export interface AuditSink {
  * Resolving means delivered; rejecting means "try again later" (the record stays queued).
  */
 export function callbackAuditSink(
-  deliver: (event: fhir4.AuditEvent, record: AuditRecord) => Promise<unknown>,
+  deliver: (event: FhirAuditEvent, record: AuditRecord) => Promise<unknown>,
 ): AuditSink {
   return {
     async send(record) {

@@ -69,6 +69,11 @@ export interface AuditTrailOptions {
 export interface DurableAuditTrail extends AuditTrail {
   /** Waits until what is queued now is delivered, or has been attempted and is waiting to retry. */
   flush(): Promise<void>;
+  /**
+   * False once the outbox is in memory only (IndexedDB unavailable, as in some private browsing
+   * modes, or failed): records are still delivered, but would not survive the page closing first.
+   */
+  durable(): Promise<boolean>;
   /** Records not yet acknowledged by the sink (dead letters excluded). */
   pending(): Promise<number>;
   /** Records that will not be delivered without help, kept for the privacy officer or a retry. */

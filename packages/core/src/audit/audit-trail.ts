@@ -287,6 +287,9 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
       await idle;
     },
 
+    async durable(): Promise<boolean> {
+      return (await current()).durable;
+    },
     async pending(): Promise<number> {
       return (await (await current()).count()) + unwritten.size;
     },

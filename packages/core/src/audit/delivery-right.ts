@@ -9,6 +9,7 @@
  * The right is held only while sending: a trail backing off after a failure has let go, so a tab
  * whose sink hangs or fails cannot starve the others.
  */
+import { randomId } from '../random-id.js';
 import type { LeaseRequest, Outbox } from './outbox-store.js';
 
 export type Held<T> = { held: true; value: T } | { held: false; retryInMs: number };
@@ -34,10 +35,7 @@ export interface DeliveryRight {
 export function deliveryRight(options: DeliveryRightOptions): DeliveryRight {
   const { locks, closing, now, leaseMs, pollMs } = options;
   const lockName = `dcr-audit-delivery:${options.dbName}`;
-  const holder =
-    typeof crypto !== 'undefined' && 'randomUUID' in crypto
-      ? crypto.randomUUID()
-      : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const holder = randomId();
   const lease = (): LeaseRequest => {
     const at = now();
     return { holder, until: at + leaseMs, now: at };

@@ -67,6 +67,7 @@ export function sharedAuditTrail(
       trail.record(record);
     },
     flush: () => trail.flush(),
+    durable: () => trail.durable(),
     pending: () => trail.pending(),
     deadLetters: () => trail.deadLetters(),
     retryDeadLetters: () => trail.retryDeadLetters(),

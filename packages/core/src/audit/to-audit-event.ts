@@ -30,6 +30,12 @@ import {
   USER_DEVICE,
 } from './audit-codes.js';
 import type { AuditRecord } from './audit-record.js';
+import type {
+  FhirAuditEvent,
+  FhirAuditEventEntity,
+  FhirCodeableConcept,
+  FhirCoding,
+} from './fhir-audit-event.js';
 import { assertMappable } from './record-check.js';
 
 type Action = AuditRecord['action'];
@@ -48,7 +54,7 @@ const ACTION_DISPLAY: Record<Action, string> = {
 };
 
 /** The DICOM event type code that says the same as the action, where one exists. */
-const DICOM_SUBTYPE: Partial<Record<Action, fhir4.Coding>> = {
+const DICOM_SUBTYPE: Partial<Record<Action, FhirCoding>> = {
   'access-decision': ACCESS_CONTROL_DECISION,
   refusal: ACCESS_CONTROL_DECISION,
   'consent-recorded': AUTHORIZATION_DECISION,
@@ -74,14 +80,11 @@ export interface AuditEventOptions {
   observer?: string;
 }
 
-export function toAuditEvent(
-  record: AuditRecord,
-  options: AuditEventOptions = {},
-): fhir4.AuditEvent {
+export function toAuditEvent(record: AuditRecord, options: AuditEventOptions = {}): FhirAuditEvent {
   assertMappable(record);
   const subtype = [
     { system: DCR_AUDIT_ACTION, code: record.action, display: ACTION_DISPLAY[record.action] },
-    ...[DICOM_SUBTYPE[record.action]].filter((c): c is fhir4.Coding => c !== undefined),
+    ...[DICOM_SUBTYPE[record.action]].filter((c): c is FhirCoding => c !== undefined),
   ];
   const purposeOfEvent = purposeOf(record);
   const entity = entitiesOf(record);
@@ -124,7 +127,7 @@ export function toAuditEvent(
 }
 
 /** Why: the consent basis, or the override's purpose and coded reason (with the clinician's note). */
-function purposeOf(record: AuditRecord): fhir4.CodeableConcept[] {
+function purposeOf(record: AuditRecord): FhirCodeableConcept[] {
   const reason = record.overrideReason;
   if ((record.basis === 'override' || record.action === 'override') && reason) {
     const { purpose, override, display } = OVERRIDE_PURPOSE[reason];
@@ -141,8 +144,8 @@ function purposeOf(record: AuditRecord): fhir4.CodeableConcept[] {
 }
 
 /** What: the patient by NHS number, and the sections as one entity with a detail each. */
-function entitiesOf(record: AuditRecord): fhir4.AuditEventEntity[] {
-  const entities: fhir4.AuditEventEntity[] = [];
+function entitiesOf(record: AuditRecord): FhirAuditEventEntity[] {
+  const entities: FhirAuditEventEntity[] = [];
   if (record.patient) {
     entities.push({
       what: { identifier: { system: NHS_NUMBER_SYSTEM, value: record.patient.nhsNumber } },

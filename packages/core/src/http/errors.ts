@@ -3,10 +3,18 @@
  * and screens, so they never quote server text, URLs or identifiers.
  */
 export type RecordErrorKind =
-  'not-found' | 'forbidden' | 'invalid' | 'server' | 'network' | 'timeout' | 'aborted';
+  | 'not-found'
+  | 'ambiguous'
+  | 'forbidden'
+  | 'invalid'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'aborted';
 
 const MESSAGES: Record<RecordErrorKind, string> = {
   'not-found': 'The record source has no matching record.',
+  ambiguous: 'The record source has more than one record for this NHS number.',
   forbidden: 'The record source refused the request.',
   invalid: 'The record source rejected the request as invalid.',
   server: 'The record source failed to answer.',

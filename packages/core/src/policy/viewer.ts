@@ -3,6 +3,7 @@
  * are fixed, PHI-free sentences: they may be shown and logged.
  */
 import { isValidNhsNumber } from '../nhs-number.js';
+import { isPossibleDate } from '../normalise/shared/dates.js';
 
 export type CareSetting =
   | 'emergency'
@@ -96,7 +97,7 @@ export function validateHostPatient(input: unknown): Validated<HostPatient> {
     return { ok: false, reason: 'The NHS number given is not valid.' };
   if (
     p.birthDate !== undefined &&
-    (typeof p.birthDate !== 'string' || !ISO_DATE.test(p.birthDate))
+    (typeof p.birthDate !== 'string' || !ISO_DATE.test(p.birthDate) || !isPossibleDate(p.birthDate))
   ) {
     return { ok: false, reason: 'The date of birth given is not a date.' };
   }

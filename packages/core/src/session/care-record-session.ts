@@ -23,6 +23,7 @@ import {
 } from '../policy/viewer.js';
 import { applyEntryPolicy } from '../policy/withhold.js';
 import type { RecordSource } from '../sources/source.js';
+import { randomId } from '../random-id.js';
 import { copyPlainInput } from './copy-input.js';
 import { watchPageClose } from './page-close.js';
 import { mostFailed, patientCheckOf } from './patient-check.js';
@@ -51,7 +52,7 @@ export interface CareRecordSessionOptions {
   audit: AuditSink | AuditTrail;
   policy?: Partial<AccessPolicy>;
   clock?: () => Date;
-  /** Audit record ids; defaults to `crypto.randomUUID()`. */
+  /** Audit record ids; defaults to a random UUID (random-id.ts: in secure contexts or not). */
   newId?: () => string;
 }
 
@@ -73,7 +74,7 @@ const WITH_PATIENT: ReadonlySet<MachineState> = new Set(PATIENT_STATES);
  * policy applied. Internals are `#private`, so no script on the page can reach the source, the
  * store or the grant around that gate.
  *
- * Events: `statechange` (read `state`), and `dcr-audit` (a CustomEvent whose detail is the audit
+ * Events: `statechange` (read `state`; also fired when `auditDegraded` turns true), and `dcr-audit` (a CustomEvent whose detail is the audit
  * record: identities and decisions only, no clinical content).
  */
 export class CareRecordSession extends EventTarget {
@@ -104,6 +105,7 @@ export class CareRecordSession extends EventTarget {
   /** The grant whose expiry the clock has shown: never live again, whatever the clock says next. */
   #lapsed: Grant | undefined;
   #closed = false;
+  #auditInMemory = false;
   /**
    * Events for the host (`statechange`, `dcr-audit`) wait here until the operation in progress
    * has finished, so a listener that calls back into the session (switches patient, ends, records
@@ -126,7 +128,7 @@ export class CareRecordSession extends EventTarget {
     super();
     this.#policy = resolvePolicy(options.policy);
     this.#clock = options.clock ?? (() => new Date());
-    this.#newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.#newId = options.newId ?? randomId;
     this.#store = new SectionStore(
       options.source,
       this.#clock,
@@ -139,6 +141,11 @@ export class CareRecordSession extends EventTarget {
       const handle = sharedAuditTrail(options.audit, { clock: this.#clock });
       this.#auditTrail = handle;
       this.#releaseAuditTrail = () => void handle.close();
+      handle.subscribe((event) => event.type === 'storage-error' && this.#auditStorageLost());
+      void handle.durable().then(
+        (durable) => durable || this.#auditStorageLost(),
+        () => this.#auditStorageLost(),
+      );
     } else {
       this.#auditTrail = options.audit;
       this.#releaseAuditTrail = () => undefined;
@@ -164,6 +171,15 @@ export class CareRecordSession extends EventTarget {
   get stateReason(): string | undefined {
     if (this.#grantLapsed()) return 'The time allowed for this view has run out.';
     return this.#reason;
+  }
+
+  /**
+   * True once audit records can be kept only in this page's memory (IndexedDB unavailable, as in
+   * some private browsing modes, or failed): they are still delivered, but a page closed while the
+   * sink cannot be reached would lose them. Audited once as an alert; the consent gate says so.
+   */
+  get auditDegraded(): boolean {
+    return this.#auditInMemory;
   }
 
   /** The patient as the host identified them (for the consent gate); never fetched data. */
@@ -425,6 +441,15 @@ export class CareRecordSession extends EventTarget {
     this.#releaseAuditTrail();
   }
 
+  #auditStorageLost(): void {
+    if (this.#auditInMemory || this.#closed) return;
+    this.#auditInMemory = true;
+    this.#batch(() => {
+      this.#apply({ type: 'audit-storage-lost' });
+      this.#emit(new Event('statechange'));
+    });
+  }
+
   /** The grant, while live by the clock; a lapsed one is ended (audited) a microtask later. */
   #liveGrant(): Grant | undefined {
     const grant = this.#grant;
@@ -633,7 +658,9 @@ export class CareRecordSession extends EventTarget {
       this.#apply(
         error.kind === 'not-found'
           ? { type: 'record-not-found' }
-          : { type: 'record-unavailable', kind: error.kind },
+          : error.kind === 'ambiguous'
+            ? { type: 'record-ambiguous' }
+            : { type: 'record-unavailable', kind: error.kind },
       );
       return true;
     }

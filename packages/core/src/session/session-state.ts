@@ -12,6 +12,7 @@ export type SessionState =
   | 'partial'
   | 'source-dissent'
   | 'not-found'
+  | 'ambiguous'
   | 'unavailable'
   | 'identity-mismatch'
   | 'ended';
@@ -25,6 +26,7 @@ export const REFUSED_STATES: ReadonlySet<SessionState> = new Set([
   'consent-declined',
   'source-dissent',
   'not-found',
+  'ambiguous',
   'identity-mismatch',
   'ended',
 ]);

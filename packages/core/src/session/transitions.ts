@@ -37,10 +37,12 @@ export type SessionEvent =
   | { type: 'section-failed'; section: SectionName; kind: string }
   | { type: 'source-refused'; section: SectionName; refusal: SourceRefusal }
   | { type: 'record-not-found' }
+  | { type: 'record-ambiguous' }
   | { type: 'record-unavailable'; kind: string }
   | { type: 'identity-mismatch'; detail: string }
   | { type: 'patient-unmatched' }
   | { type: 'grant-expired' }
+  | { type: 'audit-storage-lost' }
   | { type: 'end'; detail: EndDetail };
 
 /** Why a view ended, as the `end` audit record says it. */
@@ -84,6 +86,7 @@ export const PATIENT_STATES = [
   ...VIEW_STATES,
   'source-dissent',
   'not-found',
+  'ambiguous',
   'identity-mismatch',
 ] as const satisfies readonly MachineState[];
 
@@ -254,6 +257,17 @@ export const TRANSITIONS: readonly Transition[] = [
     ],
   }),
   row({
+    // Two or more records carry the NHS number: never a guess between them, never "try again".
+    from: VIEW_STATES,
+    on: 'record-ambiguous',
+    to: 'ambiguous',
+    reason: 'More than one GP record matches this NHS number, so none can be shown safely.',
+    stopsView: true,
+    audit: () => [
+      { action: 'error', outcome: 'failure', sections: ['demographics'], detail: 'ambiguous' },
+    ],
+  }),
+  row({
     from: VIEW_STATES,
     on: 'record-unavailable',
     to: 'unavailable',
@@ -289,6 +303,16 @@ export const TRANSITIONS: readonly Transition[] = [
         detail: 'entries-for-another-patient',
         alert: true,
       },
+    ],
+  }),
+  // ---- the audit trail itself --------------------------------------------------------------------
+  row({
+    // The outbox could not use IndexedDB (private browsing, storage failed): records are kept in
+    // this page's memory until delivered. Said once, as an alert, whatever the state.
+    from: ANY,
+    on: 'audit-storage-lost',
+    audit: () => [
+      { action: 'error', outcome: 'failure', detail: 'audit-storage-unavailable', alert: true },
     ],
   }),
   // ---- the end ----------------------------------------------------------------------------------
@@ -408,9 +432,11 @@ const SAMPLE_EVENTS: { [T in SessionEventType]: Extract<SessionEvent, { type: T 
   'section-failed': { type: 'section-failed', section: 'allergies', kind: 'server' },
   'source-refused': { type: 'source-refused', section: 'allergies', refusal: 'source-dissent' },
   'record-not-found': { type: 'record-not-found' },
+  'record-ambiguous': { type: 'record-ambiguous' },
   'record-unavailable': { type: 'record-unavailable', kind: 'server' },
   'identity-mismatch': { type: 'identity-mismatch', detail: 'nhs-number' },
   'patient-unmatched': { type: 'patient-unmatched' },
   'grant-expired': { type: 'grant-expired' },
+  'audit-storage-lost': { type: 'audit-storage-lost' },
   end: { type: 'end', detail: 'ended-by-user' },
 };

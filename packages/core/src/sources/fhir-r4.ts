@@ -136,8 +136,9 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
       else matches.push(patient);
     }
     if (matches.length === 0) throw new RecordError('not-found');
-    // Two records for one NHS number is a data-quality failure, not something to guess between.
-    if (matches.length > 1) throw new RecordError('invalid');
+    // Two records for one NHS number is a data-quality failure, not something to guess between,
+    // and not something asking again will mend: the session says so (`ambiguous`).
+    if (matches.length > 1) throw new RecordError('ambiguous');
     return { patient: matches[0]!, diagnostics };
   }
 

@@ -1,7 +1,10 @@
 import { RecordError } from '../http/errors.js';
+import { randomId } from '../random-id.js';
 import { fetchJson, type FetchLike } from '../http/fetch-json.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
+import { array, record } from '../normalise/shared/read.js';
+import { nhsNumberOf } from '../normalise/stu3/bundle-index.js';
 import { normaliseStructuredRecord } from '../normalise/stu3/structured-record.js';
 import { spineErrorCode } from '../http/spine-errors.js';
 import { gpConnectJwt, type GpConnectViewer, type JwtOptions } from './gp-connect-jwt.js';
@@ -38,7 +41,7 @@ export interface GpConnectSourceOptions {
   normalise?: Partial<NormaliseOptions>;
   /** Injected clock for the JWT times; defaults to `new Date()`. */
   clock?: () => Date;
-  /** Injected trace id generator for `Ssp-TraceID`; defaults to `crypto.randomUUID()`. */
+  /** Injected trace id generator for `Ssp-TraceID`; defaults to a random UUID (random-id.ts). */
   traceId?: () => string;
 }
 
@@ -66,7 +69,7 @@ export function gpConnectSource(options: GpConnectSourceOptions): RecordSource {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const clock = options.clock ?? (() => new Date());
-  const traceId = options.traceId ?? (() => globalThis.crypto.randomUUID());
+  const traceId = options.traceId ?? randomId;
 
   function headers(): Record<string, string> {
     const result: Record<string, string> = {
@@ -141,33 +144,43 @@ export function gpConnectSource(options: GpConnectSourceOptions): RecordSource {
   async function fetchRecord(
     sections: readonly SectionName[],
     request: SourceRequest,
-  ): Promise<Partial<SectionValues>> {
+  ): Promise<{ values: Partial<SectionValues>; patients: number }> {
     const bundle = await structuredRecord(sections, request);
-    return normaliseStructuredRecord(
+    const values = normaliseStructuredRecord(
       bundle,
       sections,
       request.nhsNumber,
       normaliseOptions(options.normalise),
     );
+    return { values, patients: patientsWithNhsNumber(bundle, request.nhsNumber) };
   }
 
   return {
     kind: 'gp-connect',
     fetchSections<K extends SectionName>(sections: readonly K[], request: SourceRequest) {
-      const record = fetchRecord(sections, request);
+      const answer = fetchRecord(sections, request);
       const promises: Partial<Record<SectionName, Promise<unknown>>> = {};
       for (const section of sections) {
-        promises[section] = record.then((values) => {
+        promises[section] = answer.then(({ values, patients }) => {
           const value = values[section];
           if (value !== undefined) return value;
-          // Not in the answer: no matching Patient for demographics; otherwise the area was not
-          // returned or could not be read, which must show as unavailable, never as empty.
-          throw new RecordError(section === 'demographics' ? 'not-found' : 'server');
+          // Not in the answer: no matching Patient for demographics (or more than one, which is
+          // never guessed between); otherwise the area was not returned or could not be read,
+          // which must show as unavailable, never as empty.
+          if (section !== 'demographics') throw new RecordError('server');
+          throw new RecordError(patients > 1 ? 'ambiguous' : 'not-found');
         });
       }
       return promises as SectionPromises<K>;
     },
   };
+}
+
+/** How many Patients in the answer carry the NHS number asked for. */
+function patientsWithNhsNumber(bundle: unknown, nhsNumber: string): number {
+  return array(record(bundle)?.entry)
+    .map((entry) => record(record(entry)?.resource))
+    .filter((r) => r?.resourceType === 'Patient' && nhsNumberOf(r) === nhsNumber).length;
 }
 
 function absolute(url: string): string {

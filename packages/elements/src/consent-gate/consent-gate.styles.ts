@@ -164,6 +164,10 @@ export const styles = [
     .status p {
       margin: 0;
     }
+    .status p.audit-degraded {
+      margin-top: var(--_space);
+      font-weight: 600;
+    }
     .status.override {
       border-color: var(--_override-accent);
       border-width: 4px 4px 4px 12px;

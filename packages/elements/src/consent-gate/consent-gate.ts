@@ -44,6 +44,7 @@ type View = Step | 'checking' | 'viewing' | `refused:${SessionState | 'no-sessio
  * @csspart confirmation - the explicit confirmation step of an override
  * @csspart status - the bar shown above the record while viewing
  * @csspart override-banner - the persistent banner while an override is active (also a `status`)
+ * @csspart audit-degraded - in the status bar: audit records are kept in memory only (no browser storage)
  * @csspart end-button - the "End viewing" button
  * @csspart button - every other button
  * @csspart message - the box explaining a refusal, an error or the end of viewing
@@ -251,6 +252,11 @@ export class DcrConsentGate extends LitElement {
               : nothing
           }
           ${session.state === 'partial' && session.stateReason ? html`<p>${session.stateReason}</p>` : nothing}
+          ${
+            session.auditDegraded
+              ? html`<p part="audit-degraded" class="audit-degraded">This browser cannot store audit records (private browsing or storage unavailable): they are kept in this page until sent. Keep the page open while offline.</p>`
+              : nothing
+          }
         </div>
         <button type="button" part="end-button" @click=${this.endViewing}>End viewing</button>
       </section>

@@ -1,4 +1,5 @@
 import { DcrAllergyBanner } from '../allergy-banner/allergy-banner.js';
+import '../events.js'; // its events' types (GlobalEventHandlersEventMap) come with the element
 import { defineOnce } from './define-once.js';
 
 defineOnce('dcr-allergy-banner', DcrAllergyBanner);

@@ -1,4 +1,5 @@
 import { DcrBloodPressure } from '../blood-pressure/blood-pressure.js';
+import '../events.js'; // its events' types (GlobalEventHandlersEventMap) come with the element
 import { defineOnce } from './define-once.js';
 
 defineOnce('dcr-blood-pressure', DcrBloodPressure);

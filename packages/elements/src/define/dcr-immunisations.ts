@@ -1,4 +1,5 @@
 import { DcrImmunisations } from '../immunisations/immunisations.js';
+import '../events.js'; // its events' types (GlobalEventHandlersEventMap) come with the element
 import { defineOnce } from './define-once.js';
 
 defineOnce('dcr-immunisations', DcrImmunisations);

@@ -1,4 +1,5 @@
 import { DcrInvestigations } from '../investigations/investigations.js';
+import '../events.js'; // its events' types (GlobalEventHandlersEventMap) come with the element
 import { defineOnce } from './define-once.js';
 
 defineOnce('dcr-investigations', DcrInvestigations);

@@ -1,4 +1,5 @@
 import { DcrRecord } from '../record/record.js';
+import '../events.js'; // its events' types (GlobalEventHandlersEventMap) come with the element
 import { defineOnce } from './define-once.js';
 // The record's own parts and every tab's element: one import gives the whole record.
 import './dcr-patient-banner.js';

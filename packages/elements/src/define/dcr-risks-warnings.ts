@@ -1,4 +1,5 @@
 import { DcrRisksWarnings } from '../risks-warnings/risks-warnings.js';
+import '../events.js'; // its events' types (GlobalEventHandlersEventMap) come with the element
 import { defineOnce } from './define-once.js';
 
 defineOnce('dcr-risks-warnings', DcrRisksWarnings);

@@ -1,4 +1,5 @@
 import { DcrSession } from '../session/dcr-session.js';
+import '../events.js'; // its events' types (GlobalEventHandlersEventMap) come with the element
 import { defineOnce } from './define-once.js';
 
 defineOnce('dcr-session', DcrSession);

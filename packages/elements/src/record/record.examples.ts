@@ -80,6 +80,12 @@ export const examples: ElementExample[] = [
     template: () => inState('not-found'),
   },
   {
+    name: 'More than one record matches',
+    description:
+      'Two GP records carry the NHS number: none is shown, and trying again cannot help.',
+    template: () => inState('ambiguous'),
+  },
+  {
     name: 'Record does not match the patient',
     description: 'The record’s date of birth differs from your system’s: viewing stops.',
     template: () => inState('identity-mismatch'),

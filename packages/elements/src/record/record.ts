@@ -1,6 +1,7 @@
 import { ContextProvider, consume } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { CareRecordSession, HostPatient } from '@dcr-elements/core';
 import { DcrTabChangeEvent, type DcrNavigateEvent } from '../events.js';
 import { sessionContext } from '../session/session-context.js';
@@ -28,17 +29,18 @@ type TabElement = HTMLElement & { printing?: boolean; updateComplete?: Promise<u
 
 /** Connected records, told when a tab's element is registered after them. */
 const tabElementDefined = new Set<() => void>();
-let watching = false;
+/** Tags already waited for: one wait per unregistered tag for the whole page. */
+const watched = new Set<string>();
 
-/** One wait per unregistered tag for the whole page (a record that goes is not kept alive by it). */
-function watchTabElements(): void {
-  if (watching) return;
-  watching = true;
-  for (const tab of RECORD_TABS)
-    if (!customElements.get(tab.tag))
-      void customElements.whenDefined(tab.tag).then(() => {
-        for (const notify of tabElementDefined) notify();
-      });
+/** Waits for every tab element not yet registered (a record that goes is not kept alive by it). */
+function watchTabElements(tags: readonly string[]): void {
+  for (const tag of tags) {
+    if (watched.has(tag) || customElements.get(tag)) continue;
+    watched.add(tag);
+    void customElements.whenDefined(tag).then(() => {
+      for (const notify of tabElementDefined) notify();
+    });
+  }
 }
 
 /**
@@ -74,6 +76,12 @@ function watchTabElements(): void {
  */
 export class DcrRecord extends LitElement {
   static override styles = styles;
+
+  /**
+   * The prefix of the tags the record renders and opens (its parts and tabs): `dcr-`, or the one
+   * `defineElements({ prefix })` registered this copy under, so two versions on a page never mix.
+   */
+  static tagPrefix = 'dcr-';
 
   /** The care record session, when not taken from an enclosing `<dcr-session>`. */
   @property({ attribute: false }) session?: CareRecordSession;
@@ -116,7 +124,7 @@ export class DcrRecord extends LitElement {
     super.connectedCallback();
     window.addEventListener('beforeprint', this.startPrinting);
     window.addEventListener('afterprint', this.stopPrinting);
-    watchTabElements();
+    watchTabElements(RECORD_TABS.map((t) => this.tagOf(t.tag)));
     tabElementDefined.add(this.tabDefined);
   }
 
@@ -154,7 +162,7 @@ export class DcrRecord extends LitElement {
   private tabElementOf(tab: RecordTab): TabElement {
     let element = this.tabElements.get(tab.id);
     if (!element) {
-      element = document.createElement(tab.tag);
+      element = document.createElement(this.tagOf(tab.tag));
       // In the record the allergy banner is always above, and the summary's links open tabs.
       if (tab.id === 'summary') element.toggleAttribute('links', true);
       if (tab.id === 'summary') element.toggleAttribute('hide-allergies', true);
@@ -169,26 +177,34 @@ export class DcrRecord extends LitElement {
   }
 
   private availableTabs(): RecordTab[] {
-    return RECORD_TABS.filter((t) => customElements.get(t.tag) !== undefined);
+    return RECORD_TABS.filter((t) => customElements.get(this.tagOf(t.tag)) !== undefined);
+  }
+
+  /** `dcr-<name>` under this record's prefix. */
+  private tagOf(tag: string): string {
+    return (this.constructor as typeof DcrRecord).tagPrefix + tag.slice('dcr-'.length);
   }
 
   override render() {
     const tabs = this.availableTabs();
     const open = this.openTab;
     const printing = this.printedAt !== undefined;
+    const banner = unsafeStatic(this.tagOf('dcr-patient-banner'));
+    const gate = unsafeStatic(this.tagOf('dcr-consent-gate'));
+    const allergies = unsafeStatic(this.tagOf('dcr-allergy-banner'));
     // A real table: a printed table repeats its header group at the top of every page (a
     // display: table on other elements does not, in Chromium). On screen it is plain blocks.
-    return html`<table class="frame" role="presentation">
+    return staticHtml`<table class="frame" role="presentation">
       ${printing ? html`<thead><tr><td>${this.renderPrintHeader()}</td></tr></thead>` : nothing}
       <tbody><tr><td>
         ${
           // Without a patient the gate says so; a banner saying it too would be noise.
           this.viewSession?.patient
-            ? html`<div part="banners" class="banners"><dcr-patient-banner .clock=${this.clock}></dcr-patient-banner></div>`
+            ? staticHtml`<div part="banners" class="banners"><${banner} .clock=${this.clock}></${banner}></div>`
             : nothing
         }
-        <dcr-consent-gate .clock=${this.clock}>
-          <dcr-allergy-banner></dcr-allergy-banner>
+        <${gate} .clock=${this.clock}>
+          <${allergies}></${allergies}>
           <div part="toolbar" class="toolbar">
             <div part="tablist" role="tablist" aria-label="GP record" @keydown=${this.onTabKeydown}>
               ${tabs.map(
@@ -200,7 +216,7 @@ export class DcrRecord extends LitElement {
             <button type="button" part="print-button" class="print-button" @click=${this.printRecord}>Print record</button>
           </div>
           ${tabs.map((t) => this.renderPanel(t, t.id === open, printing))}
-        </dcr-consent-gate>
+        </${gate}>
       </td></tr></tbody>
     </table>`;
   }

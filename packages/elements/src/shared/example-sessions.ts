@@ -28,6 +28,25 @@ const VIEWER = {
 const NEVER_ANSWERS: FetchLike = () => new Promise(() => undefined);
 const OFFLINE: FetchLike = () => Promise.reject(new TypeError('Failed to fetch'));
 
+/**
+ * The sandbox's answer with every Patient sent twice under two ids, as a PDS-unmerged duplicate
+ * registration would be: two records for one NHS number (the `ambiguous` state).
+ */
+export const DUPLICATE_PATIENTS: FetchLike = async (input, init) => {
+  const response = await fetch(input, init);
+  if (!input.includes('/Patient/_search') || !response.ok) return response;
+  const bundle = (await response.json()) as { entry?: { resource: { id: string } }[] };
+  const copies = (bundle.entry ?? []).map((e) => ({
+    ...e,
+    resource: { ...e.resource, id: `${e.resource.id}-duplicate` },
+  }));
+  bundle.entry = [...(bundle.entry ?? []), ...copies];
+  return new Response(JSON.stringify(bundle), {
+    status: 200,
+    headers: { 'content-type': 'application/fhir+json' },
+  });
+};
+
 /** An NHS number that is valid but belongs to no sandbox patient. */
 const UNKNOWN_NHS_NUMBER = '9434765919';
 
@@ -53,14 +72,16 @@ export function exampleSession(
       ? NEVER_ANSWERS
       : state === 'unavailable'
         ? OFFLINE
-        : options.failPath || options.holdPath
-          ? (input, init) =>
-              options.failPath && input.includes(options.failPath)
-                ? OFFLINE(input, init)
-                : options.holdPath && input.includes(options.holdPath)
-                  ? NEVER_ANSWERS(input, init)
-                  : fetch(input, init)
-          : undefined;
+        : state === 'ambiguous'
+          ? DUPLICATE_PATIENTS
+          : options.failPath || options.holdPath
+            ? (input, init) =>
+                options.failPath && input.includes(options.failPath)
+                  ? OFFLINE(input, init)
+                  : options.holdPath && input.includes(options.holdPath)
+                    ? NEVER_ANSWERS(input, init)
+                    : fetch(input, init)
+            : undefined;
   const session = createCareRecordSession({
     source:
       options.source === 'gp-connect'

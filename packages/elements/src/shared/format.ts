@@ -17,8 +17,23 @@ function parseIsoDate(value: string | undefined): DateParts | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  // A date that cannot exist (31-Feb, 31-Apr, 29-Feb of a common year) is never shown as one.
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return undefined;
   return { year, month, day };
+}
+
+/** Hours, minutes, seconds and any offset within their ranges (FHIR has no 24:00 or leap second). */
+function realTime(iso: string): boolean {
+  const time = /T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))?$/.exec(iso);
+  if (!time) return !iso.includes('T');
+  const [, h, m, s, zh, zm] = time.map(Number);
+  return h! <= 23 && m! <= 59 && !(s! > 59) && !(zh! > 14) && !(zm! > 59);
+}
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one (UTC: no time zone can shift it).
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**
@@ -88,7 +103,8 @@ export function formatPatientName(name: {
 
 /** `2026-11-26T09:30:00Z` → `26-Nov-2026 09:30` (local time). */
 export function formatDateTime(iso: string | undefined): string {
-  const date = iso ? new Date(iso) : undefined;
+  // `new Date('2026-02-31T10:00')` is 3 March and `T24:00` the next day: check the parts first.
+  const date = parseIsoDate(iso) && realTime(iso!) ? new Date(iso!) : undefined;
   if (!date || Number.isNaN(date.getTime())) return NOT_KNOWN;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getDate())}-${MONTHS[date.getMonth()]}-${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;

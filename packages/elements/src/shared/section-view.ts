@@ -33,6 +33,7 @@ export const TONE: Readonly<Record<Exclude<ViewState, ViewingState>, Tone>> = {
   'no-agreement': 'attention',
   'source-dissent': 'attention',
   'not-found': 'attention',
+  ambiguous: 'attention',
   'identity-mismatch': 'error',
   unavailable: 'error',
 };
@@ -62,6 +63,7 @@ const TITLE: Readonly<Record<Exclude<ViewState, ViewingState>, string>> = {
   // Dissent and "not set" at the practice look the same from here: never call both an opt-out.
   'source-dissent': 'GP record not shared',
   'not-found': 'No GP record found',
+  ambiguous: 'More than one record matches',
   'identity-mismatch': 'Record does not match this patient',
   unavailable: 'GP record unavailable',
   ended: 'Viewing ended',
@@ -77,6 +79,8 @@ const NEXT_STEP: Partial<Record<ViewState, string>> = {
   'consent-declined': 'Ask the patient directly, or use other sources.',
   'source-dissent': 'Contact the GP practice if you need information about this patient.',
   'not-found': 'Check the NHS number, or contact the GP practice.',
+  ambiguous:
+    'Check the NHS number with the patient, and tell the GP practice so the records can be merged.',
   'identity-mismatch': 'Check the patient’s identity in your system. This has been reported.',
   ended: 'To view it again, record the patient’s consent again.',
 };

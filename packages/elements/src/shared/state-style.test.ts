@@ -47,6 +47,7 @@ describe('one style per state, in every element', () => {
     ['consent-declined', 'tone-calm', 'status'],
     ['source-dissent', 'tone-attention', 'status'],
     ['not-found', 'tone-attention', 'status'],
+    ['ambiguous', 'tone-attention', 'status'],
     ['unavailable', 'tone-error', 'alert'],
     ['no-session', 'tone-calm', 'status'],
   ];

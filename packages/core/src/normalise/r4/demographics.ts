@@ -1,7 +1,7 @@
 import { deceasedOf } from '../shared/deceased.js';
 import type { AdministrativeGender, Demographics } from '../../model/demographics.js';
 import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM } from '../../model/common.js';
-import { array, record, text } from '../shared/read.js';
+import { array, isoDate, record, text } from '../shared/read.js';
 import type { ReferenceIndex } from '../shared/references.js';
 
 const GENDERS: readonly AdministrativeGender[] = ['male', 'female', 'other', 'unknown'];
@@ -40,8 +40,9 @@ export function demographicsFromR4(
     .find((ods) => ods !== undefined);
   const family = text(name?.family);
   const title = text(array(name?.prefix)[0]);
+  // A whole date that exists: never a 31-Feb shown as a date of birth (shared/dates.ts).
   const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(text(patient.birthDate) ?? '')
-    ? String(patient.birthDate)
+    ? isoDate(patient.birthDate)
     : undefined;
   const deceased = deceasedOf(patient);
   return {
