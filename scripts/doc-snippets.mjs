@@ -9,6 +9,11 @@ export const RUN_LANGUAGES = new Set(['ts', 'typescript', 'js', 'javascript', 'h
 
 /** `<!-- not-run: reason -->` on the line before a fence (blank lines between are allowed). */
 const NOT_RUN = /^\s*<!--\s*not-run:\s*(.+?)\s*-->\s*$/;
+/**
+ * `<!-- embed: path -->` before a fence: the block is that file of an example host, copied
+ * verbatim; scripts/hosts-test.mjs checks the copy, and it or scripts/packaging-test.mjs runs the file.
+ */
+const EMBED = /^\s*<!--\s*embed:\s*(\S+)\s*-->\s*$/;
 const FENCE = /^( {0,3})(`{3,}|~{3,})\s*([\w-]*)/;
 
 /** Every Markdown file the snippet test reads, relative to the repository root, sorted. */
@@ -28,7 +33,8 @@ export function docFiles(rootDir) {
 
 /**
  * The fenced blocks of one Markdown text: `{ line, lang, code, notRun? }`, `line` 1-based (the
- * fence's own line), `notRun` the reason given by a `<!-- not-run: reason -->` marker.
+ * fence's own line), `notRun` the reason given by a `<!-- not-run: reason -->` marker, or the
+ * file an `<!-- embed: path -->` marker says the block copies (run by the host tests instead).
  */
 export function extractSnippets(markdown) {
   const lines = markdown.split('\n');
@@ -47,11 +53,15 @@ export function extractSnippets(markdown) {
     let k = i - 1;
     while (k >= 0 && lines[k].trim() === '') k--;
     const marker = k >= 0 ? NOT_RUN.exec(lines[k]) : null;
+    const embed = k >= 0 ? EMBED.exec(lines[k]) : null;
+    const notRun = marker
+      ? marker[1]
+      : embed && `${embed[1]}, copied verbatim: checked and run by the host and packaging tests`;
     blocks.push({
       line: i + 1,
       lang: lang.toLowerCase(),
       code: body.join('\n'),
-      ...(marker && { notRun: marker[1] }),
+      ...(notRun && { notRun }),
     });
     i = j;
   }
