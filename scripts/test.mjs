@@ -1,8 +1,9 @@
 // `npm test`: the browser suite through web-test-runner, then (when no files are named) the page
 // tests that need a real served page (test/browser/*.test.mjs: under the start server's CSP,
-// driven by playwright-core), the packed-tarball test and the host smoke tests, then one closing
-// line with the totals of all. Arguments go to web-test-runner alone, and skip the rest.
-import { spawnSync } from 'node:child_process';
+// driven by playwright-core), then the packed-tarball test and the host smoke tests side by side
+// (each spends most of its time in npm and tsc, little in the browser), then one closing line
+// with the totals of all. Arguments go to web-test-runner alone, and skip the rest.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { RESULTS_FILE } from './counting-reporter.mjs';
 
@@ -13,8 +14,32 @@ const totals = existsSync(RESULTS_FILE)
   ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8'))
   : { passed: 0, failed: 1, skipped: 0 };
 
-let othersOk = true;
-if (args.length === 0) {
+/** Runs a check script; resolves its output and totals (its last line, JSON). */
+function runChecks(script) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (status) => {
+      const lines = output.trimEnd().split('\n');
+      let counts = { passed: 0, failed: 1, skipped: 0 };
+      try {
+        counts = JSON.parse(lines.at(-1));
+        lines.pop();
+      } catch {
+        // No totals line: the script itself failed; counted as one failure.
+      }
+      if (status !== 0 && counts.failed === 0) counts.failed = 1;
+      const seconds = Math.round((Date.now() - started) / 1000);
+      resolve({ text: `\n${script} (${seconds} s)\n${lines.join('\n')}`, counts });
+    });
+  });
+}
+
+/** The page tests (node --test over test/browser): whether they passed; counts into totals. */
+function runPageTests() {
   const files = readdirSync('test/browser')
     .filter((f) => f.endsWith('.test.mjs'))
     .map((f) => `test/browser/${f}`);
@@ -33,31 +58,18 @@ if (args.length === 0) {
   totals.failed += count('fail') + count('cancelled') + (report ? 0 : 1);
   totals.skipped += count('skipped');
   rmSync(tap, { force: true });
-  othersOk = pages.status === 0;
+  return pages.status === 0;
+}
 
-  // Each prints its checks, then its totals as JSON on its last line.
-  for (const script of ['scripts/packaging-test.mjs', 'scripts/hosts-test.mjs']) {
-    const started = Date.now();
-    console.log(`\n${script}`);
-    const child = spawnSync(process.execPath, [script], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      encoding: 'utf8',
-    });
-    const lines = (child.stdout ?? '').trimEnd().split('\n');
-    let counts = { passed: 0, failed: 1, skipped: 0 };
-    try {
-      counts = JSON.parse(lines.at(-1));
-      lines.pop();
-    } catch {
-      // No totals line: the script itself failed; counted as one failure.
-    }
-    console.log(lines.join('\n'));
-    console.log(`  (${Math.round((Date.now() - started) / 1000)} s)`);
+let pageTestsOk = true;
+if (args.length === 0) {
+  pageTestsOk = runPageTests();
+  const scripts = ['scripts/packaging-test.mjs', 'scripts/hosts-test.mjs'];
+  for (const { text, counts } of await Promise.all(scripts.map(runChecks))) {
+    console.log(text);
     for (const key of ['passed', 'failed', 'skipped']) totals[key] += counts[key];
-    if (child.status !== 0 && counts.failed === 0) totals.failed += 1;
-    if (child.status !== 0) othersOk = false;
   }
 }
 
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(run.status === 0 && othersOk && totals.failed === 0 && totals.passed > 0 ? 0 : 1);
+process.exit(run.status === 0 && pageTestsOk && totals.failed === 0 && totals.passed > 0 ? 0 : 1);

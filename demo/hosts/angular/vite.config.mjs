@@ -23,4 +23,15 @@ const angularLinker = {
   },
 };
 
-export default defineConfig({ base: './', plugins: [angularLinker] });
+export default defineConfig({
+  base: './',
+  plugins: [angularLinker],
+  // What the CLI defines for a production build: Angular's development checks and JIT paths drop out.
+  define: {
+    ngDevMode: 'false',
+    ngJitMode: 'false',
+    ngI18nClosureMode: 'false',
+    ngServerMode: 'false',
+    ngHmrMode: 'false',
+  },
+});
