@@ -10,6 +10,7 @@ export type RecordErrorKind =
   | 'server'
   | 'network'
   | 'timeout'
+  | 'too-large'
   | 'aborted';
 
 const MESSAGES: Record<RecordErrorKind, string> = {
@@ -20,6 +21,7 @@ const MESSAGES: Record<RecordErrorKind, string> = {
   server: 'The record source failed to answer.',
   network: 'The record source could not be reached.',
   timeout: 'The record source did not answer in time.',
+  'too-large': 'The record source sent an answer too large to read safely.',
   aborted: 'The request was cancelled.',
 };
 

@@ -18,6 +18,11 @@ export interface JsonRequest {
 export interface RetryPolicy {
   /** Per attempt, covering the body too. */
   timeoutMs: number;
+  /**
+   * The largest body read, in bytes (default 32 MiB): a larger one is refused before it is parsed
+   * (`too-large`), as a misbehaving proxy's or server's would otherwise freeze the page parsing it.
+   */
+  maxBodyBytes: number;
   /** Further attempts after the first, for 429, 503 and network failures. */
   retries: number;
   /** First backoff; doubles each retry. `Retry-After` wins when the server sends it. */
@@ -30,6 +35,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   timeoutMs: 15_000,
+  maxBodyBytes: 32 * 1024 * 1024,
   retries: 3,
   backoffMs: 300,
   maxRetryAfterMs: 10_000,
@@ -50,7 +56,7 @@ export async function fetchJson(
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
-    const outcome = await attemptOnce(fetchFn, request, policy.timeoutMs);
+    const outcome = await attemptOnce(fetchFn, request, policy);
     if (!(outcome instanceof RecordError)) return outcome;
     const wait = retryDelay(outcome, attempt, policy);
     if (wait === undefined) throw outcome;
@@ -84,7 +90,7 @@ type RetryableError = RecordError & { retryAfterMs?: number };
 async function attemptOnce(
   fetchFn: FetchLike,
   request: JsonRequest,
-  timeoutMs: number,
+  { timeoutMs, maxBodyBytes }: RetryPolicy,
 ): Promise<unknown | RetryableError> {
   const controller = new AbortController();
   let timedOut = false;
@@ -113,7 +119,9 @@ async function attemptOnce(
     }
     let json: unknown;
     try {
-      json = await response.json();
+      const text = await boundedText(response, maxBodyBytes);
+      if (text === undefined) return new RecordError('too-large', response.status);
+      json = JSON.parse(text);
     } catch {
       const final = finalError();
       if (final) throw final;
@@ -126,6 +134,34 @@ async function attemptOnce(
     clearTimeout(timer);
     request.signal?.removeEventListener('abort', forwardAbort);
   }
+}
+
+/**
+ * The body as text, or `undefined` when it is larger than `maxBytes`: refused by its declared
+ * length before any of it is read, else while it streams in (a chunked body declares none).
+ */
+async function boundedText(response: Response, maxBytes: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    void response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(read.value);
+  }
+  const decoder = new TextDecoder();
+  return chunks
+    .map((chunk, i) => decoder.decode(chunk, { stream: i < chunks.length - 1 }))
+    .join('');
 }
 
 function init(request: JsonRequest): RequestInit {

@@ -31,6 +31,10 @@ export async function injectFault(
     return { truncate: false };
   }
   if ('truncate' in fault) return { truncate: true };
+  if ('reset' in fault) {
+    res.socket?.destroy();
+    return undefined;
+  }
   const [issue, text] = ISSUE_FOR_STATUS[fault.status]!;
   const headers: Record<string, string> = {
     'content-type': 'application/fhir+json; charset=utf-8',

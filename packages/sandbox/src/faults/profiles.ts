@@ -10,7 +10,9 @@ export const FAULT_PROFILE_HEADER = 'x-dcr-sandbox-profile';
 export type FaultStep =
   | { status: 429 | 500 | 503; retryAfterSeconds?: number }
   | { timeoutMs: number }
-  | { truncate: true };
+  | { truncate: true }
+  /** The connection is dropped without an answer (a proxy or load balancer resetting it). */
+  | { reset: true };
 
 export interface FaultProfileConfig {
   /** Seed for latency and rate draws; the same seed gives the same sequence. Default 1. */
@@ -67,7 +69,7 @@ export function parseFaultProfileConfig(json: unknown): FaultProfileConfig | str
     }
   }
   if (queue !== undefined && (!Array.isArray(queue) || !queue.every(isFaultStep))) {
-    return '`queue` must be an array of steps: { status: 429|500|503, retryAfterSeconds? }, { timeoutMs }, { truncate: true }.';
+    return '`queue` must be an array of steps: { status: 429|500|503, retryAfterSeconds? }, { timeoutMs }, { truncate: true }, { reset: true }.';
   }
   if (rate !== undefined) {
     if (
@@ -95,6 +97,7 @@ function isFaultStep(step: unknown): step is FaultStep {
     );
   }
   if ('timeoutMs' in step) return isDelay(step.timeoutMs);
+  if ('reset' in step) return step.reset === true;
   return step.truncate === true;
 }
 
