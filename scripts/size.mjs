@@ -1,15 +1,19 @@
 // `npm run size`: min+gzip of each public browser entry, bundled with its dependencies (Lit
-// included) as a host's bundler would (esbuild, code splitting on, the packages' dist/ resolved
-// through their `exports`, never the workspace's source aliases), against DESIGN.md §9 budgets.
+// included) as a host's bundler would: rollup (what Vite builds with) resolving the packages'
+// dist/ through their `exports` and `sideEffects`, code splitting on, each chunk minified by
+// esbuild. Never the workspace's source aliases. Budgets: DESIGN.md §9.
 //
 // "up front" is what the page loads before the entry runs: the entry chunk and every chunk it
-// imports statically. "total" adds the chunks the entry may load later with `import()` (the
-// record-processing code a source or the session loads when the first section is read). Each file
+// imports statically. "total" adds the chunks loaded later with `import()` (the record-processing
+// code a source or the session loads when the first section is read, the audit outbox). Each file
 // is gzipped on its own, as a browser fetches it. A budget is held against the up-front figure;
 // the total is printed beside it so nothing is hidden. Exits 1 when any budget is exceeded.
 import { gzipSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
-import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { transform } from 'esbuild';
+import { rollup } from 'rollup';
 
 const DEFINES = [
   'dcr-session',
@@ -28,8 +32,10 @@ const DEFINES = [
   'dcr-immunisations',
 ];
 const KB = 1024;
-const CORE = './packages/core/dist/index.js';
-const ELEMENTS = './packages/elements/dist/index.js';
+const ENTRY = '\0size-entry';
+const at = (path) => resolve(path);
+const CORE = at('packages/core/dist/index.js');
+const ELEMENTS = at('packages/elements/dist/index.js');
 const ENTRIES = [
   {
     // What a typical integration imports: the session, the R4 source and the FHIR audit sink.
@@ -48,7 +54,7 @@ const ENTRIES = [
     contents: [
       `export * from '${CORE}';`,
       `export * from '${ELEMENTS}';`,
-      `import './packages/elements/dist/define/dcr-record.js';`,
+      `import '${at('packages/elements/dist/define/dcr-record.js')}';`,
     ].join('\n'),
     budget: 40 * KB,
   },
@@ -69,35 +75,34 @@ const ENTRIES = [
 
 /** Gzipped bytes up front (entry and its static imports) and in total (with lazy chunks). */
 async function measure(contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: process.cwd(), sourcefile: 'entry.js' },
-    bundle: true,
-    splitting: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    outdir: 'size-out',
-    write: false,
-    metafile: true,
-    // The root tsconfig maps @dcr-elements/core to its source for tests; a host has only dist/.
-    tsconfigRaw: '{}',
-    logLevel: 'error',
+  const bundle = await rollup({
+    input: ENTRY,
+    plugins: [
+      {
+        name: 'size-entry',
+        resolveId: (id) => (id === ENTRY ? ENTRY : null),
+        load: (id) => (id === ENTRY ? contents : null),
+      },
+      nodeResolve(),
+    ],
+    onwarn: () => {},
   });
-  const gzip = new Map(
-    result.outputFiles.map((f) => [f.path, gzipSync(f.contents, { level: 9 }).length]),
-  );
-  const outputs = result.metafile.outputs;
-  const byRelative = (relative) => [...gzip.keys()].find((path) => path.endsWith(relative));
-  const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const chunks = new Map();
+  for (const chunk of output) {
+    const { code } = await transform(chunk.code, { minify: true, format: 'esm', target: 'es2022' });
+    chunks.set(chunk.fileName, { chunk, gzip: gzipSync(code, { level: 9 }).length });
+  }
   const upFront = new Set();
-  const visit = (path) => {
-    if (upFront.has(path)) return;
-    upFront.add(path);
-    for (const i of outputs[path].imports) if (i.kind === 'import-statement') visit(i.path);
+  const visit = (name) => {
+    if (upFront.has(name)) return;
+    upFront.add(name);
+    for (const imported of chunks.get(name).chunk.imports) visit(imported);
   };
-  visit(entry);
-  const sum = (paths) => [...paths].reduce((total, p) => total + gzip.get(byRelative(p)), 0);
-  return { upFront: sum(upFront), total: sum(Object.keys(outputs)), chunks: gzip.size };
+  visit(output.find((chunk) => chunk.isEntry).fileName);
+  const sum = (names) => [...names].reduce((total, name) => total + chunks.get(name).gzip, 0);
+  return { upFront: sum(upFront), total: sum(chunks.keys()), chunks: chunks.size };
 }
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
@@ -106,7 +111,7 @@ let over = 0;
 for (const entry of ENTRIES) {
   const contents =
     entry.contents ??
-    entry.files.map((f) => `export * from './packages/elements/dist/${f}';`).join('\n');
+    entry.files.map((f) => `export * from '${at(`packages/elements/dist/${f}`)}';`).join('\n');
   const { upFront, total, chunks } = await measure(contents);
   const ok = upFront <= entry.budget;
   if (!ok) over++;
