@@ -14,6 +14,14 @@ import {
 import { expect, fixture } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
+// Core loads its record-processing code with import() when a section is first read: one chunk per
+// job in a host's bundle, but a waterfall of module requests from this unbundled server. Loaded
+// here with every test file instead, as when they were static imports, so a file's first test
+// does not pay for it under its timeout.
+import '../../packages/core/src/normalise/r4/index.js';
+import '../../packages/core/src/normalise/stu3/structured-record.js';
+import '../../packages/core/src/policy/withhold.js';
+import '../../packages/core/src/audit/outbox-store.js';
 
 // Lit's one-off "dev mode" notice is expected in tests; every other Lit warning is a failure.
 const globals = globalThis as { litIssuedWarnings?: Set<string> };

@@ -6,7 +6,7 @@
  *
  * Loss window: between `record()` and the outbox transaction committing (normally a few ms) the
  * record exists only in memory. The write is issued within the same task as `record()` once the
- * database is open (before that, records wait in memory for the open), and if the page is hidden
+ * database is open (before that, records wait in memory for the outbox module and the open), and if the page is hidden
  * for good (`pagehide`) with records still uncommitted, each is also sent straight to the sink with
  * `keepalive`; the sink is idempotent on id, so the later delivery from the outbox is harmless.
  *
@@ -25,7 +25,7 @@ import type {
 import { deliveryPass } from './delivery-pass.js';
 import { deliveryRight } from './delivery-right.js';
 import { memoryOutbox } from './memory-outbox.js';
-import { openIndexedDbOutbox, type DeadLetter, type Outbox } from './outbox-store.js';
+import type { DeadLetter, Outbox } from './outbox-store.js';
 import { copyAuditRecord } from './record-copy.js';
 import { mappingProblem } from './record-check.js';
 
@@ -108,16 +108,20 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
   let idleWaiters: Array<() => void> = [];
   let lastPurge = -Infinity;
 
-  const ready: Promise<Outbox> = openIndexedDbOutbox(dbName, now).then(
-    (opened) => {
-      if (closed) opened.close(); // close() gave up waiting for the open
-      return (outbox = opened);
-    },
-    (error: unknown) => {
-      emit({ type: 'storage-error', at: at(), message: messageOf(error) });
-      return (outbox = memoryOutbox());
-    },
-  );
+  // The IndexedDB outbox (and idb) is a separate chunk: the page loads it with the first trail,
+  // and records made before it opens wait in memory as they would for the open itself.
+  const ready: Promise<Outbox> = import('./outbox-store.js')
+    .then(({ openIndexedDbOutbox }) => openIndexedDbOutbox(dbName, now))
+    .then(
+      (opened) => {
+        if (closed) opened.close(); // close() gave up waiting for the open
+        return (outbox = opened);
+      },
+      (error: unknown) => {
+        emit({ type: 'storage-error', at: at(), message: messageOf(error) });
+        return (outbox = memoryOutbox());
+      },
+    );
   const current = async (): Promise<Outbox> => (await ready, outbox!);
   void ready.then(() => kick()); // resend what an earlier page left behind
 

@@ -6,9 +6,10 @@ import {
   type SensitiveMedicineName,
   type SensitiveTerm,
 } from './sensitive-names.js';
-import type { ViewerContext } from './viewer.js';
+import { resolveAccess } from './access.js';
 
 export { DEFAULT_SENSITIVE_CODES, DEFAULT_SENSITIVE_MEDICINES, DEFAULT_SENSITIVE_TERMS };
+export { DEFAULT_PERMITTED_ROLES, decideAccess, type AccessDecision } from './access.js';
 export type { SensitiveCodeInput, SensitiveMedicineName, SensitiveTerm };
 
 /**
@@ -51,20 +52,12 @@ export interface AccessPolicy {
   grantMinutes: number;
 }
 
-/**
- * Verified national RBAC codes: R8000 Clinical Practitioner, R8001 Nurse, R8003 Health
- * Professional Access Roles. Students (R8004), secretaries, admin and clerical roles are not
- * permitted by default.
- */
-export const DEFAULT_PERMITTED_ROLES = ['R8000', 'R8001', 'R8003'] as const;
-
 /** HL7 v3 ActCode information-sensitivity labels for these categories (STD, sexuality and reproductive health, HIV). */
 export const DEFAULT_SENSITIVE_LABELS = ['STD', 'SEX', 'HIV'] as const;
 
 export function resolvePolicy(overrides: Partial<AccessPolicy> = {}): AccessPolicy {
   return {
-    permittedRoles: overrides.permittedRoles ?? DEFAULT_PERMITTED_ROLES,
-    agreement: overrides.agreement ?? [],
+    ...resolveAccess(overrides),
     sensitiveCodes: [
       ...(overrides.replaceSensitiveCodes ?? DEFAULT_SENSITIVE_CODES),
       ...(overrides.sensitiveCodes ?? []),
@@ -72,24 +65,8 @@ export function resolvePolicy(overrides: Partial<AccessPolicy> = {}): AccessPoli
     sensitiveMedicines: overrides.sensitiveMedicines ?? DEFAULT_SENSITIVE_MEDICINES,
     sensitiveTerms: overrides.sensitiveTerms ?? DEFAULT_SENSITIVE_TERMS,
     sensitiveLabels: overrides.sensitiveLabels ?? DEFAULT_SENSITIVE_LABELS,
-    grantMinutes: overrides.grantMinutes ?? 60,
     ...(overrides.sensitiveHook && { sensitiveHook: overrides.sensitiveHook }),
   };
-}
-
-export type AccessDecision = 'permitted' | 'not-permitted' | 'no-agreement';
-
-/** Role first (a non-clinical role never gets further), then the sharing agreement. */
-export async function decideAccess(
-  viewer: ViewerContext,
-  policy: AccessPolicy,
-): Promise<AccessDecision> {
-  if (!viewer.roles.some((role) => policy.permittedRoles.includes(role))) return 'not-permitted';
-  const covered =
-    typeof policy.agreement === 'function'
-      ? await policy.agreement(viewer.organisation)
-      : policy.agreement.includes(viewer.organisation);
-  return covered === true ? 'permitted' : 'no-agreement';
 }
 
 /** GP-side sharing status: only an explicit `share` allows; dissent and "not set" both refuse. */

@@ -5,6 +5,8 @@ import type { SectionName, SectionValues } from '../model/sections.js';
 import { seriesOf } from '../normalise/shared/investigation-series.js';
 import { keepLinksWithin } from '../normalise/shared/problem-links.js';
 import { hasSensitiveLabel, isPrivate, type AccessPolicy } from './policy.js';
+
+export { resolvePolicy } from './policy.js';
 import {
   codingsIn,
   matcherFor,

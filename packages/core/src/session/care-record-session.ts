@@ -13,7 +13,8 @@ import { RecordError } from '../http/errors.js';
 import type { WithheldCounts } from '../model/common.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { identityMismatch } from '../policy/identity.js';
-import { decideAccess, resolvePolicy, type AccessPolicy } from '../policy/policy.js';
+import { decideAccess, resolveAccess, type AccessRules } from '../policy/access.js';
+import type { AccessPolicy } from '../policy/policy.js';
 import {
   auditIdentityOf,
   validateHostPatient,
@@ -21,7 +22,6 @@ import {
   type HostPatient,
   type ViewerContext,
 } from '../policy/viewer.js';
-import { applyEntryPolicy } from '../policy/withhold.js';
 import type { RecordSource } from '../sources/source.js';
 import { randomId } from '../random-id.js';
 import { copyPlainInput } from './copy-input.js';
@@ -61,6 +61,19 @@ export type SectionResult<K extends SectionName> = SectionValues[K] & { patient:
 
 type Listener = (snapshot: SectionSnapshot<SectionName>) => void;
 
+type EntryPolicy = <K extends SectionName>(
+  section: K,
+  value: SectionValues[K],
+  viewer: ViewerContext,
+) => Promise<SectionValues[K]>;
+
+/** Private and sensitive entry rules with their code sets (policy/withhold.ts), loaded once. */
+async function loadEntryPolicy(overrides: Partial<AccessPolicy>): Promise<EntryPolicy> {
+  const { applyEntryPolicy, resolvePolicy } = await import('../policy/withhold.js');
+  const policy = resolvePolicy(overrides);
+  return (section, value, viewer) => applyEntryPolicy(section, value, viewer, policy);
+}
+
 const VIEWING: ReadonlySet<MachineState> = new Set(VIEW_STATES);
 const WITH_PATIENT: ReadonlySet<MachineState> = new Set(PATIENT_STATES);
 
@@ -78,7 +91,10 @@ const WITH_PATIENT: ReadonlySet<MachineState> = new Set(PATIENT_STATES);
  * record: identities and decisions only, no clinical content).
  */
 export class CareRecordSession extends EventTarget {
-  readonly #policy: AccessPolicy;
+  readonly #access: AccessRules;
+  readonly #policyOverrides: Partial<AccessPolicy>;
+  /** The entry rules and their code sets: a separate chunk, loaded when the first section arrives. */
+  #entryPolicy: Promise<EntryPolicy> | undefined;
   readonly #clock: () => Date;
   readonly #newId: () => string;
   readonly #store: SectionStore;
@@ -126,7 +142,16 @@ export class CareRecordSession extends EventTarget {
 
   constructor(options: CareRecordSessionOptions) {
     super();
-    this.#policy = resolvePolicy(options.policy);
+    this.#access = resolveAccess(options.policy);
+    // Copied now: a host changing its arrays later must not change what this session withholds.
+    const overrides = options.policy ?? {};
+    this.#policyOverrides = {
+      ...overrides,
+      ...(overrides.sensitiveCodes && { sensitiveCodes: [...overrides.sensitiveCodes] }),
+      ...(overrides.replaceSensitiveCodes && {
+        replaceSensitiveCodes: [...overrides.replaceSensitiveCodes],
+      }),
+    };
     this.#clock = options.clock ?? (() => new Date());
     this.#newId = options.newId ?? randomId;
     this.#store = new SectionStore(
@@ -252,7 +277,7 @@ export class CareRecordSession extends EventTarget {
   #checkAccess(): void {
     const viewer = this.#viewer!;
     const generation = this.#generation;
-    this.#accessDecided = decideAccess(viewer, this.#policy).then(
+    this.#accessDecided = decideAccess(viewer, this.#access).then(
       (decision) => {
         if (generation !== this.#generation || this.#closed) return;
         this.#apply(
@@ -307,7 +332,7 @@ export class CareRecordSession extends EventTarget {
       decision,
       host.nhsNumber,
       this.#clock(),
-      this.#policy.grantMinutes,
+      this.#access.grantMinutes,
     )!;
     this.#grant = grant;
     const generation = this.#generation;
@@ -582,6 +607,8 @@ export class CareRecordSession extends EventTarget {
       return;
     }
     if (snapshot.status === 'loading') {
+      // Fetched alongside the record, so the rules are there when the first section arrives.
+      this.#loadEntryPolicy().catch(() => undefined);
       this.#snapshots.set(section, snapshot);
       this.#publish(snapshot);
       this.#updateProgress();
@@ -603,7 +630,8 @@ export class CareRecordSession extends EventTarget {
     }
     let value: SectionValues[SectionName];
     try {
-      value = await applyEntryPolicy(section, snapshot.value, this.#viewer!, this.#policy);
+      const entryPolicy = await this.#loadEntryPolicy();
+      value = await entryPolicy(section, snapshot.value, this.#viewer!);
     } catch {
       // The access policy could not decide (a host's terminology hook failed): nothing of the
       // section may be shown, and the failure is audited like any other.
@@ -628,6 +656,14 @@ export class CareRecordSession extends EventTarget {
       this.#publish(ready);
     }
     this.#updateProgress();
+  }
+
+  /** The entry rules, loaded once; a failed load is forgotten, so the next section tries again. */
+  #loadEntryPolicy(): Promise<EntryPolicy> {
+    return (this.#entryPolicy ??= loadEntryPolicy(this.#policyOverrides).catch((error: unknown) => {
+      this.#entryPolicy = undefined;
+      throw error;
+    }));
   }
 
   /**

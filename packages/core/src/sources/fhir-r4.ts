@@ -14,15 +14,10 @@ import {
 } from '../model/common.js';
 import type { DemographicsSection } from '../model/demographics.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
-import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
-import { REFERRAL_CATEGORY } from '../normalise/r4/events.js';
-import {
-  R4_NORMALISERS,
-  R4_SECTION_TYPES,
-  demographicsFromR4,
-  type R4Context,
-} from '../normalise/r4/index.js';
-import { practitionerRoleReferences } from '../normalise/r4/context.js';
+import type { NormaliseOptions } from '../normalise/options.js';
+import type { R4Context } from '../normalise/r4/context.js';
+import { demographicsFromR4 } from '../normalise/r4/demographics.js';
+import { REFERRAL_CATEGORY } from '../normalise/shared/encounters.js';
 import { array, record, text } from '../normalise/shared/read.js';
 import {
   bundleEntries,
@@ -81,6 +76,13 @@ const SEARCHES: Record<ClinicalSection, Search[]> = {
     { resourceType: 'ServiceRequest', params: { category: `${SNOMED_CT}|${REFERRAL_CATEGORY}` } },
   ],
 };
+
+/**
+ * The R4 normalisers (and the code sets they carry) are a separate chunk, loaded when the first
+ * clinical section is read, in parallel with its searches: a host pays for them once it reads a
+ * record, not on page load. One chunk for every section, so any page makes the same requests.
+ */
+const normalisers = () => import('../normalise/r4/index.js');
 
 const searchKey = (search: Search) =>
   `${search.resourceType}?${new URLSearchParams(search.params)}`;
@@ -224,7 +226,7 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
     kind: 'fhir-r4',
     fetchSections<K extends SectionName>(sections: readonly K[], request: SourceRequest) {
       const patient = demographics(request);
-      const normaliseWith = normaliseOptions(options.normalise);
+      let normaliseWith: NormaliseOptions | undefined;
       const searches = new Map<string, Promise<ReferenceEntry[]>>();
       const run = (search: Search) => {
         const key = searchKey(search);
@@ -237,32 +239,39 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
       };
       // Sections with the same searches share one array and one context, so what they have in
       // common (recorder look-ups, a shared normaliser pass) happens once.
-      const groups = new Map<string, Promise<{ resources: unknown[]; context: R4Context }>>();
-      const read = (group: Search[], types: readonly string[]) => {
+      type R4 = Awaited<ReturnType<typeof normalisers>>;
+      const groups = new Map<
+        string,
+        Promise<{ resources: unknown[]; context: R4Context; r4: R4 }>
+      >();
+      const read = (group: Search[], section: ClinicalSection) => {
         const key = group.map(searchKey).join('&');
         let pending = groups.get(key);
         if (!pending) {
-          pending = Promise.all([patient, ...group.map(run)]).then(async ([found, ...results]) => {
-            const entries = results.flat();
-            // The section reads its own types; `_include`d and other resources serve references.
-            const resources = entries
-              .map((entry) => entry.resource)
-              .filter((r) => types.includes(String(record(r)?.resourceType)));
-            const context: R4Context = {
-              patientId: found.patient.id,
-              nhsNumber: found.patient.nhsNumber,
-              references: referenceIndex(entries),
-              options: normaliseWith,
-              recorderOrganisations: await recorderOrganisations(
-                practitionerRoleReferences(resources),
-                request.signal,
-              ),
-              ...(found.patient.registeredPractice && {
-                organisation: found.patient.registeredPractice,
-              }),
-            };
-            return { resources, context };
-          });
+          pending = Promise.all([patient, normalisers(), ...group.map(run)]).then(
+            async ([found, r4, ...results]) => {
+              const entries = results.flat();
+              // The section reads its own types; `_include`d and other resources serve references.
+              const types = r4.R4_SECTION_TYPES[section];
+              const resources = entries
+                .map((entry) => entry.resource)
+                .filter((r) => types.includes(String(record(r)?.resourceType)));
+              const context: R4Context = {
+                patientId: found.patient.id,
+                nhsNumber: found.patient.nhsNumber,
+                references: referenceIndex(entries),
+                options: (normaliseWith ??= r4.normaliseOptions(options.normalise)),
+                recorderOrganisations: await recorderOrganisations(
+                  r4.practitionerRoleReferences(resources),
+                  request.signal,
+                ),
+                ...(found.patient.registeredPractice && {
+                  organisation: found.patient.registeredPractice,
+                }),
+              };
+              return { resources, context, r4 };
+            },
+          );
           groups.set(key, pending);
         }
         return pending;
@@ -274,9 +283,9 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
           continue;
         }
         const clinical = section as ClinicalSection;
-        promises[section] = read(SEARCHES[clinical], R4_SECTION_TYPES[clinical]).then(
-          ({ resources, context }) =>
-            R4_NORMALISERS[clinical](resources, context) as SectionValues[typeof clinical],
+        promises[section] = read(SEARCHES[clinical], clinical).then(
+          ({ resources, context, r4 }) =>
+            r4.R4_NORMALISERS[clinical](resources, context) as SectionValues[typeof clinical],
         );
       }
       // Each section's failure is reported through its own promise; none may go unhandled here.

@@ -2,10 +2,9 @@ import { RecordError } from '../http/errors.js';
 import { randomId } from '../random-id.js';
 import { fetchJson, type FetchLike } from '../http/fetch-json.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
-import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
+import type { NormaliseOptions } from '../normalise/options.js';
 import { array, record } from '../normalise/shared/read.js';
 import { nhsNumberOf } from '../normalise/stu3/bundle-index.js';
-import { normaliseStructuredRecord } from '../normalise/stu3/structured-record.js';
 import { spineErrorCode } from '../http/spine-errors.js';
 import { gpConnectJwt, type GpConnectViewer, type JwtOptions } from './gp-connect-jwt.js';
 import { includeParameters, structuredRecordParameters } from './gp-connect-parameters.js';
@@ -145,12 +144,16 @@ export function gpConnectSource(options: GpConnectSourceOptions): RecordSource {
     sections: readonly SectionName[],
     request: SourceRequest,
   ): Promise<{ values: Partial<SectionValues>; patients: number }> {
-    const bundle = await structuredRecord(sections, request);
-    const values = normaliseStructuredRecord(
+    // The STU3 normaliser is a separate chunk, loaded alongside the request it will read.
+    const [bundle, stu3] = await Promise.all([
+      structuredRecord(sections, request),
+      import('../normalise/stu3/structured-record.js'),
+    ]);
+    const values = stu3.normaliseStructuredRecord(
       bundle,
       sections,
       request.nhsNumber,
-      normaliseOptions(options.normalise),
+      stu3.normaliseOptions(options.normalise),
     );
     return { values, patients: patientsWithNhsNumber(bundle, request.nhsNumber) };
   }

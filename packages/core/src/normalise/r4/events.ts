@@ -1,13 +1,15 @@
 import { compareNewestFirst } from '../shared/compare-dates.js';
 import { ODS_ORGANISATION_SYSTEM, countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
-import { ADMISSION_CLASSES, EMERGENCY_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
+import {
+  ADMISSION_CLASSES,
+  EMERGENCY_CLASSES,
+  ENCOUNTER_STATUS,
+  REFERRAL_CATEGORY,
+} from '../shared/encounters.js';
 import { codingsOf, hasSnomedCode } from '../shared/coding.js';
 import { array, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
-
-/** ServiceRequest.category for a referral: SNOMED CT 3457005 Patient referral. */
-export const REFERRAL_CATEGORY = '3457005';
 
 const REQUEST_STATUS: Record<string, CareEvent['status']> = {
   draft: 'planned',

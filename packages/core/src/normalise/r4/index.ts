@@ -9,8 +9,9 @@ import { observationsFromR4 } from './observations.js';
 import { proceduresFromR4 } from './procedures.js';
 import { risksWarningsFromR4 } from './risks-warnings.js';
 
-export type { R4Context } from './context.js';
+export { practitionerRoleReferences, type R4Context } from './context.js';
 export { demographicsFromR4 } from './demographics.js';
+export { normaliseOptions } from '../options.js';
 
 type ClinicalSection = Exclude<SectionName, 'demographics'>;
 

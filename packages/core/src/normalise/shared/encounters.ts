@@ -1,5 +1,8 @@
 import type { CareEvent } from '../../model/clinical.js';
 
+/** ServiceRequest.category for a referral: SNOMED CT 3457005 Patient referral. */
+export const REFERRAL_CATEGORY = '3457005';
+
 /** Encounter.status (the same codes in STU3 and R4) → the model's event status. */
 export const ENCOUNTER_STATUS: Record<string, CareEvent['status']> = {
   planned: 'planned',

@@ -118,7 +118,7 @@ export function referenceIndex(entries: Iterable<ReferenceEntry>): ReferenceInde
 }
 
 /** Resolves only contained (`#id`) references: for callers that hold no set of resources. */
-export const CONTAINED_ONLY: ReferenceIndex = referenceIndex([]);
+export const CONTAINED_ONLY: ReferenceIndex = /* @__PURE__ */ referenceIndex([]);
 
 /**
  * The entries of a Bundle (or an array of resources, as entries without fullUrls). A resource

@@ -14,6 +14,8 @@ import { risksWarningsSection } from '../shared/derived-warnings.js';
 import { record } from '../shared/read.js';
 import { collectWarnings, type SectionWarnings } from './section-warnings.js';
 
+export { normaliseOptions } from '../options.js';
+
 /**
  * Sections GP Connect Access Record Structured has no clinical area for. They are returned as
  * empty sections carrying this `source-warning`, not left out: an element then says "not
