@@ -20,7 +20,8 @@ try {
       rootDir,
       port,
       hostname: 'localhost',
-      nodeResolve: true,
+      // Lit's production build (no "Lit is in dev mode"); the tests keep the development one.
+      nodeResolve: { exportConditions: ['production'] },
       plugins: plugins(),
       middleware: [catalogueAtRoot, cspMiddleware, await sandboxMiddleware()],
     },

@@ -1,0 +1,127 @@
+/* global document -- the functions given to page.evaluate run in the page */
+// The catalogue's browser test (run by `npm test`, or alone: node scripts/catalogue-check.mjs):
+// every page in demo/pages.json, served as `npm start` serves it (production Lit, strict CSP),
+// at 1440 and 768 px: no console errors, no CSP violations, zero axe violations, no sideways
+// overflow; and every element of the manifest, and every state of every element, has a link.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { withCatalogueBrowser } from './catalogue-browser.mjs';
+
+const WIDTHS = [1440, 768];
+const root = new URL('..', import.meta.url);
+export const PAGES = JSON.parse(readFileSync(new URL('demo/pages.json', root), 'utf8'));
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+function manifestTags() {
+  const manifest = JSON.parse(
+    readFileSync(new URL('packages/elements/custom-elements.json', root), 'utf8'),
+  );
+  return manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => d.tagName ?? []);
+}
+
+/** What is wrong with the page as it stands at its current width. */
+async function problemsAt(page, width) {
+  await page.setViewportSize({ width, height: 900 });
+  await page.waitForTimeout(300);
+  const problems = [];
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement.scrollWidth,
+    clientWidth: document.scrollingElement.clientWidth,
+  }));
+  if (scrollWidth > clientWidth)
+    problems.push(`overflows sideways: ${scrollWidth} > ${clientWidth} px`);
+  // Each example is what a host shows alone: landmarks must be unique within it and within the
+  // catalogue's own page, not across twenty instances of one element side by side.
+  const violations = await page.evaluate(async () => {
+    const { axe } = globalThis;
+    const options = { resultTypes: ['violations'] };
+    const results = [
+      await axe.run(document, { ...options, rules: { 'landmark-unique': { enabled: false } } }),
+      await axe.run({ exclude: [['.frame']] }, { ...options, runOnly: ['landmark-unique'] }),
+    ];
+    for (const frame of document.querySelectorAll('.frame'))
+      results.push(await axe.run(frame, { ...options, runOnly: ['landmark-unique'] }));
+    return results
+      .flatMap((r) => r.violations)
+      .map(
+        (v) =>
+          `axe ${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' > '))
+            .slice(0, 3)
+            .join('; ')})`,
+      );
+  });
+  return [...problems, ...violations].map((p) => `${width} px: ${p}`);
+}
+
+async function walk(page, origin, path) {
+  const problems = [];
+  page.removeAllListeners('console');
+  page.removeAllListeners('pageerror');
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+  await page.goto(`${origin}${path}`);
+  await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
+  await page.evaluate(AXE);
+  for (const width of WIDTHS) problems.push(...(await problemsAt(page, width)));
+  const csp = await page.evaluate(() => globalThis.__cspViolations);
+  problems.push(...csp.map((v) => `CSP violation: ${v}`));
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
+  );
+  const states = await page.evaluate(() =>
+    [...document.querySelectorAll('main section.example[id]')].map((s) => s.id),
+  );
+  const unlinked = states.filter((id) => !links.includes(`#${id}`));
+  if (unlinked.length) problems.push(`states without a link: ${unlinked.join(', ')}`);
+  if (new Set(states).size !== states.length) problems.push('two states share an anchor');
+  return { problems, links, states };
+}
+
+export async function checkCatalogue(port = Number(process.env.CATALOGUE_PORT ?? 8766)) {
+  const results = [];
+  const started = Date.now();
+  await withCatalogueBrowser(port, async (browser, origin) => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      globalThis.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        globalThis.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const page = await context.newPage();
+    const linked = new Set();
+    for (const path of PAGES) {
+      if (process.env.CATALOGUE_ONLY && !path.includes(process.env.CATALOGUE_ONLY)) continue;
+      const pageStarted = Date.now();
+      const { problems, links, states } = await walk(page, origin, path);
+      console.log(`  ${path}: ${Date.now() - pageStarted} ms`);
+      for (const link of links) linked.add(link);
+      results.push({ name: `${path} (${states.length} states)`, problems });
+    }
+    // Every element in the manifest has a page in the list, linked from the overview.
+    const missing = manifestTags().filter(
+      (tag) => !PAGES.includes(`/?page=${tag}`) || !linked.has(`/?page=${tag}`),
+    );
+    results.push({
+      name: 'every element of the manifest has a linked page',
+      problems: missing.map((tag) => `no linked page for <${tag}>`),
+    });
+    await context.close();
+  });
+  for (const { name, problems } of results) {
+    console.log(`${problems.length ? '✗' : '✓'} catalogue ${name}`);
+    for (const problem of problems) console.log(`    ${problem}`);
+  }
+  const failed = results.filter((r) => r.problems.length).length;
+  console.log(
+    `catalogue: ${results.length - failed} passed, ${failed} failed in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+  return { passed: results.length - failed, failed };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { failed } = await checkCatalogue();
+  process.exit(failed ? 1 : 0);
+}
