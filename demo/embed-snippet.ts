@@ -38,17 +38,25 @@ export function embedSnippet(frame: Element): { html: string; module: string } {
       '',
       'const session = createCareRecordSession({',
       "  source: fhirR4Source({ baseUrl: '/fhir/r4' }), // your own FHIR proxy, never Spine",
-      "  viewer: { userId: 'demo-user', name: 'Dr Demo', roles: ['R8000'], organisation: 'RX1', setting: 'emergency' },",
-      "  audit: { record: (auditRecord) => fetch('/audit', { method: 'POST', body: JSON.stringify(auditRecord) }) }, // your audit service",
+      "  viewer: { userId: 'demo-user', name: 'Dr Demo', roles: ['R8000'], organisation: 'RX1',",
+      "    setting: 'emergency' },",
+      '  // Your audit service receives every audit record.',
+      "  audit: { record: (auditRecord) => fetch('/audit', { method: 'POST', body: JSON.stringify(auditRecord) }) },",
       "  policy: { agreement: ['RX1'] }, // organisations in the sharing agreement",
       '});',
       `document.querySelector('${holder.localName}').session = session;`,
     );
-    if (patient)
+    if (patient) {
+      const given = (patient.name?.given ?? []).map((g) => `'${g}'`).join(', ');
       lines.push(
-        `session.setPatient(${JSON.stringify({ nhsNumber: patient.nhsNumber, name: patient.name, birthDate: patient.birthDate })});`,
+        'session.setPatient({',
+        `  nhsNumber: '${patient.nhsNumber}',`,
+        `  name: { family: '${patient.name?.family ?? ''}', given: [${given}] },`,
+        `  birthDate: '${patient.birthDate ?? ''}',`,
+        '});',
         '// The consent gate (or your own screen) records the patient’s answer; nothing is fetched before it.',
       );
+    }
   }
   return {
     html: [

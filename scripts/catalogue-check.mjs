@@ -5,9 +5,15 @@
 // overflow; and every element of the manifest, and every state of every element, has a link.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { withCatalogueBrowser } from './catalogue-browser.mjs';
 
 const WIDTHS = [1440, 768];
+const CONCURRENCY = Number(
+  process.env.CATALOGUE_CONCURRENCY ?? Math.max(1, Math.min(3, availableParallelism() - 1)),
+);
+/** CATALOGUE_ONLY=dcr-summary walks the pages whose address contains that only. */
+const only = process.env.CATALOGUE_ONLY;
 const root = new URL('..', import.meta.url);
 export const PAGES = JSON.parse(readFileSync(new URL('demo/pages.json', root), 'utf8'));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -19,8 +25,11 @@ function manifestTags() {
   return manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => d.tagName ?? []);
 }
 
-/** What is wrong with the page as it stands at its current width. */
-async function problemsAt(page, width) {
+/**
+ * What is wrong with the page as it stands at `width`. Landmarks do not change with the width,
+ * so their uniqueness is checked at the first width only.
+ */
+async function problemsAt(page, width, landmarks) {
   await page.setViewportSize({ width, height: 900 });
   await page.waitForTimeout(300);
   const problems = [];
@@ -32,15 +41,19 @@ async function problemsAt(page, width) {
     problems.push(`overflows sideways: ${scrollWidth} > ${clientWidth} px`);
   // Each example is what a host shows alone: landmarks must be unique within it and within the
   // catalogue's own page, not across twenty instances of one element side by side.
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (landmarks) => {
     const { axe } = globalThis;
     const options = { resultTypes: ['violations'] };
     const results = [
       await axe.run(document, { ...options, rules: { 'landmark-unique': { enabled: false } } }),
-      await axe.run({ exclude: [['.frame']] }, { ...options, runOnly: ['landmark-unique'] }),
     ];
-    for (const frame of document.querySelectorAll('.frame'))
-      results.push(await axe.run(frame, { ...options, runOnly: ['landmark-unique'] }));
+    if (landmarks) {
+      results.push(
+        await axe.run({ exclude: [['.frame']] }, { ...options, runOnly: ['landmark-unique'] }),
+      );
+      for (const frame of document.querySelectorAll('.frame'))
+        results.push(await axe.run(frame, { ...options, runOnly: ['landmark-unique'] }));
+    }
     return results
       .flatMap((r) => r.violations)
       .map(
@@ -50,7 +63,7 @@ async function problemsAt(page, width) {
             .slice(0, 3)
             .join('; ')})`,
       );
-  });
+  }, landmarks);
   return [...problems, ...violations].map((p) => `${width} px: ${p}`);
 }
 
@@ -64,7 +77,8 @@ async function walk(page, origin, path) {
   await page.goto(`${origin}${path}`);
   await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
   await page.evaluate(AXE);
-  for (const width of WIDTHS) problems.push(...(await problemsAt(page, width)));
+  for (const width of WIDTHS)
+    problems.push(...(await problemsAt(page, width, width === WIDTHS[0])));
   const csp = await page.evaluate(() => globalThis.__cspViolations);
   problems.push(...csp.map((v) => `CSP violation: ${v}`));
   const links = await page.evaluate(() =>
@@ -90,17 +104,23 @@ export async function checkCatalogue(port = Number(process.env.CATALOGUE_PORT ??
         globalThis.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
       );
     });
-    const page = await context.newPage();
     const linked = new Set();
-    for (const path of PAGES) {
-      if (process.env.CATALOGUE_ONLY && !path.includes(process.env.CATALOGUE_ONLY)) continue;
-      const pageStarted = Date.now();
-      const { problems, links, states } = await walk(page, origin, path);
-      console.log(`  ${path}: ${Date.now() - pageStarted} ms`);
-      for (const link of links) linked.add(link);
-      results.push({ name: `${path} (${states.length} states)`, problems });
-    }
-    // Every element in the manifest has a page in the list, linked from the overview.
+    const queue = PAGES.filter((path) => !only || path.includes(only));
+    // Pages are walked CONCURRENCY at a time, each in its own tab, in the list's order.
+    const walker = async () => {
+      const page = await context.newPage();
+      for (let path = queue.shift(); path; path = queue.shift()) {
+        const pageStarted = Date.now();
+        const { problems, links, states } = await walk(page, origin, path);
+        for (const link of links) linked.add(link);
+        results.push({
+          name: `${path} (${states.length} states, ${Date.now() - pageStarted} ms)`,
+          problems,
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, walker));
+    // Every element in the manifest has a page in the list, and a link to it in the catalogue.
     const missing = manifestTags().filter(
       (tag) => !PAGES.includes(`/?page=${tag}`) || !linked.has(`/?page=${tag}`),
     );

@@ -8,7 +8,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { withCatalogueBrowser } from './catalogue-browser.mjs';
 
 const PORT = Number(process.env.SCREENSHOT_PORT ?? 8765);
-const THEMES = { nhs: 'nhs-light', 'nhs-dark': 'nhs-dark', neutral: 'neutral' };
+const ALL_THEMES = { nhs: 'nhs-light', 'nhs-dark': 'nhs-dark', neutral: 'neutral' };
+// SCREENSHOT_THEMES=nhs,neutral takes those themes only.
+const THEMES = Object.fromEntries(
+  Object.entries(ALL_THEMES).filter(
+    ([name]) =>
+      !process.env.SCREENSHOT_THEMES || process.env.SCREENSHOT_THEMES.split(',').includes(name),
+  ),
+);
 const only = process.argv[2];
 const WIDTHS = (process.env.SCREENSHOT_WIDTHS ?? '1440,768,390').split(',').map(Number);
 const PAGES = JSON.parse(readFileSync(new URL('../demo/pages.json', import.meta.url), 'utf8'));
