@@ -109,6 +109,19 @@ if (entry) {
   renderOverview(main, ELEMENTS);
 }
 applyWidth(widthPicker.value as WidthId);
-// The page is drawn after load, so the browser's own jump to #state found nothing: jump now.
-if (location.hash)
-  document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+// Where the element links are one sideways-scrolling row (narrow screens), show the current one.
+document
+  .querySelector('.element-links [aria-current="page"]')
+  ?.scrollIntoView({ block: 'nearest', inline: 'center' });
+// The page is drawn after load, so the browser's own jump to #state found nothing: jump now, and
+// again while the examples above it grow as their records arrive, until the reader scrolls.
+const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+if (target) {
+  target.scrollIntoView();
+  const follow = new ResizeObserver(() => target.scrollIntoView());
+  follow.observe(main);
+  const stop = () => follow.disconnect();
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'])
+    addEventListener(type, stop, { once: true, passive: true });
+  setTimeout(stop, 30_000);
+}
