@@ -31,7 +31,7 @@ export function exampleFrame(example: ElementExample): TemplateResult {
   </div>`;
 }
 
-function exampleSection(entry: CatalogueEntry, example: ElementExample): TemplateResult {
+function exampleSection(example: ElementExample): TemplateResult {
   const id = slug(example.name);
   return html`
     <section class="example" id=${id} aria-labelledby="${id}-title">
@@ -61,7 +61,7 @@ export async function renderElementPage(main: HTMLElement, entry: CatalogueEntry
           <li><a href="#api">API</a></li>
         </ul>
       </nav>
-      ${entry.examples.map((example) => exampleSection(entry, example))}
+      ${entry.examples.map(exampleSection)}
       <section id="api" aria-labelledby="api-title">
         <h2 id="api-title">API</h2>
         ${

@@ -25,11 +25,8 @@ function manifestTags() {
   return manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => d.tagName ?? []);
 }
 
-/**
- * What is wrong with the page as it stands at `width`. Landmarks do not change with the width,
- * so their uniqueness is checked at the first width only.
- */
-async function problemsAt(page, width, landmarks) {
+/** What is wrong with the page as it stands at `width`. */
+async function problemsAt(page, width) {
   await page.setViewportSize({ width, height: 900 });
   await page.waitForTimeout(300);
   const problems = [];
@@ -39,23 +36,34 @@ async function problemsAt(page, width, landmarks) {
   }));
   if (scrollWidth > clientWidth)
     problems.push(`overflows sideways: ${scrollWidth} > ${clientWidth} px`);
-  // Each example is what a host shows alone: landmarks must be unique within it and within the
-  // catalogue's own page, not across twenty instances of one element side by side.
-  const violations = await page.evaluate(async (landmarks) => {
-    const { axe } = globalThis;
-    const options = { resultTypes: ['violations'] };
-    const results = [
-      await axe.run(document, { ...options, rules: { 'landmark-unique': { enabled: false } } }),
-    ];
-    if (landmarks) {
-      results.push(
-        await axe.run({ exclude: [['.frame']] }, { ...options, runOnly: ['landmark-unique'] }),
-      );
-      for (const frame of document.querySelectorAll('.frame'))
-        results.push(await axe.run(frame, { ...options, runOnly: ['landmark-unique'] }));
-    }
-    return results
-      .flatMap((r) => r.violations)
+  const violations = await page.evaluate(async () => {
+    const { violations } = await globalThis.axe.run(document, {
+      resultTypes: ['violations'],
+      elementRef: true,
+    });
+    // Each example is what a host shows alone: a landmark may share its name with one in
+    // another example (twenty instances of one element side by side), not with one in its own
+    // example or in the catalogue's page.
+    const frameOf = (node) => {
+      for (let n = node; n; n = n.parentElement ?? n.getRootNode().host)
+        if (n.classList?.contains('frame')) return n;
+      return undefined;
+    };
+    const sameExample = (a, b) => frameOf(a) === frameOf(b);
+    return violations
+      .map((v) =>
+        v.id !== 'landmark-unique'
+          ? v
+          : {
+              ...v,
+              nodes: v.nodes.filter((n) =>
+                n.any.some((check) =>
+                  check.relatedNodes.some((r) => sameExample(n.element, r.element)),
+                ),
+              ),
+            },
+      )
+      .filter((v) => v.nodes.length > 0)
       .map(
         (v) =>
           `axe ${v.id}: ${v.help} (${v.nodes
@@ -63,7 +71,7 @@ async function problemsAt(page, width, landmarks) {
             .slice(0, 3)
             .join('; ')})`,
       );
-  }, landmarks);
+  });
   return [...problems, ...violations].map((p) => `${width} px: ${p}`);
 }
 
@@ -77,8 +85,7 @@ async function walk(page, origin, path) {
   await page.goto(`${origin}${path}`);
   await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
   await page.evaluate(AXE);
-  for (const width of WIDTHS)
-    problems.push(...(await problemsAt(page, width, width === WIDTHS[0])));
+  for (const width of WIDTHS) problems.push(...(await problemsAt(page, width)));
   const csp = await page.evaluate(() => globalThis.__cspViolations);
   problems.push(...csp.map((v) => `CSP violation: ${v}`));
   const links = await page.evaluate(() =>
