@@ -1,5 +1,6 @@
-// The catalogue: every element that exists, in every state its examples file lists.
-import { html, render } from 'lit';
+// The catalogue's registry: every element that has a page, with its states (its examples file).
+// Pages are rendered by demo/app.ts; APIs come from packages/elements/custom-elements.json.
+import { html } from 'lit';
 import type { ElementExample } from '../packages/elements/src/shared/example.js';
 import { examples as patientBanner } from '../packages/elements/src/patient-banner/patient-banner.examples.js';
 import { examples as consentGate } from '../packages/elements/src/consent-gate/consent-gate.examples.js';
@@ -15,19 +16,41 @@ import { examples as problemList } from '../packages/elements/src/problem-list/p
 import { examples as diagnosisList } from '../packages/elements/src/diagnosis-list/diagnosis-list.examples.js';
 import { examples as procedureList } from '../packages/elements/src/procedure-list/procedure-list.examples.js';
 import { examples as immunisations } from '../packages/elements/src/immunisations/immunisations.examples.js';
+import { exampleSession } from '../packages/elements/src/shared/example-sessions.js';
+import '../packages/elements/src/define/dcr-session.js';
 
-interface CatalogueEntry {
+export interface CatalogueEntry {
   tag: string;
   summary: string;
   examples: ElementExample[];
 }
 
-const ELEMENTS: CatalogueEntry[] = [
+export const ELEMENTS: CatalogueEntry[] = [
   {
     tag: 'dcr-record',
     summary:
       'The whole Detailed Care Record in one tag: consent, patient and allergy banners, the record in tabs, and a print view.',
     examples: record,
+  },
+  {
+    tag: 'dcr-session',
+    summary:
+      'Gives one care record session to every element inside it, for a layout of your own; re-dispatches audit records as dcr-audit events.',
+    examples: [
+      {
+        name: 'Composing elements',
+        description:
+          'The patient banner, the consent gate and, inside it, the allergy banner and medication list, all reading one session.',
+        template: () =>
+          html`<dcr-session .session=${exampleSession('granted')}>
+            <dcr-patient-banner></dcr-patient-banner>
+            <dcr-consent-gate>
+              <dcr-allergy-banner></dcr-allergy-banner>
+              <dcr-medication-list></dcr-medication-list>
+            </dcr-consent-gate>
+          </dcr-session>`,
+      },
+    ],
   },
   {
     tag: 'dcr-consent-gate',
@@ -107,44 +130,3 @@ const ELEMENTS: CatalogueEntry[] = [
     examples: immunisations,
   },
 ];
-
-render(
-  ELEMENTS.map((entry) => html`<li><a href="#${entry.tag}">&lt;${entry.tag}&gt;</a></li>`),
-  document.getElementById('element-index')!,
-);
-
-// Themes are classes on an ancestor (see packages/elements/themes); ?theme= picks one for screenshots.
-const themePicker = document.getElementById('theme') as HTMLSelectElement;
-function applyTheme(theme: string): void {
-  document.body.classList.remove('dcr-theme-nhs-dark', 'dcr-theme-neutral');
-  if (theme) document.body.classList.add(theme);
-  themePicker.value = theme;
-}
-themePicker.addEventListener('change', () => applyTheme(themePicker.value));
-applyTheme(new URLSearchParams(location.search).get('theme') ?? '');
-
-const catalogue = document.getElementById('catalogue')!;
-catalogue.replaceChildren();
-render(
-  ELEMENTS.map(
-    (entry) => html`
-      <section id=${entry.tag} aria-labelledby="${entry.tag}-title">
-        <h1 id="${entry.tag}-title"><code>&lt;${entry.tag}&gt;</code></h1>
-        <p class="summary">${entry.summary}</p>
-        <ul class="state-index" aria-label="States of ${entry.tag}">
-          ${entry.examples.map((example) => html`<li>${example.name}</li>`)}
-        </ul>
-        ${entry.examples.map(
-          (example) => html`
-            <article class="example" aria-label=${example.name}>
-              <h2>${example.name}</h2>
-              <p>${example.description}</p>
-              ${example.template()}
-            </article>
-          `,
-        )}
-      </section>
-    `,
-  ),
-  catalogue,
-);

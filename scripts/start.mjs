@@ -1,5 +1,7 @@
 // `npm start`: the catalogue (demo/) on a dev server, with the sandbox FHIR server mounted on the
 // same origin at /fhir/r4, under a strict Content Security Policy. One process: Ctrl-C stops all.
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { startDevServer } from '@web/dev-server';
 import { cspMiddleware, plugins, rootDir, sandboxMiddleware } from './dev-server-setup.mjs';
 
@@ -17,15 +19,31 @@ async function catalogueAtRoot(ctx, next) {
   return next();
 }
 
+/** Gzip for what the dev server serves (the sandbox answers on its own), as a host's server would. */
+async function compress(ctx, next) {
+  await next();
+  if (!ctx.body || ctx.response.get('Content-Encoding') || !ctx.acceptsEncodings('gzip')) return;
+  let body = ctx.body;
+  if (typeof body.pipe === 'function') {
+    const chunks = [];
+    for await (const chunk of body) chunks.push(Buffer.from(chunk));
+    body = Buffer.concat(chunks);
+  } else if (typeof body !== 'string' && !Buffer.isBuffer(body)) return;
+  ctx.body = await promisify(gzip)(body);
+  ctx.set('Content-Encoding', 'gzip');
+  ctx.vary('Accept-Encoding');
+}
+
 try {
   const server = await startDevServer({
     config: {
       rootDir,
       port,
       hostname: 'localhost',
-      nodeResolve: true,
+      // Lit's production build (no "Lit is in dev mode"); the tests keep the development one.
+      nodeResolve: { exportConditions: ['production'] },
       plugins: plugins(),
-      middleware: [catalogueAtRoot, cspMiddleware, await sandboxMiddleware()],
+      middleware: [catalogueAtRoot, cspMiddleware, compress, await sandboxMiddleware()],
     },
     readCliArgs: false,
     readFileConfig: false,

@@ -1,11 +1,13 @@
 // `npm test`: the browser suite through web-test-runner, then (when no files are named) the page
 // tests that need a real served page (test/browser/*.test.mjs: under the start server's CSP,
-// driven by playwright-core), then the packed-tarball test and the host smoke tests side by side
+// driven by playwright-core), the catalogue walk (scripts/catalogue-check.mjs), then the
+// packed-tarball test and the host smoke tests side by side
 // (each spends most of its time in npm and tsc, little in the browser), then one closing line
 // with the totals of all. Arguments go to web-test-runner alone, and skip the rest.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { RESULTS_FILE } from './counting-reporter.mjs';
+import { checkCatalogue } from './catalogue-check.mjs';
 
 rmSync(RESULTS_FILE, { force: true });
 const args = process.argv.slice(2);
@@ -64,6 +66,9 @@ function runPageTests() {
 let pageTestsOk = true;
 if (args.length === 0) {
   pageTestsOk = runPageTests();
+  const catalogue = await checkCatalogue();
+  totals.passed += catalogue.passed;
+  totals.failed += catalogue.failed;
   const scripts = ['scripts/packaging-test.mjs', 'scripts/hosts-test.mjs'];
   for (const { text, counts } of await Promise.all(scripts.map(runChecks))) {
     console.log(text);

@@ -506,6 +506,33 @@ describe('dcr-events-timeline', () => {
     ).to.have.length(1);
   });
 
+  it('off screen, where the virtualizer holds no rows, still takes Tab and hands the focus to a row', async function () {
+    this.timeout(20_000);
+    const { session } = sandboxSession();
+    await viewPatient(session, SANDBOX_PATIENTS.hugeTimeline, { decision: 'granted' });
+    const below = await fixture<HTMLDivElement>(
+      html`<div style="margin-top: 300vh">
+        <dcr-events-timeline .session=${session}></dcr-events-timeline>
+      </div>`,
+    );
+    const el = below.querySelector<DcrEventsTimeline>('dcr-events-timeline')!;
+    await waitUntil(() => root(el).querySelector('.scroller.virtual'), 'no virtual list', WAIT);
+    const scroller = root(el).querySelector<HTMLElement>('.scroller')!;
+    await nextFrame();
+    expect(renderedRows(el), 'rows in the DOM off screen').to.have.length(0);
+    expect(scroller.tabIndex, 'the scroller is a tab stop while it holds no rows').to.equal(0);
+
+    scroller.focus();
+    await waitUntil(
+      () => focused(el)?.getAttribute('role') === 'row',
+      'the focus did not go on to a row',
+      WAIT,
+    );
+    expect(focused(el)!.dataset.index).to.equal('0');
+    await el.updateComplete;
+    expect(scroller.hasAttribute('tabindex'), 'one tab stop once rows are in').to.equal(false);
+  });
+
   it('Done when: 10,000 events render a first screen and scroll to the end, with only a screenful of rows in the DOM', async function () {
     this.timeout(20_000);
     const { el, value } = await timelineFor(SANDBOX_PATIENTS.hugeTimeline);

@@ -6,7 +6,7 @@ import {
   virtualizerRef,
   type VirtualizerHostElement,
 } from '@lit-labs/virtualizer/virtualize.js';
-import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { latestEvents } from '@dcr-elements/core';
 import type { CareEvent, CareRecordSession, EventsSection, LatestEvents } from '@dcr-elements/core';
 import { sessionContext } from '../session/session-context.js';
@@ -117,6 +117,12 @@ export class DcrEventsTimeline extends LitElement {
 
   /** The row that takes focus when the timeline is tabbed into (roving tabindex). */
   @state() private activeIndex = 0;
+  /**
+   * Whether the virtualizer has rows in the DOM. It has none while the timeline is off screen;
+   * the scroller then takes Tab itself and hands the focus on to a row, or keyboard users would
+   * skip the timeline.
+   */
+  @state() private rowsRendered = false;
   /** A typed date that could not be used, with why, per bound. */
   @state() private dateErrors: Partial<Record<'from' | 'to', { typed: string; message: string }>> =
     {};
@@ -320,7 +326,8 @@ export class DcrEventsTimeline extends LitElement {
           // its markers) until it is gone, so printing never pulls rows from under it.
           virtual
             ? html`<div role="rowgroup" part="scroller" class="scroller virtual" @keydown=${this.onKeydown}
-                @visibilityChanged=${this.onVisibilityChanged}>
+                tabindex=${this.rowsRendered ? nothing : 0} @focus=${this.onScrollerFocus}
+                @rangeChanged=${this.onRangeChanged} @visibilityChanged=${this.onVisibilityChanged}>
                 <div virtualizer-sizer aria-hidden="true"></div>
                 ${virtualize({
                   items: this.rows,
@@ -426,6 +433,15 @@ export class DcrEventsTimeline extends LitElement {
   private rowElement(index: number): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`.scroller > [data-index="${index}"]`);
   }
+
+  private readonly onRangeChanged = (e: RangeChangedEvent): void => {
+    this.rowsRendered = e.first >= 0 && e.last >= e.first;
+  };
+
+  /** Tabbed onto while it held no rows: the focus goes on to the row that takes it. */
+  private readonly onScrollerFocus = (e: FocusEvent): void => {
+    if (e.target === e.currentTarget) void this.focusRow(this.activeIndex);
+  };
 
   /** When the focus is elsewhere, Tab should land on a row that is on screen, not a virtualised one. */
   private readonly onVisibilityChanged = (e: VisibilityChangedEvent): void => {

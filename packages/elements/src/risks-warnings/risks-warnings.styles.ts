@@ -16,6 +16,8 @@ export const styles = [
       );
       --_edge: var(--dcr-risks-warnings-color, var(--_text-secondary));
       display: block;
+      /* The layout follows the element's own width (a narrow panel stacks), not the window's. */
+      container: risks-warnings / inline-size;
     }
     .warnings {
       display: grid;
@@ -94,7 +96,7 @@ export const styles = [
     [hidden] {
       display: none;
     }
-    @media (max-width: 40rem) {
+    @container risks-warnings (max-width: 40rem) {
       .warning {
         grid-template-columns: 1fr;
         grid-template-areas: 'kind' 'term' 'when' 'origin';

@@ -47,6 +47,27 @@ export const DUPLICATE_PATIENTS: FetchLike = async (input, init) => {
   });
 };
 
+/**
+ * The sandbox's own refusal of a refused patient's clinical data (its rule and its 403 body, from
+ * sandbox/src/sharing.ts), answered in the page: a browser logs every 4xx response as a console
+ * error, and the catalogue's opted-out examples are expected refusals, not failures. Patient
+ * lookups still go to the sandbox. The 403 over HTTP is tested in core's network tests.
+ */
+function refusedInPage(sharing: RosterPatient['sharing']): FetchLike {
+  return async (input, init) => {
+    const { isClinicalType, sharingRefusal } = await import('../../../sandbox/src/sharing.js');
+    const resourceType = new URL(input, location.href).pathname
+      .split('/fhir/r4/')[1]
+      ?.split('/')[0];
+    if (sharing === 'share' || !resourceType || !isClinicalType(resourceType))
+      return fetch(input, init);
+    return new Response(JSON.stringify(sharingRefusal(sharing)), {
+      status: 403,
+      headers: { 'Content-Type': 'application/fhir+json' },
+    });
+  };
+}
+
 /** An NHS number that is valid but belongs to no sandbox patient. */
 const UNKNOWN_NHS_NUMBER = '9434765919';
 
@@ -81,7 +102,9 @@ export function exampleSession(
                   : options.holdPath && input.includes(options.holdPath)
                     ? NEVER_ANSWERS(input, init)
                     : fetch(input, init)
-            : undefined;
+            : state === 'source-dissent' && options.source !== 'gp-connect'
+              ? refusedInPage(patient.sharing)
+              : undefined;
   const session = createCareRecordSession({
     source:
       options.source === 'gp-connect'
