@@ -261,7 +261,7 @@ export const TRANSITIONS: readonly Transition[] = [
     from: VIEW_STATES,
     on: 'record-ambiguous',
     to: 'ambiguous',
-    reason: 'More than one GP record matches this NHS number, so none can be shown safely.',
+    reason: 'Two or more GP records carry this NHS number, so none can be shown safely.',
     stopsView: true,
     audit: () => [
       { action: 'error', outcome: 'failure', sections: ['demographics'], detail: 'ambiguous' },

@@ -53,7 +53,7 @@ describe('more than one record for one NHS number', () => {
       await viewPatient(session, typical, { decision: 'granted' });
       await sessionReaches(session, 'ambiguous');
       expect(session.stateReason).to.equal(
-        'More than one GP record matches this NHS number, so none can be shown safely.',
+        'Two or more GP records carry this NHS number, so none can be shown safely.',
       );
       expect(session.current('allergies')).to.equal(undefined);
       if (name === 'FHIR R4')

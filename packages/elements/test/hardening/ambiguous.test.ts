@@ -17,7 +17,7 @@ describe(`more than one record matches, in every element (${EVERY_ELEMENT.length
       const says =
         tag === 'dcr-patient-banner'
           ? 'Details from your system'
-          : 'More than one GP record matches this NHS number';
+          : 'Two or more GP records carry this NHS number';
       expect(await until(el, () => shown().includes(says))).to.equal(true, shown());
       if (tag !== 'dcr-patient-banner') expect(shown()).to.include('More than one record matches');
       expect(shown()).not.to.include('Try again');
