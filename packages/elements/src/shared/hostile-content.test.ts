@@ -326,7 +326,7 @@ describe('hostile content corpus', () => {
       const served = new Set(ALL.map((r) => r.resourceType));
       expect(types.size).to.equal(served.size);
       expect(totals.renders).to.be.above(0);
-      console.info(
+      console.log(
         `hostile corpus: ${totals.strings} strings (${XSS.length} XSS payloads), ${totals.slots} displayable strings (${totals.fields} distinct fields) in ${BASE.length} resources of ${types.size} resource types (every type the sandbox serves), ${totals.placements} placements, ${totals.renders} element renders (${TAGS.length} elements), ${totals.shown} payload renders checked shown as text; executions ${executions}, CSP violations ${violations}, injected nodes ${injected.length}`,
       );
     });
