@@ -31,6 +31,7 @@ export {
   type HighRiskClass,
 } from './normalise/shared/high-risk.js';
 export { latestEvents, type LatestEvents } from './normalise/shared/event-views.js';
+export { lookalikeOf, type Lookalike, type LookalikeReason } from './normalise/shared/lookalike.js';
 export { drugMonitoring, type MonitoredMedicine } from './normalise/shared/drug-monitoring.js';
 export {
   isRecentAcute,

@@ -1,4 +1,4 @@
-// Impossible dates are never shown as real ones (DESIGN §3 "dates"): not in a section, not as the
+// Impossible dates are never shown as real ones (docs/record-model.md, dates): not in a section, not as the
 // date of birth the GP record returns, not as the one the host gives. One table drives every check
 // here and the display check in packages/elements/test/hardening/impossible-dates.test.ts.
 import '@dcr-elements/test-support';

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { CareRecordSession } from '@dcr-elements/core';
 import type { ElementExample } from '../shared/example.js';
-import { exampleSession } from '../shared/example-sessions.js';
+import { exampleSession, hostileTextSession } from '../shared/example-sessions.js';
 import '../define/dcr-allergy-banner.js';
 
 const compact = (session: CareRecordSession) =>
@@ -144,5 +144,16 @@ export const examples: ElementExample[] = [
     description:
       'No session was given to the banner: a neutral message for the clinician, a console warning for the developer.',
     template: () => html`<dcr-allergy-banner></dcr-allergy-banner>`,
+  },
+  {
+    name: 'Hostile text (compact)',
+    description:
+      'A right-to-left override left open in a name (removed: "high criticality" reads as written), a name spelt with Cyrillic look-alike letters (marked "Check spelling"), a 100,000-character name (its beginning, the rest one click away) and an Arabic name, isolated from the words around it.',
+    template: () => compact(hostileTextSession()),
+  },
+  {
+    name: 'Hostile text (expanded)',
+    description: 'The same allergies, each in full.',
+    template: () => expanded(hostileTextSession()),
   },
 ];

@@ -13,6 +13,7 @@ import { sessionContext } from '../session/session-context.js';
 import { NOT_KNOWN, formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { isViewing, renderDisclosure, renderSection } from '../shared/section-view.js';
+import { joinText, recordText } from '../shared/record-text.js';
 import { renderTermMark } from '../shared/term-mark.js';
 import {
   HEADLINE,
@@ -185,17 +186,15 @@ export class DcrAllergyBanner extends LitElement {
     const status = allergy.status === 'active' ? undefined : statusText(allergy);
     const dates = allergyDates(allergy);
     // The substance as the record names it (a degraded or uncoded one by its own term, marked).
-    const substance = html`${allergy.display}${renderTermMark(allergy)}`;
+    const substance = html`${recordText(allergy.display)}${renderTermMark(allergy)}`;
     if (compact) {
       const date = dates[0] && `${dates[0].label.toLowerCase()} ${formatDate(dates[0].date)}`;
-      const details = [
+      const details = joinText([
         status,
         reaction,
         criticality && `${criticality.toLowerCase()} criticality`,
         date,
-      ]
-        .filter(Boolean)
-        .join(', ');
+      ]);
       return html`<li part="allergy" class=${allergy.criticality === 'high' ? 'allergy high' : 'allergy'}>
         <span class="substance">${substance}</span>${details ? html`<span class="facts">: ${details}</span>` : nothing}
       </li>`;
@@ -236,6 +235,6 @@ export class DcrAllergyBanner extends LitElement {
     return html`<p class="note">
         ${compact ? 'Nothing recorded either way. Ask the patient.' : 'Nothing about allergies is recorded in the GP record, either way. Ask the patient.'}
       </p>
-      ${partial.map((s) => html`<p class="note">Recorded: ${s.display}${s.date ? html`, ${formatDate(s.date)}` : nothing}. This covers only what it names.</p>`)}`;
+      ${partial.map((s) => html`<p class="note">Recorded: ${recordText(s.display)}${s.date ? html`, ${formatDate(s.date)}` : nothing}. This covers only what it names.</p>`)}`;
   }
 }

@@ -1,4 +1,6 @@
+import { html, type TemplateResult } from 'lit';
 import type { Allergy, AllergiesSection } from '@dcr-elements/core';
+import { joinText, recordText } from '../shared/record-text.js';
 
 /**
  * The words of the allergy banner. The four headlines are the four states of NHS interface
@@ -51,24 +53,22 @@ const STATUS: Readonly<Record<Allergy['status'], string>> = {
   resolved: 'Resolved',
 };
 
-/** `Urticaria (moderate); Angioedema`, or `undefined` when no reaction is recorded. */
-export function reactionText(allergy: Allergy): string | undefined {
-  const parts = allergy.reactions
-    .map((reaction) => {
-      const what = reaction.manifestations
-        .map((m) => m.display)
-        .filter(Boolean)
-        .join(', ');
-      if (what && reaction.severity) return `${what} (${reaction.severity})`;
-      return (
-        what ||
-        (reaction.severity
-          ? `${reaction.severity[0]!.toUpperCase()}${reaction.severity.slice(1)} reaction`
-          : '')
-      );
-    })
-    .filter(Boolean);
-  return parts.length > 0 ? parts.join('; ') : undefined;
+/**
+ * `Urticaria (moderate); Angioedema`, or `undefined` when no reaction is recorded. Each
+ * manifestation is record text (isolated, marked if a look-alike: shared/record-text.ts).
+ */
+export function reactionText(allergy: Allergy): TemplateResult | undefined {
+  const parts = allergy.reactions.map((reaction) => {
+    const what = joinText(reaction.manifestations.map((m) => recordText(m.display)));
+    if (what && reaction.severity) return html`${what} (${reaction.severity})`;
+    return (
+      what ??
+      (reaction.severity
+        ? `${reaction.severity[0]!.toUpperCase()}${reaction.severity.slice(1)} reaction`
+        : undefined)
+    );
+  });
+  return joinText(parts, '; ');
 }
 
 export function criticalityText(allergy: Allergy): string | undefined {

@@ -25,6 +25,7 @@ import {
   type TimelineRow,
 } from './timeline-rows.js';
 import { styles } from './events-timeline.styles.js';
+import { joinText, recordText } from '../shared/record-text.js';
 
 /** What a clinician calls each kind of event (never the FHIR resource's name). */
 type EventLabel = EventKind | 'emergency';
@@ -363,7 +364,7 @@ export class DcrEventsTimeline extends LitElement {
       data-index=${index} @focus=${focus}>
       <span role="gridcell" part="kind" class="kind"><span class="visually-hidden">${row.day ? formatDate(row.day) : 'Date not known'}, </span
         ><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="currentColor">${KIND_ICONS[label]}</svg>${KIND_LABELS[label]}</span>
-      <span role="gridcell" class="event"><span class="term">${event.display}</span>${renderTermMark(event)}${
+      <span role="gridcell" class="event"><span class="term">${recordText(event.display)}</span>${renderTermMark(event)}${
         event.priority && event.priority !== 'routine'
           ? html` <span class="tag priority">${PRIORITY_LABELS[event.priority]}</span>`
           : nothing
@@ -384,13 +385,18 @@ export class DcrEventsTimeline extends LitElement {
       const from = event.provenance.recorder;
       return html`${
         to.length > 0
-          ? html`<span>To ${to.join('; ')}</span>`
+          ? html`<span>To ${joinText(
+              to.map((t) => recordText(t)),
+              '; ',
+            )}</span>`
           : html`<span>Recipient not recorded</span>`
-      }${from ? html` <span class="secondary">From ${from}</span>` : nothing}`;
+      }${from ? html` <span class="secondary">From ${recordText(from)}</span>` : nothing}`;
     }
-    const place = [event.location, event.organisation].filter(Boolean).join(', ');
+    const place = joinText([recordText(event.location), recordText(event.organisation)]);
     return html`${place ? html`<span>${place}</span>` : html`<span>Place not recorded</span>`}${
-      event.practitioner ? html` <span class="secondary">${event.practitioner}</span>` : nothing
+      event.practitioner
+        ? html` <span class="secondary">${recordText(event.practitioner)}</span>`
+        : nothing
     }`;
   }
 

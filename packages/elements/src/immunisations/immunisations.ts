@@ -16,6 +16,7 @@ import { NOT_KNOWN, formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { styles } from './immunisations.styles.js';
+import { recordText } from '../shared/record-text.js';
 
 const NOT_RECORDED = 'Not recorded';
 
@@ -28,15 +29,15 @@ function renderStatus(i: Immunisation): TemplateResult | string {
   if (i.status === 'completed') return html`Given${dose}`;
   if (i.status === 'unknown') return html`Status not known${dose}`;
   const reason = codingTerms(i.reasonNotGiven);
-  return html`Not given${reason ? html` <span class="secondary">Reason: ${reason}</span>` : nothing}${dose}`;
+  return html`Not given${reason ? html` <span class="secondary">Reason: ${recordText(reason)}</span>` : nothing}${dose}`;
 }
 
 function renderSiteAndRoute(i: Immunisation): TemplateResult | string {
   const site = codingTerms(i.site);
   const route = codingTerms(i.route);
   if (!site && !route) return NOT_RECORDED;
-  return html`${site ? html`<span class="line">${site}</span>` : nothing}
-    ${route ? html`<span class="line">${route}</span>` : nothing}`;
+  return html`${site ? html`<span class="line">${recordText(site)}</span>` : nothing}
+    ${route ? html`<span class="line">${recordText(route)}</span>` : nothing}`;
 }
 
 /**
@@ -103,7 +104,7 @@ export class DcrImmunisations extends LitElement {
         last
           ? html`<span class="label">Last tetanus-containing vaccine</span>
               <span class="value">${last.date ? formatDate(last.date) : `date ${NOT_KNOWN.toLowerCase()}`}</span>
-              <span class="secondary">${last.display}. Found by vaccine name: check the list below.</span>`
+              <span class="secondary">${recordText(last.display)}. Found by vaccine name: check the list below.</span>`
           : html`<span class="label">No tetanus-containing vaccine found</span>
               <span class="secondary">Found by vaccine name: check the list below.</span>`
       }

@@ -26,6 +26,7 @@ import {
 } from './result-groups.js';
 import { styles } from './investigations.styles.js';
 import { byMedicine, inSentence } from '../shared/monitoring.js';
+import { recordText } from '../shared/record-text.js';
 
 export type InvestigationsGrouping = 'test' | 'date';
 const GROUPINGS: readonly InvestigationsGrouping[] = ['test', 'date'];
@@ -143,7 +144,7 @@ export class DcrInvestigations extends LitElement {
     const stale = medication.notIssuedSince
       ? html` <span class="secondary-inline">(not issued since ${formatDate(medication.notIssuedSince)})</span>`
       : nothing;
-    const name = html`<span class="medicine">${medication.name}</span>${stale}`;
+    const name = html`<span class="medicine">${recordText(medication.name)}</span>${stale}`;
     if (tests.length === 1) return html`${name} — ${this.renderMonitored(tests[0]!)}`;
     return html`${name}
       <ul>
@@ -153,8 +154,8 @@ export class DcrInvestigations extends LitElement {
 
   private renderMonitored({ test, latest }: MonitoredMedicine): TemplateResult {
     if (!latest) return html`<span class="missing">no ${inSentence(test)} in the record</span>`;
-    const label = PANEL_TESTS.has(test) ? `${test} (${latest.display})` : test;
-    return html`${label} ${formatValue(latest)}
+    const label = PANEL_TESTS.has(test) ? html`${test} (${recordText(latest.display)})` : test;
+    return html`${label} ${recordText(formatValue(latest))}
       ${latest.date ? `on ${formatDate(latest.date)}` : '(date not recorded)'}${this.renderFlag(latest)}`;
   }
 
@@ -181,7 +182,7 @@ export class DcrInvestigations extends LitElement {
       const open = this.openTrends.has(group.key) && points.length > 1;
       return html`<section part="group" class="group" aria-labelledby=${`${id}-title`}>
         <div class="group-header">
-          <h3 id=${`${id}-title`}>${group.display}
+          <h3 id=${`${id}-title`}>${recordText(group.display)}
             <span class="count">${group.results.length} ${group.results.length === 1 ? 'result' : 'results'}</span></h3>
           ${
             points.length > 1
@@ -255,9 +256,9 @@ export class DcrInvestigations extends LitElement {
         <tbody>
           ${results.map(
             (r) => html`<tr class=${r.abnormal ? 'abnormal' : nothing}>
-              <th scope="row" class=${first === 'date' ? 'date' : nothing}>${first === 'date' ? formatDate(r.date) : r.display}</th>
+              <th scope="row" class=${first === 'date' ? 'date' : nothing}>${first === 'date' ? formatDate(r.date) : recordText(r.display)}</th>
               <td>${this.renderResult(r)}</td>
-              <td>${formatRange(r.referenceRange, r.unit) ?? html`<span class="secondary">None given</span>`}</td>
+              <td>${this.renderRange(r)}</td>
               <td>${STATUS_TEXT[r.status]}</td>
             </tr>`,
           )}
@@ -266,11 +267,17 @@ export class DcrInvestigations extends LitElement {
     </div>`;
   }
 
+  private renderRange(r: InvestigationResult): TemplateResult {
+    const range = formatRange(r.referenceRange, r.unit);
+    return range ? html`${recordText(range)}` : html`<span class="secondary">None given</span>`;
+  }
+
   private renderResult(r: InvestigationResult): TemplateResult {
-    const notes: string[] = [];
+    const notes: (string | TemplateResult)[] = [];
     if (r.value !== undefined && !r.unit) notes.push('No unit recorded');
-    if (r.value !== undefined && r.textValue) notes.push(`Sent as “${r.textValue}”`);
-    return html`<span class="value">${formatValue(r)}</span>${this.renderFlag(r)}
+    if (r.value !== undefined && r.textValue)
+      notes.push(html`Sent as “${recordText(r.textValue)}”`);
+    return html`<span class="value">${recordText(formatValue(r))}</span>${this.renderFlag(r)}
       ${notes.map((n) => html` <span class="secondary">${n}</span>`)}`;
   }
 

@@ -8,6 +8,7 @@ import { sessionContext } from '../session/session-context.js';
 import { NOT_KNOWN, formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
+import { recordText } from '../shared/record-text.js';
 import { renderTermMark } from '../shared/term-mark.js';
 import {
   MEDICATION_KINDS,
@@ -250,7 +251,7 @@ export class DcrMedicationList extends LitElement {
       <tr part="row" class=${classes || nothing}>
         <th scope="row">
           <button type="button" part="expand" aria-expanded=${open ? 'true' : 'false'} aria-controls=${issuesId}
-            @click=${() => this.toggle(m)}>${chevronIcon}<span>${m.name}</span></button>${renderTermMark(m)}
+            @click=${() => this.toggle(m)}>${chevronIcon}<span>${recordText(m.name, { inButton: true })}</span></button>${renderTermMark(m)}
           ${past ? this.renderPastStatus(m) : nothing}
           ${
             m.highRisk
@@ -259,12 +260,12 @@ export class DcrMedicationList extends LitElement {
           }
         </th>
         <td data-label="Type">${m.kind === 'repeat' ? 'Repeat' : 'Acute'}</td>
-        <td data-label="Dose">${m.dosage ?? NOT_KNOWN}</td>
-        <td data-label="Quantity">${formatQuantity(m.quantity)}</td>
+        <td data-label="Dose">${m.dosage ? recordText(m.dosage) : NOT_KNOWN}</td>
+        <td data-label="Quantity">${recordText(formatQuantity(m.quantity))}</td>
         <td data-label="Started" class="date">${formatDate(m.started)}</td>
         <td data-label="Last issued" class="date">${
           m.lastIssued
-            ? html`${formatDate(m.lastIssued.date)} <span class="secondary">${formatQuantity(m.lastIssued.quantity)}</span> ${
+            ? html`${formatDate(m.lastIssued.date)} <span class="secondary">${recordText(formatQuantity(m.lastIssued.quantity))}</span> ${
                 m.notIssuedSince
                   ? html`<span part="not-issued">Not issued since ${formatDate(m.notIssuedSince)}</span>`
                   : nothing
@@ -289,7 +290,7 @@ export class DcrMedicationList extends LitElement {
     const status = pastStatusText(m) ?? 'Not current';
     return html`<span part="past-status" class="past-status">${status}</span> ${
       reason
-        ? html`<span class="secondary">Reason: ${reason.display ?? reason.code}</span>`
+        ? html`<span class="secondary">Reason: ${recordText(reason.display ?? reason.code)}</span>`
         : nothing
     }`;
   }
@@ -297,11 +298,11 @@ export class DcrMedicationList extends LitElement {
   private renderIssues(m: Medication): TemplateResult {
     const rows = issueHistory(m.issues);
     if (rows.length === 0)
-      return html`<p class="empty-issues">No issues recorded for ${m.name}.</p>`;
+      return html`<p class="empty-issues">No issues recorded for ${recordText(m.name)}.</p>`;
     // When the record holds only the later issues, the oldest one shown is not the first.
     const since = issuesSince(m);
     return html`<table part="issues" class="issues">
-      <caption>Issues of ${m.name}: ${rows.length} in the record, newest first ${
+      <caption>Issues of ${recordText(m.name)}: ${rows.length} in the record, newest first ${
         since
           ? html`<span class="secondary">Started ${formatDate(m.started)}; the record holds issues from ${formatDate(since)}.</span>`
           : nothing
@@ -313,7 +314,7 @@ export class DcrMedicationList extends LitElement {
         ${rows.map(
           (row) => html`<tr>
             <td class="date">${formatDate(row.issue.date)}</td>
-            <td>${formatQuantity(row.issue.quantity)}</td>
+            <td>${recordText(formatQuantity(row.issue.quantity))}</td>
             <td class="number">${row.daysSincePrevious ?? (since ? 'Earliest in the record' : 'First issue')}</td>
           </tr>`,
         )}

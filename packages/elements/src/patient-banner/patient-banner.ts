@@ -12,6 +12,7 @@ import {
   formatPatientName,
 } from '../shared/format.js';
 import { styles } from './patient-banner.styles.js';
+import { recordText } from '../shared/record-text.js';
 
 const GENDER_LABELS: Record<string, string> = {
   male: 'Male',
@@ -66,7 +67,7 @@ export class DcrPatientBanner extends LitElement {
   private renderBanner(patient: BannerPatient, origin: 'GP record' | 'Your system') {
     return html`
       <section part="banner" aria-label="Patient">
-        <h2 part="name">${formatPatientName(patient)}</h2>
+        <h2 part="name">${recordText(formatPatientName(patient))}</h2>
         <dl>
           <div><dt>Born</dt><dd>${formatBirthDate(patient.birthDate, this.clock())}</dd></div>
           ${
@@ -74,7 +75,7 @@ export class DcrPatientBanner extends LitElement {
               ? html`<div><dt>Gender</dt><dd>${GENDER_LABELS[patient.gender ?? ''] ?? NOT_KNOWN}</dd></div>`
               : nothing
           }
-          <div><dt>NHS No.</dt><dd>${formatNhsNumber(patient.nhsNumber)}</dd></div>
+          <div><dt>NHS No.</dt><dd>${recordText(formatNhsNumber(patient.nhsNumber))}</dd></div>
         </dl>
         <p part="origin">Details from ${origin === 'GP record' ? 'the GP record' : 'your system'}</p>
       </section>

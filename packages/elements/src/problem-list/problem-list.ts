@@ -14,6 +14,7 @@ import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { styles } from './problem-list.styles.js';
+import { recordText } from '../shared/record-text.js';
 
 type Group = 'active' | 'significantPast' | 'minorPast';
 
@@ -117,7 +118,7 @@ export class DcrProblemList extends LitElement {
               label: 'Linked to',
               cell: (p: Problem) =>
                 p.linkedProblems
-                  ? html`${p.linkedProblems.map((id) => html`<span class="linked">${names.get(id)}</span>`)}`
+                  ? html`${p.linkedProblems.map((id) => html`<span class="linked">${recordText(names.get(id))}</span>`)}`
                   : 'None',
             },
           ]

@@ -16,6 +16,7 @@ import {
   type RecordTabId,
 } from './record-tabs.js';
 import { styles } from './record.styles.js';
+import { recordText } from '../shared/record-text.js';
 
 /** Printed on every page: a print is a snapshot, never the GP record itself. */
 export const PRINT_DISCLAIMER = 'Not a complete GP record — printed from the Detailed Care Record';
@@ -237,7 +238,7 @@ export class DcrRecord extends LitElement {
       : NOT_KNOWN;
     return html`<div part="print-header" class="print-header">
       <p class="disclaimer">${PRINT_DISCLAIMER}</p>
-      <p>${name}, NHS No. ${formatNhsNumber(patient?.nhsNumber)}.
+      <p>${recordText(name)}, NHS No. ${recordText(formatNhsNumber(patient?.nhsNumber))}.
         Printed by ${viewer?.name ?? NOT_KNOWN}${viewer?.organisation ? ` (${viewer.organisation})` : ''}
         on ${formatDateTime(this.printedAt?.toISOString())}.</p>
     </div>`;

@@ -8,6 +8,7 @@ import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { styles } from './risks-warnings.styles.js';
 import { KIND_LABELS, PRIORITY } from './warning-kinds.js';
+import { recordText } from '../shared/record-text.js';
 
 const FOUND_IN: Record<NonNullable<RiskWarning['derivedFrom']>['section'], string> = {
   problems: 'a coded problem',
@@ -109,7 +110,7 @@ export class DcrRisksWarnings extends LitElement {
     const priority = PRIORITY.has(w.kind) && w.status === 'active';
     return html`<li part="warning" class=${priority ? 'warning priority' : 'warning'}>
       <span part="kind" class="kind">${KIND_LABELS[w.kind] ?? KIND_LABELS.other}</span>
-      <span class="term">${w.display}</span>
+      <span class="term">${recordText(w.display)}</span>
       <span class="when">
         ${w.date ? html`<span><span class="visually-hidden">Date </span>${formatDate(w.date)}</span>` : html`<span>Date not known</span>`}
         ${w.status !== 'active' ? html`<span class="ended-on">Ended${w.end ? ` ${formatDate(w.end)}` : ''}</span>` : nothing}

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { compareIsoDates, notShownSummary } from '@dcr-elements/core';
+import { recordText } from './record-text.js';
 import type { Coding, Entry, EntrySection } from '@dcr-elements/core';
 
 /**
@@ -35,16 +36,23 @@ export function renderEntryTable<T extends Entry>(
     <tbody>
       ${entries.map(
         (entry) => html`<tr part="row">
-          <th scope="row" data-label=${first.label}>${first.cell(entry)}</th>
+          <th scope="row" data-label=${first.label}>${asText(first.cell(entry))}</th>
           ${rest.map(
             (c) =>
-              html`<td data-label=${c.label} class=${c.nowrap ? 'nowrap' : nothing}><span class="value">${c.cell(entry)}</span></td>`,
+              html`<td data-label=${c.label} class=${c.nowrap ? 'nowrap' : nothing}><span class="value">${asText(c.cell(entry))}</span></td>`,
           )}
         </tr>`,
       )}
     </tbody>
   </table>`;
 }
+
+/**
+ * A cell given as a plain string (a site, a route, a reason: record text, or the library's
+ * "Not known") is shown as record text: isolated, marked if a look-alike, capped.
+ */
+const asText = (cell: TemplateResult | string) =>
+  typeof cell === 'string' ? recordText(cell) : cell;
 
 /**
  * The entry's term, marked when it is not machine-checked: a term known only as text (uncoded),
@@ -57,7 +65,7 @@ export function renderTerm(entry: Entry): TemplateResult {
     : entry.uncoded
       ? 'Not coded: term as sent'
       : undefined;
-  return html`<span class="term">${entry.display}</span> ${
+  return html`<span class="term">${recordText(entry.display)}</span> ${
     mark ? html`<span part="term-note" class="secondary">${mark}</span>` : nothing
   }`;
 }

@@ -6,6 +6,7 @@ import {
   createCareRecordSession,
   fhirR4Source,
   gpConnectSource,
+  staticSource,
   type CareRecordSession,
   type ConsentDecision,
   type FetchLike,
@@ -147,5 +148,66 @@ export function exampleSession(
     };
     session.addEventListener('statechange', record);
   }
+  return session;
+}
+
+const SCT = 'http://snomed.info/sct';
+const HOSTILE_PATIENT = SANDBOX_PATIENTS.typical;
+
+/** An allergy for {@link hostileTextSession}: coded, active, with one reaction. */
+function allergy(id: string, display: string, extra: Record<string, unknown> = {}) {
+  return {
+    resourceType: 'AllergyIntolerance',
+    id,
+    patient: { reference: `Patient/${HOSTILE_PATIENT.id}` },
+    clinicalStatus: { coding: [{ code: 'active' }] },
+    category: ['medication'],
+    criticality: 'high',
+    // SNOMED CT 91936005 |Allergy to penicillin| (the sandbox's own code, packages/sandbox/src/codes.ts).
+    code: { coding: [{ system: SCT, code: '91936005', display }] },
+    recordedDate: '2019-03-01',
+    ...extra,
+  };
+}
+
+/**
+ * Hostile text (docs/security.md): an allergy whose name ends in an unterminated right-to-left
+ * override, one spelt with Cyrillic look-alike letters, one whose name is one 100,000-character
+ * token, and one in Arabic script, for the patient the sandbox calls typical. Read through
+ * `staticSource`, so the record is exactly this.
+ */
+export function hostileTextSession(): CareRecordSession {
+  const p = HOSTILE_PATIENT;
+  const resources = [
+    {
+      resourceType: 'Patient',
+      id: p.id,
+      identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: p.nhsNumber }],
+      name: [{ use: 'official', family: p.family, given: [p.given], prefix: [p.title] }],
+      birthDate: p.birthDate,
+      gender: p.gender,
+    },
+    allergy('rlo', 'Penicillin \u202Eallergy'),
+    allergy('lookalike', '\u0420\u0435nicillin allergy'),
+    allergy('long', `Co-amoxiclav${'A'.repeat(99_988)}`, { criticality: 'low' }),
+    allergy('arabic', 'حساسية البنسلين 250', { criticality: 'low' }),
+  ];
+  const session = createCareRecordSession({
+    source: staticSource(resources),
+    viewer: VIEWER,
+    audit: { record: () => undefined },
+    policy: { agreement: ['RX1'] },
+  });
+  session.setPatient({
+    nhsNumber: p.nhsNumber,
+    name: { family: p.family, given: [p.given] },
+    birthDate: p.birthDate,
+  });
+  const grant = () => {
+    if (session.state !== 'awaiting-consent') return;
+    session.removeEventListener('statechange', grant);
+    void session.recordConsent({ decision: 'granted' });
+  };
+  session.addEventListener('statechange', grant);
   return session;
 }

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { recordTextStyles } from './record-text.js';
 
 /** Styles every section view shares: messages, the loading skeleton, buttons and the disclosure. */
 export const sectionStyles = css`
@@ -82,6 +83,7 @@ export const sectionStyles = css`
     line-height: 1.5;
     white-space: nowrap;
   }
+  ${recordTextStyles}
   [part='disclosure'] .warning,
   [part='disclosure'] .withheld {
     color: var(--_text);

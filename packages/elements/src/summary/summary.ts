@@ -31,6 +31,7 @@ import { DcrNavigateEvent } from '../events.js';
 import type { RecordTabId } from '../record/record-tabs.js';
 import { sessionContext } from '../session/session-context.js';
 import { formatDate } from '../shared/format.js';
+import { joinText, recordText } from '../shared/record-text.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderNotice, renderSection } from '../shared/section-view.js';
 import { KIND_LABELS, PRIORITY } from '../risks-warnings/warning-kinds.js';
@@ -183,13 +184,11 @@ export class DcrSummary extends LitElement {
         return html`<ul class="list" aria-label="Current allergies">
           ${current.map((a) => {
             const criticality = criticalityText(a);
-            const facts = [
+            const facts = joinText([
               reactionText(a),
               criticality && `${criticality.toLowerCase()} criticality`,
-            ]
-              .filter(Boolean)
-              .join(', ');
-            return html`<li class=${a.criticality === 'high' ? 'high' : nothing}><span class="term">${a.display}</span>${facts ? html`<span class="facts">: ${facts}</span>` : nothing}</li>`;
+            ]);
+            return html`<li class=${a.criticality === 'high' ? 'high' : nothing}><span class="term">${recordText(a.display)}</span>${facts ? html`<span class="facts">: ${facts}</span>` : nothing}</li>`;
           })}
         </ul>`;
       }
@@ -214,7 +213,7 @@ export class DcrSummary extends LitElement {
               const category = KIND_LABELS[w.kind] ?? KIND_LABELS.other;
               return html`<li class=${PRIORITY.has(w.kind) ? 'end-of-life' : nothing}>
                 ${category ? html`<span class="category">${category}</span>` : nothing}
-                <span class="term">${w.display}</span>
+                <span class="term">${recordText(w.display)}</span>
                 <span class="date">${w.start ? `since ${formatDate(w.start)}` : 'date not known'}</span>
               </li>`;
             })}
@@ -256,21 +255,21 @@ export class DcrSummary extends LitElement {
 
   private renderMedication(m: Medication): TemplateResult {
     const past = pastStatusText(m);
-    const details = [
+    const details = joinText([
       past,
       m.kind === 'repeat' ? 'Repeat' : 'Acute',
-      m.dosage,
+      recordText(m.dosage),
       m.lastIssued ? `last issued ${formatDate(m.lastIssued.date)}` : 'not issued',
-    ].filter(Boolean);
+    ]);
     // A recent acute the prescriber stopped is listed (it was taken lately) but says so first.
     return html`<li class=${m.highRisk && !past ? 'high-risk' : nothing}>
-      <span class="term">${m.name}</span>
+      <span class="term">${recordText(m.name)}</span>
       ${
         m.highRisk
           ? html`<span part="high-risk" class="marker">${warningIcon}High-risk${m.highRiskClass ? `: ${m.highRiskClass}` : ' medicine'}</span>`
           : nothing
       }
-      <span class="details">${details.join(', ')}</span>
+      <span class="details">${details}</span>
       ${m.notIssuedSince ? html`<span part="not-issued">Not issued since ${formatDate(m.notIssuedSince)}</span>` : nothing}
     </li>`;
   }
@@ -306,10 +305,10 @@ export class DcrSummary extends LitElement {
   /** One medicine, with the latest result of each of its tests on its own line. */
   private renderMonitored(tests: MonitoredMedicine[]): TemplateResult {
     return html`<li>
-      <span class="term">${tests[0]!.medication.name}</span>
+      <span class="term">${recordText(tests[0]!.medication.name)}</span>
       ${tests.map(({ test, latest }) =>
         latest
-          ? html`<span class="result">${test} ${resultValue(latest)}${
+          ? html`<span class="result">${test} ${recordText(resultValue(latest))}${
               latest.abnormal
                 ? html` <strong class="flag">${ABNORMAL[latest.abnormal]}</strong>`
                 : nothing
@@ -328,7 +327,7 @@ export class DcrSummary extends LitElement {
           ? html`<ul class="list">
             ${active.map(
               (p) => html`<li>
-                <span class="term">${p.display}</span>
+                <span class="term">${recordText(p.display)}</span>
                 ${p.significance === 'major' ? html`<span class="tag">Major</span>` : nothing}
                 <span class="date">${(p.onset ?? p.date) ? `since ${formatDate(p.onset ?? p.date)}` : 'onset not known'}</span>
               </li>`,
@@ -368,7 +367,7 @@ export class DcrSummary extends LitElement {
     const where = admission.organisation ?? admission.location;
     return html`<p class="admission">
       <span class="term">${formatDate(start)}${end ? ` to ${formatDate(end)}` : admission.status === 'in-progress' ? ', still in hospital' : ''}</span>
-      <span class="details">${admission.display}${where ? `, ${where}` : ''}</span>
+      <span class="details">${joinText([recordText(admission.display), recordText(where)])}</span>
     </p>`;
   }
 

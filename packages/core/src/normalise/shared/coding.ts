@@ -1,4 +1,5 @@
 import { CTV3, DMD, LOINC, READ_V2, SNOMED_CT, type Coding } from '../../model/common.js';
+import { cleanText } from './display-text.js';
 
 /** Systems in the order their display is preferred for the label. */
 const DISPLAY_PREFERENCE = [SNOMED_CT, DMD, LOINC, READ_V2, CTV3];
@@ -19,7 +20,9 @@ export function codingsOf(concept: unknown): Coding[] {
   const result: Coding[] = [];
   for (const c of codings) {
     if (typeof c?.system !== 'string' || typeof c?.code !== 'string') continue;
-    const display = typeof c.display === 'string' ? c.display : undefined;
+    // Any length is kept (the elements cap what they show); hidden characters never are.
+    const display =
+      typeof c.display === 'string' ? cleanText(c.display).trim() || undefined : undefined;
     const chosen = c.system === SNOMED_CT ? chosenDescriptionOf(c.extension) : undefined;
     if (chosen && display && chosen.trim().toLowerCase() !== display.trim().toLowerCase())
       result.push({ system: c.system, code: c.code, display: chosen, preferredTerm: display });
@@ -54,7 +57,8 @@ function chosenDescriptionOf(extensions: unknown): string | undefined {
 }
 
 function termText(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
+  const term = typeof value === 'string' ? cleanText(value).trim() : '';
+  return term ? term.slice(0, 200) : undefined;
 }
 
 /** The label for a set of codings: the display of the most preferred system, else any display. */

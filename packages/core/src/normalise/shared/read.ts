@@ -5,6 +5,7 @@
  */
 
 import { isPossibleDate } from './dates.js';
+import { cleanText } from './display-text.js';
 
 export type Json = Record<string, unknown>;
 
@@ -24,12 +25,13 @@ export function array(value: unknown): unknown[] {
 }
 
 /**
- * A non-empty string of sensible length, trimmed (suppliers pad codes: `' 86290005'`), else
- * `undefined`. Over 500 characters is not a code, date or name: it is dropped.
+ * A non-empty string of sensible length, trimmed (suppliers pad codes: `' 86290005'`) and
+ * cleaned of hidden and control characters (display-text.ts), else `undefined`. Over 500
+ * characters is not a code, date or name: it is dropped.
  */
 export function text(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > MAX_TEXT) return undefined;
-  const trimmed = value.trim();
+  const trimmed = cleanText(value).trim();
   return trimmed.length > 0 ? trimmed : undefined;
 }
 
