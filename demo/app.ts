@@ -37,6 +37,8 @@ render(
             <a href=${pageHref(p.id)} aria-current=${p.id === page ? 'page' : 'false'}>${p.label}</a>
           </li>`,
       )}
+      <li><a href="/viewer/">Shared Record Viewer</a></li>
+      <li><a href="/docs/">Documentation</a></li>
     </ul>
     <h2 id="elements-title">Elements</h2>
     <ul class="element-links" aria-labelledby="elements-title">

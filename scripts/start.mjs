@@ -3,6 +3,7 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { startDevServer } from '@web/dev-server';
+import { docsPages } from './docs-pages.mjs';
 import { cspMiddleware, plugins, rootDir, sandboxMiddleware } from './dev-server-setup.mjs';
 
 const port = Number(process.env.PORT ?? 8000);
@@ -43,7 +44,13 @@ try {
       // Lit's production build (no "Lit is in dev mode"); the tests keep the development one.
       nodeResolve: { exportConditions: ['production'] },
       plugins: plugins(),
-      middleware: [catalogueAtRoot, cspMiddleware, compress, await sandboxMiddleware()],
+      middleware: [
+        catalogueAtRoot,
+        cspMiddleware,
+        compress,
+        docsPages(rootDir),
+        await sandboxMiddleware(),
+      ],
     },
     readCliArgs: false,
     readFileConfig: false,
