@@ -1,20 +1,35 @@
-// `npm test`: the browser suite through web-test-runner, then (when no files are named) the page
-// tests that need a real served page (test/browser/*.test.mjs: under the start server's CSP,
-// driven by playwright-core), the catalogue walk (scripts/catalogue-check.mjs), then the
-// packed-tarball test and the host smoke tests side by side
-// (each spends most of its time in npm and tsc, little in the browser), then one closing line
-// with the totals of all. Arguments go to web-test-runner alone, and skip the rest.
+// `npm test`: the browser suite through web-test-runner; then, when no files are named, the heap
+// measurements in a browser of their own, the page tests that need a real served page
+// (test/browser/*.test.mjs: under the start server's CSP, driven by playwright-core), the
+// catalogue walk (scripts/catalogue-check.mjs), and the packed-tarball and host smoke tests side
+// by side (each spends most of its time in npm and tsc); then one closing line with the totals of
+// all. Arguments go to web-test-runner alone, and skip the rest.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { RESULTS_FILE } from './counting-reporter.mjs';
 import { checkCatalogue } from './catalogue-check.mjs';
 
-rmSync(RESULTS_FILE, { force: true });
 const args = process.argv.slice(2);
-const run = spawnSync('npx', ['web-test-runner', ...args], { stdio: 'inherit' });
-const totals = existsSync(RESULTS_FILE)
-  ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8'))
-  : { passed: 0, failed: 1, skipped: 0 };
+
+/** One web-test-runner run (a browser of its own) and its counts. */
+function runBrowserTests(wtrArgs) {
+  rmSync(RESULTS_FILE, { force: true });
+  const run = spawnSync('npx', ['web-test-runner', ...wtrArgs], { stdio: 'inherit' });
+  const counts = existsSync(RESULTS_FILE)
+    ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8'))
+    : { passed: 0, failed: 1, skipped: 0 };
+  return { ok: run.status === 0, counts };
+}
+
+const main = runBrowserTests(args);
+const totals = main.counts;
+let browserTestsOk = main.ok;
+if (args.length === 0) {
+  // Heap measurements (*.heap.test.ts), each run in a fresh browser after the rest.
+  const heap = runBrowserTests(['--files', 'packages/**/*.heap.test.ts']);
+  for (const key of ['passed', 'failed', 'skipped']) totals[key] += heap.counts[key];
+  browserTestsOk &&= heap.ok;
+}
 
 /** Runs a check script; resolves its output and totals (its last line, JSON). */
 function runChecks(script) {
@@ -77,4 +92,4 @@ if (args.length === 0) {
 }
 
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(run.status === 0 && pageTestsOk && totals.failed === 0 && totals.passed > 0 ? 0 : 1);
+process.exit(browserTestsOk && pageTestsOk && totals.failed === 0 && totals.passed > 0 ? 0 : 1);
