@@ -79,8 +79,9 @@ export function inView(
   return group !== undefined && GROUPS_IN_VIEW[view].includes(group);
 }
 
-const byName = (a: Medication, b: Medication) =>
-  a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base', numeric: true });
+/** One collator for every comparison: `localeCompare` with options builds one per call. */
+const names = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+const byName = (a: Medication, b: Medication) => names.compare(a.name, b.name);
 
 /** Newest first; a missing date goes last. */
 const byDateDesc =
