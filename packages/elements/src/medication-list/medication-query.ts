@@ -131,6 +131,9 @@ function pluralUnit(unit: string): string {
   return `${match[1]}${plural}`;
 }
 
+/** One formatter for every quantity: `toLocaleString` builds one per call. */
+const numbers = new Intl.NumberFormat('en-GB');
+
 /** `56 tablets`, `1 tablet`, `100 ml`; `Not known` when the source gave neither value nor unit. */
 export function formatQuantity(quantity: Quantity | undefined): string {
   const value = quantity?.value;
@@ -138,7 +141,7 @@ export function formatQuantity(quantity: Quantity | undefined): string {
     quantity?.unit && value !== undefined && value !== 1
       ? pluralUnit(quantity.unit)
       : quantity?.unit;
-  const parts = [value?.toLocaleString('en-GB'), unit].filter(Boolean);
+  const parts = [value === undefined ? undefined : numbers.format(value), unit].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : NOT_KNOWN;
 }
 
