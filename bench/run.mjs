@@ -147,7 +147,10 @@ const browserResults = await withCatalogueBrowser(PORT, async (browser, origin) 
   }
 
   // 5c. Timeline scroll.
-  const scroll = await page.evaluate(() => globalThis.benchScroll(10_000));
+  // A failure here is reported, not allowed to lose the figures above.
+  const scroll = await page
+    .evaluate(() => globalThis.benchScroll(10_000))
+    .catch((error) => ({ error: error.message }));
   await context.close();
   return { requests, render, scroll };
 });
@@ -206,11 +209,13 @@ if (render[1000] && render[100000]) {
 
 say();
 say('== 10,000-event timeline scrolled end to end (600 px a frame)');
-say(
-  `${scroll.frames} frames in ${scroll.ms.toFixed(0)} ms; frames over 25 ms: ${scroll.dropped} ` +
-    `(${((scroll.dropped / scroll.frames) * 100).toFixed(1)}%); long tasks: ${scroll.longTasks}, ` +
-    `longest ${scroll.longestTask.toFixed(0)} ms`,
-);
+if (scroll.error) failures.push(`timeline scroll could not be measured: ${scroll.error}`);
+else
+  say(
+    `${scroll.frames} frames in ${scroll.ms.toFixed(0)} ms; frames over 25 ms: ${scroll.dropped} ` +
+      `(${((scroll.dropped / scroll.frames) * 100).toFixed(1)}%); long tasks: ${scroll.longTasks}, ` +
+      `longest ${scroll.longestTask.toFixed(0)} ms`,
+  );
 
 say();
 say('== Normalise against JSON.parse of the same text (Node)');
