@@ -1,77 +1,132 @@
-// Benchmark: normalising a 5 MB FHIR R4 bundle against JSON.parse of the same text, side by side
-// in one run (docs/architecture.md#budgets: normalise within 1.5x of JSON.parse). Prints the
-// ratio; never gates CI. Run after `npm run build`: node bench/normalise.mjs
+// Benchmark: normalising a 5 MB FHIR R4 bundle, and the equivalent GP Connect STU3 structured
+// record (the same resources, converted by the sandbox's GP Connect operation), against JSON.parse
+// of the same text, side by side in one run (docs/architecture.md#budgets: normalise within 1.5x of
+// JSON.parse). Also: how normalise time grows from 1,000 to 100,000 entries, the memory the
+// normalised model retains per 1,000 entries, and the longest stretch one section's normaliser
+// holds the main thread. Run after `npm run build`: node --expose-gc bench/normalise.mjs [--json]
 import { R4_NORMALISERS, R4_SECTION_TYPES } from '../packages/core/dist/normalise/r4/index.js';
 import { normaliseOptions } from '../packages/core/dist/normalise/options.js';
+import { normaliseStructuredRecord } from '../packages/core/dist/normalise/stu3/structured-record.js';
+import { structuredRecordParameters } from '../packages/core/dist/sources/gp-connect-parameters.js';
+import { getStructuredRecord } from '../packages/sandbox/dist/gpconnect/operation.js';
 
+const NHS_NUMBER = '9434765919';
+const TODAY = '2026-11-20';
+const patient = {
+  resourceType: 'Patient',
+  id: 'p1',
+  identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER }],
+  name: [{ family: 'Bench', given: ['Mark'] }],
+  birthDate: '1945-07-14',
+};
 const subject = { reference: 'Patient/p1' };
 const coded = (code, display) => ({
   coding: [{ system: 'http://snomed.info/sct', code, display }],
 });
-const entries = [];
-for (let i = 0, size = 0; size < 5_000_000; i++) {
-  entries.push(
-    {
-      resource: {
+const day = (i) =>
+  new Date(Date.UTC(2026, 0, 1) - (i % 9000) * 86_400_000).toISOString().slice(0, 10);
+
+/** Resource `i` of a record: results, problems, medicines and consultations in turn. */
+function resource(i) {
+  const n = i >> 2;
+  switch (i % 4) {
+    case 0:
+      return {
         resourceType: 'Observation',
-        id: `o${i}`,
+        id: `o${n}`,
         subject,
         status: 'final',
         category: [coded('laboratory', 'Laboratory')],
         code: coded('165581004', 'INR'),
-        valueQuantity: { value: 2 + (i % 10) / 10, unit: 'ratio' },
+        valueQuantity: { value: 2 + (n % 10) / 10, unit: 'ratio' },
         referenceRange: [{ low: { value: 2 }, high: { value: 3 } }],
-        effectiveDateTime: '2026-01-01',
-      },
-    },
-    {
-      resource: {
+        effectiveDateTime: day(n),
+      };
+    case 1:
+      return {
         resourceType: 'Condition',
-        id: `c${i}`,
+        id: `c${n}`,
         subject,
         category: [coded('problem-list-item', 'Problem')],
         clinicalStatus: coded('active', 'Active'),
         code: coded('49436004', 'Atrial fibrillation'),
-        onsetDateTime: '2014-05-02',
-      },
-    },
-    {
-      resource: {
+        onsetDateTime: day(n),
+      };
+    case 2:
+      return {
         resourceType: 'MedicationRequest',
-        id: `m${i}`,
+        id: `m${n}`,
         subject,
         intent: 'order',
         status: 'completed',
         medicationCodeableConcept: coded('42217611000001104', 'Warfarin 3mg tablets'),
-        authoredOn: '2026-01-01',
+        authoredOn: day(n),
         dosageInstruction: [{ text: 'As directed' }],
-      },
-    },
-    {
-      resource: {
+      };
+    default:
+      return {
         resourceType: 'Encounter',
-        id: `e${i}`,
+        id: `e${n}`,
         subject,
         status: 'finished',
         class: { code: 'AMB' },
         type: [coded('325851000000107', 'Consultation')],
-        period: { start: '2026-01-01' },
-      },
-    },
-  );
-  size += JSON.stringify(entries.slice(-4)).length;
+        period: { start: day(n) },
+      };
+  }
 }
-const text = JSON.stringify({ resourceType: 'Bundle', type: 'searchset', entry: entries });
-const context = { patientId: 'p1', options: normaliseOptions({ today: '2026-11-20' }) };
 
-/** Each section's normaliser over the resources its search would return, as the R4 source does. */
-function normaliseAll(bundle) {
+function recordOf(entries) {
+  return Array.from({ length: entries }, (_, i) => resource(i));
+}
+
+/** Entries whose R4 searchset bundle is `bytes` long (about 380 bytes an entry). */
+function entriesFor(bytes) {
+  const probe = JSON.stringify({ entry: recordOf(400).map((r) => ({ resource: r })) }).length;
+  return Math.round((bytes / probe) * 400);
+}
+
+const r4Text = (records) =>
+  JSON.stringify({
+    resourceType: 'Bundle',
+    type: 'searchset',
+    entry: records.map((r) => ({ resource: r })),
+  });
+
+const SECTIONS = Object.keys(R4_NORMALISERS);
+function stu3Text(records) {
+  const body = JSON.stringify(structuredRecordParameters(NHS_NUMBER, SECTIONS));
+  const [status, bundle] = getStructuredRecord(body, {
+    findByNhsNumber: () => ({ patient, records }),
+    sharingStatus: () => 'share',
+    practice: {
+      resourceType: 'Organization',
+      id: 'practice',
+      identifier: [{ system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'Y12345' }],
+      name: 'Riverside Medical Practice',
+    },
+    practitioner: { resourceType: 'Practitioner', id: 'gp', name: [{ family: 'Bench' }] },
+    today: TODAY,
+  });
+  if (status !== 200) throw new Error(`GP Connect conversion failed: ${status}`);
+  return JSON.stringify(bundle);
+}
+
+const options = normaliseOptions({ today: TODAY });
+const context = { patientId: 'p1', options };
+
+/**
+ * Each section's normaliser over the resources its search would return, as the R4 source does;
+ * the longest single normaliser call (the longest the main thread is held) in `longest`.
+ */
+function normaliseR4(bundle, timing) {
   const byType = new Map();
-  for (const { resource } of bundle.entry) {
-    if (!byType.has(resource.resourceType)) byType.set(resource.resourceType, []);
-    byType.get(resource.resourceType).push(resource);
+  for (const { resource: r } of bundle.entry) {
+    if (!byType.has(r.resourceType)) byType.set(r.resourceType, []);
+    byType.get(r.resourceType).push(r);
   }
   const searched = new Map(); // sections sharing a search share its array, as in the R4 source
+  const values = {};
   for (const [section, normalise] of Object.entries(R4_NORMALISERS)) {
     const key = R4_SECTION_TYPES[section].join();
     if (!searched.has(key))
@@ -79,12 +134,18 @@ function normaliseAll(bundle) {
         key,
         R4_SECTION_TYPES[section].flatMap((type) => byType.get(type) ?? []),
       );
-    normalise(searched.get(key), context);
+    const start = performance.now();
+    values[section] = normalise(searched.get(key), context);
+    if (timing) timing.longest = Math.max(timing.longest, performance.now() - start);
   }
+  return values;
 }
 
-function time(fn, runs = 8) {
-  fn(); // warm up
+const normaliseStu3 = (bundle) => normaliseStructuredRecord(bundle, SECTIONS, NHS_NUMBER, options);
+
+/** Median of `runs` timings of `fn` (after one warm-up run). */
+function time(fn, runs) {
+  fn();
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -94,10 +155,73 @@ function time(fn, runs = 8) {
   return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
-const parse = time(() => JSON.parse(text));
-const parseAndNormalise = time(() => normaliseAll(JSON.parse(text)));
-const normaliseOnly = parseAndNormalise - parse;
-console.log(`bundle: ${(text.length / 1e6).toFixed(1)} MB, ${entries.length} resources`);
-console.log(`JSON.parse: ${parse.toFixed(1)} ms (median of 8)`);
-console.log(`every R4 normaliser over it: ${normaliseOnly.toFixed(1)} ms`);
-console.log(`ratio normalise / JSON.parse: ${(normaliseOnly / parse).toFixed(2)} (budget 1.5)`);
+/** Normalise time over parse time of the same text (parse timed apart, then parse+normalise). */
+function ratio(text, normalise, runs = 7) {
+  const parse = time(() => JSON.parse(text), runs);
+  const both = time(() => normalise(JSON.parse(text)), runs);
+  return { parse, normalise: both - parse, ratio: (both - parse) / parse };
+}
+
+/** Heap the normalised model keeps once the parsed JSON is gone, per 1,000 entries (KB). */
+function retainedPer1000(text, normalise, entries) {
+  if (!globalThis.gc) return undefined;
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = normalise(JSON.parse(text));
+  globalThis.gc();
+  const after = process.memoryUsage().heapUsed;
+  if (!kept) return undefined;
+  return (after - before) / 1024 / (entries / 1000);
+}
+
+const fiveMb = recordOf(entriesFor(5_000_000));
+const r4 = r4Text(fiveMb);
+const stu3 = stu3Text(fiveMb);
+const r4Ratio = ratio(r4, (b) => normaliseR4(b));
+const stu3Ratio = ratio(stu3, normaliseStu3);
+
+// Growth: normalise time per entry at 100,000 over that at 1,000 (1.00 is linear).
+const perEntry = (entries) => {
+  const text = r4Text(recordOf(entries));
+  const runs = entries > 10_000 ? 3 : 15;
+  return time(() => normaliseR4(JSON.parse(text)), runs) / entries;
+};
+const growth = perEntry(100_000) / perEntry(1_000);
+const timing = { longest: 0 };
+normaliseR4(JSON.parse(r4), timing);
+const longest5mb = timing.longest;
+const timing100k = { longest: 0 };
+normaliseR4(JSON.parse(r4Text(recordOf(100_000))), timing100k);
+
+const result = {
+  entries: fiveMb.length,
+  r4: {
+    mb: r4.length / 1e6,
+    ...r4Ratio,
+    retainedKbPer1000: retainedPer1000(r4, (b) => normaliseR4(b), fiveMb.length),
+  },
+  stu3: {
+    mb: stu3.length / 1e6,
+    ...stu3Ratio,
+    retainedKbPer1000: retainedPer1000(stu3, normaliseStu3, fiveMb.length),
+  },
+  growth,
+  longestSectionMs: { fiveMb: longest5mb, entries100k: timing100k.longest },
+};
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(result));
+} else {
+  const ms = (n) => `${n.toFixed(0)} ms`;
+  for (const [name, r] of [
+    ['FHIR R4', result.r4],
+    ['GP Connect STU3', result.stu3],
+  ])
+    console.log(
+      `${name}: ${r.mb.toFixed(1)} MB, ${result.entries} resources: JSON.parse ${ms(r.parse)}, normalise ${ms(r.normalise)}, ratio ${r.ratio.toFixed(2)} (budget 1.5); retained ${r.retainedKbPer1000?.toFixed(0) ?? '? (run with --expose-gc)'} KB per 1,000 entries`,
+    );
+  console.log(`growth of time per entry, 1,000 to 100,000 entries: ${growth.toFixed(2)}x`);
+  console.log(
+    `longest single section normalise: ${ms(longest5mb)} (5 MB), ${ms(timing100k.longest)} (100,000 entries)`,
+  );
+}

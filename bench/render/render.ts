@@ -1,40 +1,72 @@
-// Render benchmark, run in Chromium by bench/render.mjs: the time from a section's data arriving
-// to its first screen being painted, for a typical record (medication list) and a huge one
-// (10,000 events), each beside bare lit-html rendering the same rows. Results on window.
+// Render benchmark, run in Chromium by bench/run.mjs (one measurement per call, so the driver can
+// rotate the contestants' order every round). The same FHIR R4 allergy and medication resources
+// for every contestant; times are from the data being in hand to the screen being painted.
+//
+// - dcr: <dcr-allergy-banner> and <dcr-medication-list view="all"> over a session holding the
+//   record (normalised already: "after data arrival"; normalising is measured by
+//   bench/normalise.mjs). First screen as it renders; full render with `printing` set (every row).
+// - lit: the floor, bare lit-html rows of the same text: first screen as many rows as dcr's first
+//   screen holds, full render every row.
+// - fhir-react, medplum: the peers (bench/peers/peers.js); both render every row at once, so their
+//   first screen is their full render.
 import { html, render } from 'lit';
 import { createCareRecordSession, staticSource, type CareRecordSession } from '@dcr-elements/core';
-import '../../packages/elements/src/define/dcr-events-timeline.js';
+import { WINDOW_STEP } from '../../packages/elements/src/shared/list-window.js';
+import '../../packages/elements/src/define/dcr-allergy-banner.js';
 import '../../packages/elements/src/define/dcr-medication-list.js';
+import '../../packages/elements/src/define/dcr-events-timeline.js';
 
 const NHS_NUMBER = '9434765919';
+const PATIENT = {
+  resourceType: 'Patient',
+  id: 'p1',
+  identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER }],
+  name: [{ family: 'Bench', given: ['Mark'] }],
+  birthDate: '1945-07-14',
+};
 const subject = { reference: 'Patient/p1' };
 const coded = (code: string, display: string) => ({
   coding: [{ system: 'http://snomed.info/sct', code, display }],
 });
+const day = (i: number) =>
+  new Date(Date.UTC(2026, 10, 20) - (i % 9000) * 86_400_000).toISOString().slice(0, 10);
 
-function record(events: number, medicines: number): unknown[] {
-  const resources: unknown[] = [
-    {
-      resourceType: 'Patient',
-      id: 'p1',
-      identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER }],
-      name: [{ family: 'Bench', given: ['Mark'] }],
-      birthDate: '1945-07-14',
-    },
-  ];
-  for (let i = 0; i < events; i++) {
-    const day = new Date(Date.UTC(2026, 10, 20) - i * 43_200_000).toISOString().slice(0, 10);
+interface Resource {
+  resourceType: string;
+  id: string;
+  [field: string]: unknown;
+}
+
+/** `entries` resources: one allergy in fifty (at least two), the rest medicines on repeat. */
+function allergiesAndMedicines(entries: number): Resource[] {
+  const allergies = Math.max(2, Math.round(entries / 50));
+  const resources: Resource[] = [];
+  for (let i = 0; i < allergies; i++)
     resources.push({
-      resourceType: 'Encounter',
-      id: `e${i}`,
-      subject,
-      status: 'finished',
-      class: { code: 'AMB' },
-      type: [coded('325851000000107', 'Consultation')],
-      period: { start: day },
+      resourceType: 'AllergyIntolerance',
+      id: `a${i}`,
+      patient: subject,
+      clinicalStatus: {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
+            code: 'active',
+          },
+        ],
+      },
+      verificationStatus: {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification',
+            code: 'confirmed',
+          },
+        ],
+      },
+      code: coded('91936005', `Allergy ${i} to penicillin`),
+      reaction: [{ manifestation: [coded('271807003', 'Skin rash')] }],
+      recordedDate: day(i),
     });
-  }
-  for (let i = 0; i < medicines; i++) {
+  for (let i = allergies; i < entries; i++)
     resources.push({
       resourceType: 'MedicationRequest',
       id: `m${i}`,
@@ -42,31 +74,29 @@ function record(events: number, medicines: number): unknown[] {
       intent: 'plan',
       status: 'active',
       courseOfTherapyType: { coding: [{ code: 'continuous' }] },
-      medicationCodeableConcept: coded(`4221761100000110${i % 10}`, `Medicine ${i} 10mg tablets`),
+      medicationCodeableConcept: coded('42217611000001104', `Medicine ${i} 10mg tablets`),
       dosageInstruction: [{ text: 'One tablet daily' }],
       dispenseRequest: { quantity: { value: 28, unit: 'tablet' } },
-      authoredOn: '2020-01-01',
+      authoredOn: day(i),
     });
-    for (let j = 0; j < 6; j++) {
-      resources.push({
-        resourceType: 'MedicationRequest',
-        id: `m${i}-${j}`,
-        subject,
-        intent: 'order',
-        status: 'completed',
-        basedOn: [{ reference: `MedicationRequest/m${i}` }],
-        medicationCodeableConcept: coded(`4221761100000110${i % 10}`, `Medicine ${i} 10mg tablets`),
-        dispenseRequest: { quantity: { value: 28, unit: 'tablet' } },
-        authoredOn: `2026-0${1 + j}-01`,
-      });
-    }
-  }
   return resources;
 }
 
-async function grantedSession(resources: unknown[]): Promise<CareRecordSession> {
+function events(count: number): Resource[] {
+  return Array.from({ length: count }, (_, i) => ({
+    resourceType: 'Encounter',
+    id: `e${i}`,
+    subject,
+    status: 'finished',
+    class: { code: 'AMB' },
+    type: [coded('325851000000107', 'Consultation')],
+    period: { start: day(i) },
+  }));
+}
+
+async function grantedSession(resources: Resource[]): Promise<CareRecordSession> {
   const session = createCareRecordSession({
-    source: staticSource(resources),
+    source: staticSource([PATIENT, ...resources], { normalise: { today: '2026-11-26' } }),
     viewer: {
       userId: 'bench',
       name: 'Bench',
@@ -89,73 +119,171 @@ async function grantedSession(resources: unknown[]): Promise<CareRecordSession> 
   return session;
 }
 
-const frame = () =>
+/** The screen is painted: the frame after the one that rendered has begun. */
+const painted = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const stage = document.getElementById('stage')!;
 
-/** Data already loaded in the session; time from putting the element on the page to its first painted screen. */
-async function timeElement(
-  tag: 'dcr-events-timeline' | 'dcr-medication-list',
-  session: CareRecordSession,
-  section: 'events' | 'medications',
-): Promise<number> {
-  await session.section(section);
-  render(html``, stage);
-  await frame();
-  const start = performance.now();
-  const el = document.createElement(tag) as HTMLElement & {
-    session?: CareRecordSession;
-    updateComplete: Promise<boolean>;
-  };
-  el.session = session;
-  stage.append(el);
-  await el.updateComplete;
-  await frame();
-  const elapsed = performance.now() - start;
-  el.remove();
-  return elapsed;
+interface BenchRecord {
+  resources: Resource[];
+  session: CareRecordSession;
+}
+const records = new Map<number, BenchRecord>();
+
+async function recordOf(entries: number): Promise<BenchRecord> {
+  let record = records.get(entries);
+  if (!record) {
+    const resources = allergiesAndMedicines(entries);
+    const session = await grantedSession(resources);
+    await Promise.all([session.section('allergies'), session.section('medications')]);
+    record = { resources, session };
+    records.clear(); // one size at a time: the heap stays the size of one record
+    records.set(entries, record);
+  }
+  return record;
 }
 
-/** Bare lit-html: the same number of visible rows as a plain table. */
-async function timeBare(rows: { a: string; b: string; c: string }[]): Promise<number> {
-  render(html``, stage);
-  await frame();
+type Element = HTMLElement & {
+  session?: CareRecordSession;
+  printing?: boolean;
+  updateComplete: Promise<boolean>;
+};
+
+async function clear(): Promise<void> {
+  (window as unknown as { benchPeers?: { unmount(): void } }).benchPeers?.unmount();
+  stage.replaceChildren();
+  await painted();
+}
+
+async function dcr(record: BenchRecord, full: boolean): Promise<number> {
   const start = performance.now();
-  render(
-    html`<table>${rows.map((r) => html`<tr><th>${r.a}</th><td>${r.b}</td><td>${r.c}</td></tr>`)}</table>`,
-    stage,
-  );
-  await frame();
+  const banner = document.createElement('dcr-allergy-banner') as Element;
+  const list = document.createElement('dcr-medication-list') as Element;
+  list.setAttribute('view', 'all');
+  for (const el of [banner, list]) {
+    el.session = record.session;
+    if (full) el.printing = true;
+  }
+  stage.append(banner, list);
+  await Promise.all([banner.updateComplete, list.updateComplete]);
+  await painted();
   return performance.now() - start;
 }
 
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** The floor: the same text in plain rows, `rows` of them. */
+async function lit(record: BenchRecord, rows: number): Promise<number> {
+  const start = performance.now();
+  const shown = record.resources.slice(0, rows);
+  const container = stage.appendChild(document.createElement('div'));
+  render(
+    html`<table>${shown.map((r) =>
+      r.resourceType === 'AllergyIntolerance'
+        ? html`<tr><th>${(r.code as { coding: { display: string }[] }).coding[0]!.display}</th><td>Skin rash</td><td>${r.recordedDate}</td></tr>`
+        : html`<tr><th>${(r.medicationCodeableConcept as { coding: { display: string }[] }).coding[0]!.display}</th><td>One tablet daily</td><td>28 tablet</td><td>${r.authoredOn}</td></tr>`,
+    )}</table>`,
+    container,
+  );
+  await painted();
+  return performance.now() - start;
 }
 
-async function run() {
-  const huge = await grantedSession(record(10_000, 0));
-  const typical = await grantedSession(record(20, 12));
-  const results: Record<string, number> = {};
-  for (const [name, session, tag, section, visibleRows] of [
-    ['events-10000', huge, 'dcr-events-timeline', 'events', 30],
-    ['medications-typical', typical, 'dcr-medication-list', 'medications', 12],
-  ] as const) {
-    const element: number[] = [];
-    const bare: number[] = [];
-    const rows = Array.from({ length: visibleRows }, (_, i) => ({
-      a: `Row ${i}`,
-      b: 'Consultation',
-      c: 'Finished',
-    }));
-    for (let i = 0; i < 7; i++) {
-      element.push(await timeElement(tag, session, section));
-      bare.push(await timeBare(rows));
-    }
-    results[`${name}.element`] = median(element);
-    results[`${name}.bare`] = median(bare);
+async function peer(record: BenchRecord, which: 'fhirReact' | 'medplumSections'): Promise<number> {
+  const peers = (window as unknown as { benchPeers: Record<string, (...args: unknown[]) => void> })
+    .benchPeers;
+  const start = performance.now();
+  peers[which]!(stage, record.resources, PATIENT);
+  await painted();
+  return performance.now() - start;
+}
+
+export type Contestant = 'dcr' | 'lit' | 'fhir-react' | 'medplum';
+
+/** One measurement: `contestant` over a record of `entries`, first screen and full render (ms). */
+async function measure(
+  contestant: Contestant,
+  entries: number,
+  timeFull = true,
+): Promise<{ first: number; full: number; rows: number }> {
+  const record = await recordOf(entries);
+  await clear();
+  let first: number;
+  let full: number;
+  // Rows dcr's first screen holds (allergies shown in the banner, one window of medicines).
+  const allergies = record.resources.findIndex((r) => r.resourceType !== 'AllergyIntolerance');
+  const firstRows = allergies + Math.min(WINDOW_STEP, entries - allergies);
+  if (contestant === 'dcr') {
+    first = await dcr(record, false);
+    await clear();
+    full = timeFull ? await dcr(record, true) : NaN;
+  } else if (contestant === 'lit') {
+    first = await lit(record, entries > 200 ? firstRows : entries);
+    await clear();
+    full = timeFull ? await lit(record, entries) : NaN;
+  } else {
+    first = full = await peer(
+      record,
+      contestant === 'fhir-react' ? 'fhirReact' : 'medplumSections',
+    );
   }
-  (window as unknown as { benchResult: Record<string, number> }).benchResult = results;
+  const rows = stage.querySelectorAll('tr').length;
+  await clear();
+  return { first, full, rows };
 }
 
-void run();
+/** The 10,000-event timeline scrolled end to end: long tasks and frames over 1.5 frame budgets. */
+async function scrollTimeline(count: number): Promise<{
+  frames: number;
+  dropped: number;
+  longTasks: number;
+  longestTask: number;
+  ms: number;
+}> {
+  await clear();
+  const session = await grantedSession(events(count));
+  await session.section('events');
+  const el = document.createElement('dcr-events-timeline') as Element;
+  el.session = session;
+  stage.append(el);
+  await el.updateComplete;
+  // Virtualised (the virtualizer loaded) and laid out: far more to scroll than one screen.
+  let scroller: HTMLElement | null = null;
+  const ready = () =>
+    scroller?.classList.contains('virtual') && scroller.scrollHeight > 10 * scroller.clientHeight;
+  for (let i = 0; i < 600 && !ready(); i++) {
+    await painted();
+    scroller = el.shadowRoot!.querySelector<HTMLElement>('[part="scroller"]');
+  }
+  if (!scroller || !ready()) throw new Error('the timeline was not virtualised');
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => tasks.push(e.duration)),
+  );
+  observer.observe({ type: 'longtask' });
+  const gaps: number[] = [];
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    let last = performance.now();
+    const step = (now: number) => {
+      gaps.push(now - last);
+      last = now;
+      scroller!.scrollTop += 600; // a fast flick: about 15 rows a frame
+      if (scroller!.scrollTop + scroller!.clientHeight >= scroller!.scrollHeight - 1) resolve();
+      else requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  const ms = performance.now() - start;
+  await painted();
+  observer.disconnect();
+  session.end();
+  await clear();
+  return {
+    frames: gaps.length,
+    dropped: gaps.filter((g) => g > 25).length,
+    longTasks: tasks.length,
+    longestTask: Math.max(0, ...tasks),
+    ms,
+  };
+}
+
+Object.assign(window, { benchMeasure: measure, benchScroll: scrollTimeline, benchReady: true });

@@ -12,6 +12,7 @@ import {
 } from '../shared/entry-table.js';
 import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
+import { ListWindow, lastOf } from '../shared/list-window.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { styles } from './diagnosis-list.styles.js';
 
@@ -54,7 +55,18 @@ export class DcrDiagnosisList extends LitElement {
   @property({ attribute: false })
   session?: CareRecordSession;
 
+  /**
+   * True while the page prints: every row is rendered, not the first window of a long list. Set
+   * by `<dcr-record>` for its print; used alone, the list sets it itself around a print.
+   */
+  @property({ type: Boolean }) printing = false;
+
   private readonly diagnoses = new SectionController(this, 'diagnoses');
+  /** A long list shows its first rows and more as it scrolls (shared/list-window.ts). */
+  private readonly window = new ListWindow(this);
+  private readonly sorted = lastOf((section: DiagnosesSection) =>
+    newestFirst(section.entries, (d) => d.date),
+  );
 
   protected override updated(): void {
     if (this.diagnoses.current?.status === 'ready') this.session?.markShown('diagnoses');
@@ -71,15 +83,13 @@ export class DcrDiagnosisList extends LitElement {
 
   private renderReady(section: DiagnosesSection): TemplateResult {
     const snapshot = this.diagnoses.current;
+    this.window.begin(section.entries.length, section);
     return html`
       ${
         section.entries.length === 0
           ? renderEmpty(section, 'diagnoses')
-          : renderEntryTable(
-              'heading',
-              COLUMNS,
-              newestFirst(section.entries, (d) => d.date),
-            )
+          : html`${renderEntryTable('heading', COLUMNS, this.window.take(this.sorted(section)))}
+            ${this.window.renderMore('diagnoses')}`
       }
       ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
     `;

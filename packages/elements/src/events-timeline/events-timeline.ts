@@ -1,17 +1,15 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  virtualize,
-  virtualizerRef,
-  type VirtualizerHostElement,
-} from '@lit-labs/virtualizer/virtualize.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { latestEvents } from '@dcr-elements/core';
 import type { CareEvent, CareRecordSession, EventsSection, LatestEvents } from '@dcr-elements/core';
 import { sessionContext } from '../session/session-context.js';
 import { readRangeDate, renderDateField } from '../shared/date-field.js';
 import { formatDate } from '../shared/format.js';
+import { lazyVirtualizer } from '../shared/lazy-virtualizer.js';
+import { ListWindow } from '../shared/list-window.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { renderTermMark } from '../shared/term-mark.js';
@@ -62,12 +60,6 @@ const KIND_ICONS: Record<EventLabel, TemplateResult> = {
 };
 
 const labelOf = (event: CareEvent): EventLabel => (event.emergency ? 'emergency' : event.kind);
-
-/**
- * Up to this many rows are rendered as they are (a typical record: the page, its print and any
- * capture hold every row); above it only a screenful is, through the virtualizer.
- */
-const PLAIN_ROWS = 200;
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -134,6 +126,8 @@ export class DcrEventsTimeline extends LitElement {
   @property({ type: Boolean }) printing = false;
 
   private readonly events = new SectionController(this, 'events');
+  /** A long timeline is virtualised (the virtualizer loaded then); every row while printing. */
+  private readonly window = new ListWindow(this);
   private section: EventsSection | undefined;
   private sorted: CareEvent[] = [];
   private counts: Record<EventKind, number> = { encounter: 0, admission: 0, referral: 0 };
@@ -177,22 +171,6 @@ export class DcrEventsTimeline extends LitElement {
   protected override updated(): void {
     if (this.section) this.session?.markShown('events');
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeprint', this.startPrinting);
-    window.addEventListener('afterprint', this.stopPrinting);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeprint', this.startPrinting);
-    window.removeEventListener('afterprint', this.stopPrinting);
-  }
-
-  // A virtualised list prints only the rows on screen: for printing, every row is rendered.
-  private readonly startPrinting = () => (this.printing = true);
-  private readonly stopPrinting = () => (this.printing = false);
 
   override render() {
     return html`<h2 part="heading">Events</h2>
@@ -312,7 +290,8 @@ export class DcrEventsTimeline extends LitElement {
   }
 
   private renderTimeline(): TemplateResult {
-    const virtual = !this.printing && this.rows.length > PLAIN_ROWS;
+    const virtual = this.virtualizer();
+    this.window.begin(this.rows.length, this.rows);
     return html`<div role="grid" part="timeline" aria-label="Events, newest first, grouped by date"
         aria-rowcount=${this.rows.length + 1} aria-describedby="keys">
         <div role="rowgroup" class="head">
@@ -330,7 +309,7 @@ export class DcrEventsTimeline extends LitElement {
                 tabindex=${this.rowsRendered ? nothing : 0} @focus=${this.onScrollerFocus}
                 @rangeChanged=${this.onRangeChanged} @visibilityChanged=${this.onVisibilityChanged}>
                 <div virtualizer-sizer aria-hidden="true"></div>
-                ${virtualize({
+                ${virtual.virtualize({
                   items: this.rows,
                   keyFunction: (row: TimelineRow) => row.key,
                   renderItem: (row: TimelineRow, index: number) => this.renderRow(row, index),
@@ -338,11 +317,18 @@ export class DcrEventsTimeline extends LitElement {
                 })}
               </div>`
             : html`<div role="rowgroup" part="scroller" class="scroller" @keydown=${this.onKeydown}>
-                ${this.rows.map((row, index) => this.renderRow(row, index))}
+                ${this.window.take(this.rows).map((row, index) => this.renderRow(row, index))}
               </div>`
         }
-      </div>
+      </div>${virtual ? nothing : this.window.renderMore('events')}
       <p id="keys" class="hint">Use the up and down arrow keys to move between rows, Home and End for the first and last.</p>`;
+  }
+
+  /** The virtualizer when the timeline is long (not printing) and it has loaded. */
+  private virtualizer() {
+    return this.window.isLong(this.rows.length)
+      ? lazyVirtualizer(() => this.requestUpdate())
+      : undefined;
   }
 
   private renderRow(row: TimelineRow, index: number): TemplateResult {
@@ -424,7 +410,8 @@ export class DcrEventsTimeline extends LitElement {
     let row = this.rowElement(index);
     if (!row) {
       const scroller = this.renderRoot.querySelector<VirtualizerHostElement>('.scroller');
-      scroller?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+      const ref = this.virtualizer()?.virtualizerRef;
+      if (ref) scroller?.[ref]?.element(index)?.scrollIntoView({ block: 'nearest' });
       for (let frame = 0; frame < 60 && !row; frame++) {
         await nextFrame();
         if (request !== this.focusRequest) return;

@@ -14,6 +14,7 @@ import {
 } from '../shared/entry-table.js';
 import { NOT_KNOWN, formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
+import { ListWindow, lastOf } from '../shared/list-window.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { styles } from './immunisations.styles.js';
 import { recordText } from '../shared/record-text.js';
@@ -64,7 +65,18 @@ export class DcrImmunisations extends LitElement {
   @property({ attribute: false })
   session?: CareRecordSession;
 
+  /**
+   * True while the page prints: every row is rendered, not the first window of a long list. Set
+   * by `<dcr-record>` for its print; used alone, the list sets it itself around a print.
+   */
+  @property({ type: Boolean }) printing = false;
+
   private readonly immunisations = new SectionController(this, 'immunisations');
+  /** A long list shows its first rows and more as it scrolls (shared/list-window.ts). */
+  private readonly window = new ListWindow(this);
+  private readonly sorted = lastOf((section: ImmunisationsSection) =>
+    newestFirst(section.entries, (i) => i.date),
+  );
 
   protected override updated(): void {
     if (this.immunisations.current?.status === 'ready') this.session?.markShown('immunisations');
@@ -82,16 +94,14 @@ export class DcrImmunisations extends LitElement {
   private renderReady(section: ImmunisationsSection): TemplateResult {
     const snapshot = this.immunisations.current;
     const entries = section.entries;
+    this.window.begin(entries.length, section);
     return html`
       ${
         entries.length === 0
           ? renderEmpty(section, 'immunisations')
           : html`${this.renderTetanus(section)}
-            ${renderEntryTable(
-              'heading',
-              this.columns(entries),
-              newestFirst(entries, (i) => i.date),
-            )}`
+            ${renderEntryTable('heading', this.columns(entries), this.window.take(this.sorted(section)))}
+            ${this.window.renderMore('immunisations')}`
       }
       ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
     `;

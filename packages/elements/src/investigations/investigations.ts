@@ -11,6 +11,7 @@ import type {
 import { sessionContext } from '../session/session-context.js';
 import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
+import { ListWindow, lastOf } from '../shared/list-window.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { renderTrendChart } from '../shared/trend-chart.js';
 import { WidthController } from '../shared/width-controller.js';
@@ -71,15 +72,26 @@ export class DcrInvestigations extends LitElement {
   @property({ attribute: false })
   session?: CareRecordSession;
 
+  /**
+   * True while the page prints: every result is rendered, not the first window of a long list.
+   * Set by `<dcr-record>` for its print; used alone, the element sets it itself around a print.
+   */
+  @property({ type: Boolean }) printing = false;
+
   /** Keys of the tests whose trend is open. */
   @state() private openTrends = new Set<string>();
 
   private readonly investigations = new SectionController(this, 'investigations');
   private readonly medications = new SectionController(this, 'medications');
   private readonly size = new WidthController(this);
+  /** A long list shows its first results and more as it scrolls (shared/list-window.ts). */
+  private readonly window = new ListWindow(this);
+  private readonly byDate = lastOf(groupByDate);
+
   private section: InvestigationsSection | undefined;
   private groups: TestGroup[] = [];
   private monitored: MonitoredMedicine[] | undefined;
+  private monitoredFrom: readonly object[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const snapshot = this.investigations.current;
@@ -94,8 +106,13 @@ export class DcrInvestigations extends LitElement {
       this.openTrends = new Set(opened ? [opened.key] : []);
     }
     const meds = this.medications.current;
-    this.monitored =
-      section && meds?.status === 'ready' ? drugMonitoring(meds.value, section) : undefined;
+    const from = section && meds?.status === 'ready' ? [meds.value, section] : [];
+    // Worked out again only when either section changes, not each time the list's window grows.
+    if (from[0] !== this.monitoredFrom[0] || from[1] !== this.monitoredFrom[1]) {
+      this.monitoredFrom = from;
+      this.monitored =
+        section && meds?.status === 'ready' ? drugMonitoring(meds.value, section) : undefined;
+    }
   }
 
   protected override updated(): void {
@@ -115,12 +132,17 @@ export class DcrInvestigations extends LitElement {
   private renderReady(section: InvestigationsSection): TemplateResult {
     const snapshot = this.investigations.current;
     const grouping = GROUPINGS.includes(this.groupBy) ? this.groupBy : 'test';
+    this.window.begin(
+      section.entries.length,
+      grouping === 'test' ? this.groups : this.byDate(section),
+    );
     return html`${this.renderMonitoring()}
       ${
         section.entries.length === 0
           ? html`<p part="empty" class="empty">No investigation results recorded</p>`
           : html`${this.renderControls(grouping)}
-            ${grouping === 'test' ? this.renderByTest() : this.renderByDate(section)}`
+            ${grouping === 'test' ? this.renderByTest() : this.renderByDate(section)}
+            ${this.window.renderMore('results')}`
       }
       ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}`;
   }
@@ -177,6 +199,9 @@ export class DcrInvestigations extends LitElement {
 
   private renderByTest(): TemplateResult {
     return html`${this.groups.map((group, index) => {
+      const rows = this.window.take(group.results);
+      // A test the window has not reached yet waits, heading and all, for "Show more".
+      if (rows.length === 0) return nothing;
       const id = `test-${index}`;
       const points = plottable(group.results);
       const open = this.openTrends.has(group.key) && points.length > 1;
@@ -195,7 +220,7 @@ export class DcrInvestigations extends LitElement {
         <div id=${`${id}-trend`} class="trend-wrap" ?hidden=${!open}>
           ${open ? this.renderTrend(group, points, id) : nothing}
         </div>
-        ${this.renderTable(group.results, `${id}-table`, `Results of ${group.display}, newest first`, 'date')}
+        ${this.renderTable(rows, `${id}-table`, `Results of ${group.display}, newest first`, 'date')}
       </section>`;
     })}`;
   }
@@ -227,11 +252,13 @@ export class DcrInvestigations extends LitElement {
   }
 
   private renderByDate(section: InvestigationsSection): TemplateResult {
-    return html`${groupByDate(section).map((day, index) => {
+    return html`${this.byDate(section).map((day, index) => {
+      const rows = this.window.take(day.results);
+      if (rows.length === 0) return nothing;
       const when = day.date ? formatDate(day.date) : 'Date not recorded';
       return html`<section part="group" class="group" aria-labelledby=${`day-${index}-title`}>
         <h3 id=${`day-${index}-title`}>${when}</h3>
-        ${this.renderTable(day.results, `day-${index}-table`, `Results on ${when}`, 'test')}
+        ${this.renderTable(rows, `day-${index}-table`, `Results on ${when}`, 'test')}
       </section>`;
     })}`;
   }

@@ -6,6 +6,7 @@ import type { CareRecordSession, Medication, MedicationsSection } from '@dcr-ele
 import { DcrEntrySelectEvent } from '../events.js';
 import { sessionContext } from '../session/session-context.js';
 import { NOT_KNOWN, formatDate } from '../shared/format.js';
+import { ListWindow } from '../shared/list-window.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { recordText } from '../shared/record-text.js';
@@ -49,6 +50,7 @@ const GROUP_LABELS: Record<MedicationGroup, string> = {
   'past-repeat': 'Stopped and discontinued repeats',
   'past-acute': 'Older acute medication',
 };
+const MEDICATION_QUERY_KEYS = ['view', 'kind', 'sort', 'text'] as const;
 const COLUMNS = ['Medication', 'Type', 'Dose', 'Quantity', 'Started', 'Last issued', 'Issues'];
 const SORT_LABELS: Record<MedicationSort, string> = {
   name: 'Name (A to Z)',
@@ -104,22 +106,35 @@ export class DcrMedicationList extends LitElement {
   @property({ attribute: false })
   session?: CareRecordSession;
 
+  /**
+   * True while the page prints: every medication is rendered, not the first window of a long list.
+   * Set by `<dcr-record>` for its print; used alone, the list sets it itself around a print.
+   */
+  @property({ type: Boolean }) printing = false;
+
   /** Ids of the medications whose issue history is open. */
   @state() private expanded = new Set<string>();
 
   private readonly medications = new SectionController(this, 'medications');
+  /** A long list shows its first rows and more as it scrolls (shared/list-window.ts). */
+  private readonly window = new ListWindow(this);
   private query: MedicationQuery = { view: 'current', kind: 'all', sort: 'name', text: '' };
   private shown: { group: MedicationGroup; medications: Medication[] }[] = [];
   private section: MedicationsSection | undefined;
   /** Each medication's group (core's `medicationViews`); the `current` view shows the first three. */
   private groups: ReadonlyMap<Medication, MedicationGroup> = new Map();
+  /** How many medications each view holds (the radio labels and the summary). */
+  private viewCounts: Record<MedicationView, number> = { current: 0, past: 0, all: 0 };
   /** A stable DOM id suffix per medication (its position in the section), for aria-controls. */
   private domIds = new Map<string, number>();
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const snapshot = this.medications.current;
+    // The session itself, not `this.medications`: a session set just now is followed by the
+    // controller only after this (in hostUpdate), and the list must be chosen from what renders.
+    const snapshot = this.session?.current('medications');
     const section = snapshot?.status === 'ready' ? snapshot.value : undefined;
-    if (section !== this.section) {
+    const newSection = section !== this.section;
+    if (newSection) {
       // A new value (or another patient): nothing stays open from the previous one.
       this.section = section;
       this.expanded = new Set();
@@ -129,14 +144,21 @@ export class DcrMedicationList extends LitElement {
         section && snapshot?.status === 'ready'
           ? medicationGroups(medicationViews(section, snapshot.fetchedAt))
           : new Map();
+      this.viewCounts = { current: 0, past: 0, all: 0 };
+      for (const m of section?.entries ?? [])
+        for (const v of MEDICATION_VIEWS) if (inView(m, v, this.groups)) this.viewCounts[v]++;
     }
-    this.query = {
+    const query: MedicationQuery = {
       view: oneOf(this.view, MEDICATION_VIEWS),
       kind: oneOf(this.kind, MEDICATION_KINDS),
       sort: oneOf(this.sort, MEDICATION_SORTS),
       text: typeof this.filter === 'string' ? this.filter : '',
     };
-    this.shown = section ? selectMedications(section.entries, this.query, this.groups) : [];
+    // Chosen again only when the list itself changes (not when an issue history opens).
+    if (newSection || MEDICATION_QUERY_KEYS.some((key) => query[key] !== this.query[key])) {
+      this.query = query;
+      this.shown = section ? selectMedications(section.entries, query, this.groups) : [];
+    }
   }
 
   protected override updated(): void {
@@ -158,8 +180,8 @@ export class DcrMedicationList extends LitElement {
     return html`
       ${
         recorded
-          ? html`${this.renderControls(section)}
-            <p part="summary" class="summary" role="status">${this.summary(section)}</p>
+          ? html`${this.renderControls()}
+            <p part="summary" class="summary" role="status">${this.summary()}</p>
             ${this.shown.length > 0 ? this.renderTable() : this.renderNoMatch(section)}`
           : html`<p part="empty" class="empty">No medications recorded</p>`
       }
@@ -167,10 +189,9 @@ export class DcrMedicationList extends LitElement {
     `;
   }
 
-  private renderControls(section: MedicationsSection): TemplateResult {
+  private renderControls(): TemplateResult {
     const { view, kind, sort, text } = this.query;
-    const count = (v: MedicationView) =>
-      section.entries.filter((m) => inView(m, v, this.groups)).length;
+    const count = (v: MedicationView) => this.viewCounts[v];
     return html`<div part="controls" class="controls">
       <fieldset>
         <legend>Show</legend>
@@ -200,9 +221,9 @@ export class DcrMedicationList extends LitElement {
     </div>`;
   }
 
-  private summary(section: MedicationsSection): string {
+  private summary(): string {
     const { view, kind, text } = this.query;
-    const inThisView = section.entries.filter((m) => inView(m, view, this.groups)).length;
+    const inThisView = this.viewCounts[view];
     const shown = this.shown.reduce((n, g) => n + g.medications.length, 0);
     const noun = view === 'all' ? 'medications' : `${view} medications`;
     const filtered = kind !== 'all' || text.trim() !== '';
@@ -225,20 +246,27 @@ export class DcrMedicationList extends LitElement {
   }
 
   private renderTable(): TemplateResult {
+    this.window.begin(
+      this.shown.reduce((n, g) => n + g.medications.length, 0),
+      this.shown,
+    );
     return html`<div class="table-wrap" role="region" aria-labelledby="caption" tabindex="0">
       <table part="table">
         <caption id="caption" class="visually-hidden">${VIEW_LABELS[this.query.view]} medications</caption>
         <thead>
           <tr>${COLUMNS.map((c) => html`<th scope="col">${c}</th>`)}</tr>
         </thead>
-        ${this.shown.map(
-          ({ group, medications }) => html`<tbody class="group">
+        ${this.shown.map(({ group, medications }) => {
+          const rows = this.window.take(medications);
+          return rows.length === 0
+            ? nothing
+            : html`<tbody class="group">
               <tr><td colspan=${COLUMNS.length} part="group"><span role="heading" aria-level="3">${GROUP_LABELS[group]} (${medications.length})</span></td></tr>
             </tbody>
-            ${medications.map((m) => this.renderMedication(m, isPast(group)))}`,
-        )}
+            ${rows.map((m) => this.renderMedication(m, isPast(group)))}`;
+        })}
       </table>
-    </div>`;
+    </div>${this.window.renderMore('medications')}`;
   }
 
   private renderMedication(m: Medication, past: boolean): TemplateResult {

@@ -79,8 +79,9 @@ export function inView(
   return group !== undefined && GROUPS_IN_VIEW[view].includes(group);
 }
 
-const byName = (a: Medication, b: Medication) =>
-  a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base', numeric: true });
+/** One collator for every comparison: `localeCompare` with options builds one per call. */
+const names = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+const byName = (a: Medication, b: Medication) => names.compare(a.name, b.name);
 
 /** Newest first; a missing date goes last. */
 const byDateDesc =
@@ -130,6 +131,9 @@ function pluralUnit(unit: string): string {
   return `${match[1]}${plural}`;
 }
 
+/** One formatter for every quantity: `toLocaleString` builds one per call. */
+const numbers = new Intl.NumberFormat('en-GB');
+
 /** `56 tablets`, `1 tablet`, `100 ml`; `Not known` when the source gave neither value nor unit. */
 export function formatQuantity(quantity: Quantity | undefined): string {
   const value = quantity?.value;
@@ -137,7 +141,7 @@ export function formatQuantity(quantity: Quantity | undefined): string {
     quantity?.unit && value !== undefined && value !== 1
       ? pluralUnit(quantity.unit)
       : quantity?.unit;
-  const parts = [value?.toLocaleString('en-GB'), unit].filter(Boolean);
+  const parts = [value === undefined ? undefined : numbers.format(value), unit].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : NOT_KNOWN;
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../shared/entry-table.js';
 import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
+import { ListWindow, lastOf } from '../shared/list-window.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { styles } from './problem-list.styles.js';
 import { recordText } from '../shared/record-text.js';
@@ -51,7 +52,19 @@ export class DcrProblemList extends LitElement {
   @property({ attribute: false })
   session?: CareRecordSession;
 
+  /**
+   * True while the page prints: every row is rendered, not the first window of a long list. Set
+   * by `<dcr-record>` for its print; used alone, the list sets it itself around a print.
+   */
+  @property({ type: Boolean }) printing = false;
+
   private readonly problems = new SectionController(this, 'problems');
+  /** A long list shows its first rows and more as it scrolls (shared/list-window.ts). */
+  private readonly window = new ListWindow(this);
+  private readonly grouped = lastOf((section: ProblemsSection) => ({
+    views: problemViews(section),
+    names: new Map(section.entries.map((p) => [p.id, p.display])),
+  }));
 
   protected override updated(): void {
     if (this.problems.current?.status === 'ready') this.session?.markShown('problems');
@@ -68,8 +81,8 @@ export class DcrProblemList extends LitElement {
 
   private renderReady(section: ProblemsSection): TemplateResult {
     const snapshot = this.problems.current;
-    const views = problemViews(section);
-    const names = new Map(section.entries.map((p) => [p.id, p.display]));
+    const { views, names } = this.grouped(section);
+    this.window.begin(section.entries.length, section);
     return html`
       ${
         section.entries.length === 0
@@ -78,6 +91,7 @@ export class DcrProblemList extends LitElement {
               this.renderGroup(section, group, views[group], names),
             )
       }
+      ${this.window.renderMore('problems')}
       ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
     `;
   }
@@ -87,7 +101,10 @@ export class DcrProblemList extends LitElement {
     group: Group,
     problems: readonly Problem[],
     names: ReadonlyMap<string, string>,
-  ): TemplateResult {
+  ): TemplateResult | typeof nothing {
+    const rows = this.window.take(problems);
+    // A group the window has not reached yet waits, heading and all, for "Show more".
+    if (rows.length === 0 && problems.length > 0) return nothing;
     const past = group !== 'active';
     const columns: EntryColumn<Problem>[] = [
       {
@@ -130,7 +147,7 @@ export class DcrProblemList extends LitElement {
       <h3 id=${id}>${GROUP_TITLES[group]} (${problems.length})</h3>
       ${
         problems.length > 0
-          ? renderEntryTable(id, columns, problems)
+          ? renderEntryTable(id, columns, rows)
           : renderEmpty(section, GROUP_TITLES[group].toLowerCase())
       }
     </div>`;

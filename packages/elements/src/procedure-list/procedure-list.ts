@@ -12,6 +12,7 @@ import {
 } from '../shared/entry-table.js';
 import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
+import { ListWindow, lastOf } from '../shared/list-window.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { styles } from './procedure-list.styles.js';
 
@@ -49,7 +50,18 @@ export class DcrProcedureList extends LitElement {
   @property({ attribute: false })
   session?: CareRecordSession;
 
+  /**
+   * True while the page prints: every row is rendered, not the first window of a long list. Set
+   * by `<dcr-record>` for its print; used alone, the list sets it itself around a print.
+   */
+  @property({ type: Boolean }) printing = false;
+
   private readonly procedures = new SectionController(this, 'procedures');
+  /** A long list shows its first rows and more as it scrolls (shared/list-window.ts). */
+  private readonly window = new ListWindow(this);
+  private readonly sorted = lastOf((section: ProceduresSection) =>
+    newestFirst(section.entries, (p) => p.performed ?? p.date),
+  );
 
   protected override updated(): void {
     if (this.procedures.current?.status === 'ready') this.session?.markShown('procedures');
@@ -66,15 +78,13 @@ export class DcrProcedureList extends LitElement {
 
   private renderReady(section: ProceduresSection): TemplateResult {
     const snapshot = this.procedures.current;
+    this.window.begin(section.entries.length, section);
     return html`
       ${
         section.entries.length === 0
           ? renderEmpty(section, 'procedures')
-          : renderEntryTable(
-              'heading',
-              COLUMNS,
-              newestFirst(section.entries, (p) => p.performed ?? p.date),
-            )
+          : html`${renderEntryTable('heading', COLUMNS, this.window.take(this.sorted(section)))}
+            ${this.window.renderMore('procedures')}`
       }
       ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
     `;

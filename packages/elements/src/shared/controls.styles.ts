@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * The heading, the filter/sort controls above a list and its empty message (medication list,
- * events timeline): `.choice` is a radio or checkbox with its label, `.field` a labelled input.
+ * events timeline): `.choice` is a radio or checkbox with its label, `.field` a labelled input;
+ * `.list-more-wrap` holds a long list's "Show more" button (shared/list-window.ts).
  */
 export const controlsStyles = css`
     [part='heading'] {
@@ -87,5 +88,8 @@ export const controlsStyles = css`
       border-left: 8px solid var(--_border);
       background: var(--_surface-muted);
       font-weight: 600;
+    }
+    .list-more-wrap {
+      margin: var(--_space) 0 0;
     }
 `;

@@ -19,7 +19,10 @@ export function looksLikeDate(value: string): boolean {
 /** True when every part of an ISO date/dateTime (partial allowed) names a moment that exists. */
 export function isPossibleDate(value: string): boolean {
   const match = SHAPE.exec(value);
-  if (!match) return false;
+  return match !== null && partsExist(match);
+}
+
+function partsExist(match: RegExpExecArray): boolean {
   const [, y, mo, d, h, mi, s, , zh, zm] = match;
   const year = Number(y);
   if (mo !== undefined) {
@@ -45,6 +48,16 @@ function daysIn(year: number, month: number): number {
 
 /** Fields whose names say they hold a date (FHIR naming: `*Date`, `*DateTime`, `issued`, periods). */
 const DATE_FIELD = /(date|datetime|issued|instant|start|end|authoredOn|recorded|asserted)$/i;
+/** `DATE_FIELD` per field name: a record repeats a few dozen names many thousand times. */
+const dateFields = new Map<string, boolean>();
+function isDateField(key: string): boolean {
+  let known = dateFields.get(key);
+  if (known === undefined) {
+    known = DATE_FIELD.test(key);
+    if (dateFields.size < 1000) dateFields.set(key, known);
+  }
+  return known;
+}
 
 /**
  * Counts the impossible dates in a resource's own date fields (and one level down: periods,
@@ -52,23 +65,28 @@ const DATE_FIELD = /(date|datetime|issued|instant|start|end|authoredOn|recorded|
  * named as dates are looked at; free text is never read.
  */
 export function countImpossibleDates(resource: unknown, diagnostics: SectionDiagnostics): void {
-  let found = 0;
-  const visit = (value: unknown, key: string, depth: number): void => {
-    if (typeof value === 'string') {
-      if (DATE_FIELD.test(key) && value.length <= 40 && looksLikeDate(value.trim()))
-        if (!isPossibleDate(value.trim())) found += 1;
-      return;
-    }
-    if (depth > 2 || typeof value !== 'object' || value === null) return;
-    if (Array.isArray(value)) {
-      for (const item of value.slice(0, 50)) visit(item, key, depth + 1);
-      return;
-    }
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'contained' || k === 'text' || k === 'note') continue;
-      visit(v, k, depth + 1);
-    }
-  };
-  visit(resource, '', 0);
+  const found = impossibleIn(resource, '', 0);
   if (found > 0) diagnostics.impossibleDates = (diagnostics.impossibleDates ?? 0) + found;
+}
+
+/** Hot (every resource of every section): loops, no closures or entry arrays. */
+function impossibleIn(value: unknown, key: string, depth: number): number {
+  if (typeof value === 'string') {
+    if (value.length > 40 || !isDateField(key)) return 0;
+    const match = SHAPE.exec(value.trim());
+    return match && !partsExist(match) ? 1 : 0;
+  }
+  if (depth > 2 || typeof value !== 'object' || value === null) return 0;
+  let found = 0;
+  if (Array.isArray(value)) {
+    const end = Math.min(value.length, 50);
+    for (let i = 0; i < end; i++) found += impossibleIn(value[i], key, depth + 1);
+    return found;
+  }
+  const fields = value as Record<string, unknown>;
+  for (const k in fields) {
+    if (k === 'contained' || k === 'text' || k === 'note' || !Object.hasOwn(fields, k)) continue;
+    found += impossibleIn(fields[k], k, depth + 1);
+  }
+  return found;
 }

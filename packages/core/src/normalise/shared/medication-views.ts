@@ -52,8 +52,9 @@ export function isRecentAcute(m: Medication, today: string): boolean {
   return now - date < RECENT_ACUTE_DAYS;
 }
 
-const byName = (a: Medication, b: Medication) =>
-  a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base', numeric: true });
+/** One collator for every comparison: `localeCompare` with options builds one per call. */
+const names = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+const byName = (a: Medication, b: Medication) => names.compare(a.name, b.name);
 const newestFirst =
   (date: (m: Medication) => string | undefined) => (a: Medication, b: Medication) =>
     compareIsoDates(date(b), date(a)) || byName(a, b);
