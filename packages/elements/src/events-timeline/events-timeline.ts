@@ -310,6 +310,7 @@ export class DcrEventsTimeline extends LitElement {
                 @rangeChanged=${this.onRangeChanged} @visibilityChanged=${this.onVisibilityChanged}>
                 <div virtualizer-sizer aria-hidden="true"></div>
                 ${virtual.virtualize({
+                  layout: virtual.flow(),
                   items: this.rows,
                   keyFunction: (row: TimelineRow) => row.key,
                   renderItem: (row: TimelineRow, index: number) => this.renderRow(row, index),

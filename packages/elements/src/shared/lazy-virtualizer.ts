@@ -1,6 +1,8 @@
 import type * as VirtualizeModule from '@lit-labs/virtualizer/virtualize.js';
+import type { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 
-export type Virtualize = typeof VirtualizeModule;
+/** The virtualizer, and its flow layout loaded with it (see `lazyVirtualizer`). */
+export type Virtualize = typeof VirtualizeModule & { flow: typeof flow };
 
 let virtualizer: Virtualize | undefined;
 let loading: Promise<Virtualize> | undefined;
@@ -8,11 +10,16 @@ let loading: Promise<Virtualize> | undefined;
 /**
  * The virtualizer, when it has loaded; `undefined` until then, having started loading it and
  * calling `loaded` once it has. Imported the first time a list is long (shared/list-window.ts):
- * short records never fetch it, and a host's bundler splits it into its own chunk.
+ * short records never fetch it, and a host's bundler splits it into its own chunk. The flow
+ * layout comes in the same step: left to the virtualizer, it is imported later still, and until
+ * then the virtualizer cannot scroll a row into view (it throws).
  */
 export function lazyVirtualizer(loaded: () => void): Virtualize | undefined {
   if (!virtualizer) {
-    loading ??= import('@lit-labs/virtualizer/virtualize.js').then((m) => (virtualizer = m));
+    loading ??= Promise.all([
+      import('@lit-labs/virtualizer/virtualize.js'),
+      import('@lit-labs/virtualizer/layouts/flow.js'),
+    ]).then(([module, layout]) => (virtualizer = { ...module, flow: layout.flow }));
     void loading.then(loaded);
   }
   return virtualizer;
