@@ -5,15 +5,14 @@ import type { CareRecordSession, Diagnosis, DiagnosesSection } from '@dcr-elemen
 import { sessionContext } from '../session/session-context.js';
 import {
   newestFirst,
-  renderEmpty,
-  renderEntryTable,
+  renderEntryList,
   renderTerm,
   type EntryColumn,
 } from '../shared/entry-table.js';
 import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { ListWindow, lastOf } from '../shared/list-window.js';
-import { renderDisclosure, renderSection } from '../shared/section-view.js';
+import { renderSection } from '../shared/section-view.js';
 import { styles } from './diagnosis-list.styles.js';
 
 const STATUS: Record<Diagnosis['status'], string> = {
@@ -82,16 +81,10 @@ export class DcrDiagnosisList extends LitElement {
   }
 
   private renderReady(section: DiagnosesSection): TemplateResult {
-    const snapshot = this.diagnoses.current;
-    this.window.begin(section.entries.length, section);
-    return html`
-      ${
-        section.entries.length === 0
-          ? renderEmpty(section, 'diagnoses')
-          : html`${renderEntryTable('heading', COLUMNS, this.window.take(this.sorted(section)))}
-            ${this.window.renderMore('diagnoses')}`
-      }
-      ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
-    `;
+    return renderEntryList(section, this.diagnoses.current, this.window, {
+      noun: 'diagnoses',
+      columns: COLUMNS,
+      sorted: this.sorted(section),
+    });
   }
 }

@@ -7,15 +7,14 @@ import { sessionContext } from '../session/session-context.js';
 import {
   codingTerms,
   newestFirst,
-  renderEmpty,
-  renderEntryTable,
+  renderEntryList,
   renderTerm,
   type EntryColumn,
 } from '../shared/entry-table.js';
 import { NOT_KNOWN, formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { ListWindow, lastOf } from '../shared/list-window.js';
-import { renderDisclosure, renderSection } from '../shared/section-view.js';
+import { renderSection } from '../shared/section-view.js';
 import { styles } from './immunisations.styles.js';
 import { recordText } from '../shared/record-text.js';
 
@@ -92,19 +91,12 @@ export class DcrImmunisations extends LitElement {
   }
 
   private renderReady(section: ImmunisationsSection): TemplateResult {
-    const snapshot = this.immunisations.current;
-    const entries = section.entries;
-    this.window.begin(entries.length, section);
-    return html`
-      ${
-        entries.length === 0
-          ? renderEmpty(section, 'immunisations')
-          : html`${this.renderTetanus(section)}
-            ${renderEntryTable('heading', this.columns(entries), this.window.take(this.sorted(section)))}
-            ${this.window.renderMore('immunisations')}`
-      }
-      ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
-    `;
+    return renderEntryList(section, this.immunisations.current, this.window, {
+      noun: 'immunisations',
+      columns: this.columns(section.entries),
+      sorted: this.sorted(section),
+      before: this.renderTetanus(section),
+    });
   }
 
   private renderTetanus(section: ImmunisationsSection): TemplateResult {

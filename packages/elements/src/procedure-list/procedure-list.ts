@@ -5,15 +5,14 @@ import type { CareRecordSession, Procedure, ProceduresSection } from '@dcr-eleme
 import { sessionContext } from '../session/session-context.js';
 import {
   newestFirst,
-  renderEmpty,
-  renderEntryTable,
+  renderEntryList,
   renderTerm,
   type EntryColumn,
 } from '../shared/entry-table.js';
 import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { ListWindow, lastOf } from '../shared/list-window.js';
-import { renderDisclosure, renderSection } from '../shared/section-view.js';
+import { renderSection } from '../shared/section-view.js';
 import { styles } from './procedure-list.styles.js';
 
 const STATUS: Record<Procedure['status'], string> = {
@@ -77,16 +76,10 @@ export class DcrProcedureList extends LitElement {
   }
 
   private renderReady(section: ProceduresSection): TemplateResult {
-    const snapshot = this.procedures.current;
-    this.window.begin(section.entries.length, section);
-    return html`
-      ${
-        section.entries.length === 0
-          ? renderEmpty(section, 'procedures')
-          : html`${renderEntryTable('heading', COLUMNS, this.window.take(this.sorted(section)))}
-            ${this.window.renderMore('procedures')}`
-      }
-      ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
-    `;
+    return renderEntryList(section, this.procedures.current, this.window, {
+      noun: 'procedures',
+      columns: COLUMNS,
+      sorted: this.sorted(section),
+    });
   }
 }

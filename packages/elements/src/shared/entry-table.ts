@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { compareIsoDates, notShownSummary } from '@dcr-elements/core';
 import { recordText } from './record-text.js';
+import type { ListWindow } from './list-window.js';
+import { renderDisclosure } from './section-view.js';
 import type { Coding, Entry, EntrySection } from '@dcr-elements/core';
 
 /**
@@ -81,6 +83,35 @@ export function renderEmpty(section: EntrySection<Entry>, noun: string): Templat
   const sourceCannotSay = section.warnings.some((w) => w.code === 'source-warning');
   const certain = withheld === 0 && lost === 0 && !sourceCannotSay;
   return html`<p part="empty" class="empty">No ${noun} ${certain ? 'recorded' : 'to show'}.</p>`;
+}
+
+/**
+ * A ready list section as the list elements show it: the empty message, or `before` and the
+ * table of `sorted` entries (windowed when long, then its "Show more"); then the disclosure.
+ * `snapshot` is the element's current one, its "as of" time when ready.
+ */
+export function renderEntryList<T extends Entry>(
+  section: EntrySection<T>,
+  snapshot: { status: string; fetchedAt?: string } | undefined,
+  window: ListWindow,
+  options: {
+    noun: string;
+    columns: readonly EntryColumn<T>[];
+    sorted: readonly T[];
+    before?: TemplateResult;
+  },
+): TemplateResult {
+  window.begin(section.entries.length, section);
+  return html`
+    ${
+      section.entries.length === 0
+        ? renderEmpty(section, options.noun)
+        : html`${options.before ?? nothing}
+          ${renderEntryTable('heading', options.columns, window.take(options.sorted))}
+          ${window.renderMore(options.noun)}`
+    }
+    ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
+  `;
 }
 
 /** Newest first by `dateOf`, undated last; stable, so the source's order breaks ties. */
