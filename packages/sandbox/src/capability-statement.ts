@@ -32,6 +32,8 @@ export function capabilityStatement(baseUrl: string): fhir4.CapabilityStatement 
     rest: [
       {
         mode: 'server',
+        // POST of a Bundle of type batch to the base: each entry answered as its own request.
+        interaction: [{ code: 'batch' }],
         resource: Object.entries(SUPPORTED_SEARCHES).map(([type, params]) => ({
           type: type as fhir4.CapabilityStatementRestResource['type'],
           interaction: [{ code: 'read' }, { code: 'search-type' }],

@@ -1,5 +1,11 @@
 import './websocket-shim.js';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  STATUS_CODES,
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getStatus } from '@medplum/core';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
@@ -9,8 +15,8 @@ import { SUPPORTED_SEARCHES, capabilityStatement } from './capability-statement.
 import { indexFhirDefinitions } from './fhir-definitions.js';
 import { operationOutcome } from './operation-outcome.js';
 import { FAULT_CONTROL_PATH, FaultRegistry } from './faults/control.js';
-import { injectFault, truncated } from './faults/injector.js';
-import { FAULT_PROFILE_HEADER } from './faults/profiles.js';
+import { drawFault, injectFault, truncated } from './faults/injector.js';
+import { FAULT_PROFILE_HEADER, type FaultProfile } from './faults/profiles.js';
 import { requestingOrganisation } from './gpconnect/agreement.js';
 import {
   GP_CONNECT_PATH,
@@ -27,6 +33,8 @@ export { GP_CONNECT_PATH };
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
 const MAX_BODY_BYTES = 1_000_000;
+/** More than any client page asks in one batch (the record core sends at most a dozen). */
+const MAX_BATCH_ENTRIES = 100;
 
 type Query = Record<string, string | string[]>;
 
@@ -70,24 +78,28 @@ export async function createSandbox(): Promise<Sandbox> {
     return status === 'share' ? undefined : [403, sharingRefusal(status)];
   }
 
-  async function answer(req: IncomingMessage, url: URL): Promise<[number, unknown]> {
+  /** One FHIR R4 interaction: a request of its own, or one entry of a batch. */
+  async function answer(
+    method: string,
+    url: URL,
+    body: () => Promise<string>,
+  ): Promise<[number, unknown]> {
     const path = url.pathname.slice(FHIR_R4_PATH.length).replace(/\/+$/, '');
     const base = `${url.origin}${FHIR_R4_PATH}`;
     const [resourceType, ...rest] = path.split('/').filter(Boolean);
-    if (req.method === 'GET' && resourceType === 'metadata' && rest.length === 0) {
+    if (method === 'GET' && resourceType === 'metadata' && rest.length === 0) {
       return [200, capabilityStatement(base)];
     }
-    if (resourceType === AUDIT_EVENT)
-      return auditEvents.answer(req.method ?? 'GET', rest, url, base, () => readBody(req));
+    if (resourceType === AUDIT_EVENT) return auditEvents.answer(method, rest, url, base, body);
     if (!resourceType || !(resourceType in SUPPORTED_SEARCHES)) {
       return [404, operationOutcome('not-supported', 'Unknown or unsupported resource type')];
     }
-    const isSearchPost = req.method === 'POST' && rest.length === 1 && rest[0] === '_search';
-    if (req.method !== 'GET' && !isSearchPost) {
+    const isSearchPost = method === 'POST' && rest.length === 1 && rest[0] === '_search';
+    if (method !== 'GET' && !isSearchPost) {
       return [405, operationOutcome('not-supported', 'The sandbox serves the record read-only')];
     }
     const query: Query = { ...queryOf(url.searchParams) };
-    if (isSearchPost) Object.assign(query, queryOf(new URLSearchParams(await readBody(req))));
+    if (isSearchPost) Object.assign(query, queryOf(new URLSearchParams(await body())));
     const isSearch = rest.length === 0 || isSearchPost;
     const refused = isSearch ? refusalFor(resourceType, patientIdOfQuery(query)) : undefined;
     if (refused) return refused;
@@ -155,15 +167,80 @@ export async function createSandbox(): Promise<Sandbox> {
         .end(JSON.stringify(body));
       return;
     }
-    const profileName = [req.headers[FAULT_PROFILE_HEADER]].flat()[0];
-    const injected = await injectFault(faults.get(profileName), url.pathname, res);
+    const profile = faults.get([req.headers[FAULT_PROFILE_HEADER]].flat()[0]);
+    const injected = await injectFault(profile, url.pathname, res);
     if (!injected) return;
-    const [status, body] = await (
-      url.pathname.startsWith(`${GP_CONNECT_PATH}/`) ? answerGpConnect(req, url) : answer(req, url)
+    const method = req.method ?? 'GET';
+    const isBatch = method === 'POST' && url.pathname.replace(/\/+$/, '') === FHIR_R4_PATH;
+    const answered = await (
+      url.pathname.startsWith(`${GP_CONNECT_PATH}/`)
+        ? answerGpConnect(req, url)
+        : isBatch
+          ? answerBatch(await readBody(req), url, profile, injected, res)
+          : answer(method, url, () => readBody(req))
     ).catch((): [number, unknown] => [500, operationOutcome('exception', 'Sandbox failure')]);
+    if (!answered) return; // the connection was reset
+    const [status, body] = answered;
     const json = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/fhir+json; charset=utf-8' });
     res.end(injected.truncate ? truncated(json) : json);
+  }
+
+  /**
+   * A FHIR `batch` (POST of a Bundle to the base): each entry answered as the same request made
+   * on its own would be (searches, reads, sharing refusals), in order, with its own status. The
+   * fault profile draws for each entry by the entry's path, as for a request of its own: a status
+   * is that entry's answer; latency and a timeout's hold delay the whole answer, a truncation cuts
+   * it and a reset drops the connection (one exchange carries every entry). Read-only: entries
+   * other than GET are answered 405; a `transaction` is refused (400).
+   */
+  async function answerBatch(
+    text: string,
+    url: URL,
+    profile: FaultProfile | undefined,
+    exchange: { truncate: boolean },
+    res: ServerResponse,
+  ): Promise<[number, unknown] | undefined> {
+    let bundle: fhir4.Bundle | undefined;
+    try {
+      bundle = JSON.parse(text) as fhir4.Bundle;
+    } catch {
+      bundle = undefined;
+    }
+    if (
+      bundle?.resourceType !== 'Bundle' ||
+      bundle.type !== 'batch' ||
+      !Array.isArray(bundle.entry)
+    )
+      return [400, operationOutcome('invalid', 'Expected a Bundle of type batch')];
+    if (bundle.entry.length > MAX_BATCH_ENTRIES)
+      return [400, operationOutcome('too-costly', `At most ${MAX_BATCH_ENTRIES} entries a batch`)];
+    const entry: fhir4.BundleEntry[] = [];
+    for (const { request } of bundle.entry) {
+      const target = request?.url
+        ? new URL(request.url, `${url.origin}${FHIR_R4_PATH}/`)
+        : undefined;
+      if (!target || !target.pathname.startsWith(`${FHIR_R4_PATH}/`)) {
+        entry.push(entryResponse(400, operationOutcome('invalid', 'Entry without a request url')));
+        continue;
+      }
+      const injected = await drawFault(profile, target.pathname);
+      if ('reset' in injected) {
+        res.socket?.destroy();
+        return undefined;
+      }
+      if ('truncate' in injected && injected.truncate) exchange.truncate = true;
+      const [status, body] =
+        'status' in injected
+          ? [injected.status, injected.outcome]
+          : request!.method === 'GET'
+            ? await answer('GET', target, () => Promise.resolve('')).catch(
+                (): [number, unknown] => [500, operationOutcome('exception', 'Sandbox failure')],
+              )
+            : [405, operationOutcome('not-supported', 'The sandbox serves the record read-only')];
+      entry.push(entryResponse(status, body));
+    }
+    return [200, { resourceType: 'Bundle', type: 'batch-response', entry }];
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -228,6 +305,14 @@ export async function startSandbox(options: {
     gpConnectBaseUrl: `http://${host}:${port}${GP_CONNECT_PATH}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A batch-response entry: the resource when it succeeded, else the OperationOutcome. */
+function entryResponse(status: number, body: unknown): fhir4.BundleEntry {
+  const response = { status: `${status} ${STATUS_CODES[status] ?? ''}`.trim() };
+  return status < 300
+    ? { resource: body as fhir4.FhirResource, response }
+    : { response: { ...response, outcome: body as fhir4.FhirResource } };
 }
 
 function addPagingLinks(bundle: fhir4.Bundle, searchUrl: string, query: Query): void {

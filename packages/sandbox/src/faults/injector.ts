@@ -11,15 +11,20 @@ const ISSUE_FOR_STATUS: Record<number, [string, string]> = {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+type Injected =
+  | { truncate: boolean }
+  | { reset: true }
+  | { status: 429 | 500 | 503; retryAfterSeconds?: number; outcome: unknown };
+
 /**
- * Waits out the injected latency (and a timeout's hold), and answers an injected status itself.
- * Returns `undefined` when it has answered, else whether the real body must be truncated.
+ * Draws the profile's decision for one request (or one entry of a batch, by the entry's path) and
+ * waits out its latency and a timeout's hold: a status is then the request's answer; a truncation
+ * or a reset is for the caller to apply to its exchange.
  */
-export async function injectFault(
+export async function drawFault(
   profile: FaultProfile | undefined,
   pathname: string,
-  res: ServerResponse,
-): Promise<{ truncate: boolean } | undefined> {
+): Promise<Injected> {
   const decision = profile?.next(pathname);
   if (!decision) return { truncate: false };
   if (decision.latencyMs > 0) await sleep(decision.latencyMs);
@@ -31,18 +36,33 @@ export async function injectFault(
     return { truncate: false };
   }
   if ('truncate' in fault) return { truncate: true };
+  if ('reset' in fault) return { reset: true };
+  const [issue, text] = ISSUE_FOR_STATUS[fault.status]!;
+  return { ...fault, outcome: operationOutcome(issue, text) };
+}
+
+/**
+ * Waits out the injected latency (and a timeout's hold), and answers an injected status itself.
+ * Returns `undefined` when it has answered, else whether the real body must be truncated.
+ */
+export async function injectFault(
+  profile: FaultProfile | undefined,
+  pathname: string,
+  res: ServerResponse,
+): Promise<{ truncate: boolean } | undefined> {
+  const fault = await drawFault(profile, pathname);
+  if ('truncate' in fault) return fault;
   if ('reset' in fault) {
     res.socket?.destroy();
     return undefined;
   }
-  const [issue, text] = ISSUE_FOR_STATUS[fault.status]!;
   const headers: Record<string, string> = {
     'content-type': 'application/fhir+json; charset=utf-8',
   };
   if (fault.retryAfterSeconds !== undefined || fault.status === 429) {
     headers['retry-after'] = String(fault.retryAfterSeconds ?? 1);
   }
-  res.writeHead(fault.status, headers).end(JSON.stringify(operationOutcome(issue, text)));
+  res.writeHead(fault.status, headers).end(JSON.stringify(fault.outcome));
   return undefined;
 }
 
