@@ -22,8 +22,9 @@ const PROFILE_HEADER = 'x-dcr-sandbox-profile';
 interface Sent {
   method: string;
   url: string;
-  /** For a batch: its entries' URLs. */
+  /** For a batch: its entries' URLs, and their methods. */
   entries?: string[];
+  methods?: string[];
 }
 
 // Tests read arbitrary FHIR JSON; `any` keeps the assertions short.
@@ -41,10 +42,13 @@ function network(
   const fetchFn = async (input: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     const request: Sent = { method, url: input };
-    if (method === 'POST' && input === SANDBOX_FHIR_R4)
-      request.entries = (JSON.parse(String(init!.body)) as Json).entry.map(
-        (e: Json) => e.request.url as string,
-      );
+    if (method === 'POST' && input === SANDBOX_FHIR_R4) {
+      const batch: Json = JSON.parse(String(init!.body));
+      expect(batch.resourceType).to.equal('Bundle');
+      expect(batch.type).to.equal('batch');
+      request.entries = batch.entry.map((e: Json) => e.request.url as string);
+      request.methods = batch.entry.map((e: Json) => e.request.method as string);
+    }
     sent.push(request);
     return (await answer?.(input, init, request)) ?? fetch(input, init);
   };
@@ -127,7 +131,10 @@ describe('fhirR4Source batches', () => {
     const medicines = new URLSearchParams(first![1]!.split('?')[1]);
     expect(medicines.get('patient')).to.equal(typical.id);
     expect(medicines.get('_include')).to.equal('MedicationRequest:medication');
-    // And no entry carries the NHS number.
+    // Only reads (view only, docs/hazard-log.md H34), and no entry carries the NHS number.
+    expect(new Set(batched.net.batches().flatMap((b) => b.methods))).to.deep.equal(
+      new Set(['GET']),
+    );
     expect(JSON.stringify(batched.net.batches())).not.to.include(typical.nhsNumber);
   });
 
