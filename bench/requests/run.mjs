@@ -40,7 +40,12 @@ export async function measureRequests(browser, origin, pages) {
         for (const request of seen) {
           const sizes = await request.sizes();
           bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-          lines.push(`${request.method()} ${new URL(request.url()).pathname}`);
+          const path = new URL(request.url()).pathname;
+          const batch = path === '/fhir/r4' && JSON.parse(request.postData() ?? '{}');
+          const entries = batch?.entry
+            ? ` [${batch.entry.map((e) => e.request.url.replace(/\?.*/, '')).join(', ')}]`
+            : '';
+          lines.push(`${request.method()} ${path}${entries}`);
         }
         results[`${source}.${kind}`] = { count: seen.length, bytes, lines };
         await page.close();

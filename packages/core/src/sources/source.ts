@@ -13,7 +13,7 @@ export type SectionPromises<K extends SectionName> = { [S in K]: Promise<Section
 /**
  * A place a record comes from. Sources fetch and normalise; they decide nothing about consent or
  * access (that is the session's job, which calls them only with a grant). A source may serve many
- * sections with one request (GP Connect) or one search per section (FHIR R4).
+ * sections with one request (GP Connect) or with searches sent together as FHIR batches (R4).
  */
 export interface RecordSource {
   readonly kind: 'fhir-r4' | 'gp-connect' | 'static';
