@@ -158,9 +158,9 @@ describe('fhirR4Source batches', () => {
     expect(net.sent[1]!.url).to.include('/AllergyIntolerance?');
   });
 
-  it('is off by default when the host passes its own fetch, on without one', () => {
-    // The default source sends through the global fetch: batches (counted in the browser test of
-    // dcr-record); with a fetch of the host's, GETs as before unless asked.
+  it('is off by default when the host passes its own fetch', () => {
+    // Without a fetch of the host's it batches (counted in elements/src/record/record-requests.test.ts);
+    // with one, that fetch sees GETs as before unless `batch: true`.
     const net = network();
     const r4 = fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, fetch: net.fetch });
     return r4
@@ -186,13 +186,14 @@ describe('fhirR4Source batches', () => {
     expect(net.batches(), 'not asked again').to.have.length(2);
   });
 
-  for (const [status, what] of [
-    [404, 'an endpoint it does not have'],
-    [501, 'not implemented'],
+  for (const [status, what, body] of [
+    [404, 'an endpoint it does not have', {}],
+    [501, 'not implemented', {}],
+    [200, 'an answer that is not a batch-response', { resourceType: 'Bundle', type: 'searchset' }],
   ] as const)
     it(`treats ${status} (${what}) as no batch too`, async () => {
       const net = network((_input, _init, sent) =>
-        sent.entries ? Promise.resolve(json({}, status)) : undefined,
+        sent.entries ? Promise.resolve(json(body, status)) : undefined,
       );
       const r4 = source(net.fetch);
       await r4.fetchSections(['medications'], { nhsNumber: typical.nhsNumber }).medications;
