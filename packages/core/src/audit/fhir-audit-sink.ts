@@ -9,8 +9,9 @@
  */
 import type { FetchLike } from '../http/fetch-json.js';
 import { parseRetryAfter } from '../http/fetch-json.js';
+import { loadOnce } from '../load-once.js';
 import type { AuditDelivery, AuditSink } from './audit-sink.js';
-import { toAuditEvent, type AuditEventOptions } from './to-audit-event.js';
+import type { AuditEventOptions } from './to-audit-event.js';
 
 export interface FhirAuditSinkOptions extends AuditEventOptions {
   /** FHIR R4 base URL, e.g. `/fhir/r4` (the host's own proxy). */
@@ -25,10 +26,16 @@ export interface FhirAuditSinkOptions extends AuditEventOptions {
 /** Statuses worth another try; any other 4xx is a permanent rejection of the record. */
 const RETRYABLE_4XX = new Set([408, 409, 429]);
 
+/** The AuditEvent mapping and its code sets: a chunk of its own, asked for as a sink is made. */
+const mapping = loadOnce(() => import('./to-audit-event.js'));
+
 export function fhirAuditSink(options: FhirAuditSinkOptions): AuditSink {
   const base = options.url.replace(/\/+$/, '');
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 15_000;
+  // Here long before the first record is sent, so a last-chance send as the page goes away (which
+  // cannot wait for a download) finds it; a failed load is asked for again by the next send.
+  mapping().catch(() => undefined);
   return {
     async send(record, { signal, keepalive }): Promise<AuditDelivery> {
       const controller = new AbortController();
@@ -36,6 +43,7 @@ export function fhirAuditSink(options: FhirAuditSinkOptions): AuditSink {
       signal.addEventListener('abort', abort, { once: true });
       const timer = setTimeout(abort, timeoutMs);
       try {
+        const { toAuditEvent } = await mapping();
         const response = await fetchFn(`${base}/AuditEvent/${encodeURIComponent(record.id)}`, {
           method: 'PUT',
           headers: {
@@ -61,7 +69,7 @@ export function fhirAuditSink(options: FhirAuditSinkOptions): AuditSink {
           ...(retryAfterMs !== undefined && { retryAfterMs }),
         };
       } catch {
-        // Offline, refused, timed out or aborted: the record stays queued.
+        // Offline, refused, timed out or aborted, or the mapping did not load: the record stays queued.
         return { ok: false, retry: true };
       } finally {
         clearTimeout(timer);
