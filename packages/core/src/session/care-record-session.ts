@@ -23,6 +23,7 @@ import {
   type ViewerContext,
 } from '../policy/viewer.js';
 import type { RecordSource } from '../sources/source.js';
+import { loadOnce, type LoadOnce } from '../load-once.js';
 import { randomId } from '../random-id.js';
 import { copyPlainInput } from './copy-input.js';
 import { watchPageClose } from './page-close.js';
@@ -92,9 +93,11 @@ const WITH_PATIENT: ReadonlySet<MachineState> = new Set(PATIENT_STATES);
  */
 export class CareRecordSession extends EventTarget {
   readonly #access: AccessRules;
-  readonly #policyOverrides: Partial<AccessPolicy>;
-  /** The entry rules and their code sets: a separate chunk, loaded when the first section arrives. */
-  #entryPolicy: Promise<EntryPolicy> | undefined;
+  /**
+   * The entry rules and their code sets: a separate chunk, loaded when the first section starts
+   * loading; a failed load is forgotten, so the next section tries again.
+   */
+  readonly #loadEntryPolicy: LoadOnce<EntryPolicy>;
   readonly #clock: () => Date;
   readonly #newId: () => string;
   readonly #store: SectionStore;
@@ -145,13 +148,14 @@ export class CareRecordSession extends EventTarget {
     this.#access = resolveAccess(options.policy);
     // Copied now: a host changing its arrays later must not change what this session withholds.
     const overrides = options.policy ?? {};
-    this.#policyOverrides = {
+    const policyOverrides: Partial<AccessPolicy> = {
       ...overrides,
       ...(overrides.sensitiveCodes && { sensitiveCodes: [...overrides.sensitiveCodes] }),
       ...(overrides.replaceSensitiveCodes && {
         replaceSensitiveCodes: [...overrides.replaceSensitiveCodes],
       }),
     };
+    this.#loadEntryPolicy = loadOnce(() => loadEntryPolicy(policyOverrides));
     this.#clock = options.clock ?? (() => new Date());
     this.#newId = options.newId ?? randomId;
     this.#store = new SectionStore(
@@ -656,14 +660,6 @@ export class CareRecordSession extends EventTarget {
       this.#publish(ready);
     }
     this.#updateProgress();
-  }
-
-  /** The entry rules, loaded once; a failed load is forgotten, so the next section tries again. */
-  #loadEntryPolicy(): Promise<EntryPolicy> {
-    return (this.#entryPolicy ??= loadEntryPolicy(this.#policyOverrides).catch((error: unknown) => {
-      this.#entryPolicy = undefined;
-      throw error;
-    }));
   }
 
   /**

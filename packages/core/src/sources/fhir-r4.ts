@@ -8,7 +8,8 @@ import { NHS_NUMBER_SYSTEM } from '../model/common.js';
 import type { DemographicsSection } from '../model/demographics.js';
 import type { SectionName } from '../model/sections.js';
 import type { NormaliseOptions } from '../normalise/options.js';
-import type { R4Config, R4Reader } from './fhir-r4-read.js';
+import { loadOnce } from '../load-once.js';
+import type { R4Config } from './fhir-r4-read.js';
 import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
 
 export interface FhirR4SourceOptions {
@@ -53,15 +54,8 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
     ...(options.headers && { headers: options.headers }),
     ...(options.normalise && { normalise: options.normalise }),
   };
-  let reader: Promise<R4Reader> | undefined;
-  const load = () =>
-    (reader ??= import('./fhir-r4-read.js').then(
-      (m) => m.r4Reader(config),
-      (error: unknown) => {
-        reader = undefined; // asked again with the next section
-        throw error;
-      },
-    ));
+  // A failed load is asked again with the next section.
+  const load = loadOnce(() => import('./fhir-r4-read.js').then((m) => m.r4Reader(config)));
 
   /**
    * The patient lookup, shared by every call made with the same abort signal (the store uses one
