@@ -8,7 +8,7 @@ import type {
 import { codingsOf } from '../shared/coding.js';
 import { linkProblems, relatedProblemTargets } from '../shared/problem-links.js';
 import { array, conceptCodes, firstDate, isoDate, record, text } from '../shared/read.js';
-import { bundleEntries, referenceIndex } from '../shared/references.js';
+import { bundleEntries, referenceIndex, type ReferenceIndex } from '../shared/references.js';
 import { admit, entryBase, statusCode, type R4Context } from './context.js';
 
 /** Extension UK Core/GP systems use for a problem's significance (major/minor). */
@@ -24,14 +24,14 @@ const PROBLEM_SIGNIFICANCE = /ProblemSignificance/i;
 export function conditionsFromR4(
   resources: readonly unknown[],
   context: R4Context,
+  // Related problems are other Conditions of the same search: resolved through the source's
+  // index when there is one, else among these resources.
+  references: ReferenceIndex = context.references ?? referenceIndex(bundleEntries([...resources])),
 ): { problems: ProblemsSection; diagnoses: DiagnosesSection } {
   const problemsDiagnostics = emptyDiagnostics();
   const diagnosesDiagnostics = emptyDiagnostics();
   const problems: Problem[] = [];
   const diagnoses: Diagnosis[] = [];
-  // Related problems are other Conditions of the same search: resolved through the source's
-  // index when there is one, else among these resources.
-  const references = context.references ?? referenceIndex(bundleEntries([...resources]));
   const links = new Map<string, string[]>();
   for (const resource of resources) {
     const categories = conceptCodes(record(resource)?.category);

@@ -18,6 +18,7 @@ export class BundleIndex {
   readonly resources: IndexedResource[] = [];
   private readonly byKey = new Map<string, Json>();
   private readonly byContained = new Map<Json, Map<string, Json>>();
+  private readonly byType = new Map<string, IndexedResource[]>();
 
   constructor(bundle: unknown) {
     for (const entry of array(record(bundle)?.entry)) {
@@ -30,7 +31,13 @@ export class BundleIndex {
     const type = text(resource.resourceType);
     if (!type) return;
     const id = text(resource.id);
-    this.resources.push({ type, resource, ...(id && { id }), ...(container && { container }) });
+    const found: IndexedResource = { type, resource };
+    if (id) found.id = id;
+    if (container) found.container = container;
+    this.resources.push(found);
+    const ofType = this.byType.get(type);
+    if (ofType) ofType.push(found);
+    else this.byType.set(type, [found]);
     if (container) {
       if (id) {
         const local = this.byContained.get(container) ?? new Map<string, Json>();
@@ -47,9 +54,9 @@ export class BundleIndex {
     }
   }
 
-  /** Resources of one type, top-level and contained. */
-  ofType(type: string): IndexedResource[] {
-    return this.resources.filter((r) => r.type === type);
+  /** Resources of one type, top-level and contained, in bundle order (one array per type: read only). */
+  ofType(type: string): readonly IndexedResource[] {
+    return this.byType.get(type) ?? [];
   }
 
   /**

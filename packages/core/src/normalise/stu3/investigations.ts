@@ -162,10 +162,12 @@ function seriesOf(entries: readonly InvestigationResult[]): InvestigationSeries[
     const first = entry.codes[0];
     if (!first) continue; // an uncoded entry has no test identity to trend
     const key = `${first.system}|${first.code}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+    const results = byKey.get(key);
+    if (results) results.push(entry);
+    else byKey.set(key, [entry]);
   }
   return [...byKey].map(([key, results]) => {
-    const oldestFirst = [...results].sort((a, b) => compareIsoDates(a.date, b.date));
+    const oldestFirst = results.sort((a, b) => compareIsoDates(a.date, b.date));
     const unit = oldestFirst.findLast((r) => r.unit)?.unit;
     return {
       key,

@@ -1,4 +1,5 @@
 import { emptyDiagnostics, type SectionWarning } from '../../model/common.js';
+import type { InvestigationsSection } from '../../model/clinical.js';
 import type { SectionName, SectionValues } from '../../model/sections.js';
 import type { NormaliseOptions } from '../options.js';
 import { allergiesFromStu3 } from './allergies.js';
@@ -44,30 +45,49 @@ export const DERIVED_FROM_CODED_ENTRIES: SectionWarning = {
   },
 };
 
-type Reader = (
-  ctx: Stu3Context,
-  warnings: SectionWarnings,
-  nhsNumber: string,
-) => Partial<SectionValues>;
+/**
+ * What the section readers share within one normalisation: problems and diagnoses come from one
+ * pass over the Conditions, and risks and warnings reads that pass and the investigations rather
+ * than reading the record again.
+ */
+class SectionReads {
+  private problemsRead?: ReturnType<typeof problemsFromStu3>;
+  private investigationsRead?: InvestigationsSection;
+
+  constructor(
+    readonly ctx: Stu3Context,
+    readonly warnings: SectionWarnings,
+  ) {}
+
+  conditions() {
+    return (this.problemsRead ??= problemsFromStu3(this.ctx, this.warnings));
+  }
+
+  investigations() {
+    return (this.investigationsRead ??= investigationsFromStu3(this.ctx, this.warnings));
+  }
+}
+
+type Reader = (reads: SectionReads, nhsNumber: string) => Partial<SectionValues>;
 
 const READERS: Record<SectionName, Reader> = {
-  demographics: (ctx, _w, nhsNumber) => {
+  demographics: ({ ctx }, nhsNumber) => {
     const demographics = demographicsFromStu3(ctx, nhsNumber);
     return demographics ? { demographics } : {};
   },
-  allergies: (ctx, w) => {
-    const allergies = allergiesFromStu3(ctx, w);
+  allergies: ({ ctx, warnings }) => {
+    const allergies = allergiesFromStu3(ctx, warnings);
     return allergies ? { allergies } : {};
   },
-  medications: (ctx, w) => ({ medications: medicationsFromStu3(ctx, w) }),
-  problems: (ctx, w) => ({ problems: problemsFromStu3(ctx, w).problems }),
-  diagnoses: (ctx, w) => ({ diagnoses: problemsFromStu3(ctx, w).diagnoses }),
-  investigations: (ctx, w) => ({ investigations: investigationsFromStu3(ctx, w) }),
-  bloodPressure: (ctx, w) => ({ bloodPressure: bloodPressureFromStu3(ctx, w) }),
-  immunisations: (ctx, w) => ({ immunisations: immunisationsFromStu3(ctx, w) }),
-  events: (ctx, w) => ({ events: eventsFromStu3(ctx, w) }),
+  medications: ({ ctx, warnings }) => ({ medications: medicationsFromStu3(ctx, warnings) }),
+  problems: (reads) => ({ problems: reads.conditions().problems }),
+  diagnoses: (reads) => ({ diagnoses: reads.conditions().diagnoses }),
+  investigations: (reads) => ({ investigations: reads.investigations() }),
+  bloodPressure: ({ ctx, warnings }) => ({ bloodPressure: bloodPressureFromStu3(ctx, warnings) }),
+  immunisations: ({ ctx, warnings }) => ({ immunisations: immunisationsFromStu3(ctx, warnings) }),
+  events: ({ ctx, warnings }) => ({ events: eventsFromStu3(ctx, warnings) }),
   procedures: () => ({ procedures: notSupplied() }),
-  risksWarnings: (ctx, w) => ({ risksWarnings: risksWarningsFromStu3(ctx, w) }),
+  risksWarnings: (reads) => ({ risksWarnings: risksWarningsFromStu3(reads) }),
 };
 
 /**
@@ -75,9 +95,9 @@ const READERS: Record<SectionName, Reader> = {
  * uncategorised data and investigations (shared/derived-warnings.ts), and the section says so
  * with {@link DERIVED_FROM_CODED_ENTRIES}, first among its warnings.
  */
-function risksWarningsFromStu3(ctx: Stu3Context, w: SectionWarnings) {
-  const { problems, diagnoses } = problemsFromStu3(ctx, w);
-  const investigations = investigationsFromStu3(ctx, w);
+function risksWarningsFromStu3(reads: SectionReads) {
+  const { problems, diagnoses } = reads.conditions();
+  const investigations = reads.investigations();
   const section = risksWarningsSection([
     { section: 'problems', ...problems },
     { section: 'diagnoses', ...diagnoses },
@@ -119,12 +139,10 @@ export function normaliseStructuredRecord(
   } catch {
     return result;
   }
+  const reads = new SectionReads(ctx, warnings);
   for (const section of new Set(sections)) {
     try {
-      Object.assign(
-        result,
-        withoutStaleEmptyReasons(READERS[section]?.(ctx, warnings, nhsNumber) ?? {}),
-      );
+      Object.assign(result, withoutStaleEmptyReasons(READERS[section]?.(reads, nhsNumber) ?? {}));
     } catch {
       // The readers guard each entry; this is the last net: the section is left out (unavailable),
       // never published empty, and the other sections still arrive.
