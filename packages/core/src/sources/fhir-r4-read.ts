@@ -4,14 +4,14 @@ import { RecordError } from '../http/errors.js';
 import type { FetchLike, RetryPolicy } from '../http/fetch-json.js';
 import { ODS_ORGANISATION_SYSTEM, SNOMED_CT, countIn, emptyDiagnostics } from '../model/common.js';
 import type { DemographicsSection } from '../model/demographics.js';
-import type { SectionName, SectionValues } from '../model/sections.js';
+import type { SectionName } from '../model/sections.js';
 import type { NormaliseOptions } from '../normalise/options.js';
 import {
-  R4_NORMALISERS,
   R4_SECTION_TYPES,
   demographicsFromR4,
   normaliseOptions,
   practitionerRoleReferences,
+  r4InTurns,
   type R4Context,
 } from '../normalise/r4/index.js';
 import { REFERRAL_CATEGORY } from '../normalise/shared/encounters.js';
@@ -240,9 +240,9 @@ export function r4Reader(config: R4Config) {
       };
       const promises: Partial<Record<ClinicalSection, Promise<unknown>>> = {};
       for (const section of sections)
-        promises[section] = read(section).then(
-          ({ resources, context }) =>
-            R4_NORMALISERS[section](resources, context) as SectionValues[typeof section],
+        // In turns: a large record must not hold the page (normalise/turns.ts).
+        promises[section] = read(section).then(({ resources, context }) =>
+          r4InTurns(section, resources, context, request.signal),
         );
       return promises as SectionPromises<K>;
     },

@@ -149,11 +149,13 @@ export function gpConnectSource(options: GpConnectSourceOptions): RecordSource {
       structuredRecord(sections, request),
       import('../normalise/stu3/structured-record.js'),
     ]);
-    const values = stu3.normaliseStructuredRecord(
+    // In turns: a large record must not hold the page (normalise/turns.ts).
+    const values = await stu3.structuredRecordInTurns(
       bundle,
       sections,
       request.nhsNumber,
       stu3.normaliseOptions(options.normalise),
+      request.signal,
     );
     return { values, patients: patientsWithNhsNumber(bundle, request.nhsNumber) };
   }

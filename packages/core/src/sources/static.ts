@@ -2,7 +2,7 @@ import { RecordError } from '../http/errors.js';
 import { emptyDiagnostics } from '../model/common.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
-import { R4_NORMALISERS, R4_SECTION_TYPES, demographicsFromR4 } from '../normalise/r4/index.js';
+import { R4_SECTION_TYPES, demographicsFromR4, r4InTurns } from '../normalise/r4/index.js';
 import { record } from '../normalise/shared/read.js';
 import { bundleEntries, referenceIndex } from '../normalise/shared/references.js';
 import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
@@ -21,7 +21,10 @@ export function staticSource(
   const resources = entries.map((entry) => entry.resource);
   const references = referenceIndex(entries);
 
-  function section<K extends SectionName>(name: K, { nhsNumber }: SourceRequest): SectionValues[K] {
+  async function section<K extends SectionName>(
+    name: K,
+    { nhsNumber, signal }: SourceRequest,
+  ): Promise<SectionValues[K]> {
     const matches = resources
       .map((r) => demographicsFromR4(r, references))
       .filter((p) => p?.nhsNumber === nhsNumber);
@@ -36,14 +39,15 @@ export function staticSource(
     const types = R4_SECTION_TYPES[clinical];
     // What a server search would return: only the section's resource types.
     const own = resources.filter((r) => types.includes(String(record(r)?.resourceType)));
-    const value = R4_NORMALISERS[clinical](own, {
+    const context = {
       patientId: patient.id,
       nhsNumber: patient.nhsNumber,
       references,
       options: normaliseOptions(options.normalise),
       ...(patient.registeredPractice && { organisation: patient.registeredPractice }),
-    });
-    return value as SectionValues[K];
+    };
+    // In turns: a large record must not hold the page (normalise/turns.ts).
+    return (await r4InTurns(clinical, own, context, signal)) as SectionValues[K];
   }
 
   return {

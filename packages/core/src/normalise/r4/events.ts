@@ -10,6 +10,7 @@ import {
 import { codingsOf, hasSnomedCode } from '../shared/coding.js';
 import { array, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
+import { runNow, sortSteps, type Steps } from '../turns.js';
 
 const REQUEST_STATUS: Record<string, CareEvent['status']> = {
   draft: 'planned',
@@ -24,10 +25,14 @@ const REQUEST_STATUS: Record<string, CareEvent['status']> = {
  * ServiceRequest categorised as a patient referral → one list of events, newest first. Other
  * service requests (tests, imaging) are not events and are counted as dropped.
  */
-export function eventsFromR4(resources: readonly unknown[], context: R4Context): EventsSection {
+export function* eventsSteps(
+  resources: readonly unknown[],
+  context: R4Context,
+): Steps<EventsSection> {
   const diagnostics = emptyDiagnostics();
   const entries: CareEvent[] = [];
   for (const resource of resources) {
+    yield;
     const type = record(resource)?.resourceType;
     const isReferral = type === 'ServiceRequest';
     const r = admit(resource, isReferral ? 'ServiceRequest' : 'Encounter', context, diagnostics);
@@ -94,8 +99,13 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
       ...(organisation && { organisation }),
     });
   }
-  entries.sort((a, b) => compareNewestFirst(a.date, b.date));
+  yield* sortSteps(entries, (a, b) => compareNewestFirst(a.date, b.date));
   return { entries, warnings: [], diagnostics };
+}
+
+/** {@link eventsSteps} run at once. */
+export function eventsFromR4(resources: readonly unknown[], context: R4Context): EventsSection {
+  return runNow(eventsSteps(resources, context));
 }
 
 const PRIORITIES = ['routine', 'urgent', 'asap', 'stat'] as const;

@@ -5,12 +5,13 @@ import { risksWarningsSection } from '../shared/derived-warnings.js';
 import { panelOf, partOf } from '../shared/blood-pressure.js';
 import { relatedProblemTargets } from '../shared/problem-links.js';
 import { array, firstDate, record, text } from '../shared/read.js';
-import { bundleEntries, referenceIndex, type ReferenceIndex } from '../shared/references.js';
+import { bundleEntries, referenceIndexSteps, type ReferenceIndex } from '../shared/references.js';
 import { mayBeWarning, warningKindOf } from '../shared/warning-codes.js';
-import { conditionsFromR4 } from './conditions.js';
+import { conditionsSteps } from './conditions.js';
 import { admit, entryBase, type R4Context } from './context.js';
-import { observationsFromR4 } from './observations.js';
-import { proceduresFromR4 } from './procedures.js';
+import { runNow, type Steps } from '../turns.js';
+import { observationsSteps } from './observations.js';
+import { proceduresSteps } from './procedures.js';
 
 /**
  * Risks and warnings from FHIR R4: the source's Flags, and warnings derived by code from its
@@ -20,17 +21,25 @@ import { proceduresFromR4 } from './procedures.js';
  * with whatever else their entry depends on: a record's thousands of other results and problems
  * would be read again for nothing (problems and investigations read them for their own sections).
  */
-export function risksWarningsFromR4(
+export function* risksWarningsSteps(
   resources: readonly unknown[],
   context: R4Context,
-): RisksWarningsSection {
+): Steps<RisksWarningsSection> {
   const ofType = (type: string) => resources.filter((r) => record(r)?.resourceType === type);
   const allConditions = ofType('Condition');
   // Without the source's index, related problems resolve among all the Conditions, as in problems.
-  const links = context.references ?? referenceIndex(bundleEntries([...allConditions]));
-  const conditions = conditionsFromR4(warningConditions(allConditions, links), context, links);
-  const observations = observationsFromR4(warningObservations(ofType('Observation')), context);
-  const procedures = proceduresFromR4(
+  const links =
+    context.references ?? (yield* referenceIndexSteps(bundleEntries([...allConditions])));
+  const conditions = yield* conditionsSteps(
+    warningConditions(allConditions, links),
+    context,
+    links,
+  );
+  const observations = yield* observationsSteps(
+    warningObservations(ofType('Observation')),
+    context,
+  );
+  const procedures = yield* proceduresSteps(
     ofType('Procedure').filter((r) => mayBeWarning(record(r)?.code)),
     context,
   );
@@ -41,18 +50,27 @@ export function risksWarningsFromR4(
       { section: 'investigations', ...observations.investigations },
       { section: 'procedures', ...procedures },
     ],
-    flagsFromR4(ofType('Flag'), context),
+    yield* flagSteps(ofType('Flag'), context),
   );
 }
 
-/** UK Core Flag → warnings recorded by the source, classified by the same code sets. */
-function flagsFromR4(
+/** {@link risksWarningsSteps} run at once. */
+export function risksWarningsFromR4(
   resources: readonly unknown[],
   context: R4Context,
-): { entries: RiskWarning[]; diagnostics: SectionDiagnostics } {
+): RisksWarningsSection {
+  return runNow(risksWarningsSteps(resources, context));
+}
+
+/** UK Core Flag → warnings recorded by the source, classified by the same code sets. */
+function* flagSteps(
+  resources: readonly unknown[],
+  context: R4Context,
+): Steps<{ entries: RiskWarning[]; diagnostics: SectionDiagnostics }> {
   const diagnostics = emptyDiagnostics();
   const entries: RiskWarning[] = [];
   for (const resource of resources) {
+    yield;
     const r = admit(resource, 'Flag', context, diagnostics);
     if (!r) continue;
     const status = r.status === 'active' ? 'active' : 'inactive';

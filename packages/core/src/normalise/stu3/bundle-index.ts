@@ -1,5 +1,6 @@
 import { NHS_NUMBER_SYSTEM } from '../../model/common.js';
 import { array, record, text, type Json } from '../shared/read.js';
+import { runNow, type Steps } from '../turns.js';
 
 /** A resource found in the bundle, with the List or other resource that contains it, if any. */
 export interface IndexedResource {
@@ -20,8 +21,15 @@ export class BundleIndex {
   private readonly byContained = new Map<Json, Map<string, Json>>();
   private readonly byType = new Map<string, IndexedResource[]>();
 
-  constructor(bundle: unknown) {
+  /** An index of `bundle`'s entries; without one, fill it with {@link BundleIndex.addEntries}. */
+  constructor(bundle?: unknown) {
+    if (bundle !== undefined) runNow(this.addEntries(bundle));
+  }
+
+  /** Indexes the entries of `bundle`, as steps (../turns.ts). */
+  *addEntries(bundle: unknown): Steps<void> {
     for (const entry of array(record(bundle)?.entry)) {
+      yield;
       const resource = record(record(entry)?.resource);
       if (resource) this.add(resource);
     }

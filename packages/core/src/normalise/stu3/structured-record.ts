@@ -1,10 +1,15 @@
 import { emptyDiagnostics, type SectionWarning } from '../../model/common.js';
-import type { InvestigationsSection } from '../../model/clinical.js';
+import type {
+  DiagnosesSection,
+  InvestigationsSection,
+  ProblemsSection,
+} from '../../model/clinical.js';
 import type { SectionName, SectionValues } from '../../model/sections.js';
 import type { NormaliseOptions } from '../options.js';
 import { allergiesFromStu3 } from './allergies.js';
 import { bloodPressureFromStu3 } from './blood-pressure.js';
-import { createContext, type Stu3Context } from './context.js';
+import { contextSteps, type Stu3Context } from './context.js';
+import { inTurns, runNow, type Steps } from '../turns.js';
 import { demographicsFromStu3 } from './demographics.js';
 import { eventsFromStu3 } from './events.js';
 import { immunisationsFromStu3 } from './immunisations.js';
@@ -51,7 +56,7 @@ export const DERIVED_FROM_CODED_ENTRIES: SectionWarning = {
  * than reading the record again.
  */
 class SectionReads {
-  private problemsRead?: ReturnType<typeof problemsFromStu3>;
+  private problemsRead?: { problems: ProblemsSection; diagnoses: DiagnosesSection };
   private investigationsRead?: InvestigationsSection;
 
   constructor(
@@ -59,35 +64,55 @@ class SectionReads {
     readonly warnings: SectionWarnings,
   ) {}
 
-  conditions() {
-    return (this.problemsRead ??= problemsFromStu3(this.ctx, this.warnings));
+  *conditions() {
+    return (this.problemsRead ??= yield* problemsFromStu3(this.ctx, this.warnings));
   }
 
-  investigations() {
-    return (this.investigationsRead ??= investigationsFromStu3(this.ctx, this.warnings));
+  *investigations() {
+    return (this.investigationsRead ??= yield* investigationsFromStu3(this.ctx, this.warnings));
   }
 }
 
-type Reader = (reads: SectionReads, nhsNumber: string) => Partial<SectionValues>;
+type Reader = (reads: SectionReads, nhsNumber: string) => Steps<Partial<SectionValues>>;
 
 const READERS: Record<SectionName, Reader> = {
-  demographics: ({ ctx }, nhsNumber) => {
+  // eslint-disable-next-line require-yield -- a Patient is one resource: nothing to pause between
+  *demographics({ ctx }, nhsNumber) {
     const demographics = demographicsFromStu3(ctx, nhsNumber);
     return demographics ? { demographics } : {};
   },
-  allergies: ({ ctx, warnings }) => {
-    const allergies = allergiesFromStu3(ctx, warnings);
+  *allergies({ ctx, warnings }) {
+    const allergies = yield* allergiesFromStu3(ctx, warnings);
     return allergies ? { allergies } : {};
   },
-  medications: ({ ctx, warnings }) => ({ medications: medicationsFromStu3(ctx, warnings) }),
-  problems: (reads) => ({ problems: reads.conditions().problems }),
-  diagnoses: (reads) => ({ diagnoses: reads.conditions().diagnoses }),
-  investigations: (reads) => ({ investigations: reads.investigations() }),
-  bloodPressure: ({ ctx, warnings }) => ({ bloodPressure: bloodPressureFromStu3(ctx, warnings) }),
-  immunisations: ({ ctx, warnings }) => ({ immunisations: immunisationsFromStu3(ctx, warnings) }),
-  events: ({ ctx, warnings }) => ({ events: eventsFromStu3(ctx, warnings) }),
-  procedures: () => ({ procedures: notSupplied() }),
-  risksWarnings: (reads) => ({ risksWarnings: risksWarningsFromStu3(reads) }),
+  *medications({ ctx, warnings }) {
+    return { medications: yield* medicationsFromStu3(ctx, warnings) };
+  },
+  *problems(reads) {
+    return { problems: (yield* reads.conditions()).problems };
+  },
+  *diagnoses(reads) {
+    return { diagnoses: (yield* reads.conditions()).diagnoses };
+  },
+  *investigations(reads) {
+    return { investigations: yield* reads.investigations() };
+  },
+  *bloodPressure({ ctx, warnings }) {
+    return { bloodPressure: yield* bloodPressureFromStu3(ctx, warnings) };
+  },
+  *immunisations({ ctx, warnings }) {
+    return { immunisations: yield* immunisationsFromStu3(ctx, warnings) };
+  },
+  *events({ ctx, warnings }) {
+    return { events: yield* eventsFromStu3(ctx, warnings) };
+  },
+  // eslint-disable-next-line require-yield -- nothing to read
+  *procedures() {
+    return { procedures: notSupplied() };
+  },
+  *risksWarnings(reads) {
+    return { risksWarnings: yield* risksWarningsFromStu3(reads) };
+  },
 };
 
 /**
@@ -95,9 +120,9 @@ const READERS: Record<SectionName, Reader> = {
  * uncategorised data and investigations (shared/derived-warnings.ts), and the section says so
  * with {@link DERIVED_FROM_CODED_ENTRIES}, first among its warnings.
  */
-function risksWarningsFromStu3(reads: SectionReads) {
-  const { problems, diagnoses } = reads.conditions();
-  const investigations = reads.investigations();
+function* risksWarningsFromStu3(reads: SectionReads) {
+  const { problems, diagnoses } = yield* reads.conditions();
+  const investigations = yield* reads.investigations();
   const section = risksWarningsSection([
     { section: 'problems', ...problems },
     { section: 'diagnoses', ...diagnoses },
@@ -123,18 +148,18 @@ function risksWarningsFromStu3(reads: SectionReads) {
  * - Only coded data is read: notes, comments, narrative and free-text fields never reach the
  *   model; the one text carried is the dosage instruction (see medication-parts.ts).
  */
-export function normaliseStructuredRecord(
+export function* structuredRecordSteps(
   bundle: unknown,
   sections: readonly SectionName[],
   nhsNumber: string,
   options: NormaliseOptions,
-): Partial<SectionValues> {
+): Steps<Partial<SectionValues>> {
   const result: Partial<SectionValues> = {};
   if (record(bundle)?.resourceType !== 'Bundle') return result;
   let ctx: Stu3Context;
   let warnings: SectionWarnings;
   try {
-    ctx = createContext(bundle, nhsNumber, options);
+    ctx = yield* contextSteps(bundle, nhsNumber, options);
     warnings = collectWarnings(ctx.index);
   } catch {
     return result;
@@ -142,13 +167,39 @@ export function normaliseStructuredRecord(
   const reads = new SectionReads(ctx, warnings);
   for (const section of new Set(sections)) {
     try {
-      Object.assign(result, withoutStaleEmptyReasons(READERS[section]?.(reads, nhsNumber) ?? {}));
+      const read = READERS[section];
+      if (read) Object.assign(result, withoutStaleEmptyReasons(yield* read(reads, nhsNumber)));
     } catch {
       // The readers guard each entry; this is the last net: the section is left out (unavailable),
       // never published empty, and the other sections still arrive.
     }
   }
   return result;
+}
+
+/** {@link structuredRecordSteps} run at once. */
+export function normaliseStructuredRecord(
+  bundle: unknown,
+  sections: readonly SectionName[],
+  nhsNumber: string,
+  options: NormaliseOptions,
+): Partial<SectionValues> {
+  return runNow(structuredRecordSteps(bundle, sections, nhsNumber, options));
+}
+
+/**
+ * {@link structuredRecordSteps} in turns, so that a large record never holds the page for long
+ * (../turns.ts): the same value as {@link normaliseStructuredRecord}. Rejects with
+ * `RecordError('aborted')` when `signal` aborts first.
+ */
+export function structuredRecordInTurns(
+  bundle: unknown,
+  sections: readonly SectionName[],
+  nhsNumber: string,
+  options: NormaliseOptions,
+  signal?: AbortSignal,
+): Promise<Partial<SectionValues>> {
+  return inTurns(structuredRecordSteps(bundle, sections, nhsNumber, options), signal);
 }
 
 function notSupplied() {
