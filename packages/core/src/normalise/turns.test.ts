@@ -105,13 +105,25 @@ describe('sortSteps', () => {
   it('orders as Array.prototype.sort does, equal items kept in their order', () => {
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (const length of [0, 1, 2, 3, 255, 256, 257, 1000, 4099]) {
-      const items = Array.from({ length }, (_, index) => ({ key: Math.floor(next() * 50), index }));
-      const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
-      const expected = [...items].sort(compare);
-      const sorted = runNow(sortSteps(items, compare));
-      expect(sorted, `length ${length}`).to.equal(items); // in place, as sort is
-      expect(sorted.map((i) => i.index)).to.deep.equal(expected.map((i) => i.index));
+    const shapes: Record<string, (index: number, length: number) => number> = {
+      random: () => Math.floor(next() * 50),
+      ascending: (index) => index >> 1,
+      descending: (index, length) => (length - index) >> 1, // runs downwards, with ties
+      'strictly descending': (index, length) => length - index,
+      sawtooth: (index) => (index % 97) - (index % 13 === 0 ? 5 : 0),
+    };
+    for (const [shape, key] of Object.entries(shapes)) {
+      for (const length of [0, 1, 2, 3, 255, 256, 257, 1000, 4099]) {
+        const items = Array.from({ length }, (_, index) => ({ key: key(index, length), index }));
+        const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
+        const expected = [...items].sort(compare);
+        const sorted = runNow(sortSteps(items, compare));
+        expect(sorted, `${shape} ${length}`).to.equal(items); // in place, as sort is
+        expect(
+          sorted.map((i) => i.index),
+          `${shape} ${length}`,
+        ).to.deep.equal(expected.map((i) => i.index));
+      }
     }
   });
 });

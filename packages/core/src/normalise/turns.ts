@@ -106,16 +106,39 @@ function message(): Promise<void> {
 /**
  * Sorts `items` in place by `compare` as steps: stable, as `Array.prototype.sort` is, so the
  * order is the same; but a sort of tens of thousands of entries is itself longer than a turn.
- * (A merge sort, bottom up: runs of 1, 2, 4... merged through a second array.)
+ * A natural merge sort: the runs already in order (or in strictly reverse order, which holds no
+ * equal items to keep in order, and is reversed) are found, then merged in pairs, so a section
+ * that arrives nearly sorted, as most do, costs little more than one pass.
  */
 export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number): Steps<T[]> {
   const n = items.length;
+  let bounds = [0];
+  let work = 0;
+  for (let start = 0; start < n;) {
+    let end = start + 1;
+    if (end < n && compare(items[end - 1]!, items[end]!) > 0) {
+      while (end < n && compare(items[end - 1]!, items[end]!) > 0) end++;
+      for (let i = start, j = end - 1; i < j; i++, j--)
+        [items[i], items[j]] = [items[j]!, items[i]!];
+    } else {
+      while (end < n && compare(items[end - 1]!, items[end]!) <= 0) end++;
+    }
+    bounds.push(end);
+    work += end - start;
+    start = end;
+    if (work >= 256) {
+      work = 0;
+      yield;
+    }
+  }
   let from = items;
   let to = new Array<T>(n);
-  for (let width = 1; width < n; width *= 2) {
-    for (let start = 0; start < n; start += 2 * width) {
-      const middle = Math.min(start + width, n);
-      const end = Math.min(start + 2 * width, n);
+  while (bounds.length > 2) {
+    const merged = [0];
+    for (let r = 0; r + 1 < bounds.length; r += 2) {
+      const start = bounds[r]!;
+      const middle = bounds[r + 1]!;
+      const end = r + 2 < bounds.length ? bounds[r + 2]! : middle;
       let i = start;
       let j = middle;
       for (let k = start; k < end; k++) {
@@ -124,7 +147,9 @@ export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number): Step
         else to[k] = from[j++]!;
         if ((k & 255) === 255) yield;
       }
+      merged.push(end);
     }
+    bounds = merged;
     [from, to] = [to, from];
   }
   if (from !== items) for (let k = 0; k < n; k++) items[k] = from[k]!;
