@@ -18,9 +18,10 @@ import { REFERRAL_CATEGORY } from '../normalise/shared/encounters.js';
 import { array, record, text } from '../normalise/shared/read.js';
 import {
   bundleEntries,
-  referenceIndex,
+  referenceIndexSteps,
   type ReferenceEntry,
 } from '../normalise/shared/references.js';
+import { inTurns } from '../normalise/turns.js';
 import { batchedGet, type Lane } from './fhir-batch.js';
 import type { SectionPromises, SourceRequest } from './source.js';
 
@@ -220,7 +221,8 @@ export function r4Reader(config: R4Config) {
               const context: R4Context = {
                 patientId: found.patient.id,
                 nhsNumber: found.patient.nhsNumber,
-                references: referenceIndex(entries),
+                // In turns: a large record's index is itself long to build (normalise/turns.ts).
+                references: await inTurns(referenceIndexSteps(entries), request.signal),
                 options: (normaliseWith ??= normaliseOptions(config.normalise)),
                 recorderOrganisations: await recorderOrganisations(
                   practitionerRoleReferences(resources),

@@ -54,22 +54,25 @@ export function* problemsFromStu3(
   const isDiagnosis = (resource: Json) =>
     conceptCodes(resource.category).includes('encounter-diagnosis');
   const links = new Map<string, string[]>();
-  const problems = (yield* readEach(
+  // Each problem's significance and links read with it, so the steps pause between problems.
+  const problems = yield* readEach(
     ctx,
     conditions.filter((c) => !isDiagnosis(c.resource)),
     problemDiagnostics,
-    (resource) => conditionEntry(ctx, resource, problemDiagnostics),
-  )).map((entry): Problem => {
-    const significance = significanceOf(entry.resource);
-    links.set(
-      entry.value.id,
-      relatedProblemTargets(entry.resource).flatMap((target) => {
-        const id = text(ctx.index.resolve(target, 'Condition')?.id);
-        return id ? [id] : [];
-      }),
-    );
-    return { ...entry.value, ...(significance && { significance }) };
-  });
+    (resource): Problem | undefined => {
+      const entry = conditionEntry(ctx, resource, problemDiagnostics);
+      if (!entry) return undefined;
+      const significance = significanceOf(entry.resource);
+      links.set(
+        entry.value.id,
+        relatedProblemTargets(entry.resource).flatMap((target) => {
+          const id = text(ctx.index.resolve(target, 'Condition')?.id);
+          return id ? [id] : [];
+        }),
+      );
+      return { ...entry.value, ...(significance && { significance }) };
+    },
+  );
   const diagnoses = (yield* readEach(
     ctx,
     conditions.filter((c) => isDiagnosis(c.resource)),
