@@ -115,15 +115,16 @@ function resultOf(
   const abnormal =
     interpretationOf(r.interpretation) ??
     (value.comparator ? undefined : abnormalFromRange(value.value, referenceRange));
-  return {
-    ...base,
-    status: statusOf(r.status),
-    kind: conceptCodes(r.category).includes('laboratory') ? 'test-result' : 'observation',
-    ...value,
-    ...(codedValue.length > 0 && { codedValue }),
-    ...(referenceRange && { referenceRange }),
-    ...(abnormal && { abnormal }),
-  };
+  // The base entry is this result's own: completed in place, fields in the order they have always
+  // had, rather than copied into one more object per result.
+  const result = base as InvestigationResult;
+  result.status = statusOf(r.status);
+  result.kind = conceptCodes(r.category).includes('laboratory') ? 'test-result' : 'observation';
+  Object.assign(result, value);
+  if (codedValue.length > 0) result.codedValue = codedValue;
+  if (referenceRange) result.referenceRange = referenceRange;
+  if (abnormal) result.abnormal = abnormal;
+  return result;
 }
 
 function readingOf(
