@@ -61,10 +61,16 @@ export function* conditionsSteps(
       diagnostics,
     );
     if (!base) continue;
-    const dates = { ...(onset && { onset }), ...(abated && { abated }) };
+    // The base entry is this condition's own: completed in place, fields in the order they have
+    // always had, rather than copied into one more object per condition.
+    const entry = base as Problem;
+    entry.status = status;
+    if (onset) entry.onset = onset;
+    if (abated) entry.abated = abated;
     if (isProblem) {
       const significance = significanceOf(r);
-      problems.push({ ...base, status, ...dates, ...(significance && { significance }) });
+      if (significance) entry.significance = significance;
+      problems.push(entry);
       const targets = relatedProblemTargets(r).flatMap((target) => {
         const found = references.resolve(target, r);
         const id = found?.resourceType === 'Condition' ? text(found.id) : undefined;
@@ -74,7 +80,7 @@ export function* conditionsSteps(
       // map stays small on a record of thousands of unlinked problems.
       if (targets.length > 0 || links.has(base.id)) links.set(base.id, targets);
     } else {
-      diagnoses.push({ ...base, status, ...dates });
+      diagnoses.push(entry);
     }
   }
   return {

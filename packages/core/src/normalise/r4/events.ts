@@ -79,25 +79,25 @@ export function* eventsSteps(
     const location = text(record(record(array(r.location)[0])?.location)?.display);
     const practitioner = text(record(record(array(r.participant)[0])?.individual)?.display);
     const organisation = text(record(r.serviceProvider)?.display);
-    entries.push({
-      ...base,
-      ...(providerOds && {
-        provenance: {
-          ...base.provenance,
-          organisation: providerOds,
-          recorderOrganisation: providerOds,
-        },
-      }),
-      kind: classCode && ADMISSION_CLASSES.has(classCode) ? 'admission' : 'encounter',
-      status,
-      type: typeCodes,
-      ...(classCode && EMERGENCY_CLASSES.has(classCode) && { emergency: true as const }),
-      ...(start && { start }),
-      ...(end && { end }),
-      ...(location && { location }),
-      ...(practitioner && { practitioner }),
-      ...(organisation && { organisation }),
-    });
+    // The base entry is this encounter's own: completed in place, fields in the order they have
+    // always had, rather than copied into one more object per encounter.
+    const event = base as CareEvent;
+    if (providerOds)
+      event.provenance = {
+        ...base.provenance,
+        organisation: providerOds,
+        recorderOrganisation: providerOds,
+      };
+    event.kind = classCode && ADMISSION_CLASSES.has(classCode) ? 'admission' : 'encounter';
+    event.status = status;
+    event.type = typeCodes;
+    if (classCode && EMERGENCY_CLASSES.has(classCode)) event.emergency = true;
+    if (start) event.start = start;
+    if (end) event.end = end;
+    if (location) event.location = location;
+    if (practitioner) event.practitioner = practitioner;
+    if (organisation) event.organisation = organisation;
+    entries.push(event);
   }
   yield* sortSteps(entries, (a, b) => compareNewestFirst(a.date, b.date));
   return { entries, warnings: [], diagnostics };
