@@ -65,12 +65,21 @@ export async function inTurns<T>(steps: Steps<T>, signal?: AbortSignal): Promise
   }
 }
 
-/** Resolves in a later task (after pending input and timers had their turn). */
+/**
+ * Resolves in a later task (after pending input and timers had their turn). Every run waiting
+ * shares the one turn: were each to take its own, the runs resumed after it would each take a
+ * whole budget before the page had another (Node runs all pending `setImmediate` callbacks in
+ * one go), and concurrent sections would hold the thread for their number times the budget.
+ */
 async function nextTurn(signal?: AbortSignal): Promise<void> {
-  await yieldToEventLoop();
-  stretchStart = now();
+  pendingTurn ??= yieldToEventLoop().then(() => {
+    pendingTurn = undefined;
+    stretchStart = now();
+  });
+  await pendingTurn;
   if (signal?.aborted) throw new RecordError('aborted');
 }
+let pendingTurn: Promise<void> | undefined;
 
 /**
  * The cheapest way this platform offers to let every other task run: `setImmediate` (Node), else
