@@ -2,11 +2,15 @@
 // record (the same resources, converted by the sandbox's GP Connect operation), against JSON.parse
 // of the same text, side by side in one run (docs/architecture.md#budgets: normalise within 1.5x of
 // JSON.parse). Also: how normalise time grows from 1,000 to 100,000 entries, the memory the
-// normalised model retains per 1,000 entries, and the longest stretch one section's normaliser
-// holds the main thread. Run after `npm run build`: node --expose-gc bench/normalise.mjs [--json]
-import { R4_NORMALISERS, R4_SECTION_TYPES } from '../packages/core/dist/normalise/r4/index.js';
+// normalised model retains per 1,000 entries, and the longest stretch normalising holds the main
+// thread without giving the event loop a turn (normalisers run in turns, as the sources run them:
+// packages/core/src/normalise/turns.ts). Run after `npm run build`:
+// node --expose-gc bench/normalise.mjs [--json]
+import { readFileSync } from 'node:fs';
+import { setImmediate } from 'node:timers';
+import { R4_SECTION_TYPES, r4InTurns } from '../packages/core/dist/normalise/r4/index.js';
 import { normaliseOptions } from '../packages/core/dist/normalise/options.js';
-import { normaliseStructuredRecord } from '../packages/core/dist/normalise/stu3/structured-record.js';
+import { structuredRecordInTurns } from '../packages/core/dist/normalise/stu3/structured-record.js';
 import { structuredRecordParameters } from '../packages/core/dist/sources/gp-connect-parameters.js';
 import { getStructuredRecord } from '../packages/sandbox/dist/gpconnect/operation.js';
 
@@ -93,7 +97,7 @@ const r4Text = (records) =>
     entry: records.map((r) => ({ resource: r })),
   });
 
-const SECTIONS = Object.keys(R4_NORMALISERS);
+const SECTIONS = Object.keys(R4_SECTION_TYPES);
 function stu3Text(records) {
   const body = JSON.stringify(structuredRecordParameters(NHS_NUMBER, SECTIONS));
   const [status, bundle] = getStructuredRecord(body, {
@@ -116,58 +120,97 @@ const options = normaliseOptions({ today: TODAY });
 const context = { patientId: 'p1', options };
 
 /**
- * Each section's normaliser over the resources its search would return, as the R4 source does;
- * the longest single normaliser call (the longest the main thread is held) in `longest`.
+ * Each section's normaliser over the resources its search would return, all at once in turns, as
+ * the R4 source runs them (sections sharing a search share its array, and so one pass).
  */
-function normaliseR4(bundle, timing) {
+async function normaliseR4(bundle) {
   const byType = new Map();
   for (const { resource: r } of bundle.entry) {
     if (!byType.has(r.resourceType)) byType.set(r.resourceType, []);
     byType.get(r.resourceType).push(r);
   }
-  const searched = new Map(); // sections sharing a search share its array, as in the R4 source
-  const values = {};
-  for (const [section, normalise] of Object.entries(R4_NORMALISERS)) {
+  const searched = new Map();
+  const sections = Object.keys(R4_SECTION_TYPES).map(async (section) => {
     const key = R4_SECTION_TYPES[section].join();
     if (!searched.has(key))
       searched.set(
         key,
         R4_SECTION_TYPES[section].flatMap((type) => byType.get(type) ?? []),
       );
-    const start = performance.now();
-    values[section] = normalise(searched.get(key), context);
-    if (timing) timing.longest = Math.max(timing.longest, performance.now() - start);
-  }
-  return values;
+    return [section, await r4InTurns(section, searched.get(key), context)];
+  });
+  return Object.fromEntries(await Promise.all(sections));
 }
 
-const normaliseStu3 = (bundle) => normaliseStructuredRecord(bundle, SECTIONS, NHS_NUMBER, options);
+const normaliseStu3 = (bundle) => structuredRecordInTurns(bundle, SECTIONS, NHS_NUMBER, options);
 
 /** Median of `runs` timings of `fn` (after one warm-up run). */
-function time(fn, runs) {
-  fn();
+async function time(fn, runs) {
+  await fn();
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    fn();
+    await fn();
     samples.push(performance.now() - start);
   }
   return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
 /** Normalise time over parse time of the same text (parse timed apart, then parse+normalise). */
-function ratio(text, normalise, runs = 7) {
-  const parse = time(() => JSON.parse(text), runs);
-  const both = time(() => normalise(JSON.parse(text)), runs);
+async function ratio(text, normalise, runs = 7) {
+  const parse = await time(() => JSON.parse(text), runs);
+  const both = await time(() => normalise(JSON.parse(text)), runs);
   return { parse, normalise: both - parse, ratio: (both - parse) / parse };
 }
 
+/** The main thread's time on a CPU so far (ms), where Linux says (`/proc`): undefined elsewhere. */
+const schedstat = `/proc/self/task/${process.pid}/schedstat`;
+function mainThreadCpu() {
+  try {
+    return Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The longest the main thread went without a turn of the event loop while `normalise` ran on
+ * text parsed beforehand: a task queued at each turn notes the time between turns. `wall` is the
+ * time a user would wait; `cpu` the main thread's own time on a CPU in that stretch (its work and
+ * garbage collection pauses, without the time the machine gave other processes), which a loaded
+ * machine does not inflate.
+ */
+async function longestStretch(text, normalise) {
+  const bundle = JSON.parse(text);
+  let wall = 0;
+  let cpu = 0;
+  let running = true;
+  let last = performance.now();
+  let lastCpu = mainThreadCpu();
+  const beat = () => {
+    const now = performance.now();
+    const nowCpu = mainThreadCpu();
+    wall = Math.max(wall, now - last);
+    if (nowCpu !== undefined) cpu = Math.max(cpu, nowCpu - lastCpu);
+    last = now;
+    lastCpu = nowCpu;
+    if (running) setImmediate(beat);
+  };
+  setImmediate(beat);
+  last = performance.now();
+  lastCpu = mainThreadCpu();
+  await normalise(bundle);
+  running = false;
+  beat();
+  return { wall, ...(lastCpu !== undefined && { cpu }) };
+}
+
 /** Heap the normalised model keeps once the parsed JSON is gone, per 1,000 entries (KB). */
-function retainedPer1000(text, normalise, entries) {
+async function retainedPer1000(text, normalise, entries) {
   if (!globalThis.gc) return undefined;
   globalThis.gc();
   const before = process.memoryUsage().heapUsed;
-  const kept = normalise(JSON.parse(text));
+  const kept = await normalise(JSON.parse(text));
   globalThis.gc();
   const after = process.memoryUsage().heapUsed;
   if (!kept) return undefined;
@@ -177,36 +220,38 @@ function retainedPer1000(text, normalise, entries) {
 const fiveMb = recordOf(entriesFor(5_000_000));
 const r4 = r4Text(fiveMb);
 const stu3 = stu3Text(fiveMb);
-const r4Ratio = ratio(r4, (b) => normaliseR4(b));
-const stu3Ratio = ratio(stu3, normaliseStu3);
+const r4Ratio = await ratio(r4, normaliseR4);
+const stu3Ratio = await ratio(stu3, normaliseStu3);
 
 // Growth: normalise time per entry at 100,000 over that at 1,000 (1.00 is linear).
-const perEntry = (entries) => {
+const perEntry = async (entries) => {
   const text = r4Text(recordOf(entries));
   const runs = entries > 10_000 ? 3 : 15;
-  return time(() => normaliseR4(JSON.parse(text)), runs) / entries;
+  return (await time(() => normaliseR4(JSON.parse(text)), runs)) / entries;
 };
-const growth = perEntry(100_000) / perEntry(1_000);
-const timing = { longest: 0 };
-normaliseR4(JSON.parse(r4), timing);
-const longest5mb = timing.longest;
-const timing100k = { longest: 0 };
-normaliseR4(JSON.parse(r4Text(recordOf(100_000))), timing100k);
+const growth = (await perEntry(100_000)) / (await perEntry(1_000));
+const record100k = recordOf(100_000);
+const longest = {
+  r4: { fiveMb: await longestStretch(r4, normaliseR4) },
+  stu3: { fiveMb: await longestStretch(stu3, normaliseStu3) },
+};
+longest.r4.entries100k = await longestStretch(r4Text(record100k), normaliseR4);
+longest.stu3.entries100k = await longestStretch(stu3Text(record100k), normaliseStu3);
 
 const result = {
   entries: fiveMb.length,
   r4: {
     mb: r4.length / 1e6,
     ...r4Ratio,
-    retainedKbPer1000: retainedPer1000(r4, (b) => normaliseR4(b), fiveMb.length),
+    retainedKbPer1000: await retainedPer1000(r4, normaliseR4, fiveMb.length),
   },
   stu3: {
     mb: stu3.length / 1e6,
     ...stu3Ratio,
-    retainedKbPer1000: retainedPer1000(stu3, normaliseStu3, fiveMb.length),
+    retainedKbPer1000: await retainedPer1000(stu3, normaliseStu3, fiveMb.length),
   },
   growth,
-  longestSectionMs: { fiveMb: longest5mb, entries100k: timing100k.longest },
+  longestStretchMs: longest,
 };
 
 if (process.argv.includes('--json')) {
@@ -221,7 +266,13 @@ if (process.argv.includes('--json')) {
       `${name}: ${r.mb.toFixed(1)} MB, ${result.entries} resources: JSON.parse ${ms(r.parse)}, normalise ${ms(r.normalise)}, ratio ${r.ratio.toFixed(2)} (budget 1.5); retained ${r.retainedKbPer1000?.toFixed(0) ?? '? (run with --expose-gc)'} KB per 1,000 entries`,
     );
   console.log(`growth of time per entry, 1,000 to 100,000 entries: ${growth.toFixed(2)}x`);
-  console.log(
-    `longest single section normalise: ${ms(longest5mb)} (5 MB), ${ms(timing100k.longest)} (100,000 entries)`,
-  );
+  const stretch = (l) =>
+    `${ms(l.wall)}${l.cpu === undefined ? '' : ` (main thread on CPU ${ms(l.cpu)})`}`;
+  for (const [name, l] of [
+    ['FHIR R4', result.longestStretchMs.r4],
+    ['GP Connect STU3', result.longestStretchMs.stu3],
+  ])
+    console.log(
+      `${name}: longest stretch without a turn while normalising: ${stretch(l.fiveMb)} at 5 MB, ${stretch(l.entries100k)} at 100,000 entries`,
+    );
 }

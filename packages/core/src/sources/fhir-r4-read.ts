@@ -4,23 +4,24 @@ import { RecordError } from '../http/errors.js';
 import type { FetchLike, RetryPolicy } from '../http/fetch-json.js';
 import { ODS_ORGANISATION_SYSTEM, SNOMED_CT, countIn, emptyDiagnostics } from '../model/common.js';
 import type { DemographicsSection } from '../model/demographics.js';
-import type { SectionName, SectionValues } from '../model/sections.js';
+import type { SectionName } from '../model/sections.js';
 import type { NormaliseOptions } from '../normalise/options.js';
 import {
-  R4_NORMALISERS,
   R4_SECTION_TYPES,
   demographicsFromR4,
   normaliseOptions,
   practitionerRoleReferences,
+  r4InTurns,
   type R4Context,
 } from '../normalise/r4/index.js';
 import { REFERRAL_CATEGORY } from '../normalise/shared/encounters.js';
 import { array, record, text } from '../normalise/shared/read.js';
 import {
   bundleEntries,
-  referenceIndex,
+  referenceIndexSteps,
   type ReferenceEntry,
 } from '../normalise/shared/references.js';
+import { inTurns } from '../normalise/turns.js';
 import { batchedGet, type Lane } from './fhir-batch.js';
 import type { SectionPromises, SourceRequest } from './source.js';
 
@@ -220,7 +221,8 @@ export function r4Reader(config: R4Config) {
               const context: R4Context = {
                 patientId: found.patient.id,
                 nhsNumber: found.patient.nhsNumber,
-                references: referenceIndex(entries),
+                // In turns: a large record's index is itself long to build (normalise/turns.ts).
+                references: await inTurns(referenceIndexSteps(entries), request.signal),
                 options: (normaliseWith ??= normaliseOptions(config.normalise)),
                 recorderOrganisations: await recorderOrganisations(
                   practitionerRoleReferences(resources),
@@ -240,9 +242,9 @@ export function r4Reader(config: R4Config) {
       };
       const promises: Partial<Record<ClinicalSection, Promise<unknown>>> = {};
       for (const section of sections)
-        promises[section] = read(section).then(
-          ({ resources, context }) =>
-            R4_NORMALISERS[section](resources, context) as SectionValues[typeof section],
+        // In turns: a large record must not hold the page (normalise/turns.ts).
+        promises[section] = read(section).then(({ resources, context }) =>
+          r4InTurns(section, resources, context, request.signal),
         );
       return promises as SectionPromises<K>;
     },

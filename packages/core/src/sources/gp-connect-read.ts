@@ -6,10 +6,7 @@
 import { array, record } from '../normalise/shared/read.js';
 import { nhsNumberOf } from '../normalise/stu3/bundle-index.js';
 
-export {
-  normaliseOptions,
-  normaliseStructuredRecord,
-} from '../normalise/stu3/structured-record.js';
+export { normaliseOptions, structuredRecordInTurns } from '../normalise/stu3/structured-record.js';
 
 /** How many Patients in the answer carry the NHS number asked for. */
 export function patientsWithNhsNumber(bundle: unknown, nhsNumber: string): number {

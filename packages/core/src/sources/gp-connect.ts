@@ -148,11 +148,13 @@ export function gpConnectSource(options: GpConnectSourceOptions): RecordSource {
   ): Promise<{ values: Partial<SectionValues>; patients: number }> {
     // The STU3 normaliser is a separate chunk, loaded alongside the request it will read.
     const [bundle, stu3] = await Promise.all([structuredRecord(sections, request), stu3Reader()]);
-    const values = stu3.normaliseStructuredRecord(
+    // In turns: a large record must not hold the page (normalise/turns.ts).
+    const values = await stu3.structuredRecordInTurns(
       bundle,
       sections,
       request.nhsNumber,
       stu3.normaliseOptions(options.normalise),
+      request.signal,
     );
     return { values, patients: stu3.patientsWithNhsNumber(bundle, request.nhsNumber) };
   }

@@ -4,6 +4,6 @@
  * (or a demo that never reads a static record) does not load every normaliser up front.
  */
 export { normaliseOptions } from '../normalise/options.js';
-export { R4_NORMALISERS, R4_SECTION_TYPES, demographicsFromR4 } from '../normalise/r4/index.js';
+export { R4_SECTION_TYPES, demographicsFromR4, r4InTurns } from '../normalise/r4/index.js';
 export { record } from '../normalise/shared/read.js';
 export { bundleEntries, referenceIndex } from '../normalise/shared/references.js';

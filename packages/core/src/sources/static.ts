@@ -30,10 +30,10 @@ export function staticSource(
 
   async function section<K extends SectionName>(
     name: K,
-    { nhsNumber }: SourceRequest,
+    { nhsNumber, signal }: SourceRequest,
   ): Promise<SectionValues[K]> {
     const { read, resources, references } = await indexed();
-    const { R4_NORMALISERS, R4_SECTION_TYPES, demographicsFromR4, normaliseOptions, record } = read;
+    const { R4_SECTION_TYPES, demographicsFromR4, normaliseOptions, r4InTurns, record } = read;
     const matches = resources
       .map((r) => demographicsFromR4(r, references))
       .filter((p) => p?.nhsNumber === nhsNumber);
@@ -48,14 +48,15 @@ export function staticSource(
     const types = R4_SECTION_TYPES[clinical];
     // What a server search would return: only the section's resource types.
     const own = resources.filter((r) => types.includes(String(record(r)?.resourceType)));
-    const value = R4_NORMALISERS[clinical](own, {
+    const context = {
       patientId: patient.id,
       nhsNumber: patient.nhsNumber,
       references,
       options: normaliseOptions(options.normalise),
       ...(patient.registeredPractice && { organisation: patient.registeredPractice }),
-    });
-    return value as SectionValues[K];
+    };
+    // In turns: a large record must not hold the page (normalise/turns.ts).
+    return (await r4InTurns(clinical, own, context, signal)) as SectionValues[K];
   }
 
   return {

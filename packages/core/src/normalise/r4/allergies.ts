@@ -4,6 +4,7 @@ import { allergiesState, noKnownAllergyScope } from '../shared/allergy-statement
 import { codingsOf } from '../shared/coding.js';
 import { array, firstDate, record } from '../shared/read.js';
 import { admit, entryBase, statusCode, type R4Context } from './context.js';
+import { runNow, type Steps } from '../turns.js';
 
 const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
 const CRITICALITIES = ['low', 'high', 'unable-to-assess'] as const;
@@ -13,14 +14,15 @@ const oneOf = <T extends string>(values: readonly T[], value: unknown): T | unde
   values.find((v) => v === value);
 
 /** UK Core AllergyIntolerance → allergies, with no-known-allergy statements kept apart. */
-export function allergiesFromR4(
+export function* allergiesSteps(
   resources: readonly unknown[],
   context: R4Context,
-): AllergiesSection {
+): Steps<AllergiesSection> {
   const diagnostics = emptyDiagnostics();
   const entries: Allergy[] = [];
   const statements: NoKnownAllergyStatement[] = [];
   for (const resource of resources) {
+    yield;
     const r = admit(resource, 'AllergyIntolerance', context, diagnostics, 'patient');
     if (!r) continue;
     const codes = codingsOf(r.code);
@@ -60,4 +62,12 @@ export function allergiesFromR4(
     warnings: [],
     diagnostics,
   };
+}
+
+/** {@link allergiesSteps} run at once. */
+export function allergiesFromR4(
+  resources: readonly unknown[],
+  context: R4Context,
+): AllergiesSection {
+  return runNow(allergiesSteps(resources, context));
 }

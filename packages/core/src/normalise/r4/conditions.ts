@@ -8,8 +8,9 @@ import type {
 import { codingsOf } from '../shared/coding.js';
 import { linkProblems, relatedProblemTargets } from '../shared/problem-links.js';
 import { array, conceptCodes, firstDate, isoDate, record, text } from '../shared/read.js';
-import { bundleEntries, referenceIndex } from '../shared/references.js';
+import { bundleEntries, referenceIndexSteps, type ReferenceIndex } from '../shared/references.js';
 import { admit, entryBase, statusCode, type R4Context } from './context.js';
+import { runNow, type Steps } from '../turns.js';
 
 /** Extension UK Core/GP systems use for a problem's significance (major/minor). */
 const PROBLEM_SIGNIFICANCE = /ProblemSignificance/i;
@@ -21,19 +22,22 @@ const PROBLEM_SIGNIFICANCE = /ProblemSignificance/i;
  * clinician looks for what the patient has, and a condition must not be hidden for lacking a
  * category. Any other category (e.g. a health concern) stays in diagnoses.
  */
-export function conditionsFromR4(
+export function* conditionsSteps(
   resources: readonly unknown[],
   context: R4Context,
-): { problems: ProblemsSection; diagnoses: DiagnosesSection } {
+  linkIndex?: ReferenceIndex,
+): Steps<{ problems: ProblemsSection; diagnoses: DiagnosesSection }> {
+  // Related problems are other Conditions of the same search: resolved through the source's
+  // index when there is one, else among these resources.
+  const references =
+    linkIndex ?? context.references ?? (yield* referenceIndexSteps(bundleEntries([...resources])));
   const problemsDiagnostics = emptyDiagnostics();
   const diagnosesDiagnostics = emptyDiagnostics();
   const problems: Problem[] = [];
   const diagnoses: Diagnosis[] = [];
-  // Related problems are other Conditions of the same search: resolved through the source's
-  // index when there is one, else among these resources.
-  const references = context.references ?? referenceIndex(bundleEntries([...resources]));
   const links = new Map<string, string[]>();
   for (const resource of resources) {
+    yield;
     const categories = conceptCodes(record(resource)?.category);
     const isProblem = categories.length === 0 || categories.includes('problem-list-item');
     const diagnostics = isProblem ? problemsDiagnostics : diagnosesDiagnostics;
@@ -57,20 +61,26 @@ export function conditionsFromR4(
       diagnostics,
     );
     if (!base) continue;
-    const dates = { ...(onset && { onset }), ...(abated && { abated }) };
+    // The base entry is this condition's own: completed in place, fields in the order they have
+    // always had, rather than copied into one more object per condition.
+    const entry = base as Problem;
+    entry.status = status;
+    if (onset) entry.onset = onset;
+    if (abated) entry.abated = abated;
     if (isProblem) {
       const significance = significanceOf(r);
-      problems.push({ ...base, status, ...dates, ...(significance && { significance }) });
-      links.set(
-        base.id,
-        relatedProblemTargets(r).flatMap((target) => {
-          const found = references.resolve(target, r);
-          const id = found?.resourceType === 'Condition' ? text(found.id) : undefined;
-          return id ? [id] : [];
-        }),
-      );
+      if (significance) entry.significance = significance;
+      problems.push(entry);
+      const targets = relatedProblemTargets(r).flatMap((target) => {
+        const found = references.resolve(target, r);
+        const id = found?.resourceType === 'Condition' ? text(found.id) : undefined;
+        return id ? [id] : [];
+      });
+      // No links and none to replace (a repeated id's later entry replaces the earlier's): the
+      // map stays small on a record of thousands of unlinked problems.
+      if (targets.length > 0 || links.has(base.id)) links.set(base.id, targets);
     } else {
-      diagnoses.push({ ...base, status, ...dates });
+      diagnoses.push(entry);
     }
   }
   return {
@@ -81,6 +91,15 @@ export function conditionsFromR4(
     },
     diagnoses: { entries: diagnoses, warnings: [], diagnostics: diagnosesDiagnostics },
   };
+}
+
+/** {@link conditionsSteps} run at once. */
+export function conditionsFromR4(
+  resources: readonly unknown[],
+  context: R4Context,
+  references?: ReferenceIndex,
+): { problems: ProblemsSection; diagnoses: DiagnosesSection } {
+  return runNow(conditionsSteps(resources, context, references));
 }
 
 function significanceOf(r: Record<string, unknown>): Problem['significance'] {

@@ -10,6 +10,7 @@ import {
 import { codingsOf, hasSnomedCode } from '../shared/coding.js';
 import { array, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
+import { runNow, sortSteps, type Steps } from '../turns.js';
 
 const REQUEST_STATUS: Record<string, CareEvent['status']> = {
   draft: 'planned',
@@ -24,10 +25,14 @@ const REQUEST_STATUS: Record<string, CareEvent['status']> = {
  * ServiceRequest categorised as a patient referral → one list of events, newest first. Other
  * service requests (tests, imaging) are not events and are counted as dropped.
  */
-export function eventsFromR4(resources: readonly unknown[], context: R4Context): EventsSection {
+export function* eventsSteps(
+  resources: readonly unknown[],
+  context: R4Context,
+): Steps<EventsSection> {
   const diagnostics = emptyDiagnostics();
   const entries: CareEvent[] = [];
   for (const resource of resources) {
+    yield;
     const type = record(resource)?.resourceType;
     const isReferral = type === 'ServiceRequest';
     const r = admit(resource, isReferral ? 'ServiceRequest' : 'Encounter', context, diagnostics);
@@ -74,28 +79,33 @@ export function eventsFromR4(resources: readonly unknown[], context: R4Context):
     const location = text(record(record(array(r.location)[0])?.location)?.display);
     const practitioner = text(record(record(array(r.participant)[0])?.individual)?.display);
     const organisation = text(record(r.serviceProvider)?.display);
-    entries.push({
-      ...base,
-      ...(providerOds && {
-        provenance: {
-          ...base.provenance,
-          organisation: providerOds,
-          recorderOrganisation: providerOds,
-        },
-      }),
-      kind: classCode && ADMISSION_CLASSES.has(classCode) ? 'admission' : 'encounter',
-      status,
-      type: typeCodes,
-      ...(classCode && EMERGENCY_CLASSES.has(classCode) && { emergency: true as const }),
-      ...(start && { start }),
-      ...(end && { end }),
-      ...(location && { location }),
-      ...(practitioner && { practitioner }),
-      ...(organisation && { organisation }),
-    });
+    // The base entry is this encounter's own: completed in place, fields in the order they have
+    // always had, rather than copied into one more object per encounter.
+    const event = base as CareEvent;
+    if (providerOds)
+      event.provenance = {
+        ...base.provenance,
+        organisation: providerOds,
+        recorderOrganisation: providerOds,
+      };
+    event.kind = classCode && ADMISSION_CLASSES.has(classCode) ? 'admission' : 'encounter';
+    event.status = status;
+    event.type = typeCodes;
+    if (classCode && EMERGENCY_CLASSES.has(classCode)) event.emergency = true;
+    if (start) event.start = start;
+    if (end) event.end = end;
+    if (location) event.location = location;
+    if (practitioner) event.practitioner = practitioner;
+    if (organisation) event.organisation = organisation;
+    entries.push(event);
   }
-  entries.sort((a, b) => compareNewestFirst(a.date, b.date));
+  yield* sortSteps(entries, (a, b) => compareNewestFirst(a.date, b.date));
   return { entries, warnings: [], diagnostics };
+}
+
+/** {@link eventsSteps} run at once. */
+export function eventsFromR4(resources: readonly unknown[], context: R4Context): EventsSection {
+  return runNow(eventsSteps(resources, context));
 }
 
 const PRIORITIES = ['routine', 'urgent', 'asap', 'stat'] as const;

@@ -3,15 +3,17 @@ import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { Immunisation, ImmunisationsSection } from '../../model/clinical.js';
 import { immunisationFields } from '../shared/immunisations.js';
 import { admit, entryBase, type R4Context } from './context.js';
+import { runNow, sortSteps, type Steps } from '../turns.js';
 
 /** UK Core Immunization → the immunisations section, newest first (fields: shared/immunisations.ts). */
-export function immunisationsFromR4(
+export function* immunisationsSteps(
   resources: readonly unknown[],
   context: R4Context,
-): ImmunisationsSection {
+): Steps<ImmunisationsSection> {
   const diagnostics = emptyDiagnostics();
   const entries: Immunisation[] = [];
   for (const resource of resources) {
+    yield;
     const r = admit(resource, 'Immunization', context, diagnostics, 'patient');
     if (!r) continue;
     const fields = immunisationFields(r);
@@ -26,6 +28,14 @@ export function immunisationsFromR4(
     if (!base) continue;
     entries.push({ ...base, ...fields });
   }
-  entries.sort((a, b) => compareNewestFirst(a.date, b.date));
+  yield* sortSteps(entries, (a, b) => compareNewestFirst(a.date, b.date));
   return { entries, warnings: [], diagnostics };
+}
+
+/** {@link immunisationsSteps} run at once. */
+export function immunisationsFromR4(
+  resources: readonly unknown[],
+  context: R4Context,
+): ImmunisationsSection {
+  return runNow(immunisationsSteps(resources, context));
 }

@@ -28,8 +28,9 @@ import {
   text,
 } from '../shared/read.js';
 import { termMarks } from '../shared/terms.js';
-import { referenceIndex, type ReferenceIndex } from '../shared/references.js';
+import { referenceIndexSteps, type ReferenceIndex } from '../shared/references.js';
 import { admit, entryBase, type R4Context } from './context.js';
+import { runNow, type Steps } from '../turns.js';
 
 const ISSUE_INTENTS = new Set([
   'order',
@@ -48,20 +49,21 @@ const REPEAT_INFORMATION = /MedicationRepeatInformation/i;
  * is printed on the label); `note`, `patientInstruction` and `additionalInstruction` free text
  * never reach the model.
  */
-export function medicationsFromR4(
+export function* medicationsSteps(
   resources: readonly unknown[],
   context: R4Context,
-): MedicationsSection {
+): Steps<MedicationsSection> {
   const diagnostics: MedicationsSection['diagnostics'] = { ...emptyDiagnostics(), notes: {} };
   const notes = diagnostics.notes!;
   // The medicine: contained (`#id`), `_include`d, or a bundle entry (`urn:uuid:`), one resolver.
   const medicines =
-    context.references ?? referenceIndex(resources.map((resource) => ({ resource })));
+    context.references ?? (yield* referenceIndexSteps(resources.map((resource) => ({ resource }))));
   const plans: MedicationPlan[] = [];
   const currentAsSent = new Set<string>();
   const issues: PlanIssue[] = [];
   const statements: Record<string, unknown>[] = [];
   for (const resource of resources) {
+    yield;
     const type = record(resource)?.resourceType;
     if (type === 'Medication') continue;
     if (type === 'MedicationStatement') {
@@ -104,6 +106,7 @@ export function medicationsFromR4(
   }
   const planById = new Map(plans.map((p) => [p.id, p]));
   for (const r of statements) {
+    yield;
     // A statement summarising an authorisation we already hold adds only its last-issue date.
     const basedOn = text(record(array(r.basedOn)[0])?.reference)?.replace(
       /^.*MedicationRequest\//,
@@ -119,7 +122,7 @@ export function medicationsFromR4(
     if (plan && !courseOf(r)) currentAsSent.add(plan.id);
     if (plan) plans.push(sourceLastIssued ? { ...plan, sourceLastIssued } : plan);
   }
-  const grouped = groupMedications(plans, issues, context.options);
+  const grouped = yield* groupMedications(plans, issues, context.options);
   const { medications, orphanIssues } = grouped;
   for (const [note, count] of Object.entries(grouped.notes))
     notes[note] = (notes[note] ?? 0) + count;
@@ -130,6 +133,14 @@ export function medicationsFromR4(
   for (let i = 0; i < orphanIssues.length; i++)
     countIn(diagnostics.unparseable, 'issue without its authorisation');
   return { entries: medications, warnings: [], diagnostics };
+}
+
+/** {@link medicationsSteps} run at once. */
+export function medicationsFromR4(
+  resources: readonly unknown[],
+  context: R4Context,
+): MedicationsSection {
+  return runNow(medicationsSteps(resources, context));
 }
 
 function planOf(

@@ -9,7 +9,7 @@ import type {
 import { groupBloodPressures, type BloodPressureUnit } from '../shared/blood-pressure.js';
 import { codingsOf } from '../shared/coding.js';
 import { compareNewestFirst } from '../shared/compare-dates.js';
-import { abnormalFromRange, seriesOf } from '../shared/investigation-series.js';
+import { abnormalFromRange, seriesSteps } from '../shared/investigation-series.js';
 import { abnormalOf, interpretationOf as knownInterpretations } from '../shared/interpretation.js';
 import {
   array,
@@ -23,6 +23,7 @@ import {
 import { observationValue } from '../shared/result-values.js';
 import { termOf } from '../shared/terms.js';
 import { admit, entryBase, type R4Context } from './context.js';
+import { runNow, sortSteps, type Steps } from '../turns.js';
 
 const MMHG = new Set(['mm[Hg]', 'mmHg', 'mm Hg']);
 
@@ -40,19 +41,20 @@ const statusOf = (value: unknown): InvestigationResult['status'] =>
  *   (vital signs such as weight, social history such as smoking status, examination, none) as
  *   `observation`, so nothing the source sent is dropped for its category.
  */
-export function observationsFromR4(
+export function* observationsSteps(
   resources: readonly unknown[],
   context: R4Context,
-): { investigations: InvestigationsSection; bloodPressure: BloodPressureSection } {
+): Steps<{ investigations: InvestigationsSection; bloodPressure: BloodPressureSection }> {
   const resultsDiagnostics = emptyDiagnostics();
   const bpDiagnostics = emptyDiagnostics();
   const byId = new Map<string, Json>();
   for (const resource of resources) {
+    yield;
     const r = record(resource);
     const id = text(r?.id);
     if (r?.resourceType === 'Observation' && id && !byId.has(id)) byId.set(id, r);
   }
-  const { units, consumed } = groupBloodPressures([...byId.values()], (observation) =>
+  const { units, consumed } = yield* groupBloodPressures([...byId.values()], (observation) =>
     array(observation.hasMember)
       .map((ref) => byId.get(text(record(ref)?.reference)?.split('/').at(-1) ?? ''))
       .filter((o): o is Json => o !== undefined && o !== observation),
@@ -62,22 +64,32 @@ export function observationsFromR4(
     const reading = readingOf(unit, context, bpDiagnostics);
     if (reading) readings.push(reading);
   }
-  readings.sort((a, b) => compareNewestFirst(a.date, b.date));
+  yield* sortSteps(readings, (a, b) => compareNewestFirst(a.date, b.date));
   const results: InvestigationResult[] = [];
   for (const resource of resources) {
+    yield;
     if (consumed.has(resource as Json)) continue;
     const result = resultOf(resource, context, resultsDiagnostics);
     if (result) results.push(result);
   }
+  const series = yield* seriesSteps(results);
   return {
     investigations: {
       entries: results,
-      series: seriesOf(results),
+      series,
       warnings: [],
       diagnostics: resultsDiagnostics,
     },
     bloodPressure: { entries: readings, warnings: [], diagnostics: bpDiagnostics },
   };
+}
+
+/** {@link observationsSteps} run at once. */
+export function observationsFromR4(
+  resources: readonly unknown[],
+  context: R4Context,
+): { investigations: InvestigationsSection; bloodPressure: BloodPressureSection } {
+  return runNow(observationsSteps(resources, context));
 }
 
 function resultOf(
@@ -103,15 +115,16 @@ function resultOf(
   const abnormal =
     interpretationOf(r.interpretation) ??
     (value.comparator ? undefined : abnormalFromRange(value.value, referenceRange));
-  return {
-    ...base,
-    status: statusOf(r.status),
-    kind: conceptCodes(r.category).includes('laboratory') ? 'test-result' : 'observation',
-    ...value,
-    ...(codedValue.length > 0 && { codedValue }),
-    ...(referenceRange && { referenceRange }),
-    ...(abnormal && { abnormal }),
-  };
+  // The base entry is this result's own: completed in place, fields in the order they have always
+  // had, rather than copied into one more object per result.
+  const result = base as InvestigationResult;
+  result.status = statusOf(r.status);
+  result.kind = conceptCodes(r.category).includes('laboratory') ? 'test-result' : 'observation';
+  Object.assign(result, value);
+  if (codedValue.length > 0) result.codedValue = codedValue;
+  if (referenceRange) result.referenceRange = referenceRange;
+  if (abnormal) result.abnormal = abnormal;
+  return result;
 }
 
 function readingOf(

@@ -3,17 +3,19 @@ import type { Procedure, ProceduresSection } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
 import { firstDate, record } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
+import { runNow, type Steps } from '../turns.js';
 
 const STATUSES = ['completed', 'in-progress', 'not-done'] as const;
 
 /** UK Core Procedure → procedures. */
-export function proceduresFromR4(
+export function* proceduresSteps(
   resources: readonly unknown[],
   context: R4Context,
-): ProceduresSection {
+): Steps<ProceduresSection> {
   const diagnostics = emptyDiagnostics();
   const entries: Procedure[] = [];
   for (const resource of resources) {
+    yield;
     const r = admit(resource, 'Procedure', context, diagnostics);
     if (!r) continue;
     const status = STATUSES.find((s) => s === r.status) ?? 'unknown';
@@ -22,4 +24,12 @@ export function proceduresFromR4(
     if (base) entries.push({ ...base, status, ...(performed && { performed }) });
   }
   return { entries, warnings: [], diagnostics };
+}
+
+/** {@link proceduresSteps} run at once. */
+export function proceduresFromR4(
+  resources: readonly unknown[],
+  context: R4Context,
+): ProceduresSection {
+  return runNow(proceduresSteps(resources, context));
 }

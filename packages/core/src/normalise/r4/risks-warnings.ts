@@ -2,25 +2,47 @@ import { emptyDiagnostics, type SectionDiagnostics } from '../../model/common.js
 import type { RiskWarning, RisksWarningsSection } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
 import { risksWarningsSection } from '../shared/derived-warnings.js';
-import { array, firstDate, record } from '../shared/read.js';
-import { warningKindOf } from '../shared/warning-codes.js';
-import { conditionsFromR4 } from './conditions.js';
+import { panelOf, partOf } from '../shared/blood-pressure.js';
+import { relatedProblemTargets } from '../shared/problem-links.js';
+import { array, firstDate, record, text } from '../shared/read.js';
+import { bundleEntries, referenceIndexSteps, type ReferenceIndex } from '../shared/references.js';
+import { mayBeWarning, warningKindOf } from '../shared/warning-codes.js';
+import { conditionsSteps } from './conditions.js';
 import { admit, entryBase, type R4Context } from './context.js';
-import { observationsFromR4 } from './observations.js';
-import { proceduresFromR4 } from './procedures.js';
+import { runNow, type Steps } from '../turns.js';
+import { observationsSteps } from './observations.js';
+import { proceduresSteps } from './procedures.js';
 
 /**
  * Risks and warnings from FHIR R4: the source's Flags, and warnings derived by code from its
  * Conditions, Observations and Procedures (shared/derived-warnings.ts), in one ordered list.
+ *
+ * Only the entries that can make or end a warning are normalised here ({@link mayBeWarning}),
+ * with whatever else their entry depends on: a record's thousands of other results and problems
+ * would be read again for nothing (problems and investigations read them for their own sections).
  */
-export function risksWarningsFromR4(
+export function* risksWarningsSteps(
   resources: readonly unknown[],
   context: R4Context,
-): RisksWarningsSection {
+): Steps<RisksWarningsSection> {
   const ofType = (type: string) => resources.filter((r) => record(r)?.resourceType === type);
-  const conditions = conditionsFromR4(ofType('Condition'), context);
-  const observations = observationsFromR4(ofType('Observation'), context);
-  const procedures = proceduresFromR4(ofType('Procedure'), context);
+  const allConditions = ofType('Condition');
+  // Without the source's index, related problems resolve among all the Conditions, as in problems.
+  const links =
+    context.references ?? (yield* referenceIndexSteps(bundleEntries([...allConditions])));
+  const conditions = yield* conditionsSteps(
+    warningConditions(allConditions, links),
+    context,
+    links,
+  );
+  const observations = yield* observationsSteps(
+    warningObservations(ofType('Observation')),
+    context,
+  );
+  const procedures = yield* proceduresSteps(
+    ofType('Procedure').filter((r) => mayBeWarning(record(r)?.code)),
+    context,
+  );
   return risksWarningsSection(
     [
       { section: 'problems', ...conditions.problems },
@@ -28,18 +50,27 @@ export function risksWarningsFromR4(
       { section: 'investigations', ...observations.investigations },
       { section: 'procedures', ...procedures },
     ],
-    flagsFromR4(ofType('Flag'), context),
+    yield* flagSteps(ofType('Flag'), context),
   );
 }
 
-/** UK Core Flag → warnings recorded by the source, classified by the same code sets. */
-function flagsFromR4(
+/** {@link risksWarningsSteps} run at once. */
+export function risksWarningsFromR4(
   resources: readonly unknown[],
   context: R4Context,
-): { entries: RiskWarning[]; diagnostics: SectionDiagnostics } {
+): RisksWarningsSection {
+  return runNow(risksWarningsSteps(resources, context));
+}
+
+/** UK Core Flag → warnings recorded by the source, classified by the same code sets. */
+function* flagSteps(
+  resources: readonly unknown[],
+  context: R4Context,
+): Steps<{ entries: RiskWarning[]; diagnostics: SectionDiagnostics }> {
   const diagnostics = emptyDiagnostics();
   const entries: RiskWarning[] = [];
   for (const resource of resources) {
+    yield;
     const r = admit(resource, 'Flag', context, diagnostics);
     if (!r) continue;
     const status = r.status === 'active' ? 'active' : 'inactive';
@@ -58,4 +89,58 @@ function flagsFromR4(
     });
   }
   return { entries, diagnostics };
+}
+
+/**
+ * The Conditions a warning may come from, and those their problem entry depends on: a derived
+ * warning carries its problem's `linkedProblems`, which come from related-problem links written
+ * on either problem and are kept only to problems in the list. So with the candidates go every
+ * Condition that writes a link, every Condition a link names, and every Condition sharing an id
+ * with any of these (a repeated id decides which links an id keeps); the rest are never linked
+ * to a candidate and change nothing. Order is kept.
+ */
+function warningConditions(conditions: readonly unknown[], links: ReferenceIndex): unknown[] {
+  const ids = new Set<string>();
+  const chosen = new Set<unknown>();
+  const addId = (r: Record<string, unknown>) => {
+    ids.add(String(r.id));
+    const id = text(r.id);
+    if (id) ids.add(id);
+  };
+  for (const resource of conditions) {
+    const r = record(resource);
+    if (!r) continue;
+    const targets = r.extension === undefined ? [] : relatedProblemTargets(r);
+    if (!mayBeWarning(r.code) && targets.length === 0) continue;
+    chosen.add(resource);
+    addId(r);
+    for (const target of targets) {
+      const found = links.resolve(target, r);
+      if (found?.resourceType === 'Condition') addId(found);
+    }
+  }
+  if (ids.size === 0) return [];
+  return conditions.filter((resource) => {
+    if (chosen.has(resource)) return true;
+    const r = record(resource);
+    return r !== undefined && (ids.has(String(r.id)) || ids.has(text(r.id) ?? ''));
+  });
+}
+
+/**
+ * The Observations a warning may come from. A blood pressure part is never a result, but
+ * whether it is one depends on the other Observations (panels, members, pairs): should a
+ * candidate look like one, every Observation is read, as investigations does.
+ */
+function warningObservations(observations: readonly unknown[]): readonly unknown[] {
+  const candidates = observations.filter((r) => mayBeWarning(record(r)?.code));
+  const bloodPressureLike = candidates.some((resource) => {
+    const r = record(resource)!;
+    return (
+      panelOf(r.code) !== undefined ||
+      partOf(r.code) !== undefined ||
+      array(r.component).some((c) => partOf(record(c)?.code) !== undefined)
+    );
+  });
+  return bloodPressureLike ? observations : candidates;
 }

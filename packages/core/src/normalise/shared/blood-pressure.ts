@@ -2,6 +2,7 @@ import { LOINC, SNOMED_CT, type Coding } from '../../model/common.js';
 import type { BloodPressureReading } from '../../model/clinical.js';
 import { codingsOf } from './coding.js';
 import { array, codeValue, record, text, type Json } from './read.js';
+import type { Steps } from '../turns.js';
 
 type Method = BloodPressureReading['method'];
 
@@ -96,10 +97,10 @@ export interface BloodPressureUnit {
  * A half that finds no partner is its own unit (shown unpaired). `consumed` holds every resource
  * used, so the results section does not show the halves again.
  */
-export function groupBloodPressures(
+export function* groupBloodPressures(
   observations: readonly Json[],
   members: (observation: Json) => Json[],
-): { units: BloodPressureUnit[]; consumed: Set<Json> } {
+): Steps<{ units: BloodPressureUnit[]; consumed: Set<Json> }> {
   const units: BloodPressureUnit[] = [];
   const consumed = new Set<Json>();
   const add = (header: Json, parts: Json[], panel: Method, used: Json[]) => {
@@ -114,6 +115,7 @@ export function groupBloodPressures(
     });
   };
   for (const observation of observations) {
+    yield;
     if (consumed.has(observation)) continue;
     const components = array(observation.component)
       .map(record)

@@ -1,8 +1,16 @@
 import { compareIsoDates } from './compare-dates.js';
+import { runNow, sortSteps, type Steps } from '../turns.js';
 import type { InvestigationResult, InvestigationSeries } from '../../model/clinical.js';
 
 /** Groups results by their test's first coding, oldest first, for trends such as INR. */
 export function seriesOf(results: readonly InvestigationResult[]): InvestigationSeries[] {
+  return runNow(seriesSteps(results));
+}
+
+/** {@link seriesOf} as steps (../turns.ts): a long series' sort is itself longer than a turn. */
+export function* seriesSteps(
+  results: readonly InvestigationResult[],
+): Steps<InvestigationSeries[]> {
   const byKey = new Map<string, { series: InvestigationSeries; results: InvestigationResult[] }>();
   for (const result of results) {
     const first = result.codes[0];
@@ -24,13 +32,12 @@ export function seriesOf(results: readonly InvestigationResult[]): Investigation
     }
     group.results.push(result);
   }
-  return [...byKey.values()].map(({ series, results: grouped }) => ({
-    ...series,
-    resultIds: grouped
-      .slice()
-      .sort((a, b) => compareIsoDates(a.date, b.date))
-      .map((r) => r.id),
-  }));
+  const series: InvestigationSeries[] = [];
+  for (const { series: one, results: grouped } of byKey.values()) {
+    const oldestFirst = yield* sortSteps(grouped, (a, b) => compareIsoDates(a.date, b.date));
+    series.push({ ...one, resultIds: oldestFirst.map((r) => r.id) });
+  }
+  return series;
 }
 
 /** `high`/`low` from the value against its range, when the source gave no interpretation. */

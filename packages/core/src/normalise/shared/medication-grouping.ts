@@ -1,5 +1,6 @@
 import { termMarks } from './terms.js';
 import { compareIsoDates } from './compare-dates.js';
+import type { Steps } from '../turns.js';
 import type { Coding, Provenance } from '../../model/common.js';
 import type {
   Medication,
@@ -52,11 +53,11 @@ export interface GroupingOptions {
  * unknown are returned for the caller to count as unparseable; `notes` counts the caveats for
  * `diagnostics.notes`.
  */
-export function groupMedications(
+export function* groupMedications(
   plans: readonly MedicationPlan[],
   issues: readonly PlanIssue[],
   options: GroupingOptions,
-): { medications: Medication[]; orphanIssues: PlanIssue[]; notes: Record<string, number> } {
+): Steps<{ medications: Medication[]; orphanIssues: PlanIssue[]; notes: Record<string, number> }> {
   const notes: Record<string, number> = {};
   const byPlan = new Map<string, MedicationIssue[]>();
   for (const plan of plans) byPlan.set(plan.id, []);
@@ -72,7 +73,9 @@ export function groupMedications(
       });
   }
   const acuteWindow = options.acuteCurrentDays ?? 28;
-  const medications = plans.map((plan): Medication => {
+  const medications: Medication[] = [];
+  for (const plan of plans) {
+    yield;
     const planIssues = (byPlan.get(plan.id) ?? []).sort((a, b) => compareIsoDates(a.date, b.date));
     const { lastIssued, note } = reconcileLastIssue(
       planIssues.at(-1),
@@ -92,7 +95,7 @@ export function groupMedications(
       isStaleRepeat(lastIssued.date, plan.repeat, options.today, options.staleRepeat)
         ? lastIssued.date
         : undefined;
-    return {
+    medications.push({
       id: plan.id,
       codes: plan.codes,
       display: plan.name,
@@ -115,8 +118,8 @@ export function groupMedications(
       ...(plan.repeat && { repeat: plan.repeat }),
       ...(notIssuedSince && { notIssuedSince }),
       ...(plan.security && { security: plan.security }),
-    };
-  });
+    });
+  }
   return { medications, orphanIssues, notes };
 }
 

@@ -46,6 +46,8 @@ export function linkProblems(
   return keepLinksWithin(
     problems.map((p) => {
       const ids = linked.get(p.id);
+      // Most problems link to none: kept as they are, not copied (a record holds thousands).
+      if (!ids && !('linkedProblems' in p)) return p;
       const { linkedProblems: _, ...rest } = p;
       return ids ? { ...rest, linkedProblems: [...ids] } : rest;
     }),
@@ -58,6 +60,7 @@ export function linkProblems(
  * points at (or hints at) a problem that is not shown.
  */
 export function keepLinksWithin<T extends Problem>(problems: readonly T[]): T[] {
+  if (!problems.some((p) => p.linkedProblems)) return [...problems];
   const order = new Map(problems.map((p, index) => [p.id, index]));
   return problems.map((p) => {
     if (!p.linkedProblems) return p;

@@ -20,6 +20,7 @@
  */
 import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM } from '../../model/common.js';
 import { array, record, text, type Json } from './read.js';
+import { runNow, type Steps } from '../turns.js';
 
 /** One `Bundle.entry`: the resource and, where the bundle gives it, its `fullUrl`. */
 export interface ReferenceEntry {
@@ -51,11 +52,17 @@ const identifierKey = (type: string, system: string, value: string) =>
 
 /** An index over the given entries. Never throws on malformed input. */
 export function referenceIndex(entries: Iterable<ReferenceEntry>): ReferenceIndex {
+  return runNow(referenceIndexSteps(entries));
+}
+
+/** {@link referenceIndex} as steps (../turns.ts): a large record's index is itself long to build. */
+export function* referenceIndexSteps(entries: Iterable<ReferenceEntry>): Steps<ReferenceIndex> {
   const byFullUrl = new Map<string, Json>();
   const byLogicalId = new Map<string, Json>();
   const byIdentifier = new Map<string, Json | null>(); // null: more than one resource, ambiguous
   const fullUrls = new WeakMap<object, string>();
   for (const entry of entries) {
+    yield;
     const resource = record(entry.resource);
     const type = text(resource?.resourceType);
     if (!resource || !type) continue;

@@ -165,3 +165,22 @@ export const SUPERSEDING: ReadonlyMap<string, readonly string[]> = new Map([
     [...NOT_FOR_CPR, ...FOR_CPR],
   ]),
 ]);
+
+/** Every code that can make an entry a warning or end one, whatever its system. */
+const RELEVANT_CODES = new Set<string>([
+  ...[...BY_CODE.keys()].map((key) => key.slice(key.indexOf('|') + 1)),
+  ...SUPERSEDING.keys(),
+]);
+
+/**
+ * Whether an entry coded with `concept` may make or end a warning: a cheap test on the raw
+ * codings, before any normalising, so a reader may skip what can never be a warning. It only
+ * ever says yes too often (any system, any shape of coding), never no for an entry that counts.
+ */
+export function mayBeWarning(concept: unknown): boolean {
+  const codings = (concept as { coding?: unknown } | undefined)?.coding;
+  if (!Array.isArray(codings)) return false;
+  for (const c of codings)
+    if (typeof c?.code === 'string' && RELEVANT_CODES.has(c.code)) return true;
+  return false;
+}

@@ -20,6 +20,7 @@ import {
   type Json,
 } from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
+import type { Steps } from '../turns.js';
 import { sectionsOfList, type SectionWarnings } from './section-warnings.js';
 
 /** SNOMED CT code of the GP Connect "Ended allergies" List. */
@@ -39,10 +40,10 @@ const SEVERITIES = new Set<AllergyReaction['severity']>(['mild', 'moderate', 'se
  * (see shared/terms.ts). Returns `undefined` (section unavailable) when the bundle does not
  * say either way, see below.
  */
-export function allergiesFromStu3(
+export function* allergiesFromStu3(
   ctx: Stu3Context,
   warnings: SectionWarnings,
-): AllergiesSection | undefined {
+): Steps<AllergiesSection | undefined> {
   const diagnostics = emptyDiagnostics();
   const allergyResources = ctx.index.ofType('AllergyIntolerance');
   const hasAllergyList = ctx.index
@@ -52,10 +53,10 @@ export function allergiesFromStu3(
   // an inference from missing data: without the List or any allergy, the area was not returned.
   if (!hasAllergyList && allergyResources.length === 0) return undefined;
   const ended = endedAllergies(ctx);
-  countMissingListEntries(ctx, 'allergies', diagnostics);
+  yield* countMissingListEntries(ctx, 'allergies', diagnostics);
   const entries: Allergy[] = [];
   const statements: NoKnownAllergyStatement[] = [];
-  readEach(ctx, allergyResources, diagnostics, (resource) => {
+  yield* readEach(ctx, allergyResources, diagnostics, (resource) => {
     // Degraded and uncoded allergies are shown by their term (see terms.ts): hiding an allergy is
     // the greater hazard. Only one with neither a coding nor a term cannot be shown.
     const term = termOf(resource.code);

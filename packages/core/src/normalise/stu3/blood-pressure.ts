@@ -11,6 +11,7 @@ import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import { quantityValue } from './observation-values.js';
 import { array, codeValue, firstDate, record, text, type Json } from '../shared/read.js';
 import { readEach } from './section-tools.js';
+import { sortSteps, type Steps } from '../turns.js';
 import type { SectionWarnings } from './section-warnings.js';
 
 const MMHG = new Set(['mmHg', 'mm[Hg]', 'mm Hg']);
@@ -22,14 +23,15 @@ const STATUSES: Record<string, BloodPressureReading['status']> = {
   preliminary: 'preliminary',
 };
 
-const groups = new WeakMap<Stu3Context, ReturnType<typeof groupBloodPressures>>();
+type BloodPressureGroups = { units: BloodPressureUnit[]; consumed: Set<Json> };
+const groups = new WeakMap<Stu3Context, BloodPressureGroups>();
 
 /** The bundle's blood pressures, found once per bundle (results use it to leave them out). */
-export function stu3BloodPressures(ctx: Stu3Context): ReturnType<typeof groupBloodPressures> {
+export function* stu3BloodPressures(ctx: Stu3Context): Steps<BloodPressureGroups> {
   let found = groups.get(ctx);
   if (!found) {
     const observations = ctx.index.ofType('Observation').map((o) => o.resource);
-    found = groupBloodPressures(observations, (observation) =>
+    found = yield* groupBloodPressures(observations, (observation) =>
       memberReferences(observation)
         .map((ref) => ctx.index.resolve(ref, 'Observation'))
         .filter((o): o is Json => o !== undefined && o !== observation),
@@ -46,19 +48,20 @@ export function stu3BloodPressures(ctx: Stu3Context): ReturnType<typeof groupBlo
  * partner is shown `unpaired`; a reading with neither value (data absent) or not in mmHg is
  * counted, never silently left out.
  */
-export function bloodPressureFromStu3(
+export function* bloodPressureFromStu3(
   ctx: Stu3Context,
   warnings: SectionWarnings,
-): BloodPressureSection {
+): Steps<BloodPressureSection> {
   const diagnostics = emptyDiagnostics();
-  const { units } = stu3BloodPressures(ctx);
+  const { units } = yield* stu3BloodPressures(ctx);
   const byHeader = new Map(units.map((u) => [u.header, u]));
-  const entries = readEach(
+  const entries = yield* readEach(
     ctx,
     units.map((u) => ({ type: 'Observation', resource: u.header })),
     diagnostics,
     (header) => readingOf(ctx, byHeader.get(header)!, diagnostics),
-  ).sort((a, b) => compareIsoDates(b.date, a.date));
+  );
+  yield* sortSteps(entries, (a, b) => compareIsoDates(b.date, a.date));
   return { entries, warnings: warnings.for('bloodPressure'), diagnostics };
 }
 

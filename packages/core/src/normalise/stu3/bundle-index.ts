@@ -1,5 +1,6 @@
 import { NHS_NUMBER_SYSTEM } from '../../model/common.js';
 import { array, record, text, type Json } from '../shared/read.js';
+import { runNow, type Steps } from '../turns.js';
 
 /** A resource found in the bundle, with the List or other resource that contains it, if any. */
 export interface IndexedResource {
@@ -18,9 +19,17 @@ export class BundleIndex {
   readonly resources: IndexedResource[] = [];
   private readonly byKey = new Map<string, Json>();
   private readonly byContained = new Map<Json, Map<string, Json>>();
+  private readonly byType = new Map<string, IndexedResource[]>();
 
-  constructor(bundle: unknown) {
+  /** An index of `bundle`'s entries; without one, fill it with {@link BundleIndex.addEntries}. */
+  constructor(bundle?: unknown) {
+    if (bundle !== undefined) runNow(this.addEntries(bundle));
+  }
+
+  /** Indexes the entries of `bundle`, as steps (../turns.ts). */
+  *addEntries(bundle: unknown): Steps<void> {
     for (const entry of array(record(bundle)?.entry)) {
+      yield;
       const resource = record(record(entry)?.resource);
       if (resource) this.add(resource);
     }
@@ -30,7 +39,13 @@ export class BundleIndex {
     const type = text(resource.resourceType);
     if (!type) return;
     const id = text(resource.id);
-    this.resources.push({ type, resource, ...(id && { id }), ...(container && { container }) });
+    const found: IndexedResource = { type, resource };
+    if (id) found.id = id;
+    if (container) found.container = container;
+    this.resources.push(found);
+    const ofType = this.byType.get(type);
+    if (ofType) ofType.push(found);
+    else this.byType.set(type, [found]);
     if (container) {
       if (id) {
         const local = this.byContained.get(container) ?? new Map<string, Json>();
@@ -47,9 +62,9 @@ export class BundleIndex {
     }
   }
 
-  /** Resources of one type, top-level and contained. */
-  ofType(type: string): IndexedResource[] {
-    return this.resources.filter((r) => r.type === type);
+  /** Resources of one type, top-level and contained, in bundle order (one array per type: read only). */
+  ofType(type: string): readonly IndexedResource[] {
+    return this.byType.get(type) ?? [];
   }
 
   /**

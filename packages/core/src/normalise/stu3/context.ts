@@ -2,6 +2,7 @@ import { ODS_ORGANISATION_SYSTEM, type Coding, type Provenance } from '../../mod
 import type { NormaliseOptions } from '../options.js';
 import { codingsOf } from '../shared/coding.js';
 import { BundleIndex, PatientMatcher } from './bundle-index.js';
+import { runNow, type Steps } from '../turns.js';
 import { array, record, text, type Json } from '../shared/read.js';
 import { practitionerLabel } from '../shared/names.js';
 
@@ -19,7 +20,17 @@ export function createContext(
   nhsNumber: string,
   options: NormaliseOptions,
 ): Stu3Context {
-  const index = new BundleIndex(bundle);
+  return runNow(contextSteps(bundle, nhsNumber, options));
+}
+
+/** {@link createContext} as steps: indexing a large bundle is itself long (../turns.ts). */
+export function* contextSteps(
+  bundle: unknown,
+  nhsNumber: string,
+  options: NormaliseOptions,
+): Steps<Stu3Context> {
+  const index = new BundleIndex();
+  yield* index.addEntries(bundle);
   const patient = new PatientMatcher(index, nhsNumber);
   const patientResource = index
     .ofType('Patient')

@@ -8,6 +8,7 @@ import { termMarks, termOf } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import { array, codeValue, firstDate, record, text, type Json } from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
+import { sortSteps, type Steps } from '../turns.js';
 import type { SectionWarnings } from './section-warnings.js';
 
 const REFERRAL_STATUSES: Record<string, CareEvent['status']> = {
@@ -29,19 +30,21 @@ const NULL_FLAVOR = /NullFlavor/i;
  * consultation") is the consultation's own term: shown, marked uncoded (shared/terms.ts). Names of
  * the location, clinician and organisation come from the resources the references resolve to.
  */
-export function eventsFromStu3(ctx: Stu3Context, warnings: SectionWarnings): EventsSection {
+export function* eventsFromStu3(ctx: Stu3Context, warnings: SectionWarnings): Steps<EventsSection> {
   const diagnostics = emptyDiagnostics();
-  countMissingListEntries(ctx, 'events', diagnostics);
-  const encounters = readEach(ctx, ctx.index.ofType('Encounter'), diagnostics, (e) => {
+  yield* countMissingListEntries(ctx, 'events', diagnostics);
+  const encounters = yield* readEach(ctx, ctx.index.ofType('Encounter'), diagnostics, (e) => {
     const event = encounterEvent(ctx, e);
     if (!event) countIn(diagnostics.unparseable, 'Encounter without a date');
     return event;
   });
   // A referral with no date is still a referral the clinician should see: shown undated.
-  const referrals = readEach(ctx, ctx.index.ofType('ReferralRequest'), diagnostics, (r) =>
+  const referrals = yield* readEach(ctx, ctx.index.ofType('ReferralRequest'), diagnostics, (r) =>
     referralEvent(ctx, r),
   );
-  const entries = [...encounters, ...referrals].sort((a, b) => compareNewestFirst(a.date, b.date));
+  const entries = yield* sortSteps([...encounters, ...referrals], (a, b) =>
+    compareNewestFirst(a.date, b.date),
+  );
   return { entries, warnings: warnings.for('events'), diagnostics };
 }
 

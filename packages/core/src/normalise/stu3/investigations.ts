@@ -15,6 +15,7 @@ import { abnormalOf, interpretationOf } from '../shared/interpretation.js';
 import { referenceRangeOf } from './observation-values.js';
 import { array, codeValue, firstDate, record, text, type Json } from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
+import { sortSteps, type Steps } from '../turns.js';
 import type { SectionWarnings } from './section-warnings.js';
 
 const STATUSES: Record<string, InvestigationResult['status']> = {
@@ -39,15 +40,15 @@ const MAX_GROUP_DEPTH = 3;
  *   blood pressure (GP Connect uncategorised data: weight, cholesterol, a drug level, smoking
  *   status), with or without a value: a coded finding is itself the information.
  */
-export function investigationsFromStu3(
+export function* investigationsFromStu3(
   ctx: Stu3Context,
   warnings: SectionWarnings,
-): InvestigationsSection {
+): Steps<InvestigationsSection> {
   const diagnostics = emptyDiagnostics();
-  countMissingListEntries(ctx, 'investigations', diagnostics);
+  yield* countMissingListEntries(ctx, 'investigations', diagnostics);
   const reportOf = new Map<Json, Json>();
   const leaves: IndexedResource[] = [];
-  readEach(ctx, ctx.index.ofType('DiagnosticReport'), diagnostics, (report) => {
+  yield* readEach(ctx, ctx.index.ofType('DiagnosticReport'), diagnostics, (report) => {
     const before = leaves.length;
     for (const ref of array(report.result))
       collectLeaves(ctx, ctx.index.resolve(ref, 'Observation'), report, 0);
@@ -77,7 +78,7 @@ export function investigationsFromStu3(
       leaves.push({ type: 'Observation', resource: observation });
   }
 
-  const results = readEach(ctx, leaves, diagnostics, (observation) => {
+  const results = yield* readEach(ctx, leaves, diagnostics, (observation) => {
     const result = resultOf(ctx, observation, reportOf.get(observation)!, diagnostics);
     if (result && result.value === undefined && !result.codedValue && !result.textValue) {
       countIn(diagnostics.dropped, 'result without a value');
@@ -85,17 +86,19 @@ export function investigationsFromStu3(
     }
     return result;
   });
-  const { consumed } = stu3BloodPressures(ctx);
+  const { consumed } = yield* stu3BloodPressures(ctx);
   const others = ctx.index
     .ofType('Observation')
     .filter(({ resource }) => !reportOf.has(resource) && !consumed.has(resource));
-  const observations = readEach(ctx, others, diagnostics, (observation) =>
+  const observations = yield* readEach(ctx, others, diagnostics, (observation) =>
     resultOf(ctx, observation, undefined, diagnostics),
   );
-  const entries = [...results, ...observations].sort((a, b) => compareIsoDates(b.date, a.date));
+  const entries = yield* sortSteps([...results, ...observations], (a, b) =>
+    compareIsoDates(b.date, a.date),
+  );
   return {
     entries,
-    series: seriesOf(entries),
+    series: yield* seriesOf(entries),
     warnings: warnings.for('investigations'),
     diagnostics,
   };
@@ -156,23 +159,27 @@ function resultOf(
 }
 
 /** One series per test code, results oldest first, for trend views (INR, eGFR, HbA1c...). */
-function seriesOf(entries: readonly InvestigationResult[]): InvestigationSeries[] {
+function* seriesOf(entries: readonly InvestigationResult[]): Steps<InvestigationSeries[]> {
   const byKey = new Map<string, InvestigationResult[]>();
   for (const entry of entries) {
     const first = entry.codes[0];
     if (!first) continue; // an uncoded entry has no test identity to trend
     const key = `${first.system}|${first.code}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+    const results = byKey.get(key);
+    if (results) results.push(entry);
+    else byKey.set(key, [entry]);
   }
-  return [...byKey].map(([key, results]) => {
-    const oldestFirst = [...results].sort((a, b) => compareIsoDates(a.date, b.date));
+  const series: InvestigationSeries[] = [];
+  for (const [key, results] of byKey) {
+    const oldestFirst = yield* sortSteps(results, (a, b) => compareIsoDates(a.date, b.date));
     const unit = oldestFirst.findLast((r) => r.unit)?.unit;
-    return {
+    series.push({
       key,
       display: oldestFirst[0]!.display,
       codes: oldestFirst[0]!.codes,
       ...(unit && { unit }),
       resultIds: oldestFirst.map((r) => r.id),
-    };
-  });
+    });
+  }
+  return series;
 }

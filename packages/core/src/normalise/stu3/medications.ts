@@ -24,6 +24,7 @@ import {
 } from './medication-parts.js';
 import { array, codeValue, firstDate, text, type Json } from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
+import type { Steps } from '../turns.js';
 import type { SectionWarnings } from './section-warnings.js';
 
 /**
@@ -33,13 +34,13 @@ import type { SectionWarnings } from './section-warnings.js';
  * each `basedOn` its plan. Grouping, last issue, "current" and high-risk come from the shared
  * rules so GP Connect and UK Core records behave alike.
  */
-export function medicationsFromStu3(
+export function* medicationsFromStu3(
   ctx: Stu3Context,
   warnings: SectionWarnings,
-): MedicationsSection {
+): Steps<MedicationsSection> {
   const diagnostics: MedicationsSection['diagnostics'] = { ...emptyDiagnostics(), notes: {} };
   const notes = diagnostics.notes!;
-  countMissingListEntries(ctx, 'medications', diagnostics);
+  yield* countMissingListEntries(ctx, 'medications', diagnostics);
   const requests = ctx.index.ofType('MedicationRequest');
   const planRequests = requests.filter((r) => codeValue(r.resource.intent) === 'plan');
   const orderRequests = requests.filter((r) => codeValue(r.resource.intent) === 'order');
@@ -51,7 +52,7 @@ export function medicationsFromStu3(
   const medicationIdOfPlan = new Map<Json, string>();
   const plans: MedicationPlan[] = [];
 
-  const fromStatements = readEach(
+  const fromStatements = yield* readEach(
     ctx,
     ctx.index.ofType('MedicationStatement'),
     diagnostics,
@@ -72,36 +73,41 @@ export function medicationsFromStu3(
 
   const planOnly = planRequests.filter((p) => !medicationIdOfPlan.has(p.resource));
   plans.push(
-    ...readEach(ctx, planOnly, diagnostics, (plan) => {
+    ...(yield* readEach(ctx, planOnly, diagnostics, (plan) => {
       const medication = medicationPlan(ctx, text(plan.id)!, undefined, plan);
       if (!medication)
         countIn(diagnostics.unparseable, 'MedicationRequest without a coded medicine');
       else medicationIdOfPlan.set(plan, medication.id);
       return medication;
-    }),
+    })),
   );
 
-  const issues = readEach(ctx, orderRequests, diagnostics, (order): PlanIssue | undefined => {
-    // The prescription date, never the authorisation's entry date (see medication-dates.ts).
-    const { date, fromAuthoredOn } = issueDateOf(order);
-    const plan = array(order.basedOn)
-      .map((ref) => ctx.index.resolve(ref, 'MedicationRequest'))
-      .find((r) => r !== undefined);
-    const planId = plan ? medicationIdOfPlan.get(plan) : undefined;
-    if (!date) {
-      countIn(diagnostics.unparseable, 'issue without a date');
-      return undefined;
-    }
-    if (!planId) {
-      countIn(diagnostics.unparseable, 'issue without its authorisation');
-      return undefined;
-    }
-    if (fromAuthoredOn) countIn(notes, NOTE_ISSUE_DATED_BY_AUTHORED_ON);
-    const quantity = quantityOf(order);
-    return { id: text(order.id)!, date, planId, ...(quantity && { quantity }) };
-  });
+  const issues = yield* readEach(
+    ctx,
+    orderRequests,
+    diagnostics,
+    (order): PlanIssue | undefined => {
+      // The prescription date, never the authorisation's entry date (see medication-dates.ts).
+      const { date, fromAuthoredOn } = issueDateOf(order);
+      const plan = array(order.basedOn)
+        .map((ref) => ctx.index.resolve(ref, 'MedicationRequest'))
+        .find((r) => r !== undefined);
+      const planId = plan ? medicationIdOfPlan.get(plan) : undefined;
+      if (!date) {
+        countIn(diagnostics.unparseable, 'issue without a date');
+        return undefined;
+      }
+      if (!planId) {
+        countIn(diagnostics.unparseable, 'issue without its authorisation');
+        return undefined;
+      }
+      if (fromAuthoredOn) countIn(notes, NOTE_ISSUE_DATED_BY_AUTHORED_ON);
+      const quantity = quantityOf(order);
+      return { id: text(order.id)!, date, planId, ...(quantity && { quantity }) };
+    },
+  );
 
-  const grouped = groupMedications(plans, issues, {
+  const grouped = yield* groupMedications(plans, issues, {
     highRisk: ctx.options.highRisk,
     today: ctx.options.today,
     ...(ctx.options.staleRepeat && { staleRepeat: ctx.options.staleRepeat }),

@@ -23,6 +23,7 @@ import {
   type Json,
 } from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
+import type { Steps } from '../turns.js';
 import type { SectionWarnings } from './section-warnings.js';
 
 const CLINICAL_STATUSES: Record<string, Problem['status']> = {
@@ -42,39 +43,42 @@ const CLINICAL_STATUSES: Record<string, Problem['status']> = {
  * case) `diagnoses` is empty and carries a `source-warning` saying the source has no separate
  * diagnosis list, so an empty list is not read as "no diagnoses".
  */
-export function problemsFromStu3(
+export function* problemsFromStu3(
   ctx: Stu3Context,
   warnings: SectionWarnings,
-): { problems: ProblemsSection; diagnoses: DiagnosesSection } {
+): Steps<{ problems: ProblemsSection; diagnoses: DiagnosesSection }> {
   const problemDiagnostics = emptyDiagnostics();
   const diagnosisDiagnostics = emptyDiagnostics();
-  countMissingListEntries(ctx, 'problems', problemDiagnostics);
+  yield* countMissingListEntries(ctx, 'problems', problemDiagnostics);
   const conditions = ctx.index.ofType('Condition');
   const isDiagnosis = (resource: Json) =>
     conceptCodes(resource.category).includes('encounter-diagnosis');
   const links = new Map<string, string[]>();
-  const problems = readEach(
+  // Each problem's significance and links read with it, so the steps pause between problems.
+  const problems = yield* readEach(
     ctx,
     conditions.filter((c) => !isDiagnosis(c.resource)),
     problemDiagnostics,
-    (resource) => conditionEntry(ctx, resource, problemDiagnostics),
-  ).map((entry): Problem => {
-    const significance = significanceOf(entry.resource);
-    links.set(
-      entry.value.id,
-      relatedProblemTargets(entry.resource).flatMap((target) => {
-        const id = text(ctx.index.resolve(target, 'Condition')?.id);
-        return id ? [id] : [];
-      }),
-    );
-    return { ...entry.value, ...(significance && { significance }) };
-  });
-  const diagnoses = readEach(
+    (resource): Problem | undefined => {
+      const entry = conditionEntry(ctx, resource, problemDiagnostics);
+      if (!entry) return undefined;
+      const significance = significanceOf(entry.resource);
+      links.set(
+        entry.value.id,
+        relatedProblemTargets(entry.resource).flatMap((target) => {
+          const id = text(ctx.index.resolve(target, 'Condition')?.id);
+          return id ? [id] : [];
+        }),
+      );
+      return { ...entry.value, ...(significance && { significance }) };
+    },
+  );
+  const diagnoses = (yield* readEach(
     ctx,
     conditions.filter((c) => isDiagnosis(c.resource)),
     diagnosisDiagnostics,
     (resource) => conditionEntry(ctx, resource, diagnosisDiagnostics),
-  ).map((entry): Diagnosis => entry.value);
+  )).map((entry): Diagnosis => entry.value);
   const diagnosisWarnings = warnings.for('diagnoses');
   if (diagnoses.length === 0) diagnosisWarnings.push(NO_SEPARATE_DIAGNOSES);
   return {

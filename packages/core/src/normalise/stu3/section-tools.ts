@@ -5,21 +5,23 @@ import { array, codeValue, record, text, type Json } from '../shared/read.js';
 import { sectionsOfList } from './section-warnings.js';
 import { countImpossibleDates } from '../shared/dates.js';
 import type { IndexedResource } from './bundle-index.js';
+import type { Steps } from '../turns.js';
 
 /**
  * Walks the resources of one type for a section, applying the rules every section shares
  * (another patient's entries dropped, entered-in-error dropped, duplicated ids reported, a throw
  * while reading one entry counted instead of losing the section) and counting each outcome.
  */
-export function readEach<T>(
+export function* readEach<T>(
   ctx: Stu3Context,
   resources: readonly IndexedResource[],
   diagnostics: SectionDiagnostics,
   read: (resource: Json, found: IndexedResource) => T | undefined,
-): T[] {
+): Steps<T[]> {
   const result: T[] = [];
   const seenIds = new Set<string>();
   for (const found of resources) {
+    yield;
     const { resource, type } = found;
     try {
       if (ctx.patient.isOtherPatient(resource)) {
@@ -64,14 +66,15 @@ function isEnteredInError(resource: Json): boolean {
  * Counts the entries of a section's primary Lists that point at nothing in the bundle: the source
  * said an item exists but did not send it, which must not pass for an empty section.
  */
-export function countMissingListEntries(
+export function* countMissingListEntries(
   ctx: Stu3Context,
   section: SectionName,
   diagnostics: SectionDiagnostics,
-): void {
+): Steps<void> {
   for (const { resource: list } of ctx.index.ofType('List')) {
     if (sectionsOfList(list)[0] !== section) continue;
     for (const item of array(list.entry)) {
+      yield;
       if (!ctx.index.resolve(record(item)?.item, undefined, list))
         countIn(diagnostics.unparseable, 'List entry missing from the bundle');
     }

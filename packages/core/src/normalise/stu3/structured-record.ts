@@ -1,9 +1,15 @@
 import { emptyDiagnostics, type SectionWarning } from '../../model/common.js';
+import type {
+  DiagnosesSection,
+  InvestigationsSection,
+  ProblemsSection,
+} from '../../model/clinical.js';
 import type { SectionName, SectionValues } from '../../model/sections.js';
 import type { NormaliseOptions } from '../options.js';
 import { allergiesFromStu3 } from './allergies.js';
 import { bloodPressureFromStu3 } from './blood-pressure.js';
-import { createContext, type Stu3Context } from './context.js';
+import { contextSteps, type Stu3Context } from './context.js';
+import { inTurns, runNow, type Steps } from '../turns.js';
 import { demographicsFromStu3 } from './demographics.js';
 import { eventsFromStu3 } from './events.js';
 import { immunisationsFromStu3 } from './immunisations.js';
@@ -44,30 +50,69 @@ export const DERIVED_FROM_CODED_ENTRIES: SectionWarning = {
   },
 };
 
-type Reader = (
-  ctx: Stu3Context,
-  warnings: SectionWarnings,
-  nhsNumber: string,
-) => Partial<SectionValues>;
+/**
+ * What the section readers share within one normalisation: problems and diagnoses come from one
+ * pass over the Conditions, and risks and warnings reads that pass and the investigations rather
+ * than reading the record again.
+ */
+class SectionReads {
+  private problemsRead?: { problems: ProblemsSection; diagnoses: DiagnosesSection };
+  private investigationsRead?: InvestigationsSection;
+
+  constructor(
+    readonly ctx: Stu3Context,
+    readonly warnings: SectionWarnings,
+  ) {}
+
+  *conditions() {
+    return (this.problemsRead ??= yield* problemsFromStu3(this.ctx, this.warnings));
+  }
+
+  *investigations() {
+    return (this.investigationsRead ??= yield* investigationsFromStu3(this.ctx, this.warnings));
+  }
+}
+
+type Reader = (reads: SectionReads, nhsNumber: string) => Steps<Partial<SectionValues>>;
 
 const READERS: Record<SectionName, Reader> = {
-  demographics: (ctx, _w, nhsNumber) => {
+  // eslint-disable-next-line require-yield -- a Patient is one resource: nothing to pause between
+  *demographics({ ctx }, nhsNumber) {
     const demographics = demographicsFromStu3(ctx, nhsNumber);
     return demographics ? { demographics } : {};
   },
-  allergies: (ctx, w) => {
-    const allergies = allergiesFromStu3(ctx, w);
+  *allergies({ ctx, warnings }) {
+    const allergies = yield* allergiesFromStu3(ctx, warnings);
     return allergies ? { allergies } : {};
   },
-  medications: (ctx, w) => ({ medications: medicationsFromStu3(ctx, w) }),
-  problems: (ctx, w) => ({ problems: problemsFromStu3(ctx, w).problems }),
-  diagnoses: (ctx, w) => ({ diagnoses: problemsFromStu3(ctx, w).diagnoses }),
-  investigations: (ctx, w) => ({ investigations: investigationsFromStu3(ctx, w) }),
-  bloodPressure: (ctx, w) => ({ bloodPressure: bloodPressureFromStu3(ctx, w) }),
-  immunisations: (ctx, w) => ({ immunisations: immunisationsFromStu3(ctx, w) }),
-  events: (ctx, w) => ({ events: eventsFromStu3(ctx, w) }),
-  procedures: () => ({ procedures: notSupplied() }),
-  risksWarnings: (ctx, w) => ({ risksWarnings: risksWarningsFromStu3(ctx, w) }),
+  *medications({ ctx, warnings }) {
+    return { medications: yield* medicationsFromStu3(ctx, warnings) };
+  },
+  *problems(reads) {
+    return { problems: (yield* reads.conditions()).problems };
+  },
+  *diagnoses(reads) {
+    return { diagnoses: (yield* reads.conditions()).diagnoses };
+  },
+  *investigations(reads) {
+    return { investigations: yield* reads.investigations() };
+  },
+  *bloodPressure({ ctx, warnings }) {
+    return { bloodPressure: yield* bloodPressureFromStu3(ctx, warnings) };
+  },
+  *immunisations({ ctx, warnings }) {
+    return { immunisations: yield* immunisationsFromStu3(ctx, warnings) };
+  },
+  *events({ ctx, warnings }) {
+    return { events: yield* eventsFromStu3(ctx, warnings) };
+  },
+  // eslint-disable-next-line require-yield -- nothing to read
+  *procedures() {
+    return { procedures: notSupplied() };
+  },
+  *risksWarnings(reads) {
+    return { risksWarnings: yield* risksWarningsFromStu3(reads) };
+  },
 };
 
 /**
@@ -75,9 +120,9 @@ const READERS: Record<SectionName, Reader> = {
  * uncategorised data and investigations (shared/derived-warnings.ts), and the section says so
  * with {@link DERIVED_FROM_CODED_ENTRIES}, first among its warnings.
  */
-function risksWarningsFromStu3(ctx: Stu3Context, w: SectionWarnings) {
-  const { problems, diagnoses } = problemsFromStu3(ctx, w);
-  const investigations = investigationsFromStu3(ctx, w);
+function* risksWarningsFromStu3(reads: SectionReads) {
+  const { problems, diagnoses } = yield* reads.conditions();
+  const investigations = yield* reads.investigations();
   const section = risksWarningsSection([
     { section: 'problems', ...problems },
     { section: 'diagnoses', ...diagnoses },
@@ -103,34 +148,58 @@ function risksWarningsFromStu3(ctx: Stu3Context, w: SectionWarnings) {
  * - Only coded data is read: notes, comments, narrative and free-text fields never reach the
  *   model; the one text carried is the dosage instruction (see medication-parts.ts).
  */
-export function normaliseStructuredRecord(
+export function* structuredRecordSteps(
   bundle: unknown,
   sections: readonly SectionName[],
   nhsNumber: string,
   options: NormaliseOptions,
-): Partial<SectionValues> {
+): Steps<Partial<SectionValues>> {
   const result: Partial<SectionValues> = {};
   if (record(bundle)?.resourceType !== 'Bundle') return result;
   let ctx: Stu3Context;
   let warnings: SectionWarnings;
   try {
-    ctx = createContext(bundle, nhsNumber, options);
+    ctx = yield* contextSteps(bundle, nhsNumber, options);
     warnings = collectWarnings(ctx.index);
   } catch {
     return result;
   }
+  const reads = new SectionReads(ctx, warnings);
   for (const section of new Set(sections)) {
     try {
-      Object.assign(
-        result,
-        withoutStaleEmptyReasons(READERS[section]?.(ctx, warnings, nhsNumber) ?? {}),
-      );
+      const read = READERS[section];
+      if (read) Object.assign(result, withoutStaleEmptyReasons(yield* read(reads, nhsNumber)));
     } catch {
       // The readers guard each entry; this is the last net: the section is left out (unavailable),
       // never published empty, and the other sections still arrive.
     }
   }
   return result;
+}
+
+/** {@link structuredRecordSteps} run at once. */
+export function normaliseStructuredRecord(
+  bundle: unknown,
+  sections: readonly SectionName[],
+  nhsNumber: string,
+  options: NormaliseOptions,
+): Partial<SectionValues> {
+  return runNow(structuredRecordSteps(bundle, sections, nhsNumber, options));
+}
+
+/**
+ * {@link structuredRecordSteps} in turns, so that a large record never holds the page for long
+ * (../turns.ts): the same value as {@link normaliseStructuredRecord}. Rejects with
+ * `RecordError('aborted')` when `signal` aborts first.
+ */
+export function structuredRecordInTurns(
+  bundle: unknown,
+  sections: readonly SectionName[],
+  nhsNumber: string,
+  options: NormaliseOptions,
+  signal?: AbortSignal,
+): Promise<Partial<SectionValues>> {
+  return inTurns(structuredRecordSteps(bundle, sections, nhsNumber, options), signal);
 }
 
 function notSupplied() {
