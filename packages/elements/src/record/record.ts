@@ -28,6 +28,15 @@ export const PRINT_DISCLAIMER = 'Not a complete GP record — printed from the D
  */
 type TabElement = HTMLElement & { printing?: boolean; updateComplete?: Promise<unknown> };
 
+/** Imports the module that registers a tab's element (`() => import('./dcr-summary.js')`). */
+export type TabLoader = () => Promise<unknown>;
+
+/** Runs `work` when the page is idle after the record first renders (soon, where it never is). */
+const whenIdle = (work: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+};
+
 /** Connected records, told when a tab's element is registered after them. */
 const tabElementDefined = new Set<() => void>();
 /** Tags already waited for: one wait per unregistered tag for the whole page. */
@@ -52,12 +61,17 @@ function watchTabElements(tags: readonly string[]): void {
  *
  * Tabs follow the WAI-ARIA tabs pattern: Tab reaches the open tab, Left/Right move and open,
  * Home/End open the first and last; on narrow screens the tab row scrolls sideways. A tab appears
- * once its element is registered (its `define/` module imported). The open tab is the `tab`
+ * once its element is registered, or `DcrRecord.tabLoaders` names a loader for its tag:
+ * `define/dcr-record.js` gives one for every tab, so each tab's code is fetched when the tab is
+ * first shown (a loading skeleton meanwhile, an alert with "Try again" if it fails), and every
+ * tab's code when the page is idle after the record first renders. The open tab is the `tab`
  * attribute, never the URL.
  *
  * Printing (the "Print record" button, or the browser's own print) prints every tab, with a
  * header on every page naming the patient, the viewer and the print time, and saying the print
- * is not a complete GP record. While printing, every tab's element has `printing` set.
+ * is not a complete GP record. While printing, every tab's element has `printing` set. The button
+ * loads every tab first; a tab the browser's own print finds not yet loaded prints a line saying
+ * so ("Results is not in this print: open the tab and print again"), never nothing.
  *
  * It takes its session from an enclosing `<dcr-session>`, or in its place from `.session`; then
  * it also re-dispatches the session's audit records as `dcr-audit` events, as `<dcr-session>` does.
@@ -69,6 +83,7 @@ function watchTabElements(tags: readonly string[]): void {
  * @csspart panel - the open tab's content
  * @csspart print-button - the "Print record" button
  * @csspart print-header - the header repeated on every printed page
+ * @csspart tab-message - a tab still loading, failed to load, or left out of a print
  * @cssprop --dcr-record-gap - space between the banners and the tabs
  * @cssprop --dcr-record-tab-accent - the open tab's underline (default: brand token)
  * @fires dcr-tab-change - the open tab changed; detail: { tab, previous }
@@ -83,6 +98,13 @@ export class DcrRecord extends LitElement {
    * `defineElements({ prefix })` registered this copy under, so two versions on a page never mix.
    */
   static tagPrefix = 'dcr-';
+
+  /**
+   * Loaders of tab elements not registered up front, by tag (`dcr-summary`): each imports the
+   * module that registers its element. A tab whose element is neither registered nor loadable
+   * is not shown.
+   */
+  static tabLoaders: Readonly<Partial<Record<string, TabLoader>>> = {};
 
   /** The care record session, when not taken from an enclosing `<dcr-session>`. */
   @property({ attribute: false }) session?: CareRecordSession;
@@ -101,6 +123,9 @@ export class DcrRecord extends LitElement {
   /** Set from `beforeprint` (or the print button) to `afterprint`: every tab is rendered. */
   @state() private printedAt: Date | undefined;
 
+  /** Tags whose loader failed: the open one shows an alert with "Try again". */
+  @state() private failedTabs: ReadonlySet<string> = new Set();
+
   private readonly provider = new ContextProvider(this, { context: sessionContext });
   private readonly sections = new RecordSectionsController(
     this,
@@ -115,6 +140,8 @@ export class DcrRecord extends LitElement {
    */
   private tabElements = new Map<RecordTabId, TabElement>();
   private lastPatient: HostPatient | undefined;
+  /** Loads started (or done) by tag; a failed one is dropped so it can be tried again. */
+  private readonly loads = new Map<string, Promise<boolean>>();
 
   /** The session every element of the record reads. */
   get viewSession(): CareRecordSession | undefined {
@@ -160,10 +187,62 @@ export class DcrRecord extends LitElement {
     for (const element of this.tabElements.values()) element.printing = printing;
   }
 
-  private tabElementOf(tab: RecordTab): TabElement {
+  protected override updated(): void {
+    // The open tab's code is fetched when it is first shown; a failure waits for "Try again".
+    const open = this.availableTabs().find((t) => t.id === this.openTab);
+    if (open && !this.failedTabs.has(this.tagOf(open.tag))) void this.loadTab(open);
+  }
+
+  protected override firstUpdated(): void {
+    // Every tab's code when idle, so the browser's own print (which cannot wait) finds them all.
+    whenIdle(() => {
+      if (!this.isConnected) return;
+      for (const tab of this.availableTabs())
+        if (!this.loads.has(this.tagOf(tab.tag)) && !this.failedTabs.has(this.tagOf(tab.tag)))
+          void this.loadTab(tab);
+    });
+  }
+
+  /** Registers a tab's element through its loader, once; resolves whether it is registered. */
+  private loadTab(tab: RecordTab): Promise<boolean> {
+    const tag = this.tagOf(tab.tag);
+    const loader = (this.constructor as typeof DcrRecord).tabLoaders[tag];
+    if (customElements.get(tag) || !loader) return Promise.resolve(!!customElements.get(tag));
+    let load = this.loads.get(tag);
+    if (!load) {
+      load = loader().then(
+        () => this.tabLoaded(tag, customElements.get(tag) !== undefined),
+        () => this.tabLoaded(tag, false),
+      );
+      this.loads.set(tag, load);
+    }
+    return load;
+  }
+
+  private tabLoaded(tag: string, loaded: boolean): boolean {
+    const failed = new Set(this.failedTabs);
+    if (loaded) failed.delete(tag);
+    else {
+      failed.add(tag);
+      this.loads.delete(tag);
+    }
+    this.failedTabs = failed;
+    return loaded;
+  }
+
+  /** "Try again" after a tab's code failed to load. */
+  private retryTab(tab: RecordTab): void {
+    const failed = new Set(this.failedTabs);
+    if (failed.delete(this.tagOf(tab.tag))) this.failedTabs = failed;
+  }
+
+  /** The element of a tab whose element is registered (none while its code is loading). */
+  private tabElementOf(tab: RecordTab): TabElement | undefined {
+    const tag = this.tagOf(tab.tag);
+    if (!customElements.get(tag)) return undefined;
     let element = this.tabElements.get(tab.id);
     if (!element) {
-      element = document.createElement(this.tagOf(tab.tag));
+      element = document.createElement(tag);
       // In the record the allergy banner is always above, and the summary's links open tabs.
       if (tab.id === 'summary') element.toggleAttribute('links', true);
       if (tab.id === 'summary') element.toggleAttribute('hide-allergies', true);
@@ -177,8 +256,13 @@ export class DcrRecord extends LitElement {
     return this.availableTabs().some((t) => t.id === this.tab) ? this.tab : 'summary';
   }
 
+  /** Tabs whose element is registered or can be loaded. */
   private availableTabs(): RecordTab[] {
-    return RECORD_TABS.filter((t) => customElements.get(this.tagOf(t.tag)) !== undefined);
+    const loaders = (this.constructor as typeof DcrRecord).tabLoaders;
+    return RECORD_TABS.filter((t) => {
+      const tag = this.tagOf(t.tag);
+      return customElements.get(tag) !== undefined || loaders[tag] !== undefined;
+    });
   }
 
   /** `dcr-<name>` under this record's prefix. */
@@ -225,7 +309,23 @@ export class DcrRecord extends LitElement {
   private renderPanel(tab: RecordTab, open: boolean, printing: boolean): TemplateResult {
     return html`<div role="tabpanel" part="panel" class="panel" id="panel-${tab.id}"
       aria-labelledby="tab-${tab.id}" tabindex="0" ?hidden=${!open && !printing} @dcr-navigate=${this.onNavigate}>
-      ${this.tabElements.get(tab.id) ?? nothing}
+      ${this.tabElements.get(tab.id) ?? (open || printing ? this.renderNotLoaded(tab, printing) : nothing)}
+    </div>`;
+  }
+
+  /** A tab whose code is not here yet: loading, failed (with "Try again"), or left out of a print. */
+  private renderNotLoaded(tab: RecordTab, printing: boolean): TemplateResult {
+    if (printing)
+      return html`<p part="tab-message" class="message tone-attention">${tab.label} is not in this print: open the tab and print again</p>`;
+    if (this.failedTabs.has(this.tagOf(tab.tag)))
+      return html`<div part="tab-message" class="message tone-error" role="alert">
+        <p class="title">${tab.label} could not be opened</p>
+        <p>This part of the page did not load. The GP record itself is not affected.</p>
+        <button type="button" @click=${() => this.retryTab(tab)}>Try again</button>
+      </div>`;
+    return html`<div part="tab-message" class="message tone-calm" role="status" aria-live="polite">
+      <span class="skeleton" aria-hidden="true"></span><span class="skeleton short" aria-hidden="true"></span>
+      <span class="visually-hidden">Loading ${tab.label.toLowerCase()}</span>
     </div>`;
   }
 
@@ -260,6 +360,9 @@ export class DcrRecord extends LitElement {
 
   private changeTab(id: RecordTabId): void {
     const previous = this.openTab;
+    // Opening a tab whose code failed (on an idle preload, say) tries once more.
+    const tab = RECORD_TABS.find((t) => t.id === id);
+    if (tab) this.retryTab(tab);
     this.tab = id;
     this.dispatchEvent(new DcrTabChangeEvent({ tab: id, previous }));
   }
@@ -296,10 +399,12 @@ export class DcrRecord extends LitElement {
   };
 
   /**
-   * Renders every tab (and lets every tab's element render in full) before the print dialog
-   * opens: `window.print()` blocks, so nothing rendered after it is called would be printed.
+   * Loads and renders every tab (and lets every tab's element render in full) before the print
+   * dialog opens: `window.print()` blocks, so nothing rendered after it is called would be printed.
+   * A tab whose code still fails prints a line saying it is not in the print.
    */
   private readonly printRecord = async (): Promise<void> => {
+    await Promise.all(this.availableTabs().map((tab) => this.loadTab(tab)));
     this.startPrinting();
     await this.updateComplete;
     const elements = [...this.renderRoot.querySelectorAll<TabElement>('[role="tabpanel"] > *')];
