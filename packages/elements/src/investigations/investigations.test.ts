@@ -11,6 +11,7 @@ import type { CareRecordSession, SectionName } from '@dcr-elements/core';
 import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import { exampleSession } from '../shared/example-sessions.js';
 import { formatDate } from '../shared/format.js';
+import { monitoringRule } from '../shared/monitoring.js';
 import { examples } from './investigations.examples.js';
 import type { DcrInvestigations } from './investigations.js';
 import '../define/dcr-investigations.js';
@@ -309,5 +310,68 @@ describe('dcr-investigations', () => {
     await waitUntil(() => shown('medications').length > 0, 'no medications audit', WAIT);
     expect(shown('investigations')).to.have.length(1);
     expect(shown('medications')).to.have.length(1);
+  });
+  describe('the drug monitoring rule, loaded when there are medicines to check', () => {
+    const original = { ...monitoringRule };
+    afterEach(() => Object.assign(monitoringRule, original));
+
+    /** The rule as never loaded on this page, its loads counted and held until `release`. */
+    function freshRule(options: { failFirst?: boolean } = {}) {
+      monitoringRule.rule = undefined;
+      const loads = { count: 0, release: () => undefined as void };
+      const held = new Promise<void>((resolve) => (loads.release = resolve));
+      monitoringRule.load = async () => {
+        loads.count++;
+        await held;
+        if (options.failFirst && loads.count === 1)
+          throw new TypeError('Failed to fetch dynamically imported module');
+        return original.load();
+      };
+      return loads;
+    }
+
+    it('loads it once medicines arrive, says it is checking meanwhile, then shows the right result', async () => {
+      const loads = freshRule();
+      const { el } = await viewing(SANDBOX_PATIENTS.lithium);
+      await waitUntil(() => loads.count > 0, 'rule never loaded', WAIT);
+      expect(text(root(el).querySelector('[part="monitoring"][role="status"]'))).to.equal(
+        'Checking monitoring for current medicines',
+      );
+      loads.release();
+      const items = await monitoringItems(el);
+      expect(items[0]).to.equal(
+        `Lithium carbonate 400mg modified-release tablets — Serum lithium 1.32 mmol/L on ${formatDate('2026-11-14')} High`,
+      );
+      expect(loads.count).to.equal(1);
+    });
+
+    it('is not loaded for a record with no medicines', async () => {
+      const loads = freshRule();
+      const { el, session } = await viewing(SANDBOX_PATIENTS.nothingRecorded);
+      await waitUntil(() => session.current('medications')?.status === 'ready', 'no meds', WAIT);
+      await el.updateComplete;
+      expect(loads.count).to.equal(0);
+      expect(root(el).querySelector('[part="monitoring"]')).to.equal(null);
+    });
+
+    it('says monitoring could not be checked when the rule fails to load, and "Try again" loads it', async () => {
+      const loads = freshRule({ failFirst: true });
+      loads.release();
+      const { el } = await viewing(SANDBOX_PATIENTS.typical);
+      await waitUntil(
+        () => root(el).querySelector('[part="monitoring"][role="alert"]'),
+        'no alert',
+        WAIT,
+      );
+      const alert = root(el).querySelector('[part="monitoring"][role="alert"]')!;
+      expect(text(alert.querySelector('p'))).to.equal(
+        'Monitoring for current medicines could not be checked: this part of the page did not load.',
+      );
+      await expect(el).to.be.accessible();
+      alert.querySelector('button')!.click();
+      const items = await monitoringItems(el);
+      expect(items.find((i) => i.startsWith('Warfarin 3mg tablets'))).to.match(/ — INR \d/);
+      expect(loads.count).to.equal(2);
+    });
   });
 });

@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { drugMonitoring } from '@dcr-elements/core';
 import type {
   CareRecordSession,
   InvestigationResult,
@@ -26,7 +25,12 @@ import {
   type TestGroup,
 } from './result-groups.js';
 import { styles } from './investigations.styles.js';
-import { byMedicine, inSentence } from '../shared/monitoring.js';
+import {
+  MonitoringController,
+  byMedicine,
+  inSentence,
+  type MonitoringResult,
+} from '../shared/monitoring.js';
 import { recordText } from '../shared/record-text.js';
 
 export type InvestigationsGrouping = 'test' | 'date';
@@ -87,11 +91,11 @@ export class DcrInvestigations extends LitElement {
   /** A long list shows its first results and more as it scrolls (shared/list-window.ts). */
   private readonly window = new ListWindow(this);
   private readonly byDate = lastOf(groupByDate);
+  private readonly monitoring = new MonitoringController(this);
 
   private section: InvestigationsSection | undefined;
   private groups: TestGroup[] = [];
-  private monitored: MonitoredMedicine[] | undefined;
-  private monitoredFrom: readonly object[] = [];
+  private monitored: MonitoringResult | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const snapshot = this.investigations.current;
@@ -106,18 +110,15 @@ export class DcrInvestigations extends LitElement {
       this.openTrends = new Set(opened ? [opened.key] : []);
     }
     const meds = this.medications.current;
-    const from = section && meds?.status === 'ready' ? [meds.value, section] : [];
     // Worked out again only when either section changes, not each time the list's window grows.
-    if (from[0] !== this.monitoredFrom[0] || from[1] !== this.monitoredFrom[1]) {
-      this.monitoredFrom = from;
-      this.monitored =
-        section && meds?.status === 'ready' ? drugMonitoring(meds.value, section) : undefined;
-    }
+    this.monitored =
+      section && meds?.status === 'ready' ? this.monitoring.of(meds.value, section) : undefined;
   }
 
   protected override updated(): void {
     if (this.section) this.session?.markShown('investigations');
-    if (this.monitored?.length) this.session?.markShown('medications');
+    if (this.monitored?.status === 'ready' && this.monitored.monitored.length > 0)
+      this.session?.markShown('medications');
   }
 
   override render() {
@@ -151,11 +152,19 @@ export class DcrInvestigations extends LitElement {
     const meds = this.medications.current;
     if (meds?.status === 'error')
       return html`<p part="monitoring" class="monitoring-note">Monitoring for current medicines is not shown: medications could not be loaded.</p>`;
-    if (!this.monitored?.length) return nothing;
+    if (this.monitored?.status === 'loading')
+      return html`<p part="monitoring" class="monitoring-note" role="status">Checking monitoring for current medicines</p>`;
+    // Never silently left out: the clinician is told monitoring was not checked.
+    if (this.monitored?.status === 'failed')
+      return html`<div part="monitoring" class="monitoring-note" role="alert">
+        <p>Monitoring for current medicines could not be checked: this part of the page did not load.</p>
+        <button type="button" @click=${() => this.monitoring.retry()}>Try again</button>
+      </div>`;
+    if (!this.monitored?.monitored.length) return nothing;
     return html`<section part="monitoring" class="monitoring" aria-labelledby="monitoring-title">
       <h3 id="monitoring-title">Monitoring for current medicines</h3>
       <ul>
-        ${byMedicine(this.monitored).map((tests) => html`<li>${this.renderMedicine(tests)}</li>`)}
+        ${byMedicine(this.monitored.monitored).map((tests) => html`<li>${this.renderMedicine(tests)}</li>`)}
       </ul>
     </section>`;
   }

@@ -22,6 +22,7 @@ import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import type { DcrNavigateEvent } from '../events.js';
 import { exampleSession } from '../shared/example-sessions.js';
 import { formatDate } from '../shared/format.js';
+import { monitoringRule } from '../shared/monitoring.js';
 import { examples } from './summary.examples.js';
 import type { DcrSummary } from './summary.js';
 import '../define/dcr-summary.js';
@@ -541,6 +542,37 @@ describe('dcr-summary', () => {
       const bySpace = oneEvent(el, 'dcr-navigate') as Promise<DcrNavigateEvent>;
       await sendKeys({ press: 'Space' });
       expect((await bySpace).detail.tab).to.equal('risks-warnings');
+    });
+  });
+  describe('the drug monitoring rule, loaded when there are medicines to check', () => {
+    const original = { ...monitoringRule };
+    afterEach(() => Object.assign(monitoringRule, original));
+
+    it('fails to load: the part says monitoring could not be checked, never "none"; "Try again" shows INR for warfarin', async () => {
+      monitoringRule.rule = undefined;
+      let loads = 0;
+      monitoringRule.load = () =>
+        ++loads === 1
+          ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+          : original.load();
+      const { session } = sandboxSession();
+      await viewPatient(session, typical, { decision: 'granted' });
+      const el = await fixture<DcrSummary>(html`<dcr-summary .session=${session}></dcr-summary>`);
+      await waitUntil(
+        () => part(el, 'Drug monitoring').querySelector('[role="alert"]'),
+        'no alert',
+        WAIT,
+      );
+      const alert = part(el, 'Drug monitoring').querySelector('[role="alert"]')!;
+      expect(text(alert.querySelector('.title'))).to.equal('Drug monitoring could not be checked');
+      expect(part(el, 'Drug monitoring').querySelector('[part="empty"]')).to.equal(null);
+      await settled(el);
+      await expect(el).to.be.accessible();
+      alert.querySelector('button')!.click();
+      await waitUntil(() => items(el, 'Drug monitoring').length > 0, 'retry did not load', WAIT);
+      const warfarin = items(el, 'Drug monitoring').find((i) => i.startsWith('Warfarin 3mg'));
+      expect(warfarin).to.match(/^Warfarin 3mg tablets INR \d/);
+      expect(loads).to.equal(2);
     });
   });
 });
