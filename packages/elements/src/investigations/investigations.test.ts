@@ -12,6 +12,7 @@ import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import { exampleSession } from '../shared/example-sessions.js';
 import { formatDate } from '../shared/format.js';
 import { monitoringRule } from '../shared/monitoring.js';
+import { trendChart } from './investigations.js';
 import { examples } from './investigations.examples.js';
 import type { DcrInvestigations } from './investigations.js';
 import '../define/dcr-investigations.js';
@@ -88,13 +89,20 @@ describe('dcr-investigations', () => {
     example.name === 'Loading'
       ? waitUntil(() => root(el).querySelector('[role="status"] .skeleton'), 'no skeleton', WAIT)
       : example.name.startsWith('On ')
-        ? waitUntil(() => root(el).querySelector('[part="monitoring"] li'), 'no panel', WAIT)
+        ? waitUntil(
+            () =>
+              root(el).querySelector('[part="monitoring"] li') &&
+              root(el).querySelector('[part="trend"]'),
+            'no panel or trend',
+            WAIT,
+          )
         : settled(el),
   );
 
   it('Done when: the INR trend plots every INR in date order and its table holds the same values (warfarin patient)', async () => {
     const { el } = await viewing(SANDBOX_PATIENTS.typical, { trend: '165581004' });
     const inr = groupTitled(el, INR_TITLE);
+    await waitUntil(() => inr.querySelector('[part="trend"]'), 'no trend', WAIT);
     const points = [...inr.querySelectorAll('[part="trend"] [data-point]')].map((p) => ({
       date: p.getAttribute('data-date')!,
       value: p.getAttribute('data-value')!,
@@ -290,7 +298,7 @@ describe('dcr-investigations', () => {
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
       const panel = root(el).getElementById(toggle.getAttribute('aria-controls')!)!;
       expect(panel.hidden).to.equal(false);
-      expect(panel.querySelector('[part="trend"]')).to.not.equal(null);
+      await waitUntil(() => panel.querySelector('[part="trend"]'), 'no trend', WAIT);
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -317,7 +325,7 @@ describe('dcr-investigations', () => {
 
     /** The rule as never loaded on this page, its loads counted and held until `release`. */
     function freshRule(options: { failFirst?: boolean } = {}) {
-      monitoringRule.rule = undefined;
+      monitoringRule.value = undefined;
       const loads = { count: 0, release: () => undefined as void };
       const held = new Promise<void>((resolve) => (loads.release = resolve));
       monitoringRule.load = async () => {
@@ -372,6 +380,31 @@ describe('dcr-investigations', () => {
       const items = await monitoringItems(el);
       expect(items.find((i) => i.startsWith('Warfarin 3mg tablets'))).to.match(/ — INR \d/);
       expect(loads.count).to.equal(2);
+    });
+  });
+  describe('the trend chart, loaded when a trend is first opened', () => {
+    const original = { ...trendChart };
+    afterEach(() => Object.assign(trendChart, original));
+
+    it('a chart that fails to load is said, the table stays, and "Try again" draws it', async () => {
+      trendChart.value = undefined;
+      let loads = 0;
+      trendChart.load = () =>
+        ++loads === 1
+          ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+          : original.load();
+      const { el } = await viewing(SANDBOX_PATIENTS.typical, { trend: '165581004' });
+      const inr = groupTitled(el, INR_TITLE);
+      await waitUntil(() => inr.querySelector('[role="alert"]'), 'no alert', WAIT);
+      expect(text(inr.querySelector('[role="alert"] p'))).to.equal(
+        'The trend could not be shown: this part of the page did not load. The table below holds the same results.',
+      );
+      expect(tableRows(inr).length).to.be.greaterThan(1);
+      await expect(el).to.be.accessible();
+      inr.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+      await waitUntil(() => inr.querySelector('[part="trend"] [data-point]'), 'no trend', WAIT);
+      expect(inr.querySelector('[role="alert"]')).to.equal(null);
+      expect(loads).to.equal(2);
     });
   });
 });

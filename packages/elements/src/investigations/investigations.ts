@@ -12,7 +12,8 @@ import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { ListWindow, lastOf } from '../shared/list-window.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
-import { renderTrendChart } from '../shared/trend-chart.js';
+import { LazyController, LazyModule } from '../shared/lazy-module.js';
+import type { renderTrendChart } from '../shared/trend-chart.js';
 import { WidthController } from '../shared/width-controller.js';
 import {
   FLAG_TEXT,
@@ -35,6 +36,14 @@ import { recordText } from '../shared/record-text.js';
 
 export type InvestigationsGrouping = 'test' | 'date';
 const GROUPINGS: readonly InvestigationsGrouping[] = ['test', 'date'];
+
+/**
+ * The trend chart, imported the first time a trend is opened: most visits read the tables and
+ * never open one. Tests replace `load` (and clear `value`) to make the load fail.
+ */
+export const trendChart = new LazyModule<typeof renderTrendChart>(() =>
+  import('../shared/trend-chart.js').then((module) => module.renderTrendChart),
+);
 
 /** Monitoring tests answered by any of several results: the result's own name is shown too. */
 const PANEL_TESTS = new Set(['FBC', 'LFTs']);
@@ -92,6 +101,7 @@ export class DcrInvestigations extends LitElement {
   private readonly window = new ListWindow(this);
   private readonly byDate = lastOf(groupByDate);
   private readonly monitoring = new MonitoringController(this);
+  private readonly lazy = new LazyController(this);
 
   private section: InvestigationsSection | undefined;
   private groups: TestGroup[] = [];
@@ -117,7 +127,7 @@ export class DcrInvestigations extends LitElement {
 
   protected override updated(): void {
     if (this.section) this.session?.markShown('investigations');
-    if (this.monitored?.status === 'ready' && this.monitored.monitored.length > 0)
+    if (this.monitored?.status === 'ready' && this.monitored.value.length > 0)
       this.session?.markShown('medications');
   }
 
@@ -160,11 +170,11 @@ export class DcrInvestigations extends LitElement {
         <p>Monitoring for current medicines could not be checked: this part of the page did not load.</p>
         <button type="button" @click=${() => this.monitoring.retry()}>Try again</button>
       </div>`;
-    if (!this.monitored?.monitored.length) return nothing;
+    if (!this.monitored?.value.length) return nothing;
     return html`<section part="monitoring" class="monitoring" aria-labelledby="monitoring-title">
       <h3 id="monitoring-title">Monitoring for current medicines</h3>
       <ul>
-        ${byMedicine(this.monitored.monitored).map((tests) => html`<li>${this.renderMedicine(tests)}</li>`)}
+        ${byMedicine(this.monitored.value).map((tests) => html`<li>${this.renderMedicine(tests)}</li>`)}
       </ul>
     </section>`;
   }
@@ -235,6 +245,16 @@ export class DcrInvestigations extends LitElement {
   }
 
   private renderTrend(group: TestGroup, points: InvestigationResult[], id: string) {
+    const chart = this.lazy.use(trendChart);
+    if (chart.status === 'loading')
+      return html`<p class="trend-note" role="status">Loading the trend of ${recordText(group.display)}</p>`;
+    // The table below holds every value: a chart that did not load hides nothing, but is said.
+    if (chart.status === 'failed')
+      return html`<div class="trend-note" role="alert">
+        <p>The trend could not be shown: this part of the page did not load. The table below holds the same results.</p>
+        <button type="button" @click=${() => this.lazy.retry(trendChart)}>Try again</button>
+      </div>`;
+    const renderTrendChart = chart.value;
     const latest = points[points.length - 1]!;
     const range = [...points].reverse().find((r) => r.referenceRange)?.referenceRange;
     const rangeText = formatRange(range, latest.unit);

@@ -1,9 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type {
   InvestigationsSection,
   MedicationsSection,
   MonitoredMedicine,
 } from '@dcr-elements/core';
+import { LazyController, LazyModule, type Loaded } from './lazy-module.js';
 import type { drugMonitoring } from './monitoring-rule.js';
 
 /** A test's name inside a sentence: "Serum lithium" → "serum lithium"; "INR", "eGFR" kept. */
@@ -17,82 +18,46 @@ export function byMedicine(monitored: readonly MonitoredMedicine[]): MonitoredMe
   return [...groups.values()];
 }
 
-type DrugMonitoring = typeof drugMonitoring;
-
 /**
- * Where the drug monitoring rule comes from: `load` imports it the first time a record has
- * medicines to check, and `rule` keeps it for the page. Tests replace `load` (and clear `rule`)
- * to make the load fail.
+ * The drug monitoring rule, imported the first time a record has medicines to check. Tests
+ * replace `load` (and clear `value`) to make the load fail.
  */
-export const monitoringRule: { load: () => Promise<DrugMonitoring>; rule?: DrugMonitoring } = {
-  load: () => import('./monitoring-rule.js').then((module) => module.drugMonitoring),
-};
-
-/** One load at a time for the whole page; a failed one is forgotten so it can be tried again. */
-let pending: Promise<DrugMonitoring> | undefined;
-
-function loadRule(): Promise<DrugMonitoring> {
-  pending ??= monitoringRule.load().then(
-    (rule) => {
-      pending = undefined;
-      return (monitoringRule.rule = rule);
-    },
-    (error: unknown) => {
-      pending = undefined;
-      throw error;
-    },
-  );
-  return pending;
-}
+export const monitoringRule = new LazyModule<typeof drugMonitoring>(() =>
+  import('./monitoring-rule.js').then((module) => module.drugMonitoring),
+);
 
 /** Drug monitoring for a pair of sections: worked out, its rule still loading, or not checked. */
-export type MonitoringResult =
-  | { status: 'ready'; monitored: MonitoredMedicine[] }
-  | { status: 'loading' }
-  | { status: 'failed' };
+export type MonitoringResult = Loaded<MonitoredMedicine[]>;
 
 /**
  * The drug monitoring of a medications and an investigations section, for an element to render:
  * loads the rule when there are medicines to check, re-renders the host when it arrives, and
  * says `failed` (never an empty list) when it could not be loaded, until `retry()`.
  */
-export class MonitoringController implements ReactiveController {
-  private failed = false;
+export class MonitoringController {
+  private readonly lazy: LazyController;
   private from: readonly object[] = [];
   private monitored: MonitoredMedicine[] = [];
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
+  constructor(host: ReactiveControllerHost) {
+    this.lazy = new LazyController(host);
   }
-
-  hostConnected(): void {}
 
   /** Monitoring for these sections; worked out again only when either section changes. */
   of(medications: MedicationsSection, results: InvestigationsSection): MonitoringResult {
     // No medicine, nothing to monitor: the rule is not needed (nor loaded).
-    if (medications.entries.length === 0) return { status: 'ready', monitored: [] };
-    const rule = monitoringRule.rule;
-    if (!rule) {
-      if (this.failed) return { status: 'failed' };
-      loadRule().then(
-        () => this.host.requestUpdate(),
-        () => {
-          this.failed = true;
-          this.host.requestUpdate();
-        },
-      );
-      return { status: 'loading' };
-    }
+    if (medications.entries.length === 0) return { status: 'ready', value: [] };
+    const rule = this.lazy.use(monitoringRule);
+    if (rule.status !== 'ready') return rule;
     if (this.from[0] !== medications || this.from[1] !== results) {
       this.from = [medications, results];
-      this.monitored = rule(medications, results);
+      this.monitored = rule.value(medications, results);
     }
-    return { status: 'ready', monitored: this.monitored };
+    return { status: 'ready', value: this.monitored };
   }
 
   /** "Try again" after the rule could not be loaded. */
   retry(): void {
-    this.failed = false;
-    this.host.requestUpdate();
+    this.lazy.retry(monitoringRule);
   }
 }

@@ -549,7 +549,7 @@ describe('dcr-summary', () => {
     afterEach(() => Object.assign(monitoringRule, original));
 
     it('fails to load: the part says monitoring could not be checked, never "none"; "Try again" shows INR for warfarin', async () => {
-      monitoringRule.rule = undefined;
+      monitoringRule.value = undefined;
       let loads = 0;
       monitoringRule.load = () =>
         ++loads === 1

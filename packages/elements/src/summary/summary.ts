@@ -278,7 +278,7 @@ export class DcrSummary extends LitElement {
         ? this.monitoring.of(meds.value, results.value)
         : undefined;
     if (monitoring?.status === 'ready') {
-      const { monitored } = monitoring;
+      const monitored = monitoring.value;
       body =
         monitored.length > 0
           ? html`<ul class="list">${byMedicine(monitored).map((tests) => this.renderMonitored(tests))}</ul>`
