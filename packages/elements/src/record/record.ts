@@ -16,7 +16,10 @@ import {
   type RecordTabId,
 } from './record-tabs.js';
 import { styles } from './record.styles.js';
+import { TabCodeController, type TabLoader } from './tab-code.js';
 import { recordText } from '../shared/record-text.js';
+
+export type { TabLoader };
 
 /** Printed on every page: a print is a snapshot, never the GP record itself. */
 export const PRINT_DISCLAIMER = 'Not a complete GP record — printed from the Detailed Care Record';
@@ -27,15 +30,6 @@ export const PRINT_DISCLAIMER = 'Not a complete GP record — printed from the D
  * itself when it is used alone).
  */
 type TabElement = HTMLElement & { printing?: boolean; updateComplete?: Promise<unknown> };
-
-/** Imports the module that registers a tab's element (`() => import('./dcr-summary.js')`). */
-export type TabLoader = () => Promise<unknown>;
-
-/** Runs `work` when the page is idle after the record first renders (soon, where it never is). */
-const whenIdle = (work: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
-  else setTimeout(work, 200);
-};
 
 /** Connected records, told when a tab's element is registered after them. */
 const tabElementDefined = new Set<() => void>();
@@ -123,9 +117,6 @@ export class DcrRecord extends LitElement {
   /** Set from `beforeprint` (or the print button) to `afterprint`: every tab is rendered. */
   @state() private printedAt: Date | undefined;
 
-  /** Tags whose loader failed: the open one shows an alert with "Try again". */
-  @state() private failedTabs: ReadonlySet<string> = new Set();
-
   private readonly provider = new ContextProvider(this, { context: sessionContext });
   private readonly sections = new RecordSectionsController(
     this,
@@ -140,8 +131,10 @@ export class DcrRecord extends LitElement {
    */
   private tabElements = new Map<RecordTabId, TabElement>();
   private lastPatient: HostPatient | undefined;
-  /** Loads started (or done) by tag; a failed one is dropped so it can be tried again. */
-  private readonly loads = new Map<string, Promise<boolean>>();
+  private readonly code = new TabCodeController(
+    this,
+    () => (this.constructor as typeof DcrRecord).tabLoaders,
+  );
 
   /** The session every element of the record reads. */
   get viewSession(): CareRecordSession | undefined {
@@ -190,56 +183,21 @@ export class DcrRecord extends LitElement {
   protected override updated(): void {
     // The open tab's code is fetched when it is first shown; a failure waits for "Try again".
     const open = this.availableTabs().find((t) => t.id === this.openTab);
-    if (open && !this.failedTabs.has(this.tagOf(open.tag))) void this.loadTab(open);
+    const tag = open && this.tagOf(open.tag);
+    if (tag && !this.code.hasFailed(tag)) void this.code.load(tag);
   }
 
   protected override firstUpdated(): void {
-    // Every tab's code when idle, so the browser's own print (which cannot wait) finds them all.
-    whenIdle(() => {
-      if (!this.isConnected) return;
-      for (const tab of this.availableTabs())
-        if (!this.loads.has(this.tagOf(tab.tag)) && !this.failedTabs.has(this.tagOf(tab.tag)))
-          void this.loadTab(tab);
-    });
-  }
-
-  /** Registers a tab's element through its loader, once; resolves whether it is registered. */
-  private loadTab(tab: RecordTab): Promise<boolean> {
-    const tag = this.tagOf(tab.tag);
-    const loader = (this.constructor as typeof DcrRecord).tabLoaders[tag];
-    if (customElements.get(tag) || !loader) return Promise.resolve(!!customElements.get(tag));
-    let load = this.loads.get(tag);
-    if (!load) {
-      load = loader().then(
-        () => this.tabLoaded(tag, customElements.get(tag) !== undefined),
-        () => this.tabLoaded(tag, false),
-      );
-      this.loads.set(tag, load);
-    }
-    return load;
-  }
-
-  private tabLoaded(tag: string, loaded: boolean): boolean {
-    const failed = new Set(this.failedTabs);
-    if (loaded) failed.delete(tag);
-    else {
-      failed.add(tag);
-      this.loads.delete(tag);
-    }
-    this.failedTabs = failed;
-    return loaded;
-  }
-
-  /** "Try again" after a tab's code failed to load. */
-  private retryTab(tab: RecordTab): void {
-    const failed = new Set(this.failedTabs);
-    if (failed.delete(this.tagOf(tab.tag))) this.failedTabs = failed;
+    this.code.preloadWhenIdle(
+      () => this.availableTabs().map((t) => this.tagOf(t.tag)),
+      () => this.isConnected,
+    );
   }
 
   /** The element of a tab whose element is registered (none while its code is loading). */
   private tabElementOf(tab: RecordTab): TabElement | undefined {
     const tag = this.tagOf(tab.tag);
-    if (!customElements.get(tag)) return undefined;
+    if (!this.code.registered(tag)) return undefined;
     let element = this.tabElements.get(tab.id);
     if (!element) {
       element = document.createElement(tag);
@@ -258,11 +216,7 @@ export class DcrRecord extends LitElement {
 
   /** Tabs whose element is registered or can be loaded. */
   private availableTabs(): RecordTab[] {
-    const loaders = (this.constructor as typeof DcrRecord).tabLoaders;
-    return RECORD_TABS.filter((t) => {
-      const tag = this.tagOf(t.tag);
-      return customElements.get(tag) !== undefined || loaders[tag] !== undefined;
-    });
+    return RECORD_TABS.filter((t) => this.code.available(this.tagOf(t.tag)));
   }
 
   /** `dcr-<name>` under this record's prefix. */
@@ -317,11 +271,11 @@ export class DcrRecord extends LitElement {
   private renderNotLoaded(tab: RecordTab, printing: boolean): TemplateResult {
     if (printing)
       return html`<p part="tab-message" class="message tone-attention">${tab.label} is not in this print: open the tab and print again</p>`;
-    if (this.failedTabs.has(this.tagOf(tab.tag)))
+    if (this.code.hasFailed(this.tagOf(tab.tag)))
       return html`<div part="tab-message" class="message tone-error" role="alert">
         <p class="title">${tab.label} could not be opened</p>
         <p>This part of the page did not load. The GP record itself is not affected.</p>
-        <button type="button" @click=${() => this.retryTab(tab)}>Try again</button>
+        <button type="button" @click=${() => this.code.retry(this.tagOf(tab.tag))}>Try again</button>
       </div>`;
     return html`<div part="tab-message" class="message tone-calm" role="status" aria-live="polite">
       <span class="skeleton" aria-hidden="true"></span><span class="skeleton short" aria-hidden="true"></span>
@@ -362,7 +316,7 @@ export class DcrRecord extends LitElement {
     const previous = this.openTab;
     // Opening a tab whose code failed (on an idle preload, say) tries once more.
     const tab = RECORD_TABS.find((t) => t.id === id);
-    if (tab) this.retryTab(tab);
+    if (tab) this.code.retry(this.tagOf(tab.tag));
     this.tab = id;
     this.dispatchEvent(new DcrTabChangeEvent({ tab: id, previous }));
   }
@@ -404,7 +358,7 @@ export class DcrRecord extends LitElement {
    * A tab whose code still fails prints a line saying it is not in the print.
    */
   private readonly printRecord = async (): Promise<void> => {
-    await Promise.all(this.availableTabs().map((tab) => this.loadTab(tab)));
+    await Promise.all(this.availableTabs().map((tab) => this.code.load(this.tagOf(tab.tag))));
     this.startPrinting();
     await this.updateComplete;
     const elements = [...this.renderRoot.querySelectorAll<TabElement>('[role="tabpanel"] > *')];
