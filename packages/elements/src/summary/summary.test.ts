@@ -78,6 +78,18 @@ async function typicalSummary(attributes: { links?: boolean } = {}) {
   return { el, session, audit, network };
 }
 
+/** The typical patient's summary on `session`, once its drug monitoring part shows an alert. */
+async function monitoringAlert(session: CareRecordSession) {
+  await viewPatient(session, typical, { decision: 'granted' });
+  const el = await fixture<DcrSummary>(html`<dcr-summary .session=${session}></dcr-summary>`);
+  await waitUntil(
+    () => part(el, 'Drug monitoring').querySelector('[role="alert"]'),
+    'no alert',
+    WAIT,
+  );
+  return { el, alert: part(el, 'Drug monitoring').querySelector('[role="alert"]')! };
+}
+
 /** The section value the element was given (a subscription: `section()` would refetch nothing). */
 function readyValue<K extends 'medications' | 'events'>(session: CareRecordSession, section: K) {
   return new Promise<MedicationsSection>((resolve) => {
@@ -303,14 +315,7 @@ describe('dcr-summary', () => {
             ? Promise.reject(new TypeError('Failed to fetch'))
             : fetch(input, init),
       });
-      await viewPatient(session, typical, { decision: 'granted' });
-      const el = await fixture<DcrSummary>(html`<dcr-summary .session=${session}></dcr-summary>`);
-      await waitUntil(
-        () => part(el, 'Drug monitoring').querySelector('[role="alert"]'),
-        'no alert',
-        WAIT,
-      );
-      const alert = part(el, 'Drug monitoring').querySelector('[role="alert"]')!;
+      const { el, alert } = await monitoringAlert(session);
       expect(text(alert)).to.contain('Drug monitoring could not be loaded');
       expect(text(alert)).to.contain('This does not mean there is nothing recorded.');
       expect(items(el, 'Allergies')).to.have.length(1);
@@ -556,14 +561,7 @@ describe('dcr-summary', () => {
           ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
           : original.load();
       const { session } = sandboxSession();
-      await viewPatient(session, typical, { decision: 'granted' });
-      const el = await fixture<DcrSummary>(html`<dcr-summary .session=${session}></dcr-summary>`);
-      await waitUntil(
-        () => part(el, 'Drug monitoring').querySelector('[role="alert"]'),
-        'no alert',
-        WAIT,
-      );
-      const alert = part(el, 'Drug monitoring').querySelector('[role="alert"]')!;
+      const { el, alert } = await monitoringAlert(session);
       expect(text(alert.querySelector('.title'))).to.equal('Drug monitoring could not be checked');
       expect(part(el, 'Drug monitoring').querySelector('[part="empty"]')).to.equal(null);
       await settled(el);
