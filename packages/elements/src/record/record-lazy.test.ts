@@ -180,6 +180,8 @@ describe('dcr-record: each tab’s element loaded when needed', () => {
     const alert = panel('results').querySelector('[role="alert"]')!;
     expect(text(alert.querySelector('.title'))).to.equal('Results could not be opened');
     expect(defined('dcr-investigations')).to.equal(false);
+    // In the one style of every element's failures (shared/section.styles.ts).
+    expect(getComputedStyle(alert).borderLeftWidth).to.equal('8px');
     await expect(el).to.be.accessible();
     // The idle preload loads the other tabs and does not quietly try again behind the alert.
     await waitUntil(() => defined('dcr-events-timeline'), 'no preload', WAIT);
@@ -224,7 +226,7 @@ describe('dcr-record: each tab’s element loaded when needed', () => {
     await emulateMedia({ media: 'print' });
     window.dispatchEvent(new Event('beforeprint'));
     await el.updateComplete;
-    const line = panel('results').querySelector('[part="tab-message"]')!;
+    const line = panel('results').querySelector('[part="message"]')!;
     expect(text(line)).to.equal('Results is not in this print: open the tab and print again');
     expect(line.checkVisibility()).to.equal(true);
     expect(panel('results').hidden).to.equal(false);
@@ -232,6 +234,6 @@ describe('dcr-record: each tab’s element loaded when needed', () => {
     await expect(panel('results')).to.be.accessible();
     window.dispatchEvent(new Event('afterprint'));
     await el.updateComplete;
-    expect(panel('results').querySelector('[part="tab-message"]')).to.equal(null);
+    expect(panel('results').querySelector('[part="message"]')).to.equal(null);
   });
 });

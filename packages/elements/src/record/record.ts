@@ -77,7 +77,7 @@ function watchTabElements(tags: readonly string[]): void {
  * @csspart panel - the open tab's content
  * @csspart print-button - the "Print record" button
  * @csspart print-header - the header repeated on every printed page
- * @csspart tab-message - a tab still loading, failed to load, or left out of a print
+ * @csspart message - a tab still loading, failed to load, or left out of a print
  * @cssprop --dcr-record-gap - space between the banners and the tabs
  * @cssprop --dcr-record-tab-accent - the open tab's underline (default: brand token)
  * @fires dcr-tab-change - the open tab changed; detail: { tab, previous }
@@ -270,14 +270,14 @@ export class DcrRecord extends LitElement {
   /** A tab whose code is not here yet: loading, failed (with "Try again"), or left out of a print. */
   private renderNotLoaded(tab: RecordTab, printing: boolean): TemplateResult {
     if (printing)
-      return html`<p part="tab-message" class="message tone-attention">${tab.label} is not in this print: open the tab and print again</p>`;
+      return html`<p part="message" class="message tone-attention">${tab.label} is not in this print: open the tab and print again</p>`;
     if (this.code.hasFailed(this.tagOf(tab.tag)))
-      return html`<div part="tab-message" class="message tone-error" role="alert">
+      return html`<div part="message" class="message tone-error" role="alert">
         <p class="title">${tab.label} could not be opened</p>
         <p>This part of the page did not load. The GP record itself is not affected.</p>
         <button type="button" @click=${() => this.code.retry(this.tagOf(tab.tag))}>Try again</button>
       </div>`;
-    return html`<div part="tab-message" class="message tone-calm" role="status" aria-live="polite">
+    return html`<div part="message" class="message tone-calm" role="status" aria-live="polite">
       <span class="skeleton" aria-hidden="true"></span><span class="skeleton short" aria-hidden="true"></span>
       <span class="visually-hidden">Loading ${tab.label.toLowerCase()}</span>
     </div>`;
