@@ -12,9 +12,9 @@ import {
   DCR_OVERRIDE_REASON,
   PRIVACY_ALERT,
   SDS_JOB_ROLE,
-  SDS_USER_ID,
   TREAT,
 } from '../../packages/core/src/audit/audit-codes.js';
+import { SDS_USER_ID_SYSTEM } from '../../packages/core/src/model/common.js';
 import {
   NOT_KNOWN,
   formatDateTime,
@@ -54,7 +54,8 @@ const OUTCOMES: Record<string, TrailRow['outcome']> = { '0': 'Success', '4': 'Re
 
 export function trailRow(event: fhir4.AuditEvent): TrailRow {
   const action = event.subtype?.find((c) => c.system === DCR_AUDIT_ACTION);
-  const user = event.agent.find((a) => a.who?.identifier?.system === SDS_USER_ID) ?? event.agent[0];
+  const user =
+    event.agent.find((a) => a.who?.identifier?.system === SDS_USER_ID_SYSTEM) ?? event.agent[0];
   const organisation = event.agent.find(
     (a) => a.who?.identifier?.system === ODS_ORGANISATION_SYSTEM,
   );

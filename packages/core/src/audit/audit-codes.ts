@@ -14,8 +14,6 @@ export const ROLE_CLASS = 'http://terminology.hl7.org/CodeSystem/v3-RoleClass';
 export const AUDIT_ENTITY_TYPE = 'http://terminology.hl7.org/CodeSystem/audit-entity-type';
 export const OBJECT_ROLE = 'http://terminology.hl7.org/CodeSystem/object-role';
 export const SECURITY_SOURCE_TYPE = 'http://terminology.hl7.org/CodeSystem/security-source-type';
-/** verified: NHS EPS and GP Connect sources (Practitioner.identifier), sandbox codes.ts */
-export const SDS_USER_ID = 'https://fhir.nhs.uk/Id/sds-user-id';
 /** verified: NHS EPS sources, PractitionerRole.code with R8000 "Clinical Practitioner Access Role" */
 export const SDS_JOB_ROLE = 'https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode';
 /** The library's own action codes (one per AuditRecord action). */

@@ -1,8 +1,13 @@
 import type { SectionName } from '../model/sections.js';
 import type { ViewerContext } from '../policy/viewer.js';
 
-/** Why the record may be viewed without the patient's consent (duty of care). */
-export type OverrideReason = 'emergency' | 'safeguarding' | 'unable-to-respond';
+/**
+ * Why the record may be viewed without the patient's consent (duty of care): the one list, which
+ * the consent check, the audit record check and the consent gate's choices all read.
+ */
+export const OVERRIDE_REASONS = ['emergency', 'safeguarding', 'unable-to-respond'] as const;
+
+export type OverrideReason = (typeof OVERRIDE_REASONS)[number];
 
 /**
  * What the session reports for the audit trail: one record per attempt, decision, refusal,

@@ -6,28 +6,41 @@
  *
  * Loss window: between `record()` and the outbox transaction committing (normally a few ms) the
  * record exists only in memory. The write is issued within the same task as `record()` once the
- * database is open (before that, records wait in memory for the outbox module and the open), and if the page is hidden
- * for good (`pagehide`) with records still uncommitted, each is also sent straight to the sink with
- * `keepalive`; the sink is idempotent on id, so the later delivery from the outbox is harmless.
+ * database is open (before that, records wait in memory for the outbox module and the open), and
+ * if the page is hidden for good (`pagehide`) with records still uncommitted, each is also sent
+ * straight to the sink with `keepalive`, as is every record made later in that same task (the
+ * session's end of the view, audited from its own `pagehide` listener); the sink is idempotent on
+ * id, so the later delivery from the outbox is harmless. That path needs only the sink, not the
+ * delivery code.
+ *
+ * The delivery code (delivery.ts: the right, the pass, the guarded send) is a chunk of its own,
+ * loaded as the trail opens. Records never wait on it to be written: until it arrives they sit in
+ * the outbox, and a failed load is asked for again after a backoff, like a failed send.
  *
  * Nothing stalls it: a record that cannot be mapped is a dead letter at once (never sent, never in
  * front of later records); every sink call is bounded by `sinkTimeoutMs` and cannot throw into the
  * trail (guarded-send.ts); the delivery right (delivery-right.ts: a Web Lock, or an IndexedDB
  * lease without them) is held only while sending, never through a backoff.
  */
-import { DEFAULT_BACKOFF, interruptibleSleep, within, type BackoffPolicy } from './backoff.js';
+import { loadOnce } from '../load-once.js';
+import {
+  DEFAULT_BACKOFF,
+  backoffDelay,
+  interruptibleSleep,
+  within,
+  type BackoffPolicy,
+} from './backoff.js';
 import type { AuditRecord } from './audit-record.js';
 import type {
   AuditTrailEvent,
   AuditTrailOptions,
   DurableAuditTrail,
 } from './audit-trail-options.js';
-import { deliveryPass } from './delivery-pass.js';
-import { deliveryRight } from './delivery-right.js';
 import { memoryOutbox } from './memory-outbox.js';
+import type * as Delivery from './delivery.js';
 import type { DeadLetter, Outbox } from './outbox-store.js';
 import { copyAuditRecord } from './record-copy.js';
-import { mappingProblem } from './record-check.js';
+import { mappingProblem, type MappingProblem } from './record-check.js';
 
 export type {
   AuditTrailEvent,
@@ -44,7 +57,23 @@ export function liveAuditTrails(): number {
   return liveTrails;
 }
 
+/** The delivery chunk, as `import()` gives it. */
+export type DeliveryCode = typeof Delivery;
+
+const deliveryCode = loadOnce(() => import('./delivery.js'));
+
 export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail {
+  return openAuditTrail(options, deliveryCode);
+}
+
+/**
+ * The trail, with the way its delivery code is loaded given (tests make it fail). Each call of
+ * `loadDelivery` must try again: a rejection is not kept.
+ */
+export function openAuditTrail(
+  options: AuditTrailOptions,
+  loadDelivery: () => Promise<DeliveryCode>,
+): DurableAuditTrail {
   const { sink } = options;
   const dbName = options.dbName ?? 'dcr-audit';
   const clock = options.clock ?? (() => new Date());
@@ -70,27 +99,47 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
       }
     }
   };
-  const right = deliveryRight({
-    dbName,
-    locks:
-      options.locks !== undefined
-        ? options.locks
-        : ((globalThis.navigator as Navigator | undefined)?.locks ?? null),
-    closing: closing.signal,
-    now,
-    leaseMs: Math.max(options.leaseMs ?? sinkTimeoutMs + 10_000, sinkTimeoutMs + 5_000),
-    pollMs: leasePollMs,
+  /** A record that can never become an AuditEvent: alerted at once, kept as a dead letter. */
+  const unmappable = (record: AuditRecord, problem: MappingProblem): DeadLetter => {
+    emit({
+      type: 'dead-letter',
+      at: at(),
+      id: record.id,
+      alert: true,
+      reason: 'unmappable',
+      problem,
+    });
+    return { record, reason: `unmappable:${problem}`, since: now() };
+  };
+  /** The right and the pass, made once the delivery chunk is here (the pass keeps the backoff). */
+  const delivery = loadOnce(async () => {
+    const code = await loadDelivery();
+    const right = code.deliveryRight({
+      dbName,
+      locks:
+        options.locks !== undefined
+          ? options.locks
+          : ((globalThis.navigator as Navigator | undefined)?.locks ?? null),
+      closing: closing.signal,
+      now,
+      leaseMs: Math.max(options.leaseMs ?? sinkTimeoutMs + 10_000, sinkTimeoutMs + 5_000),
+      pollMs: leasePollMs,
+    });
+    const pass = code.deliveryPass({
+      sink,
+      sinkTimeoutMs,
+      closing: closing.signal,
+      policy,
+      random,
+      now,
+      at,
+      emit,
+      unmappable,
+    });
+    return { right, pass };
   });
-  const delivery = deliveryPass({
-    sink,
-    sinkTimeoutMs,
-    closing: closing.signal,
-    policy,
-    random,
-    now,
-    at,
-    emit,
-  });
+  /** Loads of the delivery code that failed in a row, for their backoff. */
+  let loadFailures = 0;
   liveTrails++;
 
   /** Recorded but not yet committed to the outbox (or, for poison records, the dead letters). */
@@ -124,6 +173,7 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
     );
   const current = async (): Promise<Outbox> => (await ready, outbox!);
   void ready.then(() => kick()); // resend what an earlier page left behind
+  delivery().catch(() => undefined); // fetched beside the open; a failure is retried by run()
 
   let writeScheduled = false;
   function scheduleWrite(): void {
@@ -180,8 +230,22 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
     do {
       again = false;
       const target = await current();
+      let code: Awaited<ReturnType<typeof delivery>>;
       try {
-        const pass = await right.run(target, (lease) => delivery.run(target, lease));
+        code = await delivery();
+        loadFailures = 0;
+      } catch {
+        // The delivery chunk did not load (offline, a redeploy): every record stays in the outbox;
+        // ask for the chunk again after a backoff, as after a failed send.
+        if (closed) return;
+        settleIdle(); // attempted: a flush() waiting on this record may return
+        await pause(backoffDelay(++loadFailures, policy, random));
+        again = true;
+        continue;
+      }
+      const { right, pass: deliver } = code;
+      try {
+        const pass = await right.run(target, (lease) => deliver.run(target, lease));
         if (closed) return;
         if (!pass.held) {
           // Another trail or tab is delivering; look again while anything is left.
@@ -225,14 +289,23 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
   }
 
   const onOnline = () => wake.dispatchEvent(new Event(WAKE));
+  /**
+   * True from a for-good `pagehide` to the end of its task: a record made then (the session's end
+   * of the view, from a `pagehide` listener that may run after this one) is sent at once as well.
+   */
+  let pageGoing = false;
+  const lastChance = (record: AuditRecord) => {
+    // Best effort: whatever the sink does here, it cannot throw into the page.
+    void Promise.resolve()
+      .then(() => sink.send(record, { signal: closing.signal, keepalive: true }))
+      .catch(() => undefined);
+  };
   const onPageHide = (event: Event) => {
     if ((event as PageTransitionEvent).persisted) return; // kept in the back/forward cache
-    for (const record of unwritten) {
-      // Last chance, best effort: whatever the sink does here, it cannot throw into the page.
-      void Promise.resolve()
-        .then(() => sink.send(record, { signal: closing.signal, keepalive: true }))
-        .catch(() => undefined);
-    }
+    pageGoing = true;
+    // A page that is really going runs no later task; one that does was not going (a test's event).
+    setTimeout(() => (pageGoing = false));
+    for (const record of unwritten) lastChance(record);
   };
   const page = typeof addEventListener === 'function' ? globalThis : undefined;
   page?.addEventListener('online', onOnline);
@@ -271,12 +344,13 @@ export function createAuditTrail(options: AuditTrailOptions): DurableAuditTrail 
       const copy = copyAuditRecord(record);
       emit({ type: 'queued', at: at(), record: copy });
       if (problem) {
-        const letter = delivery.unmappable(copy, problem);
+        const letter = unmappable(copy, problem);
         unwrittenDead.add(letter);
         toBury.push(letter);
       } else {
         unwritten.add(copy);
         toWrite.push(copy);
+        if (pageGoing) lastChance(copy);
       }
       scheduleWrite();
     },

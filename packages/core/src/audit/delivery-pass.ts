@@ -28,6 +28,8 @@ export interface DeliveryPassContext {
   now: () => number;
   at: () => string;
   emit: (event: AuditTrailEvent) => void;
+  /** Alerts that the record cannot be mapped, and the dead letter to keep for it (the trail's). */
+  unmappable: (record: AuditRecord, problem: MappingProblem) => DeadLetter;
 }
 
 const BATCH = 50;
@@ -35,21 +37,9 @@ const BATCH = 50;
 const LEASE_MARGIN_MS = 2_000;
 
 export function deliveryPass(context: DeliveryPassContext) {
-  const { sink, sinkTimeoutMs, closing, policy, random, now, at, emit } = context;
+  const { sink, sinkTimeoutMs, closing, policy, random, now, at, emit, unmappable } = context;
   /** The record at the head of the queue that keeps failing, for the backoff. */
   let head: { id: string; failures: number } | undefined;
-
-  function unmappable(record: AuditRecord, problem: MappingProblem): DeadLetter {
-    emit({
-      type: 'dead-letter',
-      at: at(),
-      id: record.id,
-      alert: true,
-      reason: 'unmappable',
-      problem,
-    });
-    return { record, reason: `unmappable:${problem}`, since: now() };
-  }
 
   async function run(target: Outbox, lease?: () => LeaseRequest): Promise<Pass> {
     const acks = acknowledger(target);
@@ -123,7 +113,7 @@ export function deliveryPass(context: DeliveryPassContext) {
     }
   }
 
-  return { run, unmappable };
+  return { run };
 }
 
 /**

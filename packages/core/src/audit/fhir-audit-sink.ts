@@ -8,9 +8,10 @@
  * two creates overlap. The server must allow client-assigned ids for AuditEvent.
  */
 import type { FetchLike } from '../http/fetch-json.js';
-import { parseRetryAfter } from '../http/fetch-json.js';
+import { loadOnce } from '../load-once.js';
 import type { AuditDelivery, AuditSink } from './audit-sink.js';
-import { toAuditEvent, type AuditEventOptions } from './to-audit-event.js';
+import type { AuditPut } from './fhir-audit-put.js';
+import type { AuditEventOptions } from './to-audit-event.js';
 
 export interface FhirAuditSinkOptions extends AuditEventOptions {
   /** FHIR R4 base URL, e.g. `/fhir/r4` (the host's own proxy). */
@@ -22,50 +23,29 @@ export interface FhirAuditSinkOptions extends AuditEventOptions {
   timeoutMs?: number;
 }
 
-/** Statuses worth another try; any other 4xx is a permanent rejection of the record. */
-const RETRYABLE_4XX = new Set([408, 409, 429]);
+/** The PUT itself, with the AuditEvent mapping: a chunk of its own (fhir-audit-put.ts). */
+const putting = loadOnce(() => import('./fhir-audit-put.js'));
 
 export function fhirAuditSink(options: FhirAuditSinkOptions): AuditSink {
-  const base = options.url.replace(/\/+$/, '');
-  const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const { url, fetch: fetchOption, headers, timeoutMs, ...event } = options;
+  const put: AuditPut = {
+    base: url.replace(/\/+$/, ''),
+    fetchFn: fetchOption ?? ((input, init) => fetch(input, init)),
+    timeoutMs: timeoutMs ?? 15_000,
+    headers,
+    event,
+  };
+  // Here long before the first record is sent, so a last-chance send as the page goes away (which
+  // cannot wait for a download) finds it; a failed load is asked for again by the next send.
+  putting().catch(() => undefined);
   return {
-    async send(record, { signal, keepalive }): Promise<AuditDelivery> {
-      const controller = new AbortController();
-      const abort = () => controller.abort();
-      signal.addEventListener('abort', abort, { once: true });
-      const timer = setTimeout(abort, timeoutMs);
+    async send(record, sendOptions): Promise<AuditDelivery> {
       try {
-        const response = await fetchFn(`${base}/AuditEvent/${encodeURIComponent(record.id)}`, {
-          method: 'PUT',
-          headers: {
-            accept: 'application/fhir+json',
-            'content-type': 'application/fhir+json',
-            ...options.headers,
-          },
-          body: JSON.stringify(toAuditEvent(record, options)),
-          signal: controller.signal,
-          ...(keepalive && { keepalive: true }),
-        });
-        // The body is not needed; reading it frees the connection.
-        await response.text().catch(() => undefined);
-        const { status } = response;
-        if (status >= 200 && status < 300) return { ok: true, status };
-        if (status >= 400 && status < 500 && !RETRYABLE_4XX.has(status))
-          return { ok: false, retry: false, status };
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        return {
-          ok: false,
-          retry: true,
-          status,
-          ...(retryAfterMs !== undefined && { retryAfterMs }),
-        };
+        const { putAuditEvent } = await putting();
+        return await putAuditEvent(record, sendOptions, put);
       } catch {
-        // Offline, refused, timed out or aborted: the record stays queued.
+        // The PUT's code did not load: the record stays queued.
         return { ok: false, retry: true };
-      } finally {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', abort);
       }
     },
   };

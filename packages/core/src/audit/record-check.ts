@@ -5,7 +5,7 @@
  * retrying it in front of every later record. `toAuditEvent` runs the same check, so the rule has
  * one home. Problems are field names only: never a value, which may be patient data.
  */
-import type { AuditRecord, OverrideReason } from './audit-record.js';
+import { OVERRIDE_REASONS, type AuditRecord, type OverrideReason } from './audit-record.js';
 
 type Action = AuditRecord['action'];
 
@@ -28,11 +28,6 @@ const OUTCOMES: Record<AuditRecord['outcome'], true> = {
   failure: true,
 };
 const BASES: Record<NonNullable<AuditRecord['basis']>, true> = { consent: true, override: true };
-const REASONS: Record<OverrideReason, true> = {
-  emergency: true,
-  safeguarding: true,
-  'unable-to-respond': true,
-};
 
 /** Why a record cannot be mapped (a field name), or undefined when it can. */
 export type MappingProblem =
@@ -86,7 +81,11 @@ export function mappingProblem(record: unknown): MappingProblem | undefined {
   )
     return 'sections';
   if (r.basis !== undefined && !isIn(BASES, r.basis)) return 'basis';
-  if (r.overrideReason !== undefined && !isIn(REASONS, r.overrideReason)) return 'override-reason';
+  if (
+    r.overrideReason !== undefined &&
+    !OVERRIDE_REASONS.includes(r.overrideReason as OverrideReason)
+  )
+    return 'override-reason';
   if (!optionalString(r.overrideNote)) return 'override-note';
   if (!optionalString(r.detail)) return 'detail';
   return undefined;

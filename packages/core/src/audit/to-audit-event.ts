@@ -6,7 +6,7 @@
  * audit-codes.ts. A record outside the coded sets is refused with `UnmappableAuditRecordError`
  * (record-check.ts) rather than mapped to an event a server would reject.
  */
-import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM } from '../model/common.js';
+import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM, SDS_USER_ID_SYSTEM } from '../model/common.js';
 import {
   ACCESS_CONTROL_DECISION,
   AUTHORIZATION_DECISION,
@@ -23,7 +23,6 @@ import {
   PRIVACY_ALERT,
   QUERY,
   SDS_JOB_ROLE,
-  SDS_USER_ID,
   SESSION_STOP,
   SYSTEM_OBJECT,
   TREAT,
@@ -103,7 +102,7 @@ export function toAuditEvent(record: AuditRecord, options: AuditEventOptions = {
       {
         type: { coding: [INFORMATION_RECIPIENT] },
         who: {
-          identifier: { system: SDS_USER_ID, value: record.viewer.userId },
+          identifier: { system: SDS_USER_ID_SYSTEM, value: record.viewer.userId },
           display: record.viewer.name,
         },
         requestor: true,

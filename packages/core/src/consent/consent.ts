@@ -3,16 +3,10 @@
  * grant; only `decideConsent` here mints one, for a "yes" or a duty-of-care override with a coded
  * reason. "No" mints nothing, so nothing can be fetched.
  */
-import type { OverrideReason } from '../audit/audit-record.js';
+import { OVERRIDE_REASONS, type OverrideReason } from '../audit/audit-record.js';
 import type { Validated } from '../policy/viewer.js';
 
-export type { OverrideReason };
-
-export const OVERRIDE_REASONS: readonly OverrideReason[] = [
-  'emergency',
-  'safeguarding',
-  'unable-to-respond',
-];
+export { OVERRIDE_REASONS, type OverrideReason };
 
 export type ConsentDecision =
   | { decision: 'granted' }

@@ -7,6 +7,8 @@ export const CTV3 = 'http://read.info/ctv3';
 export const LOINC = 'http://loinc.org';
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 export const ODS_ORGANISATION_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
+/** verified: NHS EPS and GP Connect sources (Practitioner.identifier), sandbox codes.ts */
+export const SDS_USER_ID_SYSTEM = 'https://fhir.nhs.uk/Id/sds-user-id';
 
 /** A code with the system it belongs to, kept exactly as the source sent it. */
 export interface Coding {

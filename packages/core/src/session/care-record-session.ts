@@ -12,7 +12,6 @@ import {
 import { RecordError } from '../http/errors.js';
 import type { WithheldCounts } from '../model/common.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
-import { identityMismatch } from '../policy/identity.js';
 import { decideAccess, resolveAccess, type AccessRules } from '../policy/access.js';
 import type { AccessPolicy } from '../policy/policy.js';
 import {
@@ -23,10 +22,11 @@ import {
   type ViewerContext,
 } from '../policy/viewer.js';
 import type { RecordSource } from '../sources/source.js';
+import { loadOnce, type LoadOnce } from '../load-once.js';
+import type { ViewRules } from './view-rules.js';
 import { randomId } from '../random-id.js';
 import { copyPlainInput } from './copy-input.js';
 import { watchPageClose } from './page-close.js';
-import { mostFailed, patientCheckOf } from './patient-check.js';
 import { SectionStore, type PatientKey, type SectionSnapshot } from './section-store.js';
 import type { SessionState } from './session-state.js';
 import {
@@ -61,19 +61,6 @@ export type SectionResult<K extends SectionName> = SectionValues[K] & { patient:
 
 type Listener = (snapshot: SectionSnapshot<SectionName>) => void;
 
-type EntryPolicy = <K extends SectionName>(
-  section: K,
-  value: SectionValues[K],
-  viewer: ViewerContext,
-) => Promise<SectionValues[K]>;
-
-/** Private and sensitive entry rules with their code sets (policy/withhold.ts), loaded once. */
-async function loadEntryPolicy(overrides: Partial<AccessPolicy>): Promise<EntryPolicy> {
-  const { applyEntryPolicy, resolvePolicy } = await import('../policy/withhold.js');
-  const policy = resolvePolicy(overrides);
-  return (section, value, viewer) => applyEntryPolicy(section, value, viewer, policy);
-}
-
 const VIEWING: ReadonlySet<MachineState> = new Set(VIEW_STATES);
 const WITH_PATIENT: ReadonlySet<MachineState> = new Set(PATIENT_STATES);
 
@@ -92,9 +79,12 @@ const WITH_PATIENT: ReadonlySet<MachineState> = new Set(PATIENT_STATES);
  */
 export class CareRecordSession extends EventTarget {
   readonly #access: AccessRules;
-  readonly #policyOverrides: Partial<AccessPolicy>;
-  /** The entry rules and their code sets: a separate chunk, loaded when the first section arrives. */
-  #entryPolicy: Promise<EntryPolicy> | undefined;
+  /**
+   * The rules applied to a section once it arrives (view-rules.ts: the right-patient check, the
+   * entry rules and their code sets): a separate chunk, loaded when the first section starts
+   * loading; a failed load is forgotten, so the next section tries again.
+   */
+  readonly #viewRules: LoadOnce<ViewRules>;
   readonly #clock: () => Date;
   readonly #newId: () => string;
   readonly #store: SectionStore;
@@ -145,13 +135,16 @@ export class CareRecordSession extends EventTarget {
     this.#access = resolveAccess(options.policy);
     // Copied now: a host changing its arrays later must not change what this session withholds.
     const overrides = options.policy ?? {};
-    this.#policyOverrides = {
+    const policyOverrides: Partial<AccessPolicy> = {
       ...overrides,
       ...(overrides.sensitiveCodes && { sensitiveCodes: [...overrides.sensitiveCodes] }),
       ...(overrides.replaceSensitiveCodes && {
         replaceSensitiveCodes: [...overrides.replaceSensitiveCodes],
       }),
     };
+    this.#viewRules = loadOnce(() =>
+      import('./view-rules.js').then((rules) => rules.viewRules(policyOverrides)),
+    );
     this.#clock = options.clock ?? (() => new Date());
     this.#newId = options.newId ?? randomId;
     this.#store = new SectionStore(
@@ -608,40 +601,39 @@ export class CareRecordSession extends EventTarget {
     }
     if (snapshot.status === 'loading') {
       // Fetched alongside the record, so the rules are there when the first section arrives.
-      this.#loadEntryPolicy().catch(() => undefined);
+      this.#viewRules().catch(() => undefined);
       this.#snapshots.set(section, snapshot);
       this.#publish(snapshot);
       this.#updateProgress();
       return;
     }
+    let rules: ViewRules;
+    try {
+      rules = await this.#viewRules();
+    } catch {
+      this.#policyFailed(snapshot, generation);
+      return;
+    }
+    if (generation !== this.#generation) return;
     if (section === 'demographics') {
       const returned = (snapshot.value as SectionValues['demographics']).patient;
-      const mismatch = identityMismatch(this.#host, returned);
+      const mismatch = rules.identityMismatch(this.#host, returned);
       if (mismatch) {
         this.#apply({ type: 'identity-mismatch', detail: mismatch });
         return;
       }
       this.#verified = true;
     } else {
-      const check = patientCheckOf(snapshot.value);
+      const check = rules.patientCheckOf(snapshot.value);
       this.#patientCheck.checked += check.checked;
       this.#patientCheck.failed += check.failed;
       if (check.checked > 0) this.#patientCheck.sections++;
     }
     let value: SectionValues[SectionName];
     try {
-      const entryPolicy = await this.#loadEntryPolicy();
-      value = await entryPolicy(section, snapshot.value, this.#viewer!);
+      value = await rules.applyEntryPolicy(section, snapshot.value, this.#viewer!);
     } catch {
-      // The access policy could not decide (a host's terminology hook failed): nothing of the
-      // section may be shown, and the failure is audited like any other.
-      if (generation !== this.#generation) return;
-      this.#apply({ type: 'section-failed', section, kind: 'policy' });
-      const failed = { patient: snapshot.patient, section, status: 'error' as const };
-      const error = { ...failed, error: new RecordError('server') };
-      this.#snapshots.set(section, error);
-      this.#publish(error);
-      this.#updateProgress();
+      this.#policyFailed(snapshot, generation);
       return;
     }
     if (generation !== this.#generation) return;
@@ -658,12 +650,19 @@ export class CareRecordSession extends EventTarget {
     this.#updateProgress();
   }
 
-  /** The entry rules, loaded once; a failed load is forgotten, so the next section tries again. */
-  #loadEntryPolicy(): Promise<EntryPolicy> {
-    return (this.#entryPolicy ??= loadEntryPolicy(this.#policyOverrides).catch((error: unknown) => {
-      this.#entryPolicy = undefined;
-      throw error;
-    }));
+  /**
+   * The rules could not decide (their chunk did not load, or a host's terminology hook failed):
+   * nothing of the section may be shown, and the failure is audited like any other.
+   */
+  #policyFailed(snapshot: SectionSnapshot<SectionName>, generation: number): void {
+    if (generation !== this.#generation) return;
+    const { section } = snapshot;
+    this.#apply({ type: 'section-failed', section, kind: 'policy' });
+    const failed = { patient: snapshot.patient, section, status: 'error' as const };
+    const error = { ...failed, error: new RecordError('server') };
+    this.#snapshots.set(section, error);
+    this.#publish(error);
+    this.#updateProgress();
   }
 
   /**
@@ -712,7 +711,8 @@ export class CareRecordSession extends EventTarget {
       this.#apply({ type: 'sections-loading' });
       return;
     }
-    if (mostFailed(this.#patientCheck)) {
+    // Entries are counted only through the view rules, so without them there is nothing to judge.
+    if (this.#viewRules.loaded?.mostFailed(this.#patientCheck)) {
       this.#apply({ type: 'patient-unmatched' });
       return;
     }

@@ -1,14 +1,10 @@
-import {
-  DEFAULT_RETRY_POLICY,
-  fetchJson,
-  type FetchLike,
-  type RetryPolicy,
-} from '../http/fetch-json.js';
+import type { FetchLike, RetryPolicy } from '../http/fetch-json.js';
 import { NHS_NUMBER_SYSTEM } from '../model/common.js';
 import type { DemographicsSection } from '../model/demographics.js';
 import type { SectionName } from '../model/sections.js';
 import type { NormaliseOptions } from '../normalise/options.js';
-import type { R4Config, R4Reader } from './fhir-r4-read.js';
+import { loadOnce } from '../load-once.js';
+import type { R4Config } from './fhir-r4-read.js';
 import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
 
 export interface FhirR4SourceOptions {
@@ -40,28 +36,35 @@ export interface FhirR4SourceOptions {
  *
  * Nothing here runs before the session has a grant: the code that reads the record (searches,
  * batches, paging, normalisers) loads with the first section asked for, beside the patient lookup,
- * so a host pays for it once it reads a record, not on page load.
+ * so a host pays for it once it reads a record, not on page load. The request code itself
+ * (timeouts, retries, bounded bodies) is a small chunk asked for as the source is made: it is here
+ * long before consent lets the patient lookup go.
  */
 export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
-  const config: R4Config = {
-    baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    fetchFn: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-    pageSize: options.pageSize ?? 100,
-    maxPages: options.maxPages ?? 500,
-    batch: options.batch ?? !options.fetch,
-    ...(options.headers && { headers: options.headers }),
-    ...(options.normalise && { normalise: options.normalise }),
-  };
-  let reader: Promise<R4Reader> | undefined;
-  const load = () =>
-    (reader ??= import('./fhir-r4-read.js').then(
-      (m) => m.r4Reader(config),
-      (error: unknown) => {
-        reader = undefined; // asked again with the next section
-        throw error;
-      },
-    ));
+  const given = { ...options }; // as they are now, not when the request code arrives
+  const baseUrl = given.baseUrl.replace(/\/+$/, '');
+  // A failed load (of either chunk) is asked again with the next section.
+  const configured = loadOnce(() =>
+    import('../http/fetch-json.js').then((http) => {
+      const config: R4Config = {
+        baseUrl,
+        fetchFn: given.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        retry: { ...http.DEFAULT_RETRY_POLICY, ...given.retry },
+        pageSize: given.pageSize ?? 100,
+        maxPages: given.maxPages ?? 500,
+        batch: given.batch ?? !given.fetch,
+        ...(given.headers && { headers: given.headers }),
+        ...(given.normalise && { normalise: given.normalise }),
+      };
+      return { fetchJson: http.fetchJson, config };
+    }),
+  );
+  configured().catch(() => undefined);
+  const load = loadOnce(() =>
+    Promise.all([configured(), import('./fhir-r4-read.js')]).then(([{ config }, m]) =>
+      m.r4Reader(config),
+    ),
+  );
 
   /**
    * The patient lookup, shared by every call made with the same abort signal (the store uses one
@@ -77,15 +80,17 @@ export function fhirR4Source(options: FhirR4SourceOptions): RecordSource {
     if (cached && cached.nhsNumber === nhsNumber) return cached.result;
     // POST _search keeps the NHS number out of the URL (and so out of proxy and server logs). It
     // is sent at once; the reader that checks its answer loads meanwhile.
-    const answer = fetchJson(
-      config.fetchFn,
-      {
-        url: `${config.baseUrl}/Patient/_search`,
-        form: { identifier: `${NHS_NUMBER_SYSTEM}|${nhsNumber}` },
-        headers: config.headers,
-        signal,
-      },
-      config.retry,
+    const answer = configured().then(({ fetchJson, config }) =>
+      fetchJson(
+        config.fetchFn,
+        {
+          url: `${config.baseUrl}/Patient/_search`,
+          form: { identifier: `${NHS_NUMBER_SYSTEM}|${nhsNumber}` },
+          headers: config.headers,
+          signal,
+        },
+        config.retry,
+      ),
     );
     const result = Promise.all([answer, load()]).then(([bundle, r]) =>
       r.patientFrom(bundle, nhsNumber),

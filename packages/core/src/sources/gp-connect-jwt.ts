@@ -1,4 +1,4 @@
-import { ODS_ORGANISATION_SYSTEM } from '../model/common.js';
+import { ODS_ORGANISATION_SYSTEM, SDS_USER_ID_SYSTEM } from '../model/common.js';
 
 /** Who is viewing: the same context the host gives the session (docs/architecture.md#public-api). */
 export interface GpConnectViewer {
@@ -65,7 +65,7 @@ export function gpConnectJwt({ viewer, issuer, audience, now, device }: JwtOptio
       resourceType: 'Practitioner',
       id: viewer.userId,
       identifier: [
-        { system: 'https://fhir.nhs.uk/Id/sds-user-id', value: viewer.sdsUserId ?? 'UNK' },
+        { system: SDS_USER_ID_SYSTEM, value: viewer.sdsUserId ?? 'UNK' },
         {
           system: 'https://fhir.nhs.uk/Id/sds-role-profile-id',
           value: viewer.sdsRoleProfileId ?? 'UNK',

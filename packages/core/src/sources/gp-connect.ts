@@ -1,10 +1,9 @@
 import { RecordError } from '../http/errors.js';
 import { randomId } from '../random-id.js';
+import { loadOnce } from '../load-once.js';
 import { fetchJson, type FetchLike } from '../http/fetch-json.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
 import type { NormaliseOptions } from '../normalise/options.js';
-import { array, record } from '../normalise/shared/read.js';
-import { nhsNumberOf } from '../normalise/stu3/bundle-index.js';
 import { spineErrorCode } from '../http/spine-errors.js';
 import { gpConnectJwt, type GpConnectViewer, type JwtOptions } from './gp-connect-jwt.js';
 import { includeParameters, structuredRecordParameters } from './gp-connect-parameters.js';
@@ -50,6 +49,9 @@ interface Answer {
   includes: Set<string>;
   bundle: Promise<unknown>;
 }
+
+/** The STU3 normalisers and the patient count: a chunk of its own (gp-connect-read.ts). */
+const stu3Reader = loadOnce(() => import('./gp-connect-read.js'));
 
 const DEFAULT_DEVICE: JwtOptions['device'] = {
   system: 'https://dcr-elements.dev/Id/device',
@@ -145,17 +147,14 @@ export function gpConnectSource(options: GpConnectSourceOptions): RecordSource {
     request: SourceRequest,
   ): Promise<{ values: Partial<SectionValues>; patients: number }> {
     // The STU3 normaliser is a separate chunk, loaded alongside the request it will read.
-    const [bundle, stu3] = await Promise.all([
-      structuredRecord(sections, request),
-      import('../normalise/stu3/structured-record.js'),
-    ]);
+    const [bundle, stu3] = await Promise.all([structuredRecord(sections, request), stu3Reader()]);
     const values = stu3.normaliseStructuredRecord(
       bundle,
       sections,
       request.nhsNumber,
       stu3.normaliseOptions(options.normalise),
     );
-    return { values, patients: patientsWithNhsNumber(bundle, request.nhsNumber) };
+    return { values, patients: stu3.patientsWithNhsNumber(bundle, request.nhsNumber) };
   }
 
   return {
@@ -177,13 +176,6 @@ export function gpConnectSource(options: GpConnectSourceOptions): RecordSource {
       return promises as SectionPromises<K>;
     },
   };
-}
-
-/** How many Patients in the answer carry the NHS number asked for. */
-function patientsWithNhsNumber(bundle: unknown, nhsNumber: string): number {
-  return array(record(bundle)?.entry)
-    .map((entry) => record(record(entry)?.resource))
-    .filter((r) => r?.resourceType === 'Patient' && nhsNumberOf(r) === nhsNumber).length;
 }
 
 function absolute(url: string): string {

@@ -1,27 +1,39 @@
 import { RecordError } from '../http/errors.js';
+import { loadOnce } from '../load-once.js';
 import { emptyDiagnostics } from '../model/common.js';
 import type { SectionName, SectionValues } from '../model/sections.js';
-import { normaliseOptions, type NormaliseOptions } from '../normalise/options.js';
-import { R4_NORMALISERS, R4_SECTION_TYPES, demographicsFromR4 } from '../normalise/r4/index.js';
-import { record } from '../normalise/shared/read.js';
-import { bundleEntries, referenceIndex } from '../normalise/shared/references.js';
+import type { NormaliseOptions } from '../normalise/options.js';
 import type { RecordSource, SectionPromises, SourceRequest } from './source.js';
+
+/** The R4 normalisers and the bundle index: a chunk of its own (static-read.ts). */
+const r4Reader = loadOnce(() => import('./static-read.js'));
 
 /**
  * A source over FHIR R4 data already in hand (a Bundle or an array of resources): for demos,
- * tests and offline embedding. The same normalisers as the R4 server path, no network.
+ * tests and offline embedding. The same normalisers as the R4 server path, no network; they load
+ * with the first section read, when the data is indexed (the array of resources is copied now).
  */
 export function staticSource(
   bundleOrResources: unknown,
   options: { normalise?: Partial<NormaliseOptions> } = {},
 ): RecordSource {
-  // Every entry with its fullUrl: references between them (`urn:uuid:`, contained, logical)
-  // resolve through one index, whatever section reads them.
-  const entries = bundleEntries(bundleOrResources);
-  const resources = entries.map((entry) => entry.resource);
-  const references = referenceIndex(entries);
+  // What was handed over now, not what the host's array holds by the time a section is read.
+  const input = handedOver(bundleOrResources);
+  const indexed = loadOnce(async () => {
+    const read = await r4Reader();
+    // Every entry with its fullUrl: references between them (`urn:uuid:`, contained, logical)
+    // resolve through one index, whatever section reads them.
+    const entries = read.bundleEntries(input);
+    const resources = entries.map((entry) => entry.resource);
+    return { read, resources, references: read.referenceIndex(entries) };
+  });
 
-  function section<K extends SectionName>(name: K, { nhsNumber }: SourceRequest): SectionValues[K] {
+  async function section<K extends SectionName>(
+    name: K,
+    { nhsNumber }: SourceRequest,
+  ): Promise<SectionValues[K]> {
+    const { read, resources, references } = await indexed();
+    const { R4_NORMALISERS, R4_SECTION_TYPES, demographicsFromR4, normaliseOptions, record } = read;
     const matches = resources
       .map((r) => demographicsFromR4(r, references))
       .filter((p) => p?.nhsNumber === nhsNumber);
@@ -59,4 +71,11 @@ export function staticSource(
       return promises as SectionPromises<K>;
     },
   };
+}
+
+/** The array of resources, or the Bundle's entries, as they are now (the resources themselves are shared). */
+function handedOver(input: unknown): unknown {
+  if (Array.isArray(input)) return [...input];
+  const entry = (input as { entry?: unknown } | null)?.entry;
+  return Array.isArray(entry) ? { ...(input as object), entry: [...entry] } : input;
 }

@@ -294,11 +294,14 @@ describe('dcr-summary', () => {
       const el = await fixture<DcrSummary>(
         html`<dcr-summary .session=${exampleSession('granted', { holdPath: '/Observation' })}></dcr-summary>`,
       );
+      // Each quick section arrives on its own request, in any order: wait for all of them (the
+      // admission too: waiting for three then reading the fourth failed under load).
       await waitUntil(
         () =>
           items(el, 'Active problems').length > 0 &&
           items(el, 'Allergies').length > 0 &&
-          items(el, 'Current medication').length > 0,
+          items(el, 'Current medication').length > 0 &&
+          !part(el, 'Last admission').querySelector('.skeleton'),
         'quick parts not shown',
         WAIT,
       );
