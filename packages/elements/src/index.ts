@@ -19,7 +19,7 @@ export {
   formatReading,
 } from './blood-pressure/blood-pressure.js';
 export { DcrSummary } from './summary/summary.js';
-export { DcrRecord } from './record/record.js';
+export { DcrRecord, type TabLoader } from './record/record.js';
 export { RECORD_TABS, type RecordTab, type RecordTabId } from './record/record-tabs.js';
 export { DcrProblemList } from './problem-list/problem-list.js';
 export { DcrDiagnosisList } from './diagnosis-list/diagnosis-list.js';

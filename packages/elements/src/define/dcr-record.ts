@@ -1,20 +1,25 @@
 import { DcrRecord } from '../record/record.js';
 import '../events.js'; // its events' types (GlobalEventHandlersEventMap) come with the element
 import { defineOnce } from './define-once.js';
-// The record's own parts and every tab's element: one import gives the whole record.
+// The record's own parts, registered up front: they are on screen before any tab.
 import './dcr-patient-banner.js';
 import './dcr-consent-gate.js';
 import './dcr-allergy-banner.js';
-import './dcr-summary.js';
-import './dcr-medication-list.js';
-import './dcr-events-timeline.js';
-import './dcr-risks-warnings.js';
-import './dcr-investigations.js';
-import './dcr-blood-pressure.js';
-import './dcr-problem-list.js';
-import './dcr-diagnosis-list.js';
-import './dcr-procedure-list.js';
-import './dcr-immunisations.js';
+
+// Each tab's element is fetched when its tab is first shown (and every one when the page is
+// idle), so the page does not load ten elements to show the summary.
+DcrRecord.tabLoaders = {
+  'dcr-summary': () => import('./dcr-summary.js'),
+  'dcr-problem-list': () => import('./dcr-problem-list.js'),
+  'dcr-diagnosis-list': () => import('./dcr-diagnosis-list.js'),
+  'dcr-medication-list': () => import('./dcr-medication-list.js'),
+  'dcr-risks-warnings': () => import('./dcr-risks-warnings.js'),
+  'dcr-procedure-list': () => import('./dcr-procedure-list.js'),
+  'dcr-investigations': () => import('./dcr-investigations.js'),
+  'dcr-blood-pressure': () => import('./dcr-blood-pressure.js'),
+  'dcr-immunisations': () => import('./dcr-immunisations.js'),
+  'dcr-events-timeline': () => import('./dcr-events-timeline.js'),
+};
 
 defineOnce('dcr-record', DcrRecord);
 

@@ -43,7 +43,8 @@ export const styles = [
     .missing {
       font-weight: 700;
     }
-    .monitoring-note {
+    .monitoring-note,
+    .trend-note {
       font-weight: 600;
     }
     .group {

@@ -11,6 +11,8 @@ import type { CareRecordSession, SectionName } from '@dcr-elements/core';
 import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import { exampleSession } from '../shared/example-sessions.js';
 import { formatDate } from '../shared/format.js';
+import { monitoringRule } from '../shared/monitoring.js';
+import { trendChart } from './investigations.js';
 import { examples } from './investigations.examples.js';
 import type { DcrInvestigations } from './investigations.js';
 import '../define/dcr-investigations.js';
@@ -87,13 +89,20 @@ describe('dcr-investigations', () => {
     example.name === 'Loading'
       ? waitUntil(() => root(el).querySelector('[role="status"] .skeleton'), 'no skeleton', WAIT)
       : example.name.startsWith('On ')
-        ? waitUntil(() => root(el).querySelector('[part="monitoring"] li'), 'no panel', WAIT)
+        ? waitUntil(
+            () =>
+              root(el).querySelector('[part="monitoring"] li') &&
+              root(el).querySelector('[part="trend"]'),
+            'no panel or trend',
+            WAIT,
+          )
         : settled(el),
   );
 
   it('Done when: the INR trend plots every INR in date order and its table holds the same values (warfarin patient)', async () => {
     const { el } = await viewing(SANDBOX_PATIENTS.typical, { trend: '165581004' });
     const inr = groupTitled(el, INR_TITLE);
+    await waitUntil(() => inr.querySelector('[part="trend"]'), 'no trend', WAIT);
     const points = [...inr.querySelectorAll('[part="trend"] [data-point]')].map((p) => ({
       date: p.getAttribute('data-date')!,
       value: p.getAttribute('data-value')!,
@@ -289,7 +298,7 @@ describe('dcr-investigations', () => {
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
       const panel = root(el).getElementById(toggle.getAttribute('aria-controls')!)!;
       expect(panel.hidden).to.equal(false);
-      expect(panel.querySelector('[part="trend"]')).to.not.equal(null);
+      await waitUntil(() => panel.querySelector('[part="trend"]'), 'no trend', WAIT);
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -309,5 +318,93 @@ describe('dcr-investigations', () => {
     await waitUntil(() => shown('medications').length > 0, 'no medications audit', WAIT);
     expect(shown('investigations')).to.have.length(1);
     expect(shown('medications')).to.have.length(1);
+  });
+  describe('the drug monitoring rule, loaded when there are medicines to check', () => {
+    const original = { ...monitoringRule };
+    afterEach(() => Object.assign(monitoringRule, original));
+
+    /** The rule as never loaded on this page, its loads counted and held until `release`. */
+    function freshRule(options: { failFirst?: boolean } = {}) {
+      monitoringRule.value = undefined;
+      const loads = { count: 0, release: () => undefined as void };
+      const held = new Promise<void>((resolve) => (loads.release = resolve));
+      monitoringRule.load = async () => {
+        loads.count++;
+        await held;
+        if (options.failFirst && loads.count === 1)
+          throw new TypeError('Failed to fetch dynamically imported module');
+        return original.load();
+      };
+      return loads;
+    }
+
+    it('loads it once medicines arrive, says it is checking meanwhile, then shows the right result', async () => {
+      const loads = freshRule();
+      const { el } = await viewing(SANDBOX_PATIENTS.lithium);
+      await waitUntil(() => loads.count > 0, 'rule never loaded', WAIT);
+      expect(text(root(el).querySelector('[part="monitoring"][role="status"]'))).to.equal(
+        'Checking monitoring for current medicines',
+      );
+      loads.release();
+      const items = await monitoringItems(el);
+      expect(items[0]).to.equal(
+        `Lithium carbonate 400mg modified-release tablets — Serum lithium 1.32 mmol/L on ${formatDate('2026-11-14')} High`,
+      );
+      expect(loads.count).to.equal(1);
+    });
+
+    it('is not loaded for a record with no medicines', async () => {
+      const loads = freshRule();
+      const { el, session } = await viewing(SANDBOX_PATIENTS.nothingRecorded);
+      await waitUntil(() => session.current('medications')?.status === 'ready', 'no meds', WAIT);
+      await el.updateComplete;
+      expect(loads.count).to.equal(0);
+      expect(root(el).querySelector('[part="monitoring"]')).to.equal(null);
+    });
+
+    it('says monitoring could not be checked when the rule fails to load, and "Try again" loads it', async () => {
+      const loads = freshRule({ failFirst: true });
+      loads.release();
+      const { el } = await viewing(SANDBOX_PATIENTS.typical);
+      await waitUntil(
+        () => root(el).querySelector('[part="monitoring"][role="alert"]'),
+        'no alert',
+        WAIT,
+      );
+      const alert = root(el).querySelector('[part="monitoring"][role="alert"]')!;
+      expect(text(alert.querySelector('p'))).to.equal(
+        'Monitoring for current medicines could not be checked: this part of the page did not load.',
+      );
+      await expect(el).to.be.accessible();
+      alert.querySelector('button')!.click();
+      const items = await monitoringItems(el);
+      expect(items.find((i) => i.startsWith('Warfarin 3mg tablets'))).to.match(/ — INR \d/);
+      expect(loads.count).to.equal(2);
+    });
+  });
+  describe('the trend chart, loaded when a trend is first opened', () => {
+    const original = { ...trendChart };
+    afterEach(() => Object.assign(trendChart, original));
+
+    it('a chart that fails to load is said, the table stays, and "Try again" draws it', async () => {
+      trendChart.value = undefined;
+      let loads = 0;
+      trendChart.load = () =>
+        ++loads === 1
+          ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+          : original.load();
+      const { el } = await viewing(SANDBOX_PATIENTS.typical, { trend: '165581004' });
+      const inr = groupTitled(el, INR_TITLE);
+      await waitUntil(() => inr.querySelector('[role="alert"]'), 'no alert', WAIT);
+      expect(text(inr.querySelector('[role="alert"] p'))).to.equal(
+        'The trend could not be shown: this part of the page did not load. The table below holds the same results.',
+      );
+      expect(tableRows(inr).length).to.be.greaterThan(1);
+      await expect(el).to.be.accessible();
+      inr.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+      await waitUntil(() => inr.querySelector('[part="trend"] [data-point]'), 'no trend', WAIT);
+      expect(inr.querySelector('[role="alert"]')).to.equal(null);
+      expect(loads).to.equal(2);
+    });
   });
 });

@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { drugMonitoring } from '@dcr-elements/core';
 import type {
   CareRecordSession,
   InvestigationResult,
@@ -13,7 +12,8 @@ import { formatDate } from '../shared/format.js';
 import { SectionController } from '../shared/section-controller.js';
 import { ListWindow, lastOf } from '../shared/list-window.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
-import { renderTrendChart } from '../shared/trend-chart.js';
+import { LazyController, LazyModule } from '../shared/lazy-module.js';
+import type { renderTrendChart } from '../shared/trend-chart.js';
 import { WidthController } from '../shared/width-controller.js';
 import {
   FLAG_TEXT,
@@ -26,11 +26,24 @@ import {
   type TestGroup,
 } from './result-groups.js';
 import { styles } from './investigations.styles.js';
-import { byMedicine, inSentence } from '../shared/monitoring.js';
+import {
+  MonitoringController,
+  byMedicine,
+  inSentence,
+  type MonitoringResult,
+} from '../shared/monitoring.js';
 import { recordText } from '../shared/record-text.js';
 
 export type InvestigationsGrouping = 'test' | 'date';
 const GROUPINGS: readonly InvestigationsGrouping[] = ['test', 'date'];
+
+/**
+ * The trend chart, imported the first time a trend is opened: most visits read the tables and
+ * never open one. Tests replace `load` (and clear `value`) to make the load fail.
+ */
+export const trendChart = new LazyModule<typeof renderTrendChart>(() =>
+  import('../shared/trend-chart.js').then((module) => module.renderTrendChart),
+);
 
 /** Monitoring tests answered by any of several results: the result's own name is shown too. */
 const PANEL_TESTS = new Set(['FBC', 'LFTs']);
@@ -87,11 +100,12 @@ export class DcrInvestigations extends LitElement {
   /** A long list shows its first results and more as it scrolls (shared/list-window.ts). */
   private readonly window = new ListWindow(this);
   private readonly byDate = lastOf(groupByDate);
+  private readonly monitoring = new MonitoringController(this);
+  private readonly lazy = new LazyController(this);
 
   private section: InvestigationsSection | undefined;
   private groups: TestGroup[] = [];
-  private monitored: MonitoredMedicine[] | undefined;
-  private monitoredFrom: readonly object[] = [];
+  private monitored: MonitoringResult | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const snapshot = this.investigations.current;
@@ -106,18 +120,15 @@ export class DcrInvestigations extends LitElement {
       this.openTrends = new Set(opened ? [opened.key] : []);
     }
     const meds = this.medications.current;
-    const from = section && meds?.status === 'ready' ? [meds.value, section] : [];
     // Worked out again only when either section changes, not each time the list's window grows.
-    if (from[0] !== this.monitoredFrom[0] || from[1] !== this.monitoredFrom[1]) {
-      this.monitoredFrom = from;
-      this.monitored =
-        section && meds?.status === 'ready' ? drugMonitoring(meds.value, section) : undefined;
-    }
+    this.monitored =
+      section && meds?.status === 'ready' ? this.monitoring.of(meds.value, section) : undefined;
   }
 
   protected override updated(): void {
     if (this.section) this.session?.markShown('investigations');
-    if (this.monitored?.length) this.session?.markShown('medications');
+    if (this.monitored?.status === 'ready' && this.monitored.value.length > 0)
+      this.session?.markShown('medications');
   }
 
   override render() {
@@ -151,11 +162,19 @@ export class DcrInvestigations extends LitElement {
     const meds = this.medications.current;
     if (meds?.status === 'error')
       return html`<p part="monitoring" class="monitoring-note">Monitoring for current medicines is not shown: medications could not be loaded.</p>`;
-    if (!this.monitored?.length) return nothing;
+    if (this.monitored?.status === 'loading')
+      return html`<p part="monitoring" class="monitoring-note" role="status">Checking monitoring for current medicines</p>`;
+    // Never silently left out: the clinician is told monitoring was not checked.
+    if (this.monitored?.status === 'failed')
+      return html`<div part="monitoring" class="monitoring-note" role="alert">
+        <p>Monitoring for current medicines could not be checked: this part of the page did not load.</p>
+        <button type="button" @click=${() => this.monitoring.retry()}>Try again</button>
+      </div>`;
+    if (!this.monitored?.value.length) return nothing;
     return html`<section part="monitoring" class="monitoring" aria-labelledby="monitoring-title">
       <h3 id="monitoring-title">Monitoring for current medicines</h3>
       <ul>
-        ${byMedicine(this.monitored).map((tests) => html`<li>${this.renderMedicine(tests)}</li>`)}
+        ${byMedicine(this.monitored.value).map((tests) => html`<li>${this.renderMedicine(tests)}</li>`)}
       </ul>
     </section>`;
   }
@@ -226,6 +245,16 @@ export class DcrInvestigations extends LitElement {
   }
 
   private renderTrend(group: TestGroup, points: InvestigationResult[], id: string) {
+    const chart = this.lazy.use(trendChart);
+    if (chart.status === 'loading')
+      return html`<p class="trend-note" role="status">Loading the trend of ${recordText(group.display)}</p>`;
+    // The table below holds every value: a chart that did not load hides nothing, but is said.
+    if (chart.status === 'failed')
+      return html`<div class="trend-note" role="alert">
+        <p>The trend could not be shown: this part of the page did not load. The table below holds the same results.</p>
+        <button type="button" @click=${() => this.lazy.retry(trendChart)}>Try again</button>
+      </div>`;
+    const renderTrendChart = chart.value;
     const latest = points[points.length - 1]!;
     const range = [...points].reverse().find((r) => r.referenceRange)?.referenceRange;
     const rangeText = formatRange(range, latest.unit);

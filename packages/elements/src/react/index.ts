@@ -16,9 +16,20 @@ import type {
 } from '../events.js';
 import * as el from '../index.js';
 import './jsx.js';
-// Registers every dcr-* tag (the record imports all its parts) and brings their tag types.
+// Registers every dcr-* tag and brings their tag types. Each element is registered here, not
+// left to the record's lazy tab loading: a React page may use any component on its own.
 import '../define/dcr-record.js';
 import '../define/dcr-session.js';
+import '../define/dcr-summary.js';
+import '../define/dcr-problem-list.js';
+import '../define/dcr-diagnosis-list.js';
+import '../define/dcr-medication-list.js';
+import '../define/dcr-risks-warnings.js';
+import '../define/dcr-procedure-list.js';
+import '../define/dcr-investigations.js';
+import '../define/dcr-blood-pressure.js';
+import '../define/dcr-immunisations.js';
+import '../define/dcr-events-timeline.js';
 
 const onAudit = 'dcr-audit' as EventName<DcrAuditEvent>;
 

@@ -1,13 +1,15 @@
 import { css } from 'lit';
+import { sectionStyles } from '../shared/section.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 
+// sectionStyles: the buttons, and a tab's loading, failure and print messages, as every section's.
 export const styles = [
   tokens,
+  sectionStyles,
   css`
     :host {
       --_gap: var(--dcr-record-gap, calc(var(--_space) * 2));
       --_tab-accent: var(--dcr-record-tab-accent, var(--_brand));
-      display: block;
     }
     .banners,
     dcr-allergy-banner {
@@ -36,6 +38,7 @@ export const styles = [
       padding: var(--_space) calc(var(--_space) * 1.5);
       border: 0;
       border-bottom: 4px solid transparent;
+      border-radius: 0;
       background: none;
       color: var(--_brand);
       font: inherit;
@@ -57,16 +60,7 @@ export const styles = [
     }
     .print-button {
       flex: none;
-      min-height: 2.5rem;
       margin-bottom: var(--_space);
-      padding: calc(var(--_space) * 0.5) calc(var(--_space) * 2);
-      border: 2px solid var(--_brand);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_brand);
-      font: inherit;
-      font-weight: 600;
-      cursor: pointer;
     }
     [role='tabpanel'] {
       padding-top: var(--_gap);
@@ -152,9 +146,6 @@ export const styles = [
     @media (forced-colors: active) {
       [role='tab'][aria-selected='true'] {
         border-bottom-color: Highlight;
-      }
-      .print-button {
-        border-color: ButtonText;
       }
     }
   `,

@@ -16,7 +16,10 @@ import {
   type RecordTabId,
 } from './record-tabs.js';
 import { styles } from './record.styles.js';
+import { TabCodeController, type TabLoader } from './tab-code.js';
 import { recordText } from '../shared/record-text.js';
+
+export type { TabLoader };
 
 /** Printed on every page: a print is a snapshot, never the GP record itself. */
 export const PRINT_DISCLAIMER = 'Not a complete GP record — printed from the Detailed Care Record';
@@ -52,12 +55,17 @@ function watchTabElements(tags: readonly string[]): void {
  *
  * Tabs follow the WAI-ARIA tabs pattern: Tab reaches the open tab, Left/Right move and open,
  * Home/End open the first and last; on narrow screens the tab row scrolls sideways. A tab appears
- * once its element is registered (its `define/` module imported). The open tab is the `tab`
+ * once its element is registered, or `DcrRecord.tabLoaders` names a loader for its tag:
+ * `define/dcr-record.js` gives one for every tab, so each tab's code is fetched when the tab is
+ * first shown (a loading skeleton meanwhile, an alert with "Try again" if it fails), and every
+ * tab's code when the page is idle after the record first renders. The open tab is the `tab`
  * attribute, never the URL.
  *
  * Printing (the "Print record" button, or the browser's own print) prints every tab, with a
  * header on every page naming the patient, the viewer and the print time, and saying the print
- * is not a complete GP record. While printing, every tab's element has `printing` set.
+ * is not a complete GP record. While printing, every tab's element has `printing` set. The button
+ * loads every tab first; a tab the browser's own print finds not yet loaded prints a line saying
+ * so ("Results is not in this print: open the tab and print again"), never nothing.
  *
  * It takes its session from an enclosing `<dcr-session>`, or in its place from `.session`; then
  * it also re-dispatches the session's audit records as `dcr-audit` events, as `<dcr-session>` does.
@@ -69,6 +77,7 @@ function watchTabElements(tags: readonly string[]): void {
  * @csspart panel - the open tab's content
  * @csspart print-button - the "Print record" button
  * @csspart print-header - the header repeated on every printed page
+ * @csspart message - a tab still loading, failed to load, or left out of a print
  * @cssprop --dcr-record-gap - space between the banners and the tabs
  * @cssprop --dcr-record-tab-accent - the open tab's underline (default: brand token)
  * @fires dcr-tab-change - the open tab changed; detail: { tab, previous }
@@ -83,6 +92,13 @@ export class DcrRecord extends LitElement {
    * `defineElements({ prefix })` registered this copy under, so two versions on a page never mix.
    */
   static tagPrefix = 'dcr-';
+
+  /**
+   * Loaders of tab elements not registered up front, by tag (`dcr-summary`): each imports the
+   * module that registers its element. A tab whose element is neither registered nor loadable
+   * is not shown.
+   */
+  static tabLoaders: Readonly<Partial<Record<string, TabLoader>>> = {};
 
   /** The care record session, when not taken from an enclosing `<dcr-session>`. */
   @property({ attribute: false }) session?: CareRecordSession;
@@ -115,6 +131,10 @@ export class DcrRecord extends LitElement {
    */
   private tabElements = new Map<RecordTabId, TabElement>();
   private lastPatient: HostPatient | undefined;
+  private readonly code = new TabCodeController(
+    this,
+    () => (this.constructor as typeof DcrRecord).tabLoaders,
+  );
 
   /** The session every element of the record reads. */
   get viewSession(): CareRecordSession | undefined {
@@ -160,10 +180,27 @@ export class DcrRecord extends LitElement {
     for (const element of this.tabElements.values()) element.printing = printing;
   }
 
-  private tabElementOf(tab: RecordTab): TabElement {
+  protected override updated(): void {
+    // The open tab's code is fetched when it is first shown; a failure waits for "Try again".
+    const open = this.availableTabs().find((t) => t.id === this.openTab);
+    const tag = open && this.tagOf(open.tag);
+    if (tag && !this.code.hasFailed(tag)) void this.code.load(tag);
+  }
+
+  protected override firstUpdated(): void {
+    this.code.preloadWhenIdle(
+      () => this.availableTabs().map((t) => this.tagOf(t.tag)),
+      () => this.isConnected,
+    );
+  }
+
+  /** The element of a tab whose element is registered (none while its code is loading). */
+  private tabElementOf(tab: RecordTab): TabElement | undefined {
+    const tag = this.tagOf(tab.tag);
+    if (!this.code.registered(tag)) return undefined;
     let element = this.tabElements.get(tab.id);
     if (!element) {
-      element = document.createElement(this.tagOf(tab.tag));
+      element = document.createElement(tag);
       // In the record the allergy banner is always above, and the summary's links open tabs.
       if (tab.id === 'summary') element.toggleAttribute('links', true);
       if (tab.id === 'summary') element.toggleAttribute('hide-allergies', true);
@@ -177,8 +214,9 @@ export class DcrRecord extends LitElement {
     return this.availableTabs().some((t) => t.id === this.tab) ? this.tab : 'summary';
   }
 
+  /** Tabs whose element is registered or can be loaded. */
   private availableTabs(): RecordTab[] {
-    return RECORD_TABS.filter((t) => customElements.get(this.tagOf(t.tag)) !== undefined);
+    return RECORD_TABS.filter((t) => this.code.available(this.tagOf(t.tag)));
   }
 
   /** `dcr-<name>` under this record's prefix. */
@@ -225,7 +263,23 @@ export class DcrRecord extends LitElement {
   private renderPanel(tab: RecordTab, open: boolean, printing: boolean): TemplateResult {
     return html`<div role="tabpanel" part="panel" class="panel" id="panel-${tab.id}"
       aria-labelledby="tab-${tab.id}" tabindex="0" ?hidden=${!open && !printing} @dcr-navigate=${this.onNavigate}>
-      ${this.tabElements.get(tab.id) ?? nothing}
+      ${this.tabElements.get(tab.id) ?? (open || printing ? this.renderNotLoaded(tab, printing) : nothing)}
+    </div>`;
+  }
+
+  /** A tab whose code is not here yet: loading, failed (with "Try again"), or left out of a print. */
+  private renderNotLoaded(tab: RecordTab, printing: boolean): TemplateResult {
+    if (printing)
+      return html`<p part="message" class="message tone-attention">${tab.label} is not in this print: open the tab and print again</p>`;
+    if (this.code.hasFailed(this.tagOf(tab.tag)))
+      return html`<div part="message" class="message tone-error" role="alert">
+        <p class="title">${tab.label} could not be opened</p>
+        <p>This part of the page did not load. The GP record itself is not affected.</p>
+        <button type="button" @click=${() => this.code.retry(this.tagOf(tab.tag))}>Try again</button>
+      </div>`;
+    return html`<div part="message" class="message tone-calm" role="status" aria-live="polite">
+      <span class="skeleton" aria-hidden="true"></span><span class="skeleton short" aria-hidden="true"></span>
+      <span class="visually-hidden">Loading ${tab.label.toLowerCase()}</span>
     </div>`;
   }
 
@@ -260,6 +314,9 @@ export class DcrRecord extends LitElement {
 
   private changeTab(id: RecordTabId): void {
     const previous = this.openTab;
+    // Opening a tab whose code failed (on an idle preload, say) tries once more.
+    const tab = RECORD_TABS.find((t) => t.id === id);
+    if (tab) this.code.retry(this.tagOf(tab.tag));
     this.tab = id;
     this.dispatchEvent(new DcrTabChangeEvent({ tab: id, previous }));
   }
@@ -296,10 +353,12 @@ export class DcrRecord extends LitElement {
   };
 
   /**
-   * Renders every tab (and lets every tab's element render in full) before the print dialog
-   * opens: `window.print()` blocks, so nothing rendered after it is called would be printed.
+   * Loads and renders every tab (and lets every tab's element render in full) before the print
+   * dialog opens: `window.print()` blocks, so nothing rendered after it is called would be printed.
+   * A tab whose code still fails prints a line saying it is not in the print.
    */
   private readonly printRecord = async (): Promise<void> => {
+    await Promise.all(this.availableTabs().map((tab) => this.code.load(this.tagOf(tab.tag))));
     this.startPrinting();
     await this.updateComplete;
     const elements = [...this.renderRoot.querySelectorAll<TabElement>('[role="tabpanel"] > *')];

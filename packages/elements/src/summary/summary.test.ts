@@ -22,6 +22,7 @@ import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import type { DcrNavigateEvent } from '../events.js';
 import { exampleSession } from '../shared/example-sessions.js';
 import { formatDate } from '../shared/format.js';
+import { monitoringRule } from '../shared/monitoring.js';
 import { examples } from './summary.examples.js';
 import type { DcrSummary } from './summary.js';
 import '../define/dcr-summary.js';
@@ -75,6 +76,18 @@ async function typicalSummary(attributes: { links?: boolean } = {}) {
   );
   await settled(el);
   return { el, session, audit, network };
+}
+
+/** The typical patient's summary on `session`, once its drug monitoring part shows an alert. */
+async function monitoringAlert(session: CareRecordSession) {
+  await viewPatient(session, typical, { decision: 'granted' });
+  const el = await fixture<DcrSummary>(html`<dcr-summary .session=${session}></dcr-summary>`);
+  await waitUntil(
+    () => part(el, 'Drug monitoring').querySelector('[role="alert"]'),
+    'no alert',
+    WAIT,
+  );
+  return { el, alert: part(el, 'Drug monitoring').querySelector('[role="alert"]')! };
 }
 
 /** The section value the element was given (a subscription: `section()` would refetch nothing). */
@@ -281,11 +294,14 @@ describe('dcr-summary', () => {
       const el = await fixture<DcrSummary>(
         html`<dcr-summary .session=${exampleSession('granted', { holdPath: '/Observation' })}></dcr-summary>`,
       );
+      // Each quick section arrives on its own request, in any order: wait for all of them (the
+      // admission too: waiting for three then reading the fourth failed under load).
       await waitUntil(
         () =>
           items(el, 'Active problems').length > 0 &&
           items(el, 'Allergies').length > 0 &&
-          items(el, 'Current medication').length > 0,
+          items(el, 'Current medication').length > 0 &&
+          !part(el, 'Last admission').querySelector('.skeleton'),
         'quick parts not shown',
         WAIT,
       );
@@ -302,14 +318,7 @@ describe('dcr-summary', () => {
             ? Promise.reject(new TypeError('Failed to fetch'))
             : fetch(input, init),
       });
-      await viewPatient(session, typical, { decision: 'granted' });
-      const el = await fixture<DcrSummary>(html`<dcr-summary .session=${session}></dcr-summary>`);
-      await waitUntil(
-        () => part(el, 'Drug monitoring').querySelector('[role="alert"]'),
-        'no alert',
-        WAIT,
-      );
-      const alert = part(el, 'Drug monitoring').querySelector('[role="alert"]')!;
+      const { el, alert } = await monitoringAlert(session);
       expect(text(alert)).to.contain('Drug monitoring could not be loaded');
       expect(text(alert)).to.contain('This does not mean there is nothing recorded.');
       expect(items(el, 'Allergies')).to.have.length(1);
@@ -541,6 +550,30 @@ describe('dcr-summary', () => {
       const bySpace = oneEvent(el, 'dcr-navigate') as Promise<DcrNavigateEvent>;
       await sendKeys({ press: 'Space' });
       expect((await bySpace).detail.tab).to.equal('risks-warnings');
+    });
+  });
+  describe('the drug monitoring rule, loaded when there are medicines to check', () => {
+    const original = { ...monitoringRule };
+    afterEach(() => Object.assign(monitoringRule, original));
+
+    it('fails to load: the part says monitoring could not be checked, never "none"; "Try again" shows INR for warfarin', async () => {
+      monitoringRule.value = undefined;
+      let loads = 0;
+      monitoringRule.load = () =>
+        ++loads === 1
+          ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+          : original.load();
+      const { session } = sandboxSession();
+      const { el, alert } = await monitoringAlert(session);
+      expect(text(alert.querySelector('.title'))).to.equal('Drug monitoring could not be checked');
+      expect(part(el, 'Drug monitoring').querySelector('[part="empty"]')).to.equal(null);
+      await settled(el);
+      await expect(el).to.be.accessible();
+      alert.querySelector('button')!.click();
+      await waitUntil(() => items(el, 'Drug monitoring').length > 0, 'retry did not load', WAIT);
+      const warfarin = items(el, 'Drug monitoring').find((i) => i.startsWith('Warfarin 3mg'));
+      expect(warfarin).to.match(/^Warfarin 3mg tablets INR \d/);
+      expect(loads).to.equal(2);
     });
   });
 });

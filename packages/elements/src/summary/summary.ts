@@ -13,7 +13,6 @@ import type {
   SectionSnapshot,
 } from '@dcr-elements/core';
 import {
-  drugMonitoring,
   latestEvents,
   notShownSummary,
   notShownText,
@@ -37,18 +36,13 @@ import { renderDisclosure, renderNotice, renderSection } from '../shared/section
 import { KIND_LABELS, PRIORITY } from '../risks-warnings/warning-kinds.js';
 import { activeProblems, activeWarnings, summaryMedications } from './summary-query.js';
 import { styles } from './summary.styles.js';
-import { byMedicine, inSentence } from '../shared/monitoring.js';
+import { MonitoringController, byMedicine, inSentence } from '../shared/monitoring.js';
+import { FLAG_TEXT } from '../investigations/result-groups.js';
 import { pastStatusText } from '../shared/medication-text.js';
 
 const warningIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2 1 21h22L12 2zm0 5 7.5 12h-15L12 7zm-1 4v4h2v-4h-2zm0 5v2h2v-2h-2z"/></svg>`;
 
 type Ready<K extends SectionName> = Extract<SectionSnapshot<K>, { status: 'ready' }>;
-
-const ABNORMAL: Record<NonNullable<InvestigationResult['abnormal']>, string> = {
-  high: 'High',
-  low: 'Low',
-  abnormal: 'Abnormal',
-};
 
 /**
  * @summary What to know in thirty seconds: allergies, risks and warnings (resuscitation and
@@ -93,6 +87,7 @@ export class DcrSummary extends LitElement {
   private readonly investigations = new SectionController(this, 'investigations');
   private readonly problems = new SectionController(this, 'problems');
   private readonly events = new SectionController(this, 'events');
+  private readonly monitoring = new MonitoringController(this);
   private readonly parts = [
     this.allergies,
     this.warnings,
@@ -278,16 +273,28 @@ export class DcrSummary extends LitElement {
     const meds = this.medications.current;
     const results = this.investigations.current;
     let body: TemplateResult;
-    if (meds?.status === 'ready' && results?.status === 'ready') {
-      const monitored = drugMonitoring(meds.value, results.value);
+    const monitoring =
+      meds?.status === 'ready' && results?.status === 'ready'
+        ? this.monitoring.of(meds.value, results.value)
+        : undefined;
+    if (monitoring?.status === 'ready') {
+      const monitored = monitoring.value;
       body =
         monitored.length > 0
           ? html`<ul class="list">${byMedicine(monitored).map((tests) => this.renderMonitored(tests))}</ul>`
           : html`<p part="empty" class="empty">No current medicine with a monitoring test</p>`;
+    } else if (monitoring?.status === 'failed') {
+      // Never silently left out: the clinician is told monitoring was not checked.
+      body = html`<div part="message" class="message tone-error" role="alert">
+        <p class="title">Drug monitoring could not be checked</p>
+        <p>This part of the page did not load. It does not mean no monitoring is needed.</p>
+        <button type="button" @click=${() => this.monitoring.retry()}>Try again</button>
+      </div>`;
     } else {
-      // Both sections are needed: a failure of either is said, else it is still loading.
+      // Both sections are needed: a failure of either is said, else it (or the rule) is loading.
       const failed = [meds, results].find((s) => s?.status === 'error');
-      body = renderSection(this.session, failed ?? (meds?.status === 'ready' ? results : meds), {
+      const waiting = monitoring ? undefined : meds?.status === 'ready' ? results : meds;
+      body = renderSection(this.session, failed ?? waiting, {
         label: 'Drug monitoring',
         ready: () => html``,
         retry: () => {
@@ -310,7 +317,7 @@ export class DcrSummary extends LitElement {
         latest
           ? html`<span class="result">${test} ${recordText(resultValue(latest))}${
               latest.abnormal
-                ? html` <strong class="flag">${ABNORMAL[latest.abnormal]}</strong>`
+                ? html` <strong class="flag">${FLAG_TEXT[latest.abnormal]}</strong>`
                 : nothing
             }</span>
             <span class="date">${formatDate(latest.date)}${rangeText(latest)}</span>`
