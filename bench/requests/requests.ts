@@ -5,6 +5,10 @@
 // requests the page makes to the sandbox and their bytes.
 import { exampleSession } from '../../packages/elements/src/shared/example-sessions.js';
 import '../../packages/elements/src/define/dcr-record.js';
+import { defineElements } from '../../packages/elements/src/define/define-elements.js';
+
+// dcr-record loads its tabs' elements when they are needed; a page of one element needs it defined.
+defineElements();
 
 const query = new URLSearchParams(location.search);
 const session = exampleSession(
