@@ -1,6 +1,7 @@
 import { compareIsoDates, isRecentAcute } from '@dcr-elements/core';
 import type { Medication, MedicationIssue, Quantity } from '@dcr-elements/core';
 import { NOT_KNOWN } from '../shared/format.js';
+import { compareNames } from '../shared/compare-names.js';
 import { lazyOrder, type OrderedRows } from '../shared/lazy-order.js';
 
 /**
@@ -95,9 +96,8 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[]): 
   return allowed.includes(value as T) ? (value as T) : allowed[0]!;
 }
 
-/** One collator for every comparison: `localeCompare` with options builds one per call. */
-const names = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
-const byName = (a: Medication, b: Medication) => names.compare(a.name, b.name);
+/** Names as the en-GB collator orders them, plain names read without it (shared/compare-names.ts). */
+const byName = (a: Medication, b: Medication) => compareNames(a.name, b.name);
 
 /** Newest first; a missing date goes last. */
 const byDateDesc =
