@@ -8,13 +8,26 @@
 // - lit: the floor, bare lit-html rows of the same text: first screen as many rows as dcr's first
 //   screen holds, full render every row.
 // - fhir-react, medplum: the peers (bench/peers/peers.js); both render every row at once, so their
-//   first screen is their full render.
+//   first screen is their full render. Not loaded when the page is opened with ?peers=0.
+//
+// The record scales its medicines with its size, not its allergies: a real record holds a few to
+// tens of allergies, and the allergy banner shows every one by design (an allergy hidden is the
+// worst failure it can have), so a 100,000-entry record with 2,000 allergies would time a record
+// no GP system holds. Allergies stop at ALLERGY_CEILING; the rest are medicines.
 import { html, render } from 'lit';
 import { createCareRecordSession, staticSource, type CareRecordSession } from '@dcr-elements/core';
 import { WINDOW_STEP } from '../../packages/elements/src/shared/list-window.js';
 import '../../packages/elements/src/define/dcr-allergy-banner.js';
 import '../../packages/elements/src/define/dcr-medication-list.js';
 import '../../packages/elements/src/define/dcr-events-timeline.js';
+
+if (new URLSearchParams(location.search).get('peers') !== '0') {
+  const css = document.head.appendChild(document.createElement('link'));
+  css.rel = 'stylesheet';
+  css.href = '/bench/dist/peers.css';
+  const peers = '/bench/dist/peers.js'; // bundled by bench/run.mjs; a variable, so tsc leaves it be
+  void import(peers);
+}
 
 const NHS_NUMBER = '9434765919';
 const PATIENT = {
@@ -37,9 +50,15 @@ interface Resource {
   [field: string]: unknown;
 }
 
-/** `entries` resources: one allergy in fifty (at least two), the rest medicines on repeat. */
+/** The most allergies a bench record holds (see the top of this file). */
+const ALLERGY_CEILING = 20;
+
+/**
+ * `entries` resources: one allergy in fifty (at least two, at most ALLERGY_CEILING), the rest
+ * medicines on repeat.
+ */
 function allergiesAndMedicines(entries: number): Resource[] {
-  const allergies = Math.max(2, Math.round(entries / 50));
+  const allergies = Math.min(ALLERGY_CEILING, Math.max(2, Math.round(entries / 50)));
   const resources: Resource[] = [];
   for (let i = 0; i < allergies; i++)
     resources.push({
@@ -230,6 +249,27 @@ async function measure(
   return { first, full, rows };
 }
 
+/**
+ * The medication list of a record of `entries`, rendered in its default view (current), then
+ * switched to all: ms from the switch to the next paint. The list is chosen and ordered again.
+ */
+async function viewSwitch(entries: number): Promise<number> {
+  const record = await recordOf(entries);
+  await clear();
+  const list = document.createElement('dcr-medication-list') as Element & { view: string };
+  list.session = record.session;
+  stage.append(list);
+  await list.updateComplete;
+  await painted();
+  const start = performance.now();
+  list.view = 'all';
+  await list.updateComplete;
+  await painted();
+  const ms = performance.now() - start;
+  await clear();
+  return ms;
+}
+
 /** The 10,000-event timeline scrolled end to end: long tasks and frames over 1.5 frame budgets. */
 async function scrollTimeline(count: number): Promise<{
   frames: number;
@@ -286,4 +326,9 @@ async function scrollTimeline(count: number): Promise<{
   };
 }
 
-Object.assign(window, { benchMeasure: measure, benchScroll: scrollTimeline, benchReady: true });
+Object.assign(window, {
+  benchMeasure: measure,
+  benchScroll: scrollTimeline,
+  benchViewSwitch: viewSwitch,
+  benchReady: true,
+});

@@ -1,12 +1,12 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { medicationViews } from '@dcr-elements/core';
 import type { CareRecordSession, Medication, MedicationsSection } from '@dcr-elements/core';
 import { DcrEntrySelectEvent } from '../events.js';
 import { sessionContext } from '../session/session-context.js';
 import { NOT_KNOWN, formatDate } from '../shared/format.js';
 import { ListWindow } from '../shared/list-window.js';
+import type { OrderedRows } from '../shared/lazy-order.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
 import { recordText } from '../shared/record-text.js';
@@ -16,14 +16,15 @@ import {
   MEDICATION_SORTS,
   MEDICATION_VIEWS,
   formatQuantity,
-  inView,
   isPast,
   issueHistory,
   issuesSince,
   medicationGroups,
   oneOf,
   selectMedications,
+  viewCounts,
   type MedicationGroup,
+  type MedicationGroups,
   type MedicationKindFilter,
   type MedicationQuery,
   type MedicationSort,
@@ -119,14 +120,17 @@ export class DcrMedicationList extends LitElement {
   /** A long list shows its first rows and more as it scrolls (shared/list-window.ts). */
   private readonly window = new ListWindow(this);
   private query: MedicationQuery = { view: 'current', kind: 'all', sort: 'name', text: '' };
-  private shown: { group: MedicationGroup; medications: Medication[] }[] = [];
+  private shown: { group: MedicationGroup; medications: OrderedRows<Medication> }[] = [];
   private section: MedicationsSection | undefined;
-  /** Each medication's group (core's `medicationViews`); the `current` view shows the first three. */
-  private groups: ReadonlyMap<Medication, MedicationGroup> = new Map();
+  /** The section's medications by group (as core's `medicationViews`); `current` shows the first three. */
+  private groups: MedicationGroups = medicationGroups([], '');
   /** How many medications each view holds (the radio labels and the summary). */
   private viewCounts: Record<MedicationView, number> = { current: 0, past: 0, all: 0 };
-  /** A stable DOM id suffix per medication (its position in the section), for aria-controls. */
-  private domIds = new Map<string, number>();
+  /**
+   * A stable DOM id suffix per medication, for aria-controls: numbered as rows are first rendered,
+   * so a long list numbers its window, not all 100,000.
+   */
+  private domIds = new WeakMap<Medication, number>();
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     // The session itself, not `this.medications`: a session set just now is followed by the
@@ -138,15 +142,13 @@ export class DcrMedicationList extends LitElement {
       // A new value (or another patient): nothing stays open from the previous one.
       this.section = section;
       this.expanded = new Set();
-      this.domIds = new Map(section?.entries.map((m, i) => [m.id, i]));
+      this.domIds = new WeakMap();
       // Grouped as on the day the record was fetched, as the GP Connect HTML view groups it.
       this.groups =
         section && snapshot?.status === 'ready'
-          ? medicationGroups(medicationViews(section, snapshot.fetchedAt))
-          : new Map();
-      this.viewCounts = { current: 0, past: 0, all: 0 };
-      for (const m of section?.entries ?? [])
-        for (const v of MEDICATION_VIEWS) if (inView(m, v, this.groups)) this.viewCounts[v]++;
+          ? medicationGroups(section.entries, snapshot.fetchedAt)
+          : medicationGroups([], '');
+      this.viewCounts = viewCounts(this.groups);
     }
     const query: MedicationQuery = {
       view: oneOf(this.view, MEDICATION_VIEWS),
@@ -157,7 +159,7 @@ export class DcrMedicationList extends LitElement {
     // Chosen again only when the list itself changes (not when an issue history opens).
     if (newSection || MEDICATION_QUERY_KEYS.some((key) => query[key] !== this.query[key])) {
       this.query = query;
-      this.shown = section ? selectMedications(section.entries, query, this.groups) : [];
+      this.shown = section ? selectMedications(this.groups, query) : [];
     }
   }
 
@@ -182,7 +184,7 @@ export class DcrMedicationList extends LitElement {
         recorded
           ? html`${this.renderControls()}
             <p part="summary" class="summary" role="status">${this.summary()}</p>
-            ${this.shown.length > 0 ? this.renderTable() : this.renderNoMatch(section)}`
+            ${this.shown.length > 0 ? this.renderTable() : this.renderNoMatch()}`
           : html`<p part="empty" class="empty">No medications recorded</p>`
       }
       ${renderDisclosure(section, snapshot?.status === 'ready' ? snapshot : undefined)}
@@ -233,11 +235,11 @@ export class DcrMedicationList extends LitElement {
       : `Showing ${inThisView} ${noun}, ${sorted}.`;
   }
 
-  private renderNoMatch(section: MedicationsSection): TemplateResult {
+  private renderNoMatch(): TemplateResult {
     const { view, kind, text } = this.query;
     const filtered = kind !== 'all' || text.trim() !== '';
     if (!filtered && view === 'current') {
-      const past = section.entries.filter((m) => isPast(this.groups.get(m))).length;
+      const past = this.viewCounts.past;
       return html`<p part="empty" class="empty">No current medications recorded.
         ${past} past ${past === 1 ? 'medication is' : 'medications are'} recorded: choose Past or All to see ${past === 1 ? 'it' : 'them'}.</p>`;
     }
@@ -271,7 +273,7 @@ export class DcrMedicationList extends LitElement {
 
   private renderMedication(m: Medication, past: boolean): TemplateResult {
     const open = this.expanded.has(m.id);
-    const issuesId = `issues-${this.domIds.get(m.id) ?? 0}`;
+    const issuesId = `issues-${this.domId(m)}`;
     const since = issuesSince(m);
     const classes = [m.highRisk && 'high-risk', past && 'past'].filter(Boolean).join(' ');
     // Each cell names its column (data-label): below 50rem the row stacks and shows the names.
@@ -349,6 +351,13 @@ export class DcrMedicationList extends LitElement {
       </tbody>
     </table>`;
   }
+
+  private domId(m: Medication): number {
+    let id = this.domIds.get(m);
+    if (id === undefined) this.domIds.set(m, (id = ++this.lastDomId));
+    return id;
+  }
+  private lastDomId = 0;
 
   private toggle(m: Medication): void {
     const expanded = !this.expanded.has(m.id);

@@ -1,6 +1,8 @@
-import { compareIsoDates } from '@dcr-elements/core';
-import type { Medication, MedicationIssue, MedicationViews, Quantity } from '@dcr-elements/core';
+import { compareIsoDates, isRecentAcute } from '@dcr-elements/core';
+import type { Medication, MedicationIssue, Quantity } from '@dcr-elements/core';
 import { NOT_KNOWN } from '../shared/format.js';
+import { compareNames } from '../shared/compare-names.js';
+import { lazyOrder, type OrderedRows } from '../shared/lazy-order.js';
 
 /**
  * How the medication list is narrowed and ordered: presentation only. Which medicines are
@@ -44,15 +46,44 @@ const GROUPS_IN_VIEW: Record<MedicationView, readonly MedicationGroup[]> = {
   all: MEDICATION_GROUPS,
 };
 
-/** Each medication's group, from core's grouping on the day the record was fetched. */
-export function medicationGroups(views: MedicationViews): ReadonlyMap<Medication, MedicationGroup> {
-  const groups = new Map<Medication, MedicationGroup>();
-  for (const m of views.currentRepeat) groups.set(m, 'current-repeat');
-  for (const m of views.recentAcute) if (!groups.has(m)) groups.set(m, 'recent-acute');
-  for (const m of views.current) if (!groups.has(m)) groups.set(m, 'other-current');
-  for (const m of views.all)
-    if (!groups.has(m)) groups.set(m, m.kind === 'repeat' ? 'past-repeat' : 'past-acute');
+/** A section's medications by group, each group in the section's order. */
+export type MedicationGroups = Record<MedicationGroup, Medication[]>;
+
+/**
+ * Each medication's group on `today` (the day the record was fetched), in one pass: the
+ * membership of core's `medicationViews` (current repeats; core's `isRecentAcute`; anything the
+ * source calls current; the rest past), without the four sorts of 100,000 names it also does,
+ * which the list does not use (it orders what it shows itself, lazily). medication-query.test.ts
+ * checks that the two agree on every medication.
+ */
+export function medicationGroups(entries: readonly Medication[], today: string): MedicationGroups {
+  const groups: MedicationGroups = {
+    'current-repeat': [],
+    'recent-acute': [],
+    'other-current': [],
+    'past-repeat': [],
+    'past-acute': [],
+  };
+  for (const m of entries)
+    groups[
+      m.kind === 'repeat' && m.current
+        ? 'current-repeat'
+        : isRecentAcute(m, today)
+          ? 'recent-acute'
+          : m.current
+            ? 'other-current'
+            : m.kind === 'repeat'
+              ? 'past-repeat'
+              : 'past-acute'
+    ].push(m);
   return groups;
+}
+
+/** How many medications each view holds. */
+export function viewCounts(groups: MedicationGroups): Record<MedicationView, number> {
+  const count = (view: MedicationView) =>
+    GROUPS_IN_VIEW[view].reduce((n, group) => n + groups[group].length, 0);
+  return { current: count('current'), past: count('past'), all: count('all') };
 }
 
 /** True for a medication the patient no longer takes (not in the default view). */
@@ -65,23 +96,8 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[]): 
   return allowed.includes(value as T) ? (value as T) : allowed[0]!;
 }
 
-/**
- * Whether a medication belongs in a view. `current` is what the core's `medicationViews` shows by
- * default (current repeats, acutes of the last 12 months, anything the source calls current), so
- * a recent antibiotic is never hidden under "past"; `past` is everything else.
- */
-export function inView(
-  medication: Medication,
-  view: MedicationView,
-  groups: ReadonlyMap<Medication, MedicationGroup>,
-): boolean {
-  const group = groups.get(medication);
-  return group !== undefined && GROUPS_IN_VIEW[view].includes(group);
-}
-
-/** One collator for every comparison: `localeCompare` with options builds one per call. */
-const names = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
-const byName = (a: Medication, b: Medication) => names.compare(a.name, b.name);
+/** Names as the en-GB collator orders them, plain names read without it (shared/compare-names.ts). */
+const byName = (a: Medication, b: Medication) => compareNames(a.name, b.name);
 
 /** Newest first; a missing date goes last. */
 const byDateDesc =
@@ -94,23 +110,28 @@ const COMPARE: Record<MedicationSort, (a: Medication, b: Medication) => number> 
   started: byDateDesc((m) => m.started),
 };
 
-/** The medications to show, group by group in reading order, each group in the chosen order. */
+/**
+ * The medications to show, group by group in reading order, each group in the chosen order: ordered
+ * lazily (shared/lazy-order.ts), so a long list orders what its window shows, not every medicine.
+ */
 export function selectMedications(
-  entries: readonly Medication[],
+  groups: MedicationGroups,
   query: MedicationQuery,
-  groups: ReadonlyMap<Medication, MedicationGroup>,
-): { group: MedicationGroup; medications: Medication[] }[] {
+): { group: MedicationGroup; medications: OrderedRows<Medication> }[] {
   const text = query.text.trim().toLocaleLowerCase('en-GB');
-  const shown = entries
-    .filter(
-      (m) =>
-        inView(m, query.view, groups) &&
-        (query.kind === 'all' || m.kind === query.kind) &&
-        (!text || m.name.toLocaleLowerCase('en-GB').includes(text)),
-    )
-    .sort(COMPARE[query.sort]);
+  const filtered = query.kind !== 'all' || text !== '';
+  const compare = COMPARE[query.sort];
   return GROUPS_IN_VIEW[query.view]
-    .map((group) => ({ group, medications: shown.filter((m) => groups.get(m) === group) }))
+    .map((group) => {
+      const members = filtered
+        ? groups[group].filter(
+            (m) =>
+              (query.kind === 'all' || m.kind === query.kind) &&
+              (!text || m.name.toLocaleLowerCase('en-GB').includes(text)),
+          )
+        : groups[group];
+      return { group, medications: lazyOrder(members, compare) };
+    })
     .filter((g) => g.medications.length > 0);
 }
 

@@ -1,6 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createCareRecordSession, staticSource } from '@dcr-elements/core';
+import { compareIsoDates, createCareRecordSession, staticSource } from '@dcr-elements/core';
 import type { CareRecordSession, SectionName } from '@dcr-elements/core';
 import { WHOLE_ROWS, WINDOW_STEP } from './list-window.js';
 import '../define/dcr-medication-list.js';
@@ -93,7 +93,11 @@ const LISTS = [
 
 type ListElement = HTMLElement & { printing: boolean; updateComplete: Promise<boolean> };
 
-async function sessionWith(section: string, count: number): Promise<CareRecordSession> {
+async function sessionWith(
+  section: string,
+  count: number,
+  resource = RESOURCES[section]!,
+): Promise<CareRecordSession> {
   const resources: object[] = [
     {
       resourceType: 'Patient',
@@ -103,7 +107,7 @@ async function sessionWith(section: string, count: number): Promise<CareRecordSe
       birthDate: '1940-01-02',
     },
   ];
-  for (let i = 0; i < count; i++) resources.push(RESOURCES[section]!(i));
+  for (let i = 0; i < count; i++) resources.push(resource(i));
   const session = createCareRecordSession({
     source: staticSource(resources, { normalise: { today: '2026-11-26' } }),
     viewer: {
@@ -155,6 +159,68 @@ describe('long lists (shared/list-window.ts)', function () {
     el.printing = false;
     await el.updateComplete;
     expect(count(el, '[part="row"]')).to.equal(WINDOW_STEP);
+    session.end();
+  });
+
+  it('a long medication list in random order: scrolled through or printed, the order of a full sort', async () => {
+    // Seeded (STYLE.md), names that tie and differ only in case, so order and stability both show.
+    let state = 2026;
+    const next = () => (state = (state * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
+    const words = [
+      'Aspirin 75mg',
+      'aspirin 75mg',
+      'Metformin 500mg',
+      'Metformin 50mg',
+      'Zopiclone',
+    ];
+    const medication = (i: number) => ({
+      ...(RESOURCES.medications!(i) as object),
+      medicationCodeableConcept: snomed(
+        '1',
+        `${words[Math.floor(next() * words.length)]!} ${Math.floor(next() * 30)}`,
+      ),
+      authoredOn: next() < 0.1 ? undefined : day(Math.floor(next() * 400)),
+    });
+    const total = 1_000;
+    const session = await sessionWith('medications', total, medication);
+    const snapshot = session.current('medications');
+    const entries = snapshot?.status === 'ready' ? snapshot.value.entries : [];
+    const names = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+    const byName = (a: (typeof entries)[number], b: (typeof entries)[number]) =>
+      names.compare(a.name, b.name);
+    // The list's own orders (medication-query.ts), by a full stable sort.
+    const expected = {
+      name: [...entries].sort(byName).map((m) => m.id),
+      started: [...entries]
+        .sort((a, b) => compareIsoDates(b.started, a.started) || byName(a, b))
+        .map((m) => m.id),
+    };
+    const el = await listOf('dcr-medication-list', session, '[part="row"]');
+    // Every row carries its medicine's issues row, named by a DOM id; the name is what a user reads.
+    const shownIds = () =>
+      [...el.shadowRoot!.querySelectorAll('[part="expand"]')].map((b) => b.textContent!.trim());
+    const expectedNames = (ids: string[]) =>
+      ids.map((id) => entries.find((m) => m.id === id)!.name);
+    for (const sort of ['name', 'started'] as const) {
+      el.setAttribute('sort', sort);
+      await el.updateComplete;
+      expect(shownIds(), `${sort}: first screen`).to.deep.equal(
+        expectedNames(expected[sort].slice(0, WINDOW_STEP)),
+      );
+      for (let step = 0; more(el) && step < total / WINDOW_STEP + 5; step++) {
+        more(el)!.click();
+        await el.updateComplete;
+      }
+      expect(shownIds(), `${sort}: scrolled through`).to.deep.equal(expectedNames(expected[sort]));
+      el.setAttribute('sort', sort === 'name' ? 'started' : 'name');
+      await el.updateComplete;
+      el.setAttribute('sort', sort);
+      el.printing = true;
+      await el.updateComplete;
+      expect(shownIds(), `${sort}: printed`).to.deep.equal(expectedNames(expected[sort]));
+      el.printing = false;
+      await el.updateComplete;
+    }
     session.end();
   });
 

@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { TemplateResult } from 'lit';
+import type { OrderedRows } from './lazy-order.js';
 
 /**
  * Up to this many rows a list renders whole (a typical record: the page, its print and any capture
@@ -77,13 +78,18 @@ export class ListWindow implements ReactiveController {
     this.cut = 0;
   }
 
-  /** The rows of `rows` this render shows: all of them while the budget lasts, then none. */
-  take<T>(rows: readonly T[]): readonly T[] {
+  /**
+   * The rows of `rows` this render shows: all of them while the budget lasts, then none. Rows
+   * ordered lazily (`lazy-order.ts`) are ordered only as far as the window reaches.
+   */
+  take<T>(rows: readonly T[] | OrderedRows<T>): readonly T[] {
+    const all = isOrdered(rows) ? undefined : rows;
+    const head = (count: number) => all?.slice(0, count) ?? (rows as OrderedRows<T>).head(count);
     if (rows.length <= this.budget) {
       this.budget -= rows.length;
-      return rows;
+      return all ?? head(rows.length);
     }
-    const shown = rows.slice(0, this.budget);
+    const shown = head(this.budget);
     this.cut += rows.length - shown.length;
     this.budget = 0;
     return shown;
@@ -122,6 +128,9 @@ export class ListWindow implements ReactiveController {
     if (this.observed) this.watch(this.observed);
   }
 }
+
+const isOrdered = <T>(rows: readonly T[] | OrderedRows<T>): rows is OrderedRows<T> =>
+  !Array.isArray(rows);
 
 /**
  * `derive` remembered for its last input: a long list's order or grouping is worked out once per
