@@ -35,7 +35,9 @@ export { lookalikeOf, type Lookalike, type LookalikeReason } from './normalise/s
 export { drugMonitoring, type MonitoredMedicine } from './normalise/shared/drug-monitoring.js';
 export {
   isRecentAcute,
+  medicationGroupOf,
   medicationViews,
+  type MedicationGroup,
   type MedicationViews,
 } from './normalise/shared/medication-views.js';
 export { problemViews, type ProblemViews } from './normalise/shared/problem-views.js';

@@ -1,4 +1,4 @@
-import { compareIsoDates, isRecentAcute } from '@dcr-elements/core';
+import { compareIsoDates, medicationGroupOf, type MedicationGroup } from '@dcr-elements/core';
 import type { Medication, MedicationIssue, Quantity } from '@dcr-elements/core';
 import { NOT_KNOWN } from '../shared/format.js';
 import { compareNames } from '../shared/compare-names.js';
@@ -27,18 +27,18 @@ export interface MedicationQuery {
 }
 
 /**
- * The groups of the GP Connect HTML view, as core's `medicationViews` computes them, in the order a
- * clinician reads them: what the patient takes now first ("Current Repeat Medication", "Acute
- * Medication (Last 12 Months)"), then what they no longer take.
+ * The groups of core's `medicationGroupOf` (the GP Connect HTML view's), in the order a clinician
+ * reads them: what the patient takes now first ("Current Repeat Medication", "Acute Medication
+ * (Last 12 Months)"), then what they no longer take.
  */
-export const MEDICATION_GROUPS = [
+export const MEDICATION_GROUPS: readonly MedicationGroup[] = [
   'current-repeat',
   'recent-acute',
   'other-current',
   'past-repeat',
   'past-acute',
-] as const;
-export type MedicationGroup = (typeof MEDICATION_GROUPS)[number];
+];
+export type { MedicationGroup };
 
 const GROUPS_IN_VIEW: Record<MedicationView, readonly MedicationGroup[]> = {
   current: ['current-repeat', 'recent-acute', 'other-current'],
@@ -50,11 +50,9 @@ const GROUPS_IN_VIEW: Record<MedicationView, readonly MedicationGroup[]> = {
 export type MedicationGroups = Record<MedicationGroup, Medication[]>;
 
 /**
- * Each medication's group on `today` (the day the record was fetched), in one pass: the
- * membership of core's `medicationViews` (current repeats; core's `isRecentAcute`; anything the
- * source calls current; the rest past), without the four sorts of 100,000 names it also does,
- * which the list does not use (it orders what it shows itself, lazily). medication-query.test.ts
- * checks that the two agree on every medication.
+ * Each medication's group on `today` (the day the record was fetched), by core's rule, in one
+ * pass: not through `medicationViews`, whose four sorts of every name the list does not use (it
+ * orders what it shows itself, lazily).
  */
 export function medicationGroups(entries: readonly Medication[], today: string): MedicationGroups {
   const groups: MedicationGroups = {
@@ -64,18 +62,7 @@ export function medicationGroups(entries: readonly Medication[], today: string):
     'past-repeat': [],
     'past-acute': [],
   };
-  for (const m of entries)
-    groups[
-      m.kind === 'repeat' && m.current
-        ? 'current-repeat'
-        : isRecentAcute(m, today)
-          ? 'recent-acute'
-          : m.current
-            ? 'other-current'
-            : m.kind === 'repeat'
-              ? 'past-repeat'
-              : 'past-acute'
-    ].push(m);
+  for (const m of entries) groups[medicationGroupOf(m, today)].push(m);
   return groups;
 }
 

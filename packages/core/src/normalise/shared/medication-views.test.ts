@@ -1,7 +1,7 @@
 import '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import type { Medication } from '../../model/clinical.js';
-import { isRecentAcute, medicationViews } from './medication-views.js';
+import { isRecentAcute, medicationGroupOf, medicationViews } from './medication-views.js';
 
 const TODAY = '2026-11-26';
 
@@ -100,6 +100,30 @@ describe('medicationViews: the GP Connect HTML view groups', () => {
       'Doxycycline',
       'Furosemide',
     ]);
+  });
+
+  it('each medicine has one group, the one its view puts it in', () => {
+    const groups = [
+      oldAcute,
+      repeat,
+      stopped,
+      antibiotic,
+      thisWeek,
+      newerRepeat,
+      completedRepeat,
+    ].map((m) => `${m.name}: ${medicationGroupOf(m, TODAY)}`);
+    expect(groups).to.deep.equal([
+      'Amoxicillin: past-acute',
+      'Furosemide: current-repeat',
+      'Apixaban: past-repeat',
+      'Clarithromycin: recent-acute',
+      'Doxycycline: recent-acute',
+      'Atorvastatin: current-repeat',
+      'Omeprazole: past-repeat',
+    ]);
+    // Not recent, but the source still calls it current: shown as current, never as past.
+    const longCourse = med('Methotrexate', { current: true, started: '2024-01-01' });
+    expect(medicationGroupOf(longCourse, TODAY)).to.equal('other-current');
   });
 
   it('an undated acute is recent only when the source calls it current', () => {

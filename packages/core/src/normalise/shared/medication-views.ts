@@ -52,6 +52,22 @@ export function isRecentAcute(m: Medication, today: string): boolean {
   return now - date < RECENT_ACUTE_DAYS;
 }
 
+/**
+ * The group of the GP Connect HTML view a medication is read under on `today` (ISO date): current
+ * repeats, recent acutes, anything else the source calls current (so a recent antibiotic is never
+ * hidden under "past"), then discontinued repeats and older acutes. The one rule for it:
+ * `medicationViews` and the medication list both group by it.
+ */
+export type MedicationGroup =
+  'current-repeat' | 'recent-acute' | 'other-current' | 'past-repeat' | 'past-acute';
+
+export function medicationGroupOf(m: Medication, today: string): MedicationGroup {
+  if (m.kind === 'repeat' && m.current) return 'current-repeat';
+  if (isRecentAcute(m, today)) return 'recent-acute';
+  if (m.current) return 'other-current';
+  return m.kind === 'repeat' ? 'past-repeat' : 'past-acute';
+}
+
 /** One collator for every comparison: `localeCompare` with options builds one per call. */
 const names = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 const byName = (a: Medication, b: Medication) => names.compare(a.name, b.name);
@@ -68,15 +84,14 @@ export function medicationViews(
   today: string,
 ): MedicationViews {
   const entries = [...section.entries];
-  const recentAcute = entries.filter((m) => isRecentAcute(m, today)).sort(newestFirst(acuteDate));
-  const currentRepeat = entries
-    .filter((m) => m.kind === 'repeat' && m.current)
-    .sort(newestFirst((m) => m.started));
-  const discontinuedRepeat = entries
-    .filter((m) => m.kind === 'repeat' && !m.current)
-    .sort(newestFirst((m) => m.stopped ?? m.lastIssued?.date ?? m.started));
-  const shown = new Set([...recentAcute, ...currentRepeat]);
-  const current = entries.filter((m) => shown.has(m) || m.current).sort(byName);
+  const groups = new Map(entries.map((m) => [m, medicationGroupOf(m, today)]));
+  const inGroup = (group: MedicationGroup) => entries.filter((m) => groups.get(m) === group);
+  const recentAcute = inGroup('recent-acute').sort(newestFirst(acuteDate));
+  const currentRepeat = inGroup('current-repeat').sort(newestFirst((m) => m.started));
+  const discontinuedRepeat = inGroup('past-repeat').sort(
+    newestFirst((m) => m.stopped ?? m.lastIssued?.date ?? m.started),
+  );
+  const current = entries.filter((m) => !groups.get(m)!.startsWith('past-')).sort(byName);
   const issues = entries
     .flatMap((medication) => medication.issues.map((issue) => ({ medication, issue })))
     .sort(
