@@ -1,7 +1,7 @@
 // `npm run bench`: every budget (docs/architecture.md#budgets) and the side-by-side comparison, printed as ratios in one
 // run (docs/performance.md). Installs bench/package.json's peers on first use (root `npm ci` and CI
-// never do), builds, then: bundle sizes (scripts/size.mjs), requests of a full-record page and a
-// single-element page, render against bare lit-html, fhir-react and @medplum/react in one Chromium
+// never do), builds, then: bundle sizes (scripts/size.mjs), requests of the full-record page against
+// every element's page alone, render against bare lit-html, fhir-react and @medplum/react in one Chromium
 // with the order rotated every round, the 10,000-event timeline scrolled end to end, and normalise
 // against JSON.parse. Exits 1 when a budget fails; a time is only ever judged as a ratio.
 //
@@ -16,6 +16,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { build } from 'esbuild';
 import { withCatalogueBrowser } from '../scripts/catalogue-browser.mjs';
+import { ELEMENTS as REQUEST_PAGES, measureRequests, requestsReport } from './requests/run.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? 'typical,1000,5000,10000,100000')
@@ -110,28 +111,10 @@ const browserResults = !browserParts
         bypassCSP: true,
       });
 
-      // 5a. Requests: full record vs one element, FHIR R4 and GP Connect.
-      let requests;
-      if (PARTS.has('requests')) {
-        requests = {};
-        for (const source of ['r4', 'gp-connect'])
-          for (const kind of ['record', 'single']) {
-            const page = await context.newPage();
-            const seen = [];
-            page.on('requestfinished', (request) => {
-              if (new URL(request.url()).pathname.startsWith('/fhir/')) seen.push(request);
-            });
-            await page.goto(`${origin}/bench/requests/index.html?source=${source}&page=${kind}`);
-            await page.waitForLoadState('networkidle');
-            let bytes = 0;
-            for (const request of seen) {
-              const sizes = await request.sizes();
-              bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-            }
-            requests[`${source}.${kind}`] = { count: seen.length, bytes };
-            await page.close();
-          }
-      }
+      // 5a. Requests: the full record against every element alone, FHIR R4 and GP Connect.
+      const requests = PARTS.has('requests')
+        ? await measureRequests(browser, origin, ['record', ...REQUEST_PAGES])
+        : undefined;
 
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
@@ -198,16 +181,10 @@ const browserResults = !browserParts
 const { requests, render, viewSwitch, scroll } = browserResults;
 if (requests) {
   say();
-  say('== Requests to the sandbox (typical patient), full record page vs single-element page');
-  for (const source of ['r4', 'gp-connect']) {
-    const full = requests[`${source}.record`];
-    const single = requests[`${source}.single`];
-    say(
-      `${source.padEnd(10)} record: ${full.count} requests, ${(full.bytes / 1024).toFixed(1)} KB; ` +
-        `medication list alone: ${single.count} requests, ${(single.bytes / 1024).toFixed(1)} KB; ` +
-        `ratio ${(full.count / single.count).toFixed(2)} requests, ${(full.bytes / single.bytes).toFixed(2)} bytes`,
-    );
-  }
+  say('== Requests to the sandbox (typical patient): full record page vs every element alone');
+  const { lines, failed } = requestsReport(requests);
+  for (const line of lines) say(line);
+  if (failed) failures.push('requests: the record page makes more than the biggest single element');
 }
 
 if (render) {

@@ -6,7 +6,7 @@
 import { withCatalogueBrowser } from '../../scripts/catalogue-browser.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8767);
-const ELEMENTS = [
+export const ELEMENTS = [
   'dcr-patient-banner',
   'dcr-allergy-banner',
   'dcr-medication-list',
@@ -56,34 +56,42 @@ export async function measureRequests(browser, origin, pages) {
   return results;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const results = await withCatalogueBrowser(PORT, (browser, origin) =>
-    measureRequests(browser, origin, ['record', ...ELEMENTS]),
-  );
+/** The report of measureRequests over 'record' and every element: each page's requests, and the record against the biggest single element (the budget). */
+export function requestsReport(results) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   let failed = false;
+  const lines = [];
   for (const source of ['r4', 'gp-connect']) {
-    console.log(`== ${source}`);
+    lines.push(`== ${source}`);
     const record = results[`${source}.record`];
     let biggest = { tag: '', count: 0, bytes: 0 };
     for (const tag of ELEMENTS) {
       const r = results[`${source}.${tag}`];
-      console.log(
+      lines.push(
         `${tag.padEnd(22)} ${String(r.count).padStart(3)} requests ${kb(r.bytes).padStart(9)}`,
       );
       if (r.count > biggest.count || (r.count === biggest.count && r.bytes > biggest.bytes))
         biggest = { tag, ...r };
     }
-    console.log(
+    lines.push(
       `${'dcr-record'.padEnd(22)} ${String(record.count).padStart(3)} requests ${kb(record.bytes).padStart(9)}`,
     );
-    if (process.env.BENCH_VERBOSE) console.log(record.lines.join('\n'));
+    if (process.env.BENCH_VERBOSE) lines.push(record.lines.join('\n'));
     const ok = record.count <= biggest.count;
     if (!ok) failed = true;
-    console.log(
+    lines.push(
       `record / biggest single element (${biggest.tag}): ${(record.count / biggest.count).toFixed(2)} requests, ` +
         `${(record.bytes / biggest.bytes).toFixed(2)} bytes ${ok ? 'ok' : 'OVER'}`,
     );
   }
+  return { lines, failed };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const results = await withCatalogueBrowser(PORT, (browser, origin) =>
+    measureRequests(browser, origin, ['record', ...ELEMENTS]),
+  );
+  const { lines, failed } = requestsReport(results);
+  console.log(lines.join('\n'));
   process.exit(failed ? 1 : 0);
 }
