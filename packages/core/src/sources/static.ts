@@ -25,18 +25,19 @@ export function staticSource(
     // resolve through one index, whatever section reads them.
     const entries = read.bundleEntries(input);
     const resources = entries.map((entry) => entry.resource);
-    return { read, resources, references: read.referenceIndex(entries) };
+    const references = read.referenceIndex(entries);
+    // Every Patient read once, not again for each section.
+    const patients = resources.flatMap((r) => read.demographicsFromR4(r, references) ?? []);
+    return { read, resources, references, patients };
   });
 
   async function section<K extends SectionName>(
     name: K,
     { nhsNumber, signal }: SourceRequest,
   ): Promise<SectionValues[K]> {
-    const { read, resources, references } = await indexed();
-    const { R4_SECTION_TYPES, demographicsFromR4, normaliseOptions, r4InTurns, record } = read;
-    const matches = resources
-      .map((r) => demographicsFromR4(r, references))
-      .filter((p) => p?.nhsNumber === nhsNumber);
+    const { read, resources, references, patients } = await indexed();
+    const { R4_SECTION_TYPES, normaliseOptions, r4InTurns, record } = read;
+    const matches = patients.filter((p) => p.nhsNumber === nhsNumber);
     if (matches.length !== 1) throw new RecordError(matches.length === 0 ? 'not-found' : 'invalid');
     const patient = {
       ...matches[0]!,
