@@ -11,15 +11,35 @@ import type { SectionDiagnostics } from '../../model/common.js';
 const SHAPE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))?)?)?)?$/;
 
+const NOT_A_DATE = 0;
+const POSSIBLE = 1;
+const IMPOSSIBLE = 2;
+type Verdict = typeof NOT_A_DATE | typeof POSSIBLE | typeof IMPOSSIBLE;
+
+/**
+ * Each date text's verdict, remembered: a record repeats a few thousand dates over and over (every
+ * entry of a day's consultation), and reading each again was a sixth of normalising. Bounded, so
+ * a hostile record of unique strings costs the regex, never memory.
+ */
+const verdicts = new Map<string, Verdict>();
+function verdictOf(value: string): Verdict {
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) {
+    const match = SHAPE.exec(value);
+    verdict = match === null ? NOT_A_DATE : partsExist(match) ? POSSIBLE : IMPOSSIBLE;
+    if (verdicts.size < 20_000) verdicts.set(value, verdict);
+  }
+  return verdict;
+}
+
 /** Whether `value` looks like a FHIR date at all (so a wrong one is an impossible date, not text). */
 export function looksLikeDate(value: string): boolean {
-  return SHAPE.test(value);
+  return verdictOf(value) !== NOT_A_DATE;
 }
 
 /** True when every part of an ISO date/dateTime (partial allowed) names a moment that exists. */
 export function isPossibleDate(value: string): boolean {
-  const match = SHAPE.exec(value);
-  return match !== null && partsExist(match);
+  return verdictOf(value) === POSSIBLE;
 }
 
 function partsExist(match: RegExpExecArray): boolean {
@@ -73,8 +93,7 @@ export function countImpossibleDates(resource: unknown, diagnostics: SectionDiag
 function impossibleIn(value: unknown, key: string, depth: number): number {
   if (typeof value === 'string') {
     if (value.length > 40 || !isDateField(key)) return 0;
-    const match = SHAPE.exec(value.trim());
-    return match && !partsExist(match) ? 1 : 0;
+    return verdictOf(value.trim()) === IMPOSSIBLE ? 1 : 0;
   }
   if (depth > 2 || typeof value !== 'object' || value === null) return 0;
   let found = 0;
