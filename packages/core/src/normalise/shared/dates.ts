@@ -89,23 +89,44 @@ export function countImpossibleDates(resource: unknown, diagnostics: SectionDiag
   if (found > 0) diagnostics.impossibleDates = (diagnostics.impossibleDates ?? 0) + found;
 }
 
-/** Hot (every resource of every section): loops, no closures or entry arrays. */
+/**
+ * Hot (every resource of every section): loops, no closures or entry arrays, and a string or a
+ * number is judged in the loop rather than by a call. Objects are read down to depth 2 (the
+ * resource's own fields at 1), a string at any depth it is reached.
+ */
 function impossibleIn(value: unknown, key: string, depth: number): number {
-  if (typeof value === 'string') {
-    if (value.length > 40 || !isDateField(key)) return 0;
-    return verdictOf(value.trim()) === IMPOSSIBLE ? 1 : 0;
-  }
+  if (typeof value === 'string') return impossibleString(value, key);
   if (depth > 2 || typeof value !== 'object' || value === null) return 0;
   let found = 0;
   if (Array.isArray(value)) {
     const end = Math.min(value.length, 50);
-    for (let i = 0; i < end; i++) found += impossibleIn(value[i], key, depth + 1);
+    for (let i = 0; i < end; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'string') found += impossibleString(item, key);
+      else if (typeof item === 'object' && item !== null && depth < 2)
+        found += impossibleIn(item, key, depth + 1);
+    }
     return found;
   }
   const fields = value as Record<string, unknown>;
-  for (const k in fields) {
-    if (k === 'contained' || k === 'text' || k === 'note' || !Object.hasOwn(fields, k)) continue;
-    found += impossibleIn(fields[k], k, depth + 1);
+  const keys = Object.keys(fields);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const field = fields[k];
+    if (typeof field === 'string') found += impossibleString(field, k);
+    else if (
+      typeof field === 'object' &&
+      field !== null &&
+      depth < 2 &&
+      k !== 'contained' &&
+      k !== 'text' &&
+      k !== 'note'
+    )
+      found += impossibleIn(field, k, depth + 1);
   }
   return found;
+}
+
+function impossibleString(value: string, key: string): number {
+  return value.length <= 40 && isDateField(key) && verdictOf(value.trim()) === IMPOSSIBLE ? 1 : 0;
 }

@@ -93,14 +93,29 @@ export function* referenceIndexSteps(entries: Iterable<ReferenceEntry>): Steps<R
         .map(record)
         .find((c) => text(c?.id) === id);
     }
+    if (byFullUrl.size === 0 && byLogicalId.size === 0) return undefined;
+    // Without the holder's fullUrl the answer depends on the literal alone: every entry of a
+    // search names its patient the same way, so it is read once (rules 2 to 5 above).
+    const holderUrl = from && fullUrls.get(from);
+    if (holderUrl) return fromLiteral(literal, holderUrl);
+    let found = byHolderlessLiteral.get(literal);
+    if (found === undefined) {
+      found = fromLiteral(literal, undefined) ?? null;
+      if (byHolderlessLiteral.size < 10_000) byHolderlessLiteral.set(literal, found);
+    }
+    return found ?? undefined;
+  }
+  const byHolderlessLiteral = new Map<string, Json | null>();
+
+  function fromLiteral(literal: string, holderUrl: string | undefined): Json | undefined {
     const url = literal.replace(HISTORY, '');
     const exact = byFullUrl.get(url);
     if (exact) return exact;
     const restful = RESTFUL.exec(url);
     if (!restful) return undefined; // an unmatched urn:uuid / urn:oid is not in this set
     const [, base, type, id] = restful;
-    if (base === undefined) {
-      const holderBase = RESTFUL.exec((from && fullUrls.get(from)) ?? '')?.[1];
+    if (base === undefined && holderUrl) {
+      const holderBase = RESTFUL.exec(holderUrl)?.[1];
       const absolute = holderBase && byFullUrl.get(`${holderBase}/${type}/${id}`);
       if (absolute) return absolute;
     }
@@ -174,17 +189,29 @@ export function refersToPatient(
     if (text(target.id) === patient.id) return true;
     return patient.nhsNumber !== undefined && nhsNumberOf(target) === patient.nhsNumber;
   }
-  const literal = text(ref.reference)?.replace(HISTORY, '');
-  if (literal) {
-    const restful = RESTFUL.exec(literal);
-    return restful?.[2] === 'Patient' && restful[3] === patient.id;
-  }
+  const literal = text(ref.reference);
+  if (literal) return namesPatient(literal, patient);
   const identifier = record(ref.identifier);
   return (
     patient.nhsNumber !== undefined &&
     text(identifier?.system) === NHS_NUMBER_SYSTEM &&
     text(identifier?.value)?.replace(/ /g, '') === patient.nhsNumber
   );
+}
+
+/** Each literal's verdict per patient: every entry of a search names its patient the same way. */
+const literalVerdicts = new WeakMap<PatientIdentity, Map<string, boolean>>();
+/** Whether an unresolved literal reference says `Patient/<id>` (relative or absolute, any version). */
+function namesPatient(literal: string, patient: PatientIdentity): boolean {
+  let verdicts = literalVerdicts.get(patient);
+  if (!verdicts) literalVerdicts.set(patient, (verdicts = new Map()));
+  let verdict = verdicts.get(literal);
+  if (verdict === undefined) {
+    const restful = RESTFUL.exec(literal.replace(HISTORY, ''));
+    verdict = restful?.[2] === 'Patient' && restful[3] === patient.id;
+    if (verdicts.size < 1000) verdicts.set(literal, verdict);
+  }
+  return verdict;
 }
 
 function nhsNumberOf(patient: Json): string | undefined {

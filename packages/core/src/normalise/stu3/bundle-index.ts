@@ -76,9 +76,8 @@ export class BundleIndex {
     if (!value) return undefined;
     if (value.startsWith('#'))
       return container ? this.byContained.get(container)?.get(value.slice(1)) : undefined;
-    const parts = value.split('/').filter((p) => p.length > 0);
-    const id = parts.at(-1);
-    const type = parts.length >= 2 ? parts.at(-2) : expectedType;
+    const [named, id] = lastTwoSegments(value);
+    const type = named ?? expectedType;
     if (!id || !type) return undefined;
     if (expectedType && type !== expectedType) {
       // `MedicationRequest/MedicationRequest/x` ends with the right type already; anything else is
@@ -92,13 +91,28 @@ export class BundleIndex {
   static target(reference: unknown): { type?: string; id?: string } {
     const value = text(record(reference)?.reference);
     if (!value) return {};
-    const parts = value.split('/').filter((p) => p.length > 0);
-    return {
-      ...(parts.length >= 2 && { type: parts.at(-2) }),
-      ...(parts.length >= 1 && { id: parts.at(-1) }),
-    };
+    const [type, id] = lastTwoSegments(value);
+    return { type, id };
   }
 }
+
+/**
+ * The last two non-empty `/`-separated segments of a reference (type, then id), as
+ * `value.split('/').filter(Boolean).slice(-2)` reads them, without the arrays: every entry's
+ * subject and recorder goes through here.
+ */
+function lastTwoSegments(value: string): [type: string | undefined, id: string | undefined] {
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === SLASH) end--;
+  if (end === 0) return [undefined, undefined];
+  const idStart = value.lastIndexOf('/', end - 1) + 1;
+  let typeEnd = idStart - 1;
+  while (typeEnd > 0 && value.charCodeAt(typeEnd - 1) === SLASH) typeEnd--;
+  const id = value.slice(idStart, end);
+  if (typeEnd <= 0) return [undefined, id];
+  return [value.slice(value.lastIndexOf('/', typeEnd - 1) + 1, typeEnd), id];
+}
+const SLASH = 47;
 
 /** The NHS number a Patient resource carries (spaces removed), if any. */
 export function nhsNumberOf(patient: Json | undefined): string | undefined {
