@@ -43,11 +43,15 @@ function dayNumber(iso: string | undefined): number | undefined {
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1)) / 86_400_000;
 }
 
+let lastToday: string | undefined;
+let lastNow: number | undefined;
+
 /** True when the medication belongs in "Recent Acute Medication" on `today` (ISO date). */
 export function isRecentAcute(m: Medication, today: string): boolean {
   if (m.kind !== 'acute') return false;
   const date = dayNumber(acuteDate(m));
-  const now = dayNumber(today);
+  // Every medicine of a list is grouped on one today: read once, not once per medicine.
+  const now = today === lastToday ? lastNow : (lastNow = dayNumber((lastToday = today)));
   if (date === undefined || now === undefined) return m.current;
   return now - date < RECENT_ACUTE_DAYS;
 }
