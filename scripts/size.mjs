@@ -58,10 +58,10 @@ const ENTRIES = [
       `import '${at('packages/elements/dist/define/dcr-record.js')}';`,
     ].join('\n'),
     budget: 40 * KB,
-    // Not met: fourteen elements, every one exported statically, with core and Lit (72.6 KB on
-    // 3 December 2026). What a page loads is met: one element's page ≤ 20 KB, the whole record
-    // 23.5 KB up front. docs/performance.md#departures.
-    ceiling: 74 * KB,
+    // Not met: fourteen elements, every one exported statically, with core and Lit (70.2 KB on
+    // 3 December 2026, stylesheets minified). What a page loads is met: one element's page ≤ 20 KB,
+    // the whole record 22.5 KB up front. docs/performance.md#departures.
+    ceiling: 71 * KB,
   },
   {
     // <dcr-record> defines every section element: it is the whole record on one page, so it is
