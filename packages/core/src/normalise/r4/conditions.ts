@@ -54,7 +54,7 @@ export function* conditionsSteps(
     const abated = firstDate(r.abatementDateTime, record(r.abatementPeriod)?.end);
     const base = entryBase(
       r,
-      codingsOf(r.code),
+      undefined,
       status,
       onset ?? isoDate(r.recordedDate),
       context,

@@ -8,7 +8,7 @@ import {
   type SectionDiagnostics,
 } from '../../model/common.js';
 import type { NormaliseOptions } from '../options.js';
-import { codingsOf } from '../shared/coding.js';
+import { codingsOf, firstCodeOf } from '../shared/coding.js';
 import { countImpossibleDates } from '../shared/dates.js';
 import { array, record, text, type Json } from '../shared/read.js';
 import {
@@ -90,25 +90,26 @@ function patientOf(context: R4Context): PatientIdentity {
 /** A status that is either a code string or a CodeableConcept (as clinicalStatus is). */
 export function statusCode(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  return codingsOf(value)[0]?.code;
+  return firstCodeOf(value);
 }
 
 /**
  * The fields every entry carries; `undefined` (and counted) when nothing names the entry. The
  * name comes from `concept` (default `r.code`) by the term rule (shared/terms.ts): a degraded
  * entry by its original term, one known only by its term marked uncoded, never dropped; `codes`
- * from the caller are used when the concept has no coding of its own.
+ * from the caller are used when the concept has no coding of its own. `codes` undefined: the
+ * concept's own codings (read once, by the term rule, not again by the caller).
  */
 export function entryBase(
   r: Record<string, unknown>,
-  codes: Coding[],
+  codes: Coding[] | undefined,
   status: string,
   date: string | undefined,
   context: R4Context,
   diagnostics: SectionDiagnostics,
   concept: unknown = r.code,
 ): Entry | undefined {
-  const term = termOf(concept) ?? termOf({ coding: codes });
+  const term = termOf(concept) ?? (codes && termOf({ coding: codes }));
   // Codes with neither a display nor a text would show as a bare number: counted, as before.
   if (
     !term ||
@@ -127,7 +128,7 @@ export function entryBase(
   // spreads it replaces made one more per optional field, on records of 100,000 entries).
   const entry: Entry = {
     id: String(r.id),
-    codes: codes.length > 0 ? codes : term.codes,
+    codes: codes && codes.length > 0 ? codes : term.codes,
     display: term.display,
   } as Entry;
   if (term.degraded) entry.degraded = true;

@@ -5,7 +5,7 @@ import type {
   MedicationsSection,
   Quantity,
 } from '../../model/clinical.js';
-import { codingsOf } from '../shared/coding.js';
+import { codingsOf, firstCodeOf } from '../shared/coding.js';
 import {
   NOTE_ISSUE_DATED_BY_AUTHORED_ON,
   expectedSupplyDaysOf,
@@ -221,7 +221,7 @@ function repeatOf(r: Record<string, unknown>): MedicationRepeat | undefined {
     return value !== undefined && value >= 0 ? Math.floor(value) : undefined;
   };
   const repeatsAllowed = finiteNumber(record(r.dispenseRequest)?.numberOfRepeatsAllowed);
-  const course = codingsOf(r.courseOfTherapyType)[0]?.code;
+  const course = firstCodeOf(r.courseOfTherapyType);
   return repeatOrNothing({
     issuesAllowed:
       count('numberOfRepeatPrescriptionsAllowed') ??

@@ -105,7 +105,7 @@ function resultOf(
     return undefined;
   }
   const date = firstDate(r.effectiveDateTime, record(r.effectivePeriod)?.start, r.issued);
-  const base = entryBase(r, codingsOf(r.code), statusOf(r.status), date, context, diagnostics);
+  const base = entryBase(r, undefined, statusOf(r.status), date, context, diagnostics);
   if (!base) return undefined;
   const value = observationValue(r);
   const codedValue = codingsOf(r.valueCodeableConcept);

@@ -1,6 +1,5 @@
 import { emptyDiagnostics } from '../../model/common.js';
 import type { Procedure, ProceduresSection } from '../../model/clinical.js';
-import { codingsOf } from '../shared/coding.js';
 import { firstDate, record } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
 import { runNow, type Steps } from '../turns.js';
@@ -20,7 +19,7 @@ export function* proceduresSteps(
     if (!r) continue;
     const status = STATUSES.find((s) => s === r.status) ?? 'unknown';
     const performed = firstDate(r.performedDateTime, record(r.performedPeriod)?.start);
-    const base = entryBase(r, codingsOf(r.code), status, performed, context, diagnostics);
+    const base = entryBase(r, undefined, status, performed, context, diagnostics);
     if (base) entries.push({ ...base, status, ...(performed && { performed }) });
   }
   return { entries, warnings: [], diagnostics };

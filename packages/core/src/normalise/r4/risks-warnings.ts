@@ -76,7 +76,7 @@ function* flagSteps(
     const status = r.status === 'active' ? 'active' : 'inactive';
     const start = firstDate(record(r.period)?.start);
     const end = firstDate(record(r.period)?.end);
-    const base = entryBase(r, codingsOf(r.code), status, start, context, diagnostics);
+    const base = entryBase(r, undefined, status, start, context, diagnostics);
     if (!base) continue;
     entries.push({
       ...base,

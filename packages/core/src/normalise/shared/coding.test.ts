@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { namesSensitiveTerm } from '../../policy/sensitive-match.js';
 import type { Entry } from '../../model/common.js';
-import { codingsOf } from './coding.js';
+import fc from 'fast-check';
+import { codingsOf, firstCodeOf } from './coding.js';
 
 const SCT = 'http://snomed.info/sct';
 
@@ -97,5 +98,28 @@ describe('codingsOf: the term as recorded', () => {
       codes: [{ system: SCT, code: '1', display: 'Status post' }],
     };
     expect(namesSensitiveTerm(withoutPreferred)).to.equal(false);
+  });
+});
+
+describe('firstCodeOf', () => {
+  it('is the first coding codingsOf keeps, whatever the concept holds', () => {
+    const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined));
+    const coding = fc.oneof(
+      fc.record({ system: value, code: value, display: value }, { requiredKeys: [] }),
+      value,
+    );
+    const concept = fc.oneof(
+      fc.record(
+        { coding: fc.oneof(fc.array(coding, { maxLength: 4 }), coding) },
+        { requiredKeys: [] },
+      ),
+      value,
+    );
+    fc.assert(
+      fc.property(concept, (c) => {
+        expect(firstCodeOf(c)).to.equal(codingsOf(c)[0]?.code);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

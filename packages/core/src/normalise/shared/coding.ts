@@ -33,6 +33,18 @@ export function codingsOf(concept: unknown): Coding[] {
   return result;
 }
 
+/**
+ * `codingsOf(concept)[0]?.code` without building the codings: statuses are read this way on every
+ * resource.
+ */
+export function firstCodeOf(concept: unknown): string | undefined {
+  const codings = (concept as { coding?: unknown } | undefined)?.coding;
+  if (!Array.isArray(codings)) return undefined;
+  for (const c of codings)
+    if (typeof c?.system === 'string' && typeof c?.code === 'string') return c.code;
+  return undefined;
+}
+
 /** STU3 Care Connect / GP Connect: nested under Extension-coding-sctdescid (either host). */
 const STU3_SCT_DESCRIPTION = /\/STU3\/StructureDefinition\/Extension-coding-sctdescid$/;
 /** UK Core R4: its own extension beside the core coding-sctdescid. */
