@@ -80,6 +80,18 @@ describe('degraded and uncoded entries', () => {
     expect(term).to.include({ display: 'Adverse reaction to penicillins', originalCode: 'TJ0..' });
   });
 
+  it('a code that names a property of every object (constructor, toString) is not a degrade code', () => {
+    for (const code of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const term = termOf({
+        coding: [{ system: 'http://snomed.info/sct', code, display: 'Asthma' }],
+      });
+      expect(term, code).to.deep.equal({
+        codes: [{ system: 'http://snomed.info/sct', code, display: 'Asthma' }],
+        display: 'Asthma',
+      });
+    }
+  });
+
   it('an allergy known only by its term is shown, marked uncoded, in STU3 and R4', () => {
     const { allergies } = read(
       list('886921000000105', ['AllergyIntolerance/a3']),

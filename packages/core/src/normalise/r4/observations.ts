@@ -189,11 +189,11 @@ function rangeOf(value: unknown): ReferenceRange | undefined {
   const high = finiteNumber(record(range?.high)?.value);
   const unit = text(record(range?.low)?.unit) ?? text(record(range?.high)?.unit);
   if (low === undefined && high === undefined) return undefined;
-  return {
-    ...(low !== undefined && { low }),
-    ...(high !== undefined && { high }),
-    ...(unit && { unit }),
-  };
+  const result: ReferenceRange = {};
+  if (low !== undefined) result.low = low;
+  if (high !== undefined) result.high = high;
+  if (unit) result.unit = unit;
+  return result;
 }
 
 /** The source's interpretation, read by the same rule as the GP Connect path (known systems only). */

@@ -36,7 +36,7 @@ const RESOLVED = /^Resolved\s+'(.+)'\s+original code\s+(\S{1,40})\s*$/i;
 const CODE_AND_TERM = /^(\d{6,18})\s*\|\s*([^|]+?)\s*\|?\s*$/;
 
 const isDegradeCoding = (c: Coding) =>
-  c.system === SNOMED_CT && DEGRADE_CODES[c.code.trim()] !== undefined;
+  c.system === SNOMED_CT && Object.hasOwn(DEGRADE_CODES, c.code.trim());
 
 /**
  * The term to show for a CodeableConcept, under the coded-only rule's two exceptions:
