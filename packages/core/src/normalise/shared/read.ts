@@ -18,10 +18,16 @@ export function record(value: unknown): Json | undefined {
     : undefined;
 }
 
-/** The value when it is an array, a single object wrapped in one (a common supplier slip), else `[]`. */
-export function array(value: unknown): unknown[] {
+/** One empty array for every missing list: `array` runs on most fields of every resource. */
+const NONE: readonly unknown[] = Object.freeze([]);
+
+/**
+ * The value when it is an array, a single object wrapped in one (a common supplier slip), else an
+ * empty array. Read-only: the empty one is shared.
+ */
+export function array(value: unknown): readonly unknown[] {
   if (Array.isArray(value)) return value;
-  return record(value) ? [value] : [];
+  return record(value) ? [value] : NONE;
 }
 
 /**
