@@ -8,9 +8,10 @@
 // Options (environment): BENCH_PARTS (which parts to run, comma-separated, default all:
 // sizes,requests,render,scroll,normalise), BENCH_PEERS (0 skips fhir-react and @medplum/react: no
 // install, no peer bundle, no peer columns), BENCH_ROUNDS (default 5), BENCH_SIZES (default
-// typical,1000,5000,10000,100000), BENCH_PORT (default 8766), BENCH_PEER_LIMIT_MS (a peer slower than this per round at one size
-// is not run at larger sizes; default 10000), BENCH_FULL_LIMIT (full renders, every row, are timed up
-// to this many entries; default 10000).
+// typical,1000,5000,10000,100000), BENCH_PORT (default 8796: apart from the catalogue check's
+// 8766, so a bench run beside CI does not take its port), BENCH_PEER_LIMIT_MS (a peer slower than
+// this per round at one size is not run at larger sizes; default 10000), BENCH_FULL_LIMIT (full
+// renders, every row, are timed up to this many entries; default 10000).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -22,7 +23,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? 'typical,1000,5000,10000,100000')
   .split(',')
   .map((s) => (s === 'typical' ? 25 : Number(s)));
-const PORT = Number(process.env.BENCH_PORT ?? 8766);
+const PORT = Number(process.env.BENCH_PORT ?? 8796);
 const ALL_PARTS = ['sizes', 'requests', 'render', 'scroll', 'normalise'];
 const PARTS = new Set(
   (process.env.BENCH_PARTS ?? ALL_PARTS.join(',')).split(',').map((part) => part.trim()),

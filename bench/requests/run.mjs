@@ -2,10 +2,10 @@
 // Connect, the requests the typical patient's full record page (`<dcr-record>`) makes to the
 // sandbox, and their bytes, against every element's page alone; the budget (docs/architecture.md
 // #budgets) is that the record makes no more requests than the biggest single element.
-// Run after `npm run build`: node bench/requests/run.mjs  (BENCH_PORT, default 8767)
+// Run after `npm run build`: node bench/requests/run.mjs  (BENCH_PORT, default 8797)
 import { withCatalogueBrowser } from '../../scripts/catalogue-browser.mjs';
 
-const PORT = Number(process.env.BENCH_PORT ?? 8767);
+const PORT = Number(process.env.BENCH_PORT ?? 8797);
 export const ELEMENTS = [
   'dcr-patient-banner',
   'dcr-allergy-banner',
