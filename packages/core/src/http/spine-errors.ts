@@ -1,4 +1,5 @@
 import { RecordError, kindForStatus, type RecordErrorKind, type SourceRefusal } from './errors.js';
+import { ownValue } from '../own-value.js';
 
 /**
  * Spine error codes that NHS FHIR APIs (GP Connect, and R4 services behind Spine) return in `OperationOutcome.issue.details.coding.code`
@@ -59,7 +60,7 @@ export function spineErrorCode(body: unknown): string | undefined {
  */
 export function responseError(status: number, body: unknown): RecordError {
   const code = spineErrorCode(body) ?? firstIssueCode(body);
-  const known = code ? SPINE_ERROR_CODES[code] : undefined;
+  const known = ownValue(SPINE_ERROR_CODES, code);
   return new RecordError(known?.kind ?? kindForStatus(status), status, code, known?.refusal);
 }
 

@@ -11,6 +11,7 @@ import { codingsOf, hasSnomedCode } from '../shared/coding.js';
 import { array, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
 import { runNow, sortSteps, type Steps } from '../turns.js';
+import { ownValue } from '../../own-value.js';
 
 const REQUEST_STATUS: Record<string, CareEvent['status']> = {
   draft: 'planned',
@@ -42,7 +43,7 @@ export function* eventsSteps(
         countIn(diagnostics.dropped, 'service request that is not a referral');
         continue;
       }
-      const status = REQUEST_STATUS[String(r.status)] ?? 'unknown';
+      const status = ownValue(REQUEST_STATUS, String(r.status)) ?? 'unknown';
       const start = firstDate(r.authoredOn, r.occurrenceDateTime);
       const codes = codingsOf(r.code);
       const base = entryBase(r, codes, status, start, context, diagnostics);
@@ -57,7 +58,7 @@ export function* eventsSteps(
         });
       continue;
     }
-    const status = ENCOUNTER_STATUS[String(r.status)] ?? 'unknown';
+    const status = ownValue(ENCOUNTER_STATUS, String(r.status)) ?? 'unknown';
     const start = firstDate(record(r.period)?.start);
     const end = firstDate(record(r.period)?.end);
     const typeCodes = array(r.type).flatMap((t) => codingsOf(t));

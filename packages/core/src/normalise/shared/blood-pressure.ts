@@ -3,6 +3,7 @@ import type { BloodPressureReading } from '../../model/clinical.js';
 import { codingsOf } from './coding.js';
 import { array, codeValue, record, text, type Json } from './read.js';
 import type { Steps } from '../turns.js';
+import { ownValue } from '../../own-value.js';
 
 type Method = BloodPressureReading['method'];
 
@@ -54,7 +55,7 @@ const BP_SYSTEMS = new Set([SNOMED_CT, LOINC, 'https://dmd.nhs.uk']);
 function lookup(codes: readonly Coding[], table: Readonly<Record<string, Method | null>>) {
   for (const c of codes) {
     if (!BP_SYSTEMS.has(c.system)) continue;
-    const method = table[c.code.trim()];
+    const method = ownValue(table, c.code.trim());
     if (method !== undefined) return { method: method ?? undefined };
   }
   return undefined;

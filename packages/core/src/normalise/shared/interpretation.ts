@@ -2,6 +2,7 @@ import type { Coding } from '../../model/common.js';
 import type { InvestigationResult, ReferenceRange } from '../../model/clinical.js';
 import { codingsOf } from './coding.js';
 import { array, type Json } from './read.js';
+import { ownValue } from '../../own-value.js';
 
 /**
  * Abnormal flags for results, one rule for both FHIR versions: the source's interpretation in a
@@ -36,7 +37,7 @@ export function abnormalOf(
   range: ReferenceRange | undefined,
 ): InvestigationResult['abnormal'] {
   for (const coding of interpretation) {
-    const flag = INTERPRETATIONS[coding.code];
+    const flag = ownValue(INTERPRETATIONS, coding.code);
     if (flag) return flag;
   }
   if (result.value === undefined || result.comparator || !range) return undefined;

@@ -2,6 +2,7 @@ import type { MedicationIssue, MedicationRepeat } from '../../model/clinical.js'
 import { DEFAULT_STALE_REPEAT, type StaleRepeatRule } from '../options.js';
 import { compareIsoDates } from './compare-dates.js';
 import { extensionNamed, finiteNumber, firstDate, record, text, type Json } from './read.js';
+import { ownValue } from '../../own-value.js';
 
 /**
  * The date rules of medication issues, shared by the GP Connect (STU3) and UK Core (R4) readers.
@@ -50,7 +51,7 @@ export function expectedSupplyDaysOf(request: Json | undefined): number | undefi
   // `code` is sometimes an array in supplier data (e.g. `["d"]`): read its first string.
   const code = text(Array.isArray(duration?.code) ? duration.code[0] : duration?.code);
   const unit = (code ?? text(duration?.unit) ?? 'd').toLowerCase();
-  const perUnit = DAYS_PER_UNIT[unit];
+  const perUnit = ownValue(DAYS_PER_UNIT, unit);
   return perUnit === undefined ? undefined : Math.round(value * perUnit);
 }
 

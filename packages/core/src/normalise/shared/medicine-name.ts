@@ -54,6 +54,8 @@ function fold(name: string): string {
   const decomposed = name.normalize('NFKD').replace(COMBINING_MARKS, '');
   const folded = decomposed.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
   let result = '';
+  // Read by plain index, not ownValue (own-value.ts): the key is one character, and no property
+  // every object inherits has a one-character name. This runs for every character of every name.
   for (const char of folded) result += LOOK_ALIKES[char] ?? char;
   return result;
 }

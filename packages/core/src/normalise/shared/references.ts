@@ -21,6 +21,7 @@
 import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM } from '../../model/common.js';
 import { array, record, text, type Json } from './read.js';
 import { runNow, type Steps } from '../turns.js';
+import { ownValue } from '../../own-value.js';
 
 /** One `Bundle.entry`: the resource and, where the bundle gives it, its `fullUrl`. */
 export interface ReferenceEntry {
@@ -132,7 +133,7 @@ export function* referenceIndexSteps(entries: Iterable<ReferenceEntry>): Steps<R
       const identifier = record(ref.identifier);
       const system = text(identifier?.system);
       const value = text(identifier?.value);
-      const type = text(ref.type) ?? (system && TYPE_OF_SYSTEM[system]);
+      const type = text(ref.type) ?? ownValue(TYPE_OF_SYSTEM, system);
       if (!system || !value || !type) return undefined;
       return byIdentifier.get(identifierKey(type, system, value)) ?? undefined;
     },

@@ -1,6 +1,7 @@
 import { SNOMED_CT, type Coding, type Entry } from '../../model/common.js';
 import { codingsOf, displayOf } from './coding.js';
 import { record, text } from './read.js';
+import { ownValue } from '../../own-value.js';
 
 /**
  * SNOMED CT GP2GP degrade codes: a record entry the sending system could not code in a way the
@@ -36,7 +37,7 @@ const RESOLVED = /^Resolved\s+'(.+)'\s+original code\s+(\S{1,40})\s*$/i;
 const CODE_AND_TERM = /^(\d{6,18})\s*\|\s*([^|]+?)\s*\|?\s*$/;
 
 const isDegradeCoding = (c: Coding) =>
-  c.system === SNOMED_CT && Object.hasOwn(DEGRADE_CODES, c.code.trim());
+  c.system === SNOMED_CT && ownValue(DEGRADE_CODES, c.code.trim()) !== undefined;
 
 /**
  * The term to show for a CodeableConcept, under the coded-only rule's two exceptions:
@@ -59,7 +60,7 @@ export function termOf(concept: unknown): Term | undefined {
     const original = originalOf(conceptText, codes);
     return {
       codes,
-      display: original?.term ?? degrade.display ?? DEGRADE_CODES[degrade.code.trim()]!,
+      display: original?.term ?? degrade.display ?? ownValue(DEGRADE_CODES, degrade.code.trim())!,
       degraded: true,
       ...(original?.code && { originalCode: original.code }),
     };

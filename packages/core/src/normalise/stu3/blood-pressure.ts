@@ -13,6 +13,7 @@ import { array, codeValue, firstDate, record, text, type Json } from '../shared/
 import { readEach } from './section-tools.js';
 import { sortSteps, type Steps } from '../turns.js';
 import type { SectionWarnings } from './section-warnings.js';
+import { ownValue } from '../../own-value.js';
 
 const MMHG = new Set(['mmHg', 'mm[Hg]', 'mm Hg']);
 
@@ -99,7 +100,7 @@ function readingOf(
     // unrelated codes on the panel (e.g. "Prothrombin time"), so the label is fixed.
     display: 'Blood pressure',
     ...(term && termMarks(term)),
-    status: STATUSES[codeValue(header.status) ?? ''] ?? 'unknown',
+    status: ownValue(STATUSES, codeValue(header.status)) ?? 'unknown',
     ...(date && { date }),
     provenance: provenanceOf(
       ctx,

@@ -10,6 +10,7 @@ import { array, codeValue, firstDate, record, text, type Json } from '../shared/
 import { countMissingListEntries, readEach } from './section-tools.js';
 import { sortSteps, type Steps } from '../turns.js';
 import type { SectionWarnings } from './section-warnings.js';
+import { ownValue } from '../../own-value.js';
 
 const REFERRAL_STATUSES: Record<string, CareEvent['status']> = {
   draft: 'planned',
@@ -83,7 +84,7 @@ function encounterEvent(ctx: Stu3Context, encounter: Json): CareEvent | undefine
     ...(location && { location }),
     ...(practitioner && { practitioner }),
     ...(organisation && { organisation }),
-    status: ENCOUNTER_STATUS[codeValue(encounter.status) ?? ''] ?? 'unknown',
+    status: ownValue(ENCOUNTER_STATUS, codeValue(encounter.status)) ?? 'unknown',
     date: start,
     start,
     ...(end && { end }),
@@ -129,7 +130,7 @@ function referralEvent(ctx: Stu3Context, referral: Json): CareEvent {
     ...(service.length > 0 && { service }),
     ...(PRIORITIES.has(priority) && { priority }),
     ...(recipients.length > 0 && { recipients }),
-    status: REFERRAL_STATUSES[codeValue(referral.status) ?? ''] ?? 'unknown',
+    status: ownValue(REFERRAL_STATUSES, codeValue(referral.status)) ?? 'unknown',
     ...(start && { date: start, start }),
     provenance: provenanceOf(ctx, [record(referral.requester)?.agent], start),
     ...(security && { security }),

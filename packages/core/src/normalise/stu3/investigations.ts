@@ -17,6 +17,7 @@ import { array, codeValue, firstDate, record, text, type Json } from '../shared/
 import { countMissingListEntries, readEach } from './section-tools.js';
 import { sortSteps, type Steps } from '../turns.js';
 import type { SectionWarnings } from './section-warnings.js';
+import { ownValue } from '../../own-value.js';
 
 const STATUSES: Record<string, InvestigationResult['status']> = {
   final: 'final',
@@ -147,7 +148,7 @@ function resultOf(
     display: term.display,
     ...termMarks(term),
     kind: report ? 'test-result' : 'observation',
-    status: STATUSES[codeValue(observation.status) ?? ''] ?? 'unknown',
+    status: ownValue(STATUSES, codeValue(observation.status)) ?? 'unknown',
     ...(date && { date }),
     provenance: provenanceOf(ctx, performers, firstDate(observation.issued, report?.issued)),
     ...(security && { security }),

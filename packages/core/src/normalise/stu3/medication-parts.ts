@@ -14,6 +14,7 @@ import {
   text,
   type Json,
 } from '../shared/read.js';
+import { ownValue } from '../../own-value.js';
 
 /**
  * The medicine: from the referenced Medication resource (GP Connect's way), else an inline
@@ -94,9 +95,9 @@ export function statusOf(
   statement: Json | undefined,
   plan: Json | undefined,
 ): Medication['status'] {
-  const fromStatement = STATEMENT_STATUSES[codeValue(statement?.status) ?? ''];
+  const fromStatement = ownValue(STATEMENT_STATUSES, codeValue(statement?.status));
   if (fromStatement) return fromStatement;
-  return PLAN_STATUSES[codeValue(plan?.status) ?? ''] ?? 'unknown';
+  return ownValue(PLAN_STATUSES, codeValue(plan?.status)) ?? 'unknown';
 }
 
 /** When and why a medication was stopped, from the plan's MedicationStatusReason extension (coded reason only). */

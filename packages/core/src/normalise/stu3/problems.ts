@@ -25,6 +25,7 @@ import {
 import { countMissingListEntries, readEach } from './section-tools.js';
 import type { Steps } from '../turns.js';
 import type { SectionWarnings } from './section-warnings.js';
+import { ownValue } from '../../own-value.js';
 
 const CLINICAL_STATUSES: Record<string, Problem['status']> = {
   active: 'active',
@@ -116,7 +117,7 @@ function conditionEntry(
     return undefined;
   }
   const codes = term.codes;
-  const status = CLINICAL_STATUSES[codeValue(resource.clinicalStatus) ?? ''] ?? 'active';
+  const status = ownValue(CLINICAL_STATUSES, codeValue(resource.clinicalStatus)) ?? 'active';
   const onset = firstDate(resource.onsetDateTime, record(resource.onsetPeriod)?.start);
   const abated = firstDate(resource.abatementDateTime, record(resource.abatementPeriod)?.end);
   const recorded = firstDate(

@@ -3,6 +3,7 @@ import type { SectionName } from '../../model/sections.js';
 import { codingsOf } from '../shared/coding.js';
 import type { BundleIndex } from './bundle-index.js';
 import { array, codeValue, extensionsNamed, record, text, type Json } from '../shared/read.js';
+import { ownValue } from '../../own-value.js';
 
 /** The GP Connect list warning extension (verified in the GP Connect Access Record Structured spec). */
 export const LIST_WARNING_EXTENSION =
@@ -120,7 +121,7 @@ export class SectionWarnings {
 /** The sections a List feeds, from its SNOMED CT code. */
 export function sectionsOfList(list: Json): readonly SectionName[] {
   for (const coding of codingsOf(list.code)) {
-    const sections = LIST_SECTIONS[coding.code.trim()];
+    const sections = ownValue(LIST_SECTIONS, coding.code.trim());
     if (sections) return sections;
   }
   return [];

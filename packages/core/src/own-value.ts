@@ -1,0 +1,14 @@
+/**
+ * The entry a lookup table holds under `key`, read by own property only; `undefined` when the table
+ * has none. Keys come from other people's data (a status, a code, a unit), and a plain object
+ * answers `table['constructor']`, `table['toString']` or `table['__proto__']` with what it inherits
+ * from Object.prototype: a function or an object, which would pass for a status, an abnormal flag
+ * or a blood pressure part. Every table indexed by a key from a record, a server or the host page
+ * is read through this one function.
+ */
+export function ownValue<T>(
+  table: Readonly<Record<string, T>>,
+  key: string | undefined,
+): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
