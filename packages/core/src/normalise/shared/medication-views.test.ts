@@ -1,5 +1,6 @@
 import '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import type { Medication } from '../../model/clinical.js';
 import { isRecentAcute, medicationGroupOf, medicationViews } from './medication-views.js';
 
@@ -129,5 +130,49 @@ describe('medicationViews: the GP Connect HTML view groups', () => {
   it('an undated acute is recent only when the source calls it current', () => {
     expect(isRecentAcute(med('Undated', { current: true }), TODAY)).to.equal(true);
     expect(isRecentAcute(med('Undated', {}), TODAY)).to.equal(false);
+  });
+});
+
+describe('isRecentAcute: the 365-day rule', () => {
+  /** The rule as first written, by day numbers: what the text comparison must equal. */
+  function byDayNumbers(m: Medication, today: string): boolean {
+    const dayOf = (iso: string | undefined) => {
+      const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso ?? '');
+      return match
+        ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1)) / 86_400_000
+        : undefined;
+    };
+    if (m.kind !== 'acute') return false;
+    const date = dayOf(m.lastIssued?.date ?? m.started ?? m.date);
+    const now = dayOf(today);
+    if (date === undefined || now === undefined) return m.current;
+    return now - date < 365;
+  }
+
+  it('agrees with day arithmetic at every precision, on both sides of the boundary', () => {
+    const DAY = 86_400_000;
+    // Today anywhere over four years; the medicine that many days before it, often at the edge.
+    const today = fc.integer({ min: -800, max: 800 }).map((n) => Date.UTC(2026, 10, 26) + n * DAY);
+    const daysBefore = fc.oneof(
+      fc.integer({ min: 362, max: 368 }),
+      fc.integer({ min: -800, max: 800 }),
+    );
+    const precision = fc.constantFrom(4, 7, 10, 16, 24);
+    fc.assert(
+      fc.property(
+        today,
+        daysBefore,
+        precision,
+        fc.constantFrom(10, 20),
+        fc.boolean(),
+        (now, before, length, todayLength, current) => {
+          const started = new Date(now - before * DAY).toISOString().slice(0, length);
+          const on = new Date(now).toISOString().slice(0, todayLength);
+          const m = med('Amoxicillin', { started, current });
+          expect(isRecentAcute(m, on), `${started} on ${on}`).to.equal(byDayNumbers(m, on));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -43,17 +43,28 @@ function dayNumber(iso: string | undefined): number | undefined {
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1)) / 86_400_000;
 }
 
+/** Today's day number and the first day still recent, for the last `today` asked about. */
 let lastToday: string | undefined;
 let lastNow: number | undefined;
+let firstRecentDay: string | undefined;
 
 /** True when the medication belongs in "Recent Acute Medication" on `today` (ISO date). */
 export function isRecentAcute(m: Medication, today: string): boolean {
   if (m.kind !== 'acute') return false;
-  const date = dayNumber(acuteDate(m));
   // Every medicine of a list is grouped on one today: read once, not once per medicine.
-  const now = today === lastToday ? lastNow : (lastNow = dayNumber((lastToday = today)));
-  if (date === undefined || now === undefined) return m.current;
-  return now - date < RECENT_ACUTE_DAYS;
+  if (today !== lastToday) {
+    lastNow = dayNumber((lastToday = today));
+    firstRecentDay =
+      lastNow === undefined
+        ? undefined
+        : new Date((lastNow - RECENT_ACUTE_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
+  }
+  const date = acuteDate(m);
+  if (date === undefined || lastNow === undefined) return m.current;
+  // A whole day (YYYY-MM-DD, any time after it) compares as text: ISO text sorts in time order.
+  if (date.length >= 10 && date[4] === '-' && date[7] === '-') return date >= firstRecentDay!;
+  const day = dayNumber(date);
+  return day === undefined ? m.current : lastNow - day < RECENT_ACUTE_DAYS;
 }
 
 /**
