@@ -19,7 +19,8 @@ type Verdict = typeof NOT_A_DATE | typeof POSSIBLE | typeof IMPOSSIBLE;
 /**
  * Each date text's verdict, remembered: a record repeats a few thousand dates over and over (every
  * entry of a day's consultation), and reading each again was a sixth of normalising. Bounded, so
- * a hostile record of unique strings costs the regex, never memory.
+ * a hostile record of unique strings costs the regex, never memory; only text in the shape of a
+ * date is kept (never a name or a note sent in a date's place), since the map outlives a record.
  */
 const verdicts = new Map<string, Verdict>();
 function verdictOf(value: string): Verdict {
@@ -27,7 +28,7 @@ function verdictOf(value: string): Verdict {
   if (verdict === undefined) {
     const match = SHAPE.exec(value);
     verdict = match === null ? NOT_A_DATE : partsExist(match) ? POSSIBLE : IMPOSSIBLE;
-    if (verdicts.size < 20_000) verdicts.set(value, verdict);
+    if (verdict !== NOT_A_DATE && verdicts.size < 20_000) verdicts.set(value, verdict);
   }
   return verdict;
 }
