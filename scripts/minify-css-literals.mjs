@@ -19,6 +19,8 @@ const HOLE = /(\$\{[\w.]+\})/;
 async function minifyPiece(css, id) {
   if (css.includes('\\'))
     throw new Error(`${id}: a css\`\` template with a backslash is not minified`);
+  if (css.includes('${'))
+    throw new Error(`${id}: a css\`\` template may hold \${name} (another stylesheet) only`);
   if (css.trim() === '') return '';
   const { code, warnings } = await transform(css, { loader: 'css', minify: true, charset: 'utf8' });
   if (warnings.length > 0)
