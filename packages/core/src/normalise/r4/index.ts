@@ -61,19 +61,44 @@ function once<T>(steps: (resources: readonly unknown[], context: R4Context) => S
 const conditions = once(conditionsSteps);
 const observations = once(observationsSteps);
 
-/** Resources of a search → one section of the model, at once. Never throws on malformed input. */
-export const R4_NORMALISERS: { [K in ClinicalSection]: R4Section<K> } = {
-  allergies: (resources, context) => runNow(allergiesSteps(resources, context)),
-  medications: (resources, context) => runNow(medicationsSteps(resources, context)),
-  problems: (resources, context) => conditions.now(resources, context).problems,
-  diagnoses: (resources, context) => conditions.now(resources, context).diagnoses,
-  risksWarnings: (resources, context) => runNow(risksWarningsSteps(resources, context)),
-  procedures: (resources, context) => runNow(proceduresSteps(resources, context)),
-  investigations: (resources, context) => observations.now(resources, context).investigations,
-  bloodPressure: (resources, context) => observations.now(resources, context).bloodPressure,
-  immunisations: (resources, context) => runNow(immunisationsSteps(resources, context)),
-  events: (resources, context) => runNow(eventsSteps(resources, context)),
+/** One section's reading, at once and in turns: the same steps, the same value. */
+interface Reader<T> {
+  now(resources: readonly unknown[], context: R4Context): T;
+  inTurns(resources: readonly unknown[], context: R4Context, signal?: AbortSignal): Promise<T>;
+}
+/** A section read by its own steps. */
+function own<T>(steps: (resources: readonly unknown[], context: R4Context) => Steps<T>): Reader<T> {
+  return {
+    now: (resources, context) => runNow(steps(resources, context)),
+    inTurns: (resources, context, signal) => inTurns(steps(resources, context), signal),
+  };
+}
+/** A section read as one part of a pass it shares with another section. */
+function part<T, P extends keyof T>(pass: Reader<T>, key: P): Reader<T[P]> {
+  return {
+    now: (resources, context) => pass.now(resources, context)[key],
+    inTurns: async (resources, context, signal) =>
+      (await pass.inTurns(resources, context, signal))[key],
+  };
+}
+
+const READERS: { [K in ClinicalSection]: Reader<SectionValues[K]> } = {
+  allergies: own(allergiesSteps),
+  medications: own(medicationsSteps),
+  problems: part(conditions, 'problems'),
+  diagnoses: part(conditions, 'diagnoses'),
+  risksWarnings: own(risksWarningsSteps),
+  procedures: own(proceduresSteps),
+  investigations: part(observations, 'investigations'),
+  bloodPressure: part(observations, 'bloodPressure'),
+  immunisations: own(immunisationsSteps),
+  events: own(eventsSteps),
 };
+
+/** Resources of a search → one section of the model, at once. Never throws on malformed input. */
+export const R4_NORMALISERS = Object.fromEntries(
+  Object.entries(READERS).map(([section, reader]) => [section, reader.now]),
+) as { [K in ClinicalSection]: R4Section<K> };
 
 /**
  * Resources of a search → one section of the model, normalised in turns so that a large record
@@ -86,32 +111,5 @@ export function r4InTurns<K extends ClinicalSection>(
   context: R4Context,
   signal?: AbortSignal,
 ): Promise<SectionValues[K]> {
-  const read = IN_TURNS[section] as R4SectionInTurns<K>;
-  return read(resources, context, signal);
+  return (READERS[section] as Reader<SectionValues[K]>).inTurns(resources, context, signal);
 }
-
-type R4SectionInTurns<K extends ClinicalSection> = (
-  resources: readonly unknown[],
-  context: R4Context,
-  signal?: AbortSignal,
-) => Promise<SectionValues[K]>;
-
-const IN_TURNS: { [K in ClinicalSection]: R4SectionInTurns<K> } = {
-  allergies: (resources, context, signal) => inTurns(allergiesSteps(resources, context), signal),
-  medications: (resources, context, signal) =>
-    inTurns(medicationsSteps(resources, context), signal),
-  problems: async (resources, context, signal) =>
-    (await conditions.inTurns(resources, context, signal)).problems,
-  diagnoses: async (resources, context, signal) =>
-    (await conditions.inTurns(resources, context, signal)).diagnoses,
-  risksWarnings: (resources, context, signal) =>
-    inTurns(risksWarningsSteps(resources, context), signal),
-  procedures: (resources, context, signal) => inTurns(proceduresSteps(resources, context), signal),
-  investigations: async (resources, context, signal) =>
-    (await observations.inTurns(resources, context, signal)).investigations,
-  bloodPressure: async (resources, context, signal) =>
-    (await observations.inTurns(resources, context, signal)).bloodPressure,
-  immunisations: (resources, context, signal) =>
-    inTurns(immunisationsSteps(resources, context), signal),
-  events: (resources, context, signal) => inTurns(eventsSteps(resources, context), signal),
-};
