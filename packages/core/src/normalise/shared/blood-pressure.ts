@@ -3,7 +3,6 @@ import type { BloodPressureReading } from '../../model/clinical.js';
 import { codingsOf } from './coding.js';
 import { array, codeValue, record, text, type Json } from './read.js';
 import type { Steps } from '../turns.js';
-import { ownValue } from '../../own-value.js';
 
 type Method = BloodPressureReading['method'];
 
@@ -16,46 +15,46 @@ type Method = BloodPressureReading['method'];
  * 314462001); OpenSAFELY home blood pressure codelists (413606001, 413605002); NHS SNOMED CT
  * usage data (163030003, 163031004); LOINC 55284-4 "Blood pressure systolic and diastolic".
  */
-const SYSTOLIC: Readonly<Record<string, Method | null>> = {
-  '72313002': null, // Systolic arterial pressure
-  '271649006': null, // Systolic blood pressure
-  '163030003': null, // O/E - Systolic BP reading
-  '400974009': 'standing',
-  '407554009': 'sitting',
-  '407556006': 'lying',
-  '314449000': '24-hour', // Average 24 hour systolic blood pressure
-  '413606001': 'home', // Average home systolic blood pressure
-  '8480-6': null, // LOINC Systolic blood pressure
-};
-const DIASTOLIC: Readonly<Record<string, Method | null>> = {
-  '1091811000000102': null, // Diastolic arterial pressure
-  '271650006': null, // Diastolic blood pressure
-  '163031004': null, // O/E - Diastolic BP reading
-  '400975005': 'standing',
-  '407555005': 'sitting',
-  '407557002': 'lying',
-  '314462001': '24-hour', // Average 24 hour diastolic blood pressure
-  '413605002': 'home', // Average home diastolic blood pressure
-  '8462-4': null, // LOINC Diastolic blood pressure
-};
-const PANELS: Readonly<Record<string, Method | null>> = {
-  '75367002': null, // Blood pressure
-  '163020007': null, // O/E - blood pressure reading
-  '386534000': null, // Arterial blood pressure
-  '163034007': 'standing',
-  '163035008': 'sitting',
-  '163033001': 'lying',
-  '314463006': '24-hour', // 24 hour blood pressure
-  '85354-9': null, // LOINC Blood pressure panel with all children optional
-  '55284-4': null, // LOINC Blood pressure systolic and diastolic
-};
+const SYSTOLIC: ReadonlyMap<string, Method | null> = new Map<string, Method | null>([
+  ['72313002', null], // Systolic arterial pressure
+  ['271649006', null], // Systolic blood pressure
+  ['163030003', null], // O/E - Systolic BP reading
+  ['400974009', 'standing'],
+  ['407554009', 'sitting'],
+  ['407556006', 'lying'],
+  ['314449000', '24-hour'], // Average 24 hour systolic blood pressure
+  ['413606001', 'home'], // Average home systolic blood pressure
+  ['8480-6', null], // LOINC Systolic blood pressure
+]);
+const DIASTOLIC: ReadonlyMap<string, Method | null> = new Map<string, Method | null>([
+  ['1091811000000102', null], // Diastolic arterial pressure
+  ['271650006', null], // Diastolic blood pressure
+  ['163031004', null], // O/E - Diastolic BP reading
+  ['400975005', 'standing'],
+  ['407555005', 'sitting'],
+  ['407557002', 'lying'],
+  ['314462001', '24-hour'], // Average 24 hour diastolic blood pressure
+  ['413605002', 'home'], // Average home diastolic blood pressure
+  ['8462-4', null], // LOINC Diastolic blood pressure
+]);
+const PANELS: ReadonlyMap<string, Method | null> = new Map<string, Method | null>([
+  ['75367002', null], // Blood pressure
+  ['163020007', null], // O/E - blood pressure reading
+  ['386534000', null], // Arterial blood pressure
+  ['163034007', 'standing'],
+  ['163035008', 'sitting'],
+  ['163033001', 'lying'],
+  ['314463006', '24-hour'], // 24 hour blood pressure
+  ['85354-9', null], // LOINC Blood pressure panel with all children optional
+  ['55284-4', null], // LOINC Blood pressure systolic and diastolic
+]);
 
 const BP_SYSTEMS = new Set([SNOMED_CT, LOINC, 'https://dmd.nhs.uk']);
 
-function lookup(codes: readonly Coding[], table: Readonly<Record<string, Method | null>>) {
+function lookup(codes: readonly Coding[], table: ReadonlyMap<string, Method | null>) {
   for (const c of codes) {
     if (!BP_SYSTEMS.has(c.system)) continue;
-    const method = ownValue(table, c.code.trim());
+    const method = table.get(c.code.trim());
     if (method !== undefined) return { method: method ?? undefined };
   }
   return undefined;

@@ -91,7 +91,7 @@ export function countImpossibleDates(resource: unknown, diagnostics: SectionDiag
 }
 
 /**
- * Hot (every resource of every section): loops, no closures or entry arrays, and a string or a
+ * Hot (every resource of every section): loops, no closures or key arrays, and a string or a
  * number is judged in the loop rather than by a call. Objects are read down to depth 2 (the
  * resource's own fields at 1), a string at any depth it is reached.
  */
@@ -110,9 +110,10 @@ function impossibleIn(value: unknown, key: string, depth: number): number {
     return found;
   }
   const fields = value as Record<string, unknown>;
-  const keys = Object.keys(fields);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
+  // for-in rather than Object.keys: no array of keys per object. Parsed JSON inherits nothing
+  // enumerable, but a host page may have added to Object.prototype: own keys only.
+  for (const k in fields) {
+    if (!Object.hasOwn(fields, k)) continue;
     const field = fields[k];
     if (typeof field === 'string') found += impossibleString(field, k);
     else if (

@@ -2,7 +2,6 @@ import type { Coding } from '../../model/common.js';
 import type { InvestigationResult, ReferenceRange } from '../../model/clinical.js';
 import { codingsOf } from './coding.js';
 import { array, type Json } from './read.js';
-import { ownValue } from '../../own-value.js';
 
 /**
  * Abnormal flags for results, one rule for both FHIR versions: the source's interpretation in a
@@ -10,21 +9,24 @@ import { ownValue } from '../../own-value.js';
  */
 
 /** HL7 v2 table 0078 and SNOMED CT interpretation codes, by the flag they stand for. */
-const INTERPRETATIONS: Record<string, InvestigationResult['abnormal']> = {
-  H: 'high',
-  HH: 'high',
-  HU: 'high',
-  '>': 'high',
-  L: 'low',
-  LL: 'low',
-  LU: 'low',
-  '<': 'low',
-  A: 'abnormal',
-  AA: 'abnormal',
-  '281302008': 'high', // Above reference range
-  '281300000': 'low', // Below reference range
-  '263654008': 'abnormal', // Abnormal
-};
+const INTERPRETATIONS: ReadonlyMap<string, InvestigationResult['abnormal']> = new Map<
+  string,
+  InvestigationResult['abnormal']
+>([
+  ['H', 'high'],
+  ['HH', 'high'],
+  ['HU', 'high'],
+  ['>', 'high'],
+  ['L', 'low'],
+  ['LL', 'low'],
+  ['LU', 'low'],
+  ['<', 'low'],
+  ['A', 'abnormal'],
+  ['AA', 'abnormal'],
+  ['281302008', 'high'], // Above reference range
+  ['281300000', 'low'], // Below reference range
+  ['263654008', 'abnormal'], // Abnormal
+]);
 
 /**
  * Abnormal flag: the source's interpretation when it sent one; otherwise the value against the
@@ -37,7 +39,7 @@ export function abnormalOf(
   range: ReferenceRange | undefined,
 ): InvestigationResult['abnormal'] {
   for (const coding of interpretation) {
-    const flag = ownValue(INTERPRETATIONS, coding.code);
+    const flag = INTERPRETATIONS.get(coding.code);
     if (flag) return flag;
   }
   if (result.value === undefined || result.comparator || !range) return undefined;

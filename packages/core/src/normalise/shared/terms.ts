@@ -1,7 +1,6 @@
 import { SNOMED_CT, type Coding, type Entry } from '../../model/common.js';
 import { codingsOf, displayOf } from './coding.js';
 import { record, text } from './read.js';
-import { ownValue } from '../../own-value.js';
 
 /**
  * SNOMED CT GP2GP degrade codes: a record entry the sending system could not code in a way the
@@ -12,15 +11,15 @@ import { ownValue } from '../../own-value.js';
  * the GP Connect allergies guidance (nhsconnect/gpconnect,
  * pages/accessrecord_structured/accessrecord_structured_development_allergies_guidance.md).
  */
-export const DEGRADE_CODES: Readonly<Record<string, string>> = {
-  '196461000000101': 'Transfer-degraded drug allergy',
-  '196471000000108': 'Transfer-degraded non-drug allergy',
-  '196421000000109': 'Transfer-degraded medication entry',
-  '196451000000104': 'Transfer-degraded plan',
-  '196431000000106': 'Transfer-degraded referral',
-  '196441000000102': 'Transfer-degraded request',
-  '196411000000103': 'Transfer-degraded record entry',
-};
+export const DEGRADE_CODES: ReadonlyMap<string, string> = new Map([
+  ['196461000000101', 'Transfer-degraded drug allergy'],
+  ['196471000000108', 'Transfer-degraded non-drug allergy'],
+  ['196421000000109', 'Transfer-degraded medication entry'],
+  ['196451000000104', 'Transfer-degraded plan'],
+  ['196431000000106', 'Transfer-degraded referral'],
+  ['196441000000102', 'Transfer-degraded request'],
+  ['196411000000103', 'Transfer-degraded record entry'],
+]);
 
 /** What a coded concept is called on screen, and how sure the source was of its coding. */
 export interface Term {
@@ -36,8 +35,7 @@ const RESOLVED = /^Resolved\s+'(.+)'\s+original code\s+(\S{1,40})\s*$/i;
 /** `213020009 | Allergy to egg protein`: a code and term written into the text (UK Core examples). */
 const CODE_AND_TERM = /^(\d{6,18})\s*\|\s*([^|]+?)\s*\|?\s*$/;
 
-const isDegradeCoding = (c: Coding) =>
-  c.system === SNOMED_CT && ownValue(DEGRADE_CODES, c.code.trim()) !== undefined;
+const isDegradeCoding = (c: Coding) => c.system === SNOMED_CT && DEGRADE_CODES.has(c.code.trim());
 
 /**
  * The term to show for a CodeableConcept, under the coded-only rule's two exceptions:
@@ -60,7 +58,7 @@ export function termOf(concept: unknown): Term | undefined {
     const original = originalOf(conceptText, codes);
     return {
       codes,
-      display: original?.term ?? degrade.display ?? ownValue(DEGRADE_CODES, degrade.code.trim())!,
+      display: original?.term ?? degrade.display ?? DEGRADE_CODES.get(degrade.code.trim())!,
       degraded: true,
       ...(original?.code && { originalCode: original.code }),
     };

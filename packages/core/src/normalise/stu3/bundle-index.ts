@@ -17,7 +17,8 @@ export interface IndexedResource {
  */
 export class BundleIndex {
   readonly resources: IndexedResource[] = [];
-  private readonly byKey = new Map<string, Json>();
+  /** Top-level resources by type, then id: no `type/id` string is built per entry or lookup. */
+  private readonly byTypeAndId = new Map<string, Map<string, Json>>();
   private readonly byContained = new Map<Json, Map<string, Json>>();
   private readonly byType = new Map<string, IndexedResource[]>();
 
@@ -52,9 +53,11 @@ export class BundleIndex {
         local.set(id, resource);
         this.byContained.set(container, local);
       }
-    } else if (id && !this.byKey.has(`${type}/${id}`)) {
+    } else if (id) {
+      let ids = this.byTypeAndId.get(type);
+      if (!ids) this.byTypeAndId.set(type, (ids = new Map()));
       // The first resource wins a duplicated id; later ones are reported by the section readers.
-      this.byKey.set(`${type}/${id}`, resource);
+      if (!ids.has(id)) ids.set(id, resource);
     }
     for (const child of array(resource.contained)) {
       const contained = record(child);
@@ -84,7 +87,7 @@ export class BundleIndex {
       // a reference to another kind of resource.
       return undefined;
     }
-    return this.byKey.get(`${type}/${id}`);
+    return this.byTypeAndId.get(type)?.get(id);
   }
 
   /** The id and type a Reference names, without requiring the target to be in the bundle. */
