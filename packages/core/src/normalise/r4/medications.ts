@@ -104,7 +104,11 @@ export function* medicationsSteps(
       countIn(diagnostics.unparseable, 'MedicationRequest intent not a plan or order');
     }
   }
-  const planById = new Map(plans.map((p) => [p.id, p]));
+  const planById = new Map<string, MedicationPlan>();
+  for (const plan of plans) {
+    yield;
+    planById.set(plan.id, plan);
+  }
   for (const r of statements) {
     yield;
     // A statement summarising an authorisation we already hold adds only its last-issue date.

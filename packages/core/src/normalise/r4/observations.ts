@@ -61,6 +61,7 @@ export function* observationsSteps(
   );
   const readings: BloodPressureReading[] = [];
   for (const unit of units) {
+    yield;
     const reading = readingOf(unit, context, bpDiagnostics);
     if (reading) readings.push(reading);
   }

@@ -6,7 +6,8 @@ import '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import { emptyDiagnostics } from '../../model/common.js';
 import { normaliseOptions } from '../options.js';
-import { risksWarningsSection } from '../shared/derived-warnings.js';
+import { runNow } from '../turns.js';
+import { risksWarningsSectionSteps } from '../shared/derived-warnings.js';
 import { referenceIndex } from '../shared/references.js';
 import { mayBeWarning } from '../shared/warning-codes.js';
 import { conditionsFromR4 } from './conditions.js';
@@ -102,14 +103,16 @@ function fromEveryEntry(resources: readonly unknown[], context: R4Context) {
   const conditions = conditionsFromR4(ofType('Condition'), context);
   const observations = observationsFromR4(ofType('Observation'), context);
   const procedures = proceduresFromR4(ofType('Procedure'), context);
-  return risksWarningsSection(
-    [
-      { section: 'problems', ...conditions.problems },
-      { section: 'diagnoses', ...conditions.diagnoses },
-      { section: 'investigations', ...observations.investigations },
-      { section: 'procedures', ...procedures },
-    ],
-    { entries: [], diagnostics: emptyDiagnostics() },
+  return runNow(
+    risksWarningsSectionSteps(
+      [
+        { section: 'problems', ...conditions.problems },
+        { section: 'diagnoses', ...conditions.diagnoses },
+        { section: 'investigations', ...observations.investigations },
+        { section: 'procedures', ...procedures },
+      ],
+      { entries: [], diagnostics: emptyDiagnostics() },
+    ),
   );
 }
 

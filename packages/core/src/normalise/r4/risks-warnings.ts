@@ -1,7 +1,7 @@
 import { emptyDiagnostics, type SectionDiagnostics } from '../../model/common.js';
 import type { RiskWarning, RisksWarningsSection } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
-import { risksWarningsSection } from '../shared/derived-warnings.js';
+import { risksWarningsSectionSteps } from '../shared/derived-warnings.js';
 import { panelOf, partOf } from '../shared/blood-pressure.js';
 import { relatedProblemTargets } from '../shared/problem-links.js';
 import { array, firstDate, record, text } from '../shared/read.js';
@@ -25,32 +25,39 @@ export function* risksWarningsSteps(
   resources: readonly unknown[],
   context: R4Context,
 ): Steps<RisksWarningsSection> {
-  const ofType = (type: string) => resources.filter((r) => record(r)?.resourceType === type);
-  const allConditions = ofType('Condition');
+  const ofType = new Map<unknown, unknown[]>();
+  for (const resource of resources) {
+    yield;
+    const type = record(resource)?.resourceType;
+    const list = ofType.get(type);
+    if (list) list.push(resource);
+    else ofType.set(type, [resource]);
+  }
+  const allConditions = ofType.get('Condition') ?? [];
   // Without the source's index, related problems resolve among all the Conditions, as in problems.
   const links =
     context.references ?? (yield* referenceIndexSteps(bundleEntries([...allConditions])));
   const conditions = yield* conditionsSteps(
-    warningConditions(allConditions, links),
+    yield* warningConditions(allConditions, links),
     context,
     links,
   );
   const observations = yield* observationsSteps(
-    warningObservations(ofType('Observation')),
+    yield* warningObservations(ofType.get('Observation') ?? []),
     context,
   );
   const procedures = yield* proceduresSteps(
-    ofType('Procedure').filter((r) => mayBeWarning(record(r)?.code)),
+    (ofType.get('Procedure') ?? []).filter((r) => mayBeWarning(record(r)?.code)),
     context,
   );
-  return risksWarningsSection(
+  return yield* risksWarningsSectionSteps(
     [
       { section: 'problems', ...conditions.problems },
       { section: 'diagnoses', ...conditions.diagnoses },
       { section: 'investigations', ...observations.investigations },
       { section: 'procedures', ...procedures },
     ],
-    yield* flagSteps(ofType('Flag'), context),
+    yield* flagSteps(ofType.get('Flag') ?? [], context),
   );
 }
 
@@ -99,7 +106,10 @@ function* flagSteps(
  * with any of these (a repeated id decides which links an id keeps); the rest are never linked
  * to a candidate and change nothing. Order is kept.
  */
-function warningConditions(conditions: readonly unknown[], links: ReferenceIndex): unknown[] {
+function* warningConditions(
+  conditions: readonly unknown[],
+  links: ReferenceIndex,
+): Steps<unknown[]> {
   const ids = new Set<string>();
   const chosen = new Set<unknown>();
   const addId = (r: Record<string, unknown>) => {
@@ -108,6 +118,7 @@ function warningConditions(conditions: readonly unknown[], links: ReferenceIndex
     if (id) ids.add(id);
   };
   for (const resource of conditions) {
+    yield;
     const r = record(resource);
     if (!r) continue;
     const targets = r.extension === undefined ? [] : relatedProblemTargets(r);
@@ -120,11 +131,17 @@ function warningConditions(conditions: readonly unknown[], links: ReferenceIndex
     }
   }
   if (ids.size === 0) return [];
-  return conditions.filter((resource) => {
-    if (chosen.has(resource)) return true;
+  const kept: unknown[] = [];
+  for (const resource of conditions) {
+    yield;
     const r = record(resource);
-    return r !== undefined && (ids.has(String(r.id)) || ids.has(text(r.id) ?? ''));
-  });
+    if (
+      chosen.has(resource) ||
+      (r !== undefined && (ids.has(String(r.id)) || ids.has(text(r.id) ?? '')))
+    )
+      kept.push(resource);
+  }
+  return kept;
 }
 
 /**
@@ -132,8 +149,12 @@ function warningConditions(conditions: readonly unknown[], links: ReferenceIndex
  * whether it is one depends on the other Observations (panels, members, pairs): should a
  * candidate look like one, every Observation is read, as investigations does.
  */
-function warningObservations(observations: readonly unknown[]): readonly unknown[] {
-  const candidates = observations.filter((r) => mayBeWarning(record(r)?.code));
+function* warningObservations(observations: readonly unknown[]): Steps<readonly unknown[]> {
+  const candidates: unknown[] = [];
+  for (const resource of observations) {
+    yield;
+    if (mayBeWarning(record(resource)?.code)) candidates.push(resource);
+  }
   const bloodPressureLike = candidates.some((resource) => {
     const r = record(resource)!;
     return (

@@ -135,11 +135,12 @@ export function* groupBloodPressures(
       add(observation, [observation, ...memberHalves], undefined, [observation, ...memberHalves]);
     }
   }
-  pairLoneHalves(
-    observations.filter((o) => !consumed.has(o) && partOf(o.code)),
-    units,
-    consumed,
-  );
+  const halves: Json[] = [];
+  for (const observation of observations) {
+    yield;
+    if (!consumed.has(observation) && partOf(observation.code)) halves.push(observation);
+  }
+  yield* pairLoneHalves(halves, units, consumed);
   return { units, consumed };
 }
 
@@ -153,19 +154,25 @@ function methodOf(
 }
 
 /** Separate halves with the same effective time and method make one reading; the rest stand alone. */
-function pairLoneHalves(halves: Json[], units: BloodPressureUnit[], consumed: Set<Json>): void {
+function* pairLoneHalves(
+  halves: Json[],
+  units: BloodPressureUnit[],
+  consumed: Set<Json>,
+): Steps<void> {
   const waiting = new Map<string, Json[]>();
   const keyOf = (o: Json) =>
     `${text(o.effectiveDateTime) ?? text(record(o.effectivePeriod)?.start) ?? ''}|${partOf(o.code)?.method ?? ''}`;
   for (const half of halves) {
+    yield;
     const part = partOf(half.code)!.part;
     const key = keyOf(half);
     const queue = waiting.get(key) ?? [];
-    const partnerIndex = key.startsWith('|')
-      ? -1 // no time: nothing says they were taken together
-      : queue.findIndex((q) => partOf(q.code)!.part !== part);
-    if (partnerIndex >= 0) {
-      const [partner] = queue.splice(partnerIndex, 1);
+    // A timed queue only ever holds halves of one part (one of the other would have paired), so
+    // its first half is the partner or none is: no scan of the queue per half.
+    const paired =
+      !key.startsWith('|') && queue.length > 0 && partOf(queue[0]!.code)!.part !== part;
+    if (paired) {
+      const partner = queue.shift();
       const systolic = part === 'systolic' ? half : partner!;
       const diastolic = part === 'systolic' ? partner! : half;
       units.push({
@@ -182,6 +189,7 @@ function pairLoneHalves(halves: Json[], units: BloodPressureUnit[], consumed: Se
   }
   for (const queue of waiting.values()) {
     for (const half of queue) {
+      yield;
       const part = partOf(half.code)!.part;
       units.push({ header: half, [part]: half, ...methodOf(undefined, half, undefined) });
       consumed.add(half);

@@ -23,6 +23,7 @@ import type {
 } from '../../model/clinical.js';
 import { compareIsoDates, compareNewestFirst } from './compare-dates.js';
 import { SUPERSEDING, WARNING_PRIORITY, warningKindOf } from './warning-codes.js';
+import { runNow, type Steps } from '../turns.js';
 
 /** Entries of one section to search for warnings. */
 export interface WarningSource {
@@ -45,14 +46,31 @@ const CARRIED_WARNINGS = new Set<SectionWarning['code']>([
 
 /** Every warning the sources' entries carry, with the entries that end them applied. */
 export function deriveWarnings(sources: readonly WarningSource[]): RiskWarning[] {
+  return runNow(deriveWarningsSteps(sources));
+}
+
+/**
+ * {@link deriveWarnings} as steps (../turns.ts): the sources together hold every problem,
+ * diagnosis and result of the record, tens of thousands in a large one.
+ */
+function* deriveWarningsSteps(sources: readonly WarningSource[]): Steps<RiskWarning[]> {
   const warnings: RiskWarning[] = [];
-  const endings: Ending[] = [];
+  const endings = new Map<string, Ending[]>();
+  let order = 0;
   for (const { section, entries } of sources) {
     for (const entry of entries) {
+      yield;
       // Something not done ends nothing and warns of nothing.
       if (NOT_DONE.has(entry.status)) continue;
-      const ends = entry.codes.flatMap((c) => SUPERSEDING.get(c.code) ?? []);
-      if (ends.length > 0) endings.push({ codes: ends, entry });
+      if (entry.date) {
+        const ending: Ending = { order: order++, entry };
+        for (const c of entry.codes)
+          for (const ended of SUPERSEDING.get(c.code) ?? []) {
+            const list = endings.get(ended);
+            if (!list) endings.set(ended, [ending]);
+            else if (list.at(-1) !== ending) list.push(ending);
+          }
+      }
       const kind = warningKindOf(entry.codes);
       if (!kind) continue;
       const ended = ENDED.has(entry.status);
@@ -73,6 +91,7 @@ export function deriveWarnings(sources: readonly WarningSource[]): RiskWarning[]
     }
   }
   for (const warning of warnings) {
+    yield;
     if (warning.status !== 'active') continue;
     const later = laterEndings(warning, endings);
     if (later.length > 0) applyEndings(Object.assign(warning, { endedBy: later }));
@@ -80,23 +99,27 @@ export function deriveWarnings(sources: readonly WarningSource[]): RiskWarning[]
   return warnings;
 }
 
+/** A dated entry whose code ends warnings; `order` is its place among the sources' entries. */
 interface Ending {
-  codes: readonly string[];
+  order: number;
   entry: Entry;
 }
 
 /**
  * The entries that end `warning`, earliest first: those whose code ends the warning's code,
  * dated on a later day (or at a later time, when both have one). The same decision recorded
- * twice on one day ends neither; undated entries end nothing: their order is unknown.
+ * twice on one day ends neither; undated entries end nothing: their order is unknown. Endings
+ * are found by the warning's codes, not by reading every ending for every warning: a record
+ * with thousands of both would otherwise take their product.
  */
-function laterEndings(warning: RiskWarning, endings: readonly Ending[]): Entry[] {
+function laterEndings(warning: RiskWarning, endings: ReadonlyMap<string, Ending[]>): Entry[] {
   const start = warning.date;
   if (!start) return [];
-  const codes = new Set(warning.codes.map((c) => c.code));
-  return endings
-    .filter(({ codes: ends, entry }) => entry.date && ends.some((c) => codes.has(c)))
+  const found = new Set<Ending>();
+  for (const c of warning.codes) for (const ending of endings.get(c.code) ?? []) found.add(ending);
+  return [...found]
     .filter(({ entry }) => isLater(entry.date!, start))
+    .sort((a, b) => a.order - b.order)
     .map(({ entry }) => entry)
     .sort((a, b) => compareIsoDates(a.date, b.date));
 }
@@ -143,15 +166,15 @@ export function orderWarnings(warnings: RiskWarning[]): RiskWarning[] {
 }
 
 /**
- * The section: `flags` (R4 only) and the warnings derived from `sources`, ordered. Its
+ * The section, as steps: `flags` (R4 only) and the warnings derived from `sources`, ordered. Its
  * diagnostics are the flags' own: an entry of another section that could not be read is counted
  * (and said) in that section, not twice. Its warnings carry the sources' notices that entries
  * may be missing (confidential items, data awaiting filing or in transit).
  */
-export function risksWarningsSection(
+export function* risksWarningsSectionSteps(
   sources: readonly WarningSource[],
   flags?: { entries: RiskWarning[]; diagnostics: SectionDiagnostics },
-): RisksWarningsSection {
+): Steps<RisksWarningsSection> {
   const diagnostics = flags?.diagnostics ?? emptyDiagnostics();
   const warnings: SectionWarning[] = [];
   for (const source of sources) {
@@ -160,8 +183,9 @@ export function risksWarningsSection(
         warnings.push(w);
     }
   }
+  const derived = yield* deriveWarningsSteps(sources);
   return {
-    entries: orderWarnings([...(flags?.entries ?? []), ...deriveWarnings(sources)]),
+    entries: orderWarnings([...(flags?.entries ?? []), ...derived]),
     warnings,
     diagnostics,
     basis: flags ? 'flags-and-coded-entries' : 'coded-entries',

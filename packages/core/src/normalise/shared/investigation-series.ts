@@ -13,6 +13,7 @@ export function* seriesSteps(
 ): Steps<InvestigationSeries[]> {
   const byKey = new Map<string, { series: InvestigationSeries; results: InvestigationResult[] }>();
   for (const result of results) {
+    yield;
     const first = result.codes[0];
     if (!first) continue;
     const key = `${first.system}|${first.code}`;

@@ -60,9 +60,13 @@ export function* groupMedications(
 ): Steps<{ medications: Medication[]; orphanIssues: PlanIssue[]; notes: Record<string, number> }> {
   const notes: Record<string, number> = {};
   const byPlan = new Map<string, MedicationIssue[]>();
-  for (const plan of plans) byPlan.set(plan.id, []);
+  for (const plan of plans) {
+    yield;
+    byPlan.set(plan.id, []);
+  }
   const orphanIssues: PlanIssue[] = [];
   for (const issue of issues) {
+    yield;
     const list = byPlan.get(issue.planId);
     if (!list) orphanIssues.push(issue);
     else

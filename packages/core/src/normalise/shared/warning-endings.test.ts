@@ -2,6 +2,7 @@
 // see. A private or sensitive entry never ends (and so never hides) a warning the viewer does see.
 import '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { SNOMED_CT, emptyDiagnostics, type Entry } from '../../model/common.js';
 import type { RisksWarningsSection } from '../../model/clinical.js';
 import { resolvePolicy } from '../../policy/policy.js';
@@ -10,6 +11,8 @@ import { applyEntryPolicy } from '../../policy/withhold.js';
 import { normaliseOptions } from '../options.js';
 import { R4_NORMALISERS, type R4Context } from '../r4/index.js';
 import { deriveWarnings } from './derived-warnings.js';
+import { SUPERSEDING } from './warning-codes.js';
+import { compareIsoDates } from './compare-dates.js';
 import { latestEvents } from './event-views.js';
 
 const NOT_FOR_CPR = '450476008'; // Not for cardiopulmonary resuscitation (warning-codes.ts)
@@ -153,5 +156,60 @@ describe('a cancelled observation (R4) is no result and no warning', () => {
       context,
     );
     expect(section.entries).to.deep.equal([]);
+  });
+});
+
+describe('endings found by code', () => {
+  // Codes that make, end, or do neither (warning-codes.ts): CPR decisions end each other; the
+  // child protection pair ends one way; 49436004 (atrial fibrillation) is neither.
+  const CODES = [NOT_FOR_CPR, FOR_CPR, '342191000000101', '342891000000105', '49436004'];
+  const isLater = (a: string, b: string) => {
+    if (a.includes('T') && b.includes('T')) return Date.parse(a) > Date.parse(b);
+    const n = Math.min(a.length, b.length, 10);
+    return a.slice(0, n) > b.slice(0, n);
+  };
+  /** The rule as it was written first: every ending read for every warning. */
+  function endedByScanningAll(entries: Entry[], warning: Entry): string[] {
+    const codes = new Set(warning.codes.map((c) => c.code));
+    return entries
+      .filter((e) => e.status !== 'not-done' && e.status !== 'cancelled' && e.date)
+      .filter((e) => e.codes.some((c) => (SUPERSEDING.get(c.code) ?? []).some((x) => codes.has(x))))
+      .filter((e) => isLater(e.date!, warning.date!))
+      .sort((a, b) => compareIsoDates(a.date, b.date))
+      .map((e) => e.id);
+  }
+
+  it('end each warning with exactly the entries reading every ending would, in the same order', () => {
+    const anEntry = fc.record({
+      codes: fc.uniqueArray(fc.constantFrom(...CODES), { minLength: 1, maxLength: 2 }),
+      // Few distinct days, so that equal dates (kept in record order) are common.
+      date: fc.constantFrom(
+        '2024-01-01',
+        '2024-01-02',
+        '2024-01-03',
+        '2024-01',
+        '2024-01-02T10:00:00Z',
+      ),
+      status: fc.constantFrom('final', 'final', 'not-done'),
+    });
+    fc.assert(
+      fc.property(fc.array(anEntry, { maxLength: 25 }), (drawn) => {
+        const entries = drawn.map(
+          ({ codes, date, status }, i) =>
+            ({
+              ...entry(`e${i}`, codes[0]!, date),
+              codes: codes.map((code) => ({ system: SNOMED_CT, code })),
+              status,
+            }) as Entry,
+        );
+        for (const warning of deriveWarnings([{ section: 'investigations', entries }])) {
+          const source = entries.find((e) => `investigations/${e.id}` === warning.id)!;
+          expect((warning.endedBy ?? []).map((e) => e.id)).to.deep.equal(
+            endedByScanningAll(entries, source),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

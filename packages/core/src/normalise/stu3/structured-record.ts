@@ -16,7 +16,7 @@ import { immunisationsFromStu3 } from './immunisations.js';
 import { investigationsFromStu3 } from './investigations.js';
 import { medicationsFromStu3 } from './medications.js';
 import { problemsFromStu3 } from './problems.js';
-import { risksWarningsSection } from '../shared/derived-warnings.js';
+import { risksWarningsSectionSteps } from '../shared/derived-warnings.js';
 import { record } from '../shared/read.js';
 import { collectWarnings, type SectionWarnings } from './section-warnings.js';
 
@@ -123,7 +123,7 @@ const READERS: Record<SectionName, Reader> = {
 function* risksWarningsFromStu3(reads: SectionReads) {
   const { problems, diagnoses } = yield* reads.conditions();
   const investigations = yield* reads.investigations();
-  const section = risksWarningsSection([
+  const section = yield* risksWarningsSectionSteps([
     { section: 'problems', ...problems },
     { section: 'diagnoses', ...diagnoses },
     { section: 'investigations', ...investigations },
