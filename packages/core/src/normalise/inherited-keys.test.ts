@@ -207,3 +207,38 @@ describe('a code that names a property of every object is an unknown code', () =
     }
   });
 });
+
+describe('a page that adds to Object.prototype', () => {
+  it('adds no impossible dates to a record that holds none', () => {
+    const condition = {
+      resourceType: 'Condition',
+      id: 'c1',
+      subject: { reference: 'Patient/pat' },
+      category: [
+        {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/condition-category',
+              code: 'problem-list-item',
+            },
+          ],
+        },
+      ],
+      code: { coding: [{ system: SNOMED, code: '49436004', display: 'Atrial fibrillation' }] },
+      onsetDateTime: '2020-03-01',
+    };
+    const clean = R4_NORMALISERS.problems([condition], r4).diagnostics.impossibleDates;
+    // An enumerable, impossible "date" every object would inherit: read by for-in unless checked.
+    Object.defineProperty(Object.prototype, 'recordedDate', {
+      value: '2024-02-30',
+      enumerable: true,
+      configurable: true,
+    });
+    try {
+      const polluted = R4_NORMALISERS.problems([condition], r4).diagnostics.impossibleDates;
+      expect(polluted).to.equal(clean);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).recordedDate;
+    }
+  });
+});

@@ -86,7 +86,7 @@ function isDateField(key: string): boolean {
  * named as dates are looked at; free text is never read.
  */
 export function countImpossibleDates(resource: unknown, diagnostics: SectionDiagnostics): void {
-  const found = impossibleIn(resource, '', 0);
+  const found = impossibleIn(resource, '', 0, inheritsEnumerable());
   if (found > 0) diagnostics.impossibleDates = (diagnostics.impossibleDates ?? 0) + found;
 }
 
@@ -95,7 +95,7 @@ export function countImpossibleDates(resource: unknown, diagnostics: SectionDiag
  * number is judged in the loop rather than by a call. Objects are read down to depth 2 (the
  * resource's own fields at 1), a string at any depth it is reached.
  */
-function impossibleIn(value: unknown, key: string, depth: number): number {
+function impossibleIn(value: unknown, key: string, depth: number, ownOnly: boolean): number {
   if (typeof value === 'string') return impossibleString(value, key);
   if (depth > 2 || typeof value !== 'object' || value === null) return 0;
   let found = 0;
@@ -105,15 +105,16 @@ function impossibleIn(value: unknown, key: string, depth: number): number {
       const item: unknown = value[i];
       if (typeof item === 'string') found += impossibleString(item, key);
       else if (typeof item === 'object' && item !== null && depth < 2)
-        found += impossibleIn(item, key, depth + 1);
+        found += impossibleIn(item, key, depth + 1, ownOnly);
     }
     return found;
   }
   const fields = value as Record<string, unknown>;
-  // for-in rather than Object.keys: no array of keys per object. Parsed JSON inherits nothing
-  // enumerable, but a host page may have added to Object.prototype: own keys only.
+  // for-in rather than Object.keys: no array of keys per object, and twice as fast. Parsed JSON
+  // inherits nothing enumerable unless the page has added to Object.prototype: only then is each
+  // key checked to be the object's own.
   for (const k in fields) {
-    if (!Object.hasOwn(fields, k)) continue;
+    if (ownOnly && !Object.hasOwn(fields, k)) continue;
     const field = fields[k];
     if (typeof field === 'string') found += impossibleString(field, k);
     else if (
@@ -124,9 +125,15 @@ function impossibleIn(value: unknown, key: string, depth: number): number {
       k !== 'text' &&
       k !== 'note'
     )
-      found += impossibleIn(field, k, depth + 1);
+      found += impossibleIn(field, k, depth + 1, ownOnly);
   }
   return found;
+}
+
+/** Whether plain objects inherit an enumerable property (a page added one to Object.prototype). */
+function inheritsEnumerable(): boolean {
+  for (const _ in {}) return true;
+  return false;
 }
 
 function impossibleString(value: string, key: string): number {

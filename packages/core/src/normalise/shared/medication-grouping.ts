@@ -99,7 +99,9 @@ export function* groupMedications(
       isStaleRepeat(lastIssued.date, plan.repeat, options.today, options.staleRepeat)
         ? lastIssued.date
         : undefined;
-    medications.push({
+    // Optional fields are set one by one, in their usual order, rather than spread from an object
+    // made for each: a record holds tens of thousands of medicines.
+    const medication: Medication = {
       id: plan.id,
       codes: plan.codes,
       display: plan.name,
@@ -112,17 +114,18 @@ export function* groupMedications(
       current,
       issues: planIssues,
       highRisk: highRiskClass !== undefined,
-      ...(highRiskClass && { highRiskClass }),
-      ...(plan.dosage && { dosage: plan.dosage }),
-      ...(plan.quantity && { quantity: plan.quantity }),
-      ...(plan.started && { started: plan.started }),
-      ...(plan.stopped && { stopped: plan.stopped }),
-      ...(plan.stoppedReason && { stoppedReason: plan.stoppedReason }),
-      ...(lastIssued && { lastIssued }),
-      ...(plan.repeat && { repeat: plan.repeat }),
-      ...(notIssuedSince && { notIssuedSince }),
-      ...(plan.security && { security: plan.security }),
-    });
+    };
+    if (highRiskClass) medication.highRiskClass = highRiskClass;
+    if (plan.dosage) medication.dosage = plan.dosage;
+    if (plan.quantity) medication.quantity = plan.quantity;
+    if (plan.started) medication.started = plan.started;
+    if (plan.stopped) medication.stopped = plan.stopped;
+    if (plan.stoppedReason) medication.stoppedReason = plan.stoppedReason;
+    if (lastIssued) medication.lastIssued = lastIssued;
+    if (plan.repeat) medication.repeat = plan.repeat;
+    if (notIssuedSince) medication.notIssuedSince = notIssuedSince;
+    if (plan.security) medication.security = plan.security;
+    medications.push(medication);
   }
   return { medications, orphanIssues, notes };
 }

@@ -59,7 +59,8 @@ export function referenceIndex(entries: Iterable<ReferenceEntry>): ReferenceInde
 /** {@link referenceIndex} as steps (../turns.ts): a large record's index is itself long to build. */
 export function* referenceIndexSteps(entries: Iterable<ReferenceEntry>): Steps<ReferenceIndex> {
   const byFullUrl = new Map<string, Json>();
-  const byLogicalId = new Map<string, Json>();
+  // By type, then id: no `type/id` string is built per entry.
+  const byLogicalId = new Map<string, Map<string, Json>>();
   const byIdentifier = new Map<string, Json | null>(); // null: more than one resource, ambiguous
   const fullUrls = new WeakMap<object, string>();
   for (const entry of entries) {
@@ -74,7 +75,11 @@ export function* referenceIndexSteps(entries: Iterable<ReferenceEntry>): Steps<R
     }
     const id = text(resource.id);
     // The same resource may come twice (included by two searches): the first is kept.
-    if (id && !byLogicalId.has(`${type}/${id}`)) byLogicalId.set(`${type}/${id}`, resource);
+    if (id) {
+      let ids = byLogicalId.get(type);
+      if (!ids) byLogicalId.set(type, (ids = new Map()));
+      if (!ids.has(id)) ids.set(id, resource);
+    }
     for (const identifier of array(resource.identifier)) {
       const system = text(record(identifier)?.system);
       const value = text(record(identifier)?.value);
@@ -120,7 +125,7 @@ export function* referenceIndexSteps(entries: Iterable<ReferenceEntry>): Steps<R
       const absolute = holderBase && byFullUrl.get(`${holderBase}/${type}/${id}`);
       if (absolute) return absolute;
     }
-    return byLogicalId.get(`${type}/${id}`);
+    return byLogicalId.get(type!)?.get(id!);
   }
 
   return {
