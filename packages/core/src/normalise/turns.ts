@@ -15,6 +15,11 @@ export type Steps<T> = Generator<void, T, void>;
 
 /** How long the main thread is held before the event loop gets a turn (DESIGN §9: input ≤ 50 ms). */
 export const TURN_BUDGET_MS = 10;
+/**
+ * Items between checkpoints in a pass that does little per item (sorting resources by type,
+ * choosing candidates): a checkpoint per item there would cost more than the item.
+ */
+export const LIGHT_PASS_ITEMS = 64;
 /** Checkpoints between looks at the clock: reading it per resource would cost more than it saves. */
 const CHECK_EVERY = 8;
 

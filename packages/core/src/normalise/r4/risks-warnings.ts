@@ -9,7 +9,7 @@ import { bundleEntries, referenceIndexSteps, type ReferenceIndex } from '../shar
 import { mayBeWarning, warningKindOf } from '../shared/warning-codes.js';
 import { conditionsSteps } from './conditions.js';
 import { admit, entryBase, type R4Context } from './context.js';
-import { runNow, type Steps } from '../turns.js';
+import { LIGHT_PASS_ITEMS, runNow, type Steps } from '../turns.js';
 import { observationsSteps } from './observations.js';
 import { proceduresSteps } from './procedures.js';
 
@@ -26,8 +26,9 @@ export function* risksWarningsSteps(
   context: R4Context,
 ): Steps<RisksWarningsSection> {
   const ofType = new Map<unknown, unknown[]>();
-  for (const resource of resources) {
-    yield;
+  for (let i = 0; i < resources.length; i++) {
+    if (i % LIGHT_PASS_ITEMS === 0) yield;
+    const resource = resources[i];
     const type = record(resource)?.resourceType;
     const list = ofType.get(type);
     if (list) list.push(resource);
@@ -117,8 +118,9 @@ function* warningConditions(
     const id = text(r.id);
     if (id) ids.add(id);
   };
-  for (const resource of conditions) {
-    yield;
+  for (let i = 0; i < conditions.length; i++) {
+    if (i % LIGHT_PASS_ITEMS === 0) yield;
+    const resource = conditions[i];
     const r = record(resource);
     if (!r) continue;
     const targets = r.extension === undefined ? [] : relatedProblemTargets(r);
@@ -132,8 +134,9 @@ function* warningConditions(
   }
   if (ids.size === 0) return [];
   const kept: unknown[] = [];
-  for (const resource of conditions) {
-    yield;
+  for (let i = 0; i < conditions.length; i++) {
+    if (i % LIGHT_PASS_ITEMS === 0) yield;
+    const resource = conditions[i];
     const r = record(resource);
     if (
       chosen.has(resource) ||
@@ -151,8 +154,9 @@ function* warningConditions(
  */
 function* warningObservations(observations: readonly unknown[]): Steps<readonly unknown[]> {
   const candidates: unknown[] = [];
-  for (const resource of observations) {
-    yield;
+  for (let i = 0; i < observations.length; i++) {
+    if (i % LIGHT_PASS_ITEMS === 0) yield;
+    const resource = observations[i];
     if (mayBeWarning(record(resource)?.code)) candidates.push(resource);
   }
   const bloodPressureLike = candidates.some((resource) => {

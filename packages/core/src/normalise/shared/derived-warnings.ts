@@ -23,7 +23,7 @@ import type {
 } from '../../model/clinical.js';
 import { compareIsoDates, compareNewestFirst } from './compare-dates.js';
 import { SUPERSEDING, WARNING_PRIORITY, warningKindOf } from './warning-codes.js';
-import { runNow, type Steps } from '../turns.js';
+import { LIGHT_PASS_ITEMS, runNow, type Steps } from '../turns.js';
 
 /** Entries of one section to search for warnings. */
 export interface WarningSource {
@@ -58,8 +58,9 @@ function* deriveWarningsSteps(sources: readonly WarningSource[]): Steps<RiskWarn
   const endings = new Map<string, Ending[]>();
   let order = 0;
   for (const { section, entries } of sources) {
-    for (const entry of entries) {
-      yield;
+    for (let i = 0; i < entries.length; i++) {
+      if (i % LIGHT_PASS_ITEMS === 0) yield;
+      const entry = entries[i]!;
       // Something not done ends nothing and warns of nothing.
       if (NOT_DONE.has(entry.status)) continue;
       if (entry.date) {
@@ -90,8 +91,9 @@ function* deriveWarningsSteps(sources: readonly WarningSource[]): Steps<RiskWarn
       });
     }
   }
-  for (const warning of warnings) {
-    yield;
+  for (let i = 0; i < warnings.length; i++) {
+    if (i % LIGHT_PASS_ITEMS === 0) yield;
+    const warning = warnings[i]!;
     if (warning.status !== 'active') continue;
     const later = laterEndings(warning, endings);
     if (later.length > 0) applyEndings(Object.assign(warning, { endedBy: later }));
