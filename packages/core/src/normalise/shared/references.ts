@@ -51,6 +51,19 @@ const TYPE_OF_SYSTEM: Record<string, string> = {
 const identifierKey = (type: string, system: string, value: string) =>
   `${type}|${system}|${value.replace(/ /g, '')}`;
 
+/**
+ * Resources by type, then id, the first of a repeated id kept: looked up as
+ * `index.get(type)?.get(id)`, with no `type/id` string built per entry.
+ */
+export type ByTypeAndId = Map<string, Map<string, Json>>;
+
+/** Adds `resource` to `index` unless its type already holds its id. */
+export function addFirst(index: ByTypeAndId, type: string, id: string, resource: Json): void {
+  let ids = index.get(type);
+  if (!ids) index.set(type, (ids = new Map()));
+  if (!ids.has(id)) ids.set(id, resource);
+}
+
 /** An index over the given entries. Never throws on malformed input. */
 export function referenceIndex(entries: Iterable<ReferenceEntry>): ReferenceIndex {
   return runNow(referenceIndexSteps(entries));
@@ -59,8 +72,7 @@ export function referenceIndex(entries: Iterable<ReferenceEntry>): ReferenceInde
 /** {@link referenceIndex} as steps (../turns.ts): a large record's index is itself long to build. */
 export function* referenceIndexSteps(entries: Iterable<ReferenceEntry>): Steps<ReferenceIndex> {
   const byFullUrl = new Map<string, Json>();
-  // By type, then id: no `type/id` string is built per entry.
-  const byLogicalId = new Map<string, Map<string, Json>>();
+  const byLogicalId: ByTypeAndId = new Map();
   const byIdentifier = new Map<string, Json | null>(); // null: more than one resource, ambiguous
   const fullUrls = new WeakMap<object, string>();
   for (const entry of entries) {
@@ -75,11 +87,7 @@ export function* referenceIndexSteps(entries: Iterable<ReferenceEntry>): Steps<R
     }
     const id = text(resource.id);
     // The same resource may come twice (included by two searches): the first is kept.
-    if (id) {
-      let ids = byLogicalId.get(type);
-      if (!ids) byLogicalId.set(type, (ids = new Map()));
-      if (!ids.has(id)) ids.set(id, resource);
-    }
+    if (id) addFirst(byLogicalId, type, id, resource);
     for (const identifier of array(resource.identifier)) {
       const system = text(record(identifier)?.system);
       const value = text(record(identifier)?.value);

@@ -1,5 +1,6 @@
 import { NHS_NUMBER_SYSTEM } from '../../model/common.js';
 import { array, record, text, type Json } from '../shared/read.js';
+import { addFirst, type ByTypeAndId } from '../shared/references.js';
 import { runNow, type Steps } from '../turns.js';
 
 /** A resource found in the bundle, with the List or other resource that contains it, if any. */
@@ -17,8 +18,8 @@ export interface IndexedResource {
  */
 export class BundleIndex {
   readonly resources: IndexedResource[] = [];
-  /** Top-level resources by type, then id: no `type/id` string is built per entry or lookup. */
-  private readonly byTypeAndId = new Map<string, Map<string, Json>>();
+  /** Top-level resources. */
+  private readonly byTypeAndId: ByTypeAndId = new Map();
   private readonly byContained = new Map<Json, Map<string, Json>>();
   private readonly byType = new Map<string, IndexedResource[]>();
 
@@ -54,10 +55,8 @@ export class BundleIndex {
         this.byContained.set(container, local);
       }
     } else if (id) {
-      let ids = this.byTypeAndId.get(type);
-      if (!ids) this.byTypeAndId.set(type, (ids = new Map()));
       // The first resource wins a duplicated id; later ones are reported by the section readers.
-      if (!ids.has(id)) ids.set(id, resource);
+      addFirst(this.byTypeAndId, type, id, resource);
     }
     for (const child of array(resource.contained)) {
       const contained = record(child);
