@@ -47,29 +47,33 @@ export function* eventsSteps(
       const start = firstDate(r.authoredOn, r.occurrenceDateTime);
       const codes = codingsOf(r.code);
       const base = entryBase(r, codes, status, start, context, diagnostics);
-      if (base)
-        entries.push({
-          ...base,
-          kind: 'referral',
-          status,
-          type: codes,
-          ...(start && { start }),
-          ...referralDetails(r),
-        });
+      if (!base) continue;
+      // The base entry is this referral's own: completed in place, not copied.
+      const referral = base as CareEvent;
+      referral.kind = 'referral';
+      referral.status = status;
+      referral.type = codes;
+      if (start) referral.start = start;
+      addReferralDetails(referral, r);
+      entries.push(referral);
       continue;
     }
     const status = ownValue(ENCOUNTER_STATUS, String(r.status)) ?? 'unknown';
     const start = firstDate(record(r.period)?.start);
     const end = firstDate(record(r.period)?.end);
     const typeCodes = array(r.type).flatMap((t) => codingsOf(t));
-    const classCoding = codingsOf({ coding: [r.class] })[0];
-    const classCode = classCoding?.code;
+    const encounterClass = record(r.class);
+    const classCode =
+      typeof encounterClass?.system === 'string' && typeof encounterClass.code === 'string'
+        ? encounterClass.code
+        : undefined;
     // An Encounter with only its class (1..1 in R4; type is 0..*) is still an event, named by
     // the class's display, or its code when it has none (e.g. `AMB`).
-    const codes =
-      typeCodes.length > 0 || !classCoding
-        ? typeCodes
-        : [{ ...classCoding, display: classCoding.display ?? classCoding.code }];
+    const classCoding =
+      typeCodes.length > 0 || !classCode ? undefined : codingsOf({ coding: [r.class] })[0];
+    const codes = classCoding
+      ? [{ ...classCoding, display: classCoding.display ?? classCoding.code }]
+      : typeCodes;
     // The type's own term when it has no coding (e.g. "Telephone consultation"): see terms.ts.
     const base = entryBase(r, codes, status, start, context, diagnostics, array(r.type)[0]);
     if (!base) continue;
@@ -115,15 +119,13 @@ const PRIORITIES = ['routine', 'urgent', 'asap', 'stat'] as const;
  * A referral's service (`performerType`: the kind of service or specialty asked to act; `code`,
  * the request itself, is already its `type`), priority and recipients (`performer`, by display).
  */
-function referralDetails(r: Record<string, unknown>): Partial<CareEvent> {
+function addReferralDetails(referral: CareEvent, r: Record<string, unknown>): void {
   const service = array(r.performerType).flatMap((t) => codingsOf(t));
   const priority = PRIORITIES.find((p) => p === r.priority);
   const recipients = array(r.performer)
     .map((p) => text(record(p)?.display))
     .filter((n): n is string => n !== undefined);
-  return {
-    ...(service.length > 0 && { service }),
-    ...(priority && { priority }),
-    ...(recipients.length > 0 && { recipients }),
-  };
+  if (service.length > 0) referral.service = service;
+  if (priority) referral.priority = priority;
+  if (recipients.length > 0) referral.recipients = recipients;
 }

@@ -27,8 +27,8 @@ import {
   record,
   text,
 } from '../shared/read.js';
-import { termMarks } from '../shared/terms.js';
 import { referenceIndexSteps, type ReferenceIndex } from '../shared/references.js';
+import { markTerm } from '../shared/terms.js';
 import { admit, entryBase, type R4Context } from './context.js';
 import { runNow, type Steps } from '../turns.js';
 
@@ -83,23 +83,17 @@ export function* medicationsSteps(
     if (ISSUE_INTENTS.has(String(r.intent)) && issueDate && fromAuthoredOn)
       countIn(notes, NOTE_ISSUE_DATED_BY_AUTHORED_ON);
     if (ISSUE_INTENTS.has(String(r.intent)) && basedOn && issueDate) {
-      issues.push({
-        id: plan.id,
-        planId: basedOn.replace(/^.*MedicationRequest\//, ''),
-        date: issueDate,
-        ...(plan.quantity && { quantity: plan.quantity }),
-      });
+      issues.push(
+        issueOf(plan.id, basedOn.replace(/^.*MedicationRequest\//, ''), issueDate, plan.quantity),
+      );
     } else if (r.intent === 'plan') {
       plans.push(plan);
     } else if (ISSUE_INTENTS.has(String(r.intent)) && issueDate) {
-      // An order with no authorisation behind it: an acute prescription, issued once.
-      plans.push({ ...plan, kind: 'acute' });
-      issues.push({
-        id: `${plan.id}-issue`,
-        planId: plan.id,
-        date: issueDate,
-        ...(plan.quantity && { quantity: plan.quantity }),
-      });
+      // An order with no authorisation behind it: an acute prescription, issued once. The plan
+      // is this order's own (planOf made it), so it is marked in place.
+      plan.kind = 'acute';
+      plans.push(plan);
+      issues.push(issueOf(`${plan.id}-issue`, plan.id, issueDate, plan.quantity));
     } else {
       countIn(diagnostics.unparseable, 'MedicationRequest intent not a plan or order');
     }
@@ -147,6 +141,12 @@ export function medicationsFromR4(
   return runNow(medicationsSteps(resources, context));
 }
 
+function issueOf(id: string, planId: string, date: string, quantity?: Quantity): PlanIssue {
+  const issue: PlanIssue = { id, planId, date };
+  if (quantity) issue.quantity = quantity;
+  return issue;
+}
+
 function planOf(
   r: Record<string, unknown>,
   medicines: ReferenceIndex,
@@ -163,7 +163,6 @@ function planOf(
       ? medication.code
       : undefined
     : r.medicationCodeableConcept;
-  const codes = codingsOf(concept);
   const status = statusOf(r.status);
   const started = firstDate(
     r.authoredOn,
@@ -171,7 +170,8 @@ function planOf(
     r.effectiveDateTime,
     r.dateAsserted,
   );
-  const base = entryBase(r, codes, status, started, context, diagnostics, concept);
+  // The concept's codings are read once, by the term rule, and come back as `base.codes`.
+  const base = entryBase(r, undefined, status, started, context, diagnostics, concept);
   if (!base) return undefined;
   const dosage = array(r.dosageInstruction ?? r.dosage)
     .map((d) => text(record(d)?.text))
@@ -189,22 +189,25 @@ function planOf(
     status === 'stopped' ? array(r.statusReason ?? r.reasonCode).flatMap((c) => codingsOf(c)) : [];
   const kind = isRepeat(r) ? 'repeat' : 'acute';
   const repeat = kind === 'repeat' ? repeatOf(r) : undefined;
-  return {
+  // Built field by field, in the order the fields have always had: one object per plan, not one
+  // more per optional field (records of 100,000 entries).
+  const plan: MedicationPlan = {
     id: base.id,
-    codes,
+    codes: base.codes,
     name: base.display,
     kind,
     status,
     provenance: base.provenance,
-    ...(base.security && { security: base.security }),
-    ...(dosage && { dosage }),
-    ...(quantity && { quantity }),
-    ...(started && { started }),
-    ...(stopped && { stopped }),
-    ...(stoppedReason.length > 0 && { stoppedReason }),
-    ...(repeat && { repeat }),
-    ...termMarks(base),
   };
+  if (base.security) plan.security = base.security;
+  if (dosage) plan.dosage = dosage;
+  if (quantity) plan.quantity = quantity;
+  if (started) plan.started = started;
+  if (stopped) plan.stopped = stopped;
+  if (stoppedReason.length > 0) plan.stoppedReason = stoppedReason;
+  if (repeat) plan.repeat = repeat;
+  markTerm(plan, base);
+  return plan;
 }
 
 /**
@@ -269,5 +272,8 @@ function quantityOf(value: unknown): Quantity | undefined {
   const amount = finiteNumber(q?.value);
   const unit = text(q?.unit) ?? text(q?.code);
   if (amount === undefined && !unit) return undefined;
-  return { ...(amount !== undefined && { value: amount }), ...(unit && { unit }) };
+  const quantity: Quantity = {};
+  if (amount !== undefined) quantity.value = amount;
+  if (unit) quantity.unit = unit;
+  return quantity;
 }

@@ -55,9 +55,11 @@ export function* observationsSteps(
     if (r?.resourceType === 'Observation' && id && !byId.has(id)) byId.set(id, r);
   }
   const { units, consumed } = yield* groupBloodPressures([...byId.values()], (observation) =>
-    array(observation.hasMember)
-      .map((ref) => byId.get(text(record(ref)?.reference)?.split('/').at(-1) ?? ''))
-      .filter((o): o is Json => o !== undefined && o !== observation),
+    observation.hasMember === undefined
+      ? []
+      : array(observation.hasMember)
+          .map((ref) => byId.get(text(record(ref)?.reference)?.split('/').at(-1) ?? ''))
+          .filter((o): o is Json => o !== undefined && o !== observation),
   );
   const readings: BloodPressureReading[] = [];
   for (const unit of units) {
@@ -164,16 +166,16 @@ function readingOf(
     concept,
   );
   if (!base) return undefined;
-  return {
-    ...base,
-    display: 'Blood pressure',
-    status: statusOf(r.status),
-    ...(systolic !== undefined && { systolic }),
-    ...(diastolic !== undefined && { diastolic }),
-    ...((systolic === undefined || diastolic === undefined) && { unpaired: true }),
-    ...(unit.method && { method: unit.method }),
-    unit: 'mmHg',
-  };
+  // The base entry is this reading's own: completed in place, not copied.
+  const reading = base as BloodPressureReading;
+  reading.display = 'Blood pressure';
+  reading.status = statusOf(r.status);
+  if (systolic !== undefined) reading.systolic = systolic;
+  if (diastolic !== undefined) reading.diastolic = diastolic;
+  if (systolic === undefined || diastolic === undefined) reading.unpaired = true;
+  if (unit.method) reading.method = unit.method;
+  reading.unit = 'mmHg';
+  return reading;
 }
 
 function mmHg(part: Json | undefined): number | 'other-unit' | undefined {

@@ -20,7 +20,12 @@ export function* proceduresSteps(
     const status = STATUSES.find((s) => s === r.status) ?? 'unknown';
     const performed = firstDate(r.performedDateTime, record(r.performedPeriod)?.start);
     const base = entryBase(r, undefined, status, performed, context, diagnostics);
-    if (base) entries.push({ ...base, status, ...(performed && { performed }) });
+    if (!base) continue;
+    // The base entry is this procedure's own: completed in place, not copied.
+    const procedure = base as Procedure;
+    procedure.status = status;
+    if (performed) procedure.performed = performed;
+    entries.push(procedure);
   }
   return { entries, warnings: [], diagnostics };
 }

@@ -86,15 +86,15 @@ function* flagSteps(
     const end = firstDate(record(r.period)?.end);
     const base = entryBase(r, undefined, status, start, context, diagnostics);
     if (!base) continue;
-    entries.push({
-      ...base,
-      status,
-      category: array(r.category).flatMap((c) => codingsOf(c)),
-      kind: warningKindOf(base.codes) ?? 'other',
-      origin: 'flag',
-      ...(start && { start }),
-      ...(end && { end }),
-    });
+    // The base entry is this flag's own: completed in place, not copied.
+    const warning = base as RiskWarning;
+    warning.status = status;
+    warning.category = array(r.category).flatMap((c) => codingsOf(c));
+    warning.kind = warningKindOf(base.codes) ?? 'other';
+    warning.origin = 'flag';
+    if (start) warning.start = start;
+    if (end) warning.end = end;
+    entries.push(warning);
   }
   return { entries, diagnostics };
 }

@@ -1,6 +1,5 @@
-import { LOINC, SNOMED_CT, type Coding } from '../../model/common.js';
+import { LOINC, SNOMED_CT } from '../../model/common.js';
 import type { BloodPressureReading } from '../../model/clinical.js';
-import { codingsOf } from './coding.js';
 import { array, codeValue, record, text, type Json } from './read.js';
 import type { Steps } from '../turns.js';
 
@@ -51,8 +50,16 @@ const PANELS: ReadonlyMap<string, Method | null> = new Map<string, Method | null
 
 const BP_SYSTEMS = new Set([SNOMED_CT, LOINC, 'https://dmd.nhs.uk']);
 
-function lookup(codes: readonly Coding[], table: ReadonlyMap<string, Method | null>) {
-  for (const c of codes) {
+/**
+ * The first of a concept's codings (those `codingsOf` keeps: a string system and code) found in
+ * `table`. Read from the codings as sent, without building them: every Observation of a record
+ * is asked this several times, and almost none is a blood pressure.
+ */
+function lookup(concept: unknown, table: ReadonlyMap<string, Method | null>) {
+  const codings = (concept as { coding?: unknown } | undefined)?.coding;
+  if (!Array.isArray(codings)) return undefined;
+  for (const c of codings as { system?: unknown; code?: unknown }[]) {
+    if (typeof c?.system !== 'string' || typeof c.code !== 'string') continue;
     if (!BP_SYSTEMS.has(c.system)) continue;
     const method = table.get(c.code.trim());
     if (method !== undefined) return { method: method ?? undefined };
@@ -64,17 +71,19 @@ export type BloodPressurePart = 'systolic' | 'diastolic';
 
 /** Whether a code names the systolic or diastolic half (and how it was taken). */
 export function partOf(concept: unknown): { part: BloodPressurePart; method?: Method } | undefined {
-  const codes = codingsOf(concept);
-  const systolic = lookup(codes, SYSTOLIC);
+  const systolic = lookup(concept, SYSTOLIC);
   if (systolic) return { part: 'systolic', ...systolic };
-  const diastolic = lookup(codes, DIASTOLIC);
+  const diastolic = lookup(concept, DIASTOLIC);
   return diastolic ? { part: 'diastolic', ...diastolic } : undefined;
 }
 
 /** Whether a code names a blood pressure panel (header), and how it was taken. */
 export function panelOf(concept: unknown): { method?: Method } | undefined {
-  return lookup(codingsOf(concept), PANELS);
+  return lookup(concept, PANELS);
 }
+
+/** No components: one shared empty list for the Observations (nearly all) that have none. */
+const NO_PARTS: readonly Json[] = Object.freeze([]);
 
 /** One reading to build: the resource that carries it and where each half's value sits. */
 export interface BloodPressureUnit {
@@ -103,23 +112,21 @@ export function* groupBloodPressures(
 ): Steps<{ units: BloodPressureUnit[]; consumed: Set<Json> }> {
   const units: BloodPressureUnit[] = [];
   const consumed = new Set<Json>();
-  const add = (header: Json, parts: Json[], panel: Method, used: Json[]) => {
+  const add = (header: Json, parts: readonly Json[], panel: Method, used: Json[]) => {
     const systolic = parts.find((p) => partOf(p.code)?.part === 'systolic');
     const diastolic = parts.find((p) => partOf(p.code)?.part === 'diastolic');
     for (const u of used) consumed.add(u);
-    units.push({
-      header,
-      ...(systolic && { systolic }),
-      ...(diastolic && { diastolic }),
-      ...methodOf(panel, systolic, diastolic),
-    });
+    units.push(unitOf(header, systolic, diastolic, panel));
   };
   for (const observation of observations) {
     yield;
     if (consumed.has(observation)) continue;
-    const components = array(observation.component)
-      .map(record)
-      .filter((c): c is Json => c !== undefined && partOf(c.code) !== undefined);
+    const components =
+      observation.component === undefined
+        ? NO_PARTS
+        : array(observation.component)
+            .map(record)
+            .filter((c): c is Json => c !== undefined && partOf(c.code) !== undefined);
     const panel = panelOf(observation.code);
     if (components.length > 0) {
       add(observation, components, panel?.method, [observation]);
@@ -144,13 +151,19 @@ export function* groupBloodPressures(
   return { units, consumed };
 }
 
-function methodOf(
-  panel: Method,
+/** A unit of its header and halves, taken by the panel's method, else either half's. */
+function unitOf(
+  header: Json,
   systolic: Json | undefined,
   diastolic: Json | undefined,
-): { method?: Method } {
+  panel: Method,
+): BloodPressureUnit {
+  const unit: BloodPressureUnit = { header };
+  if (systolic) unit.systolic = systolic;
+  if (diastolic) unit.diastolic = diastolic;
   const method = panel ?? partOf(systolic?.code)?.method ?? partOf(diastolic?.code)?.method;
-  return method ? { method } : {};
+  if (method) unit.method = method;
+  return unit;
 }
 
 /** Separate halves with the same effective time and method make one reading; the rest stand alone. */
@@ -175,12 +188,7 @@ function* pairLoneHalves(
       const partner = queue.shift();
       const systolic = part === 'systolic' ? half : partner!;
       const diastolic = part === 'systolic' ? partner! : half;
-      units.push({
-        header: systolic,
-        systolic,
-        diastolic,
-        ...methodOf(undefined, systolic, diastolic),
-      });
+      units.push(unitOf(systolic, systolic, diastolic, undefined));
       consumed.add(half).add(partner!);
     } else {
       queue.push(half);
@@ -191,7 +199,11 @@ function* pairLoneHalves(
     for (const half of queue) {
       yield;
       const part = partOf(half.code)!.part;
-      units.push({ header: half, [part]: half, ...methodOf(undefined, half, undefined) });
+      units.push(
+        part === 'systolic'
+          ? unitOf(half, half, undefined, undefined)
+          : unitOf(half, undefined, half, undefined),
+      );
       consumed.add(half);
     }
   }

@@ -1,7 +1,7 @@
 import type { Immunisation } from '../../model/clinical.js';
 import { codingsOf } from './coding.js';
 import { array, extensionNamed, finiteNumber, firstDate, record, text, type Json } from './read.js';
-import { termMarks, termOf, type Term } from './terms.js';
+import { markTerm, termOf, type Term } from './terms.js';
 
 /** HL7 NullFlavor codings (`UNK`): GP Connect puts one in `vaccineCode` when the vaccine is not coded. */
 const NULL_FLAVOR = /NullFlavor/i;
@@ -47,10 +47,10 @@ export function immunisationFields(resource: Json): ImmunisationFields | undefin
     ...array(record(resource.explanation)?.notGivenReason).flatMap((r) => codingsOf(r)),
     ...codingsOf(resource.statusReason),
   ];
+  const marked = { codes, display: label.display } as ImmunisationFields;
+  markTerm(marked, label);
   return {
-    codes,
-    display: label.display,
-    ...termMarks(label),
+    ...marked,
     status,
     ...(date && { date }),
     ...(doseSequence !== undefined && { doseSequence }),

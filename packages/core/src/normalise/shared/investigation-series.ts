@@ -36,7 +36,8 @@ export function* seriesSteps(
   const series: InvestigationSeries[] = [];
   for (const { series: one, results: grouped } of byKey.values()) {
     const oldestFirst = yield* sortSteps(grouped, (a, b) => compareIsoDates(a.date, b.date));
-    series.push({ ...one, resultIds: oldestFirst.map((r) => r.id) });
+    one.resultIds = oldestFirst.map((r) => r.id);
+    series.push(one);
   }
   return series;
 }

@@ -1,4 +1,3 @@
-import { termMarks } from './terms.js';
 import { compareIsoDates } from './compare-dates.js';
 import type { Steps } from '../turns.js';
 import type { Coding, Provenance } from '../../model/common.js';
@@ -10,6 +9,7 @@ import type {
 } from '../../model/clinical.js';
 import type { StaleRepeatRule } from '../options.js';
 import { highRiskClassOf, type HighRiskClass } from './high-risk.js';
+import { markTerm } from './terms.js';
 import { isStaleRepeat, reconcileLastIssue } from './medication-dates.js';
 
 /** A medication authorisation (FHIR MedicationRequest intent `plan`, or a MedicationStatement). */
@@ -69,12 +69,11 @@ export function* groupMedications(
     yield;
     const list = byPlan.get(issue.planId);
     if (!list) orphanIssues.push(issue);
-    else
-      list.push({
-        id: issue.id,
-        date: issue.date,
-        ...(issue.quantity && { quantity: issue.quantity }),
-      });
+    else {
+      const copy: MedicationIssue = { id: issue.id, date: issue.date };
+      if (issue.quantity) copy.quantity = issue.quantity;
+      list.push(copy);
+    }
   }
   const acuteWindow = options.acuteCurrentDays ?? 28;
   const medications: Medication[] = [];
@@ -101,20 +100,20 @@ export function* groupMedications(
         : undefined;
     // Optional fields are set one by one, in their usual order, rather than spread from an object
     // made for each: a record holds tens of thousands of medicines.
-    const medication: Medication = {
+    const medication = {
       id: plan.id,
       codes: plan.codes,
       display: plan.name,
       name: plan.name,
-      ...termMarks(plan),
-      status: plan.status,
-      date: lastIssued?.date ?? plan.started,
-      provenance: plan.provenance,
-      kind: plan.kind,
-      current,
-      issues: planIssues,
-      highRisk: highRiskClass !== undefined,
-    };
+    } as Medication;
+    markTerm(medication, plan);
+    medication.status = plan.status;
+    medication.date = lastIssued?.date ?? plan.started;
+    medication.provenance = plan.provenance;
+    medication.kind = plan.kind;
+    medication.current = current;
+    medication.issues = planIssues;
+    medication.highRisk = highRiskClass !== undefined;
     if (highRiskClass) medication.highRiskClass = highRiskClass;
     if (plan.dosage) medication.dosage = plan.dosage;
     if (plan.quantity) medication.quantity = plan.quantity;

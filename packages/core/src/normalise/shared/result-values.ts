@@ -36,13 +36,13 @@ export function valueFromString(value: unknown): ReadValue | undefined {
   if (match) {
     const [, prefix, comparator, number, unit] = match;
     const parsed = Number(number);
-    if (Number.isFinite(parsed))
-      return {
-        value: parsed,
-        ...(comparator && { comparator: COMPARATORS[comparator]! }),
-        ...(unit && { unit }),
-        ...(prefix && { textValue: raw }),
-      };
+    if (Number.isFinite(parsed)) {
+      const read: ReadValue = { value: parsed };
+      if (comparator) read.comparator = COMPARATORS[comparator]!;
+      if (unit) read.unit = unit;
+      if (prefix) read.textValue = raw;
+      return read;
+    }
   }
   return { textValue: raw };
 }
@@ -78,14 +78,11 @@ function quantityOf(value: unknown): ReadValue | undefined {
   if (number === undefined) return undefined;
   const comparator = text(quantity?.comparator);
   const unit = text(quantity?.unit) ?? text(quantity?.code);
-  return {
-    value: number,
-    ...(comparator &&
-      QUANTITY_COMPARATORS.has(comparator) && {
-        comparator: comparator as InvestigationResult['comparator'],
-      }),
-    ...(unit && { unit: unit.slice(0, 100) }),
-  };
+  const read: ReadValue = { value: number };
+  if (comparator && QUANTITY_COMPARATORS.has(comparator))
+    read.comparator = comparator as InvestigationResult['comparator'];
+  if (unit) read.unit = unit.slice(0, 100);
+  return read;
 }
 
 function quantityText(value: unknown): string | undefined {

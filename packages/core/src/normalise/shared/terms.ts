@@ -83,13 +83,16 @@ function originalOf(
   return other ? { term: other.display!, code: other.code } : undefined;
 }
 
-/** The fields that carry a term's marks, from a term or an entry (spread into an entry). */
-export function termMarks(
-  term: Pick<Entry, 'degraded' | 'uncoded' | 'originalCode'>,
-): Pick<Entry, 'degraded' | 'uncoded' | 'originalCode'> {
-  return {
-    ...(term.degraded && { degraded: true }),
-    ...(term.uncoded && { uncoded: true }),
-    ...(term.originalCode && { originalCode: term.originalCode }),
-  };
+type TermMarks = Pick<Entry, 'degraded' | 'uncoded' | 'originalCode'>;
+
+/**
+ * Sets a term's marks (from a term or an entry) on `entry`, in place: entries are built field by
+ * field, not spread together, since in V8 before 12 (Node 20) an object literal that spreads one
+ * object and adds more, or is made of spreads alone, takes about 1.5 µs to build (measured: 50
+ * times a literal of plain fields), and records hold 100,000 entries.
+ */
+export function markTerm(entry: TermMarks, term: TermMarks | undefined): void {
+  if (term?.degraded) entry.degraded = true;
+  if (term?.uncoded) entry.uncoded = true;
+  if (term?.originalCode) entry.originalCode = term.originalCode;
 }

@@ -7,7 +7,7 @@ import type {
 } from '../../model/clinical.js';
 import { allergiesState, noKnownAllergyScope } from '../shared/allergy-statements.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
-import { termMarks, termOf, type Term } from '../shared/terms.js';
+import { markTerm, termOf, type Term } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import {
   array,
@@ -118,11 +118,10 @@ function allergyEntry(
     resource.assertedDate,
   );
   const security = securityOf(resource);
+  const allergy = { id: text(resource.id)!, codes: term.codes, display: term.display } as Allergy;
+  markTerm(allergy, term);
   return {
-    id: text(resource.id)!,
-    codes: term.codes,
-    display: term.display,
-    ...termMarks(term),
+    ...allergy,
     status,
     ...(date && { date }),
     provenance: provenanceOf(ctx, [resource.recorder, resource.asserter], recorded),

@@ -6,7 +6,7 @@ import {
   memberReferences,
   type BloodPressureUnit,
 } from '../shared/blood-pressure.js';
-import { termMarks, termOf } from '../shared/terms.js';
+import { markTerm, termOf } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import { quantityValue } from './observation-values.js';
 import { array, codeValue, firstDate, record, text, type Json } from '../shared/read.js';
@@ -93,25 +93,27 @@ function readingOf(
   );
   const security = securityOf(header) ?? parts.map(securityOf).find(Boolean);
   const paired = systolic.value !== undefined && diastolic.value !== undefined;
-  return {
+  // Built field by field, in the order the fields have always had (shared/terms.ts, markTerm).
+  const reading = {
     id: text(header.id)!,
     codes: term?.codes ?? [],
     // The panel's own term only when it is a blood pressure code: suppliers' test data put
     // unrelated codes on the panel (e.g. "Prothrombin time"), so the label is fixed.
     display: 'Blood pressure',
-    ...(term && termMarks(term)),
-    status: ownValue(STATUSES, codeValue(header.status)) ?? 'unknown',
-    ...(date && { date }),
-    provenance: provenanceOf(
-      ctx,
-      [...array(header.performer), ...parts.flatMap((p) => array(p.performer))],
-      firstDate(header.issued),
-    ),
-    ...(security && { security }),
-    ...(systolic.value !== undefined && { systolic: systolic.value }),
-    ...(diastolic.value !== undefined && { diastolic: diastolic.value }),
-    ...(!paired && { unpaired: true }),
-    ...(unit.method && { method: unit.method }),
-    unit: 'mmHg',
-  };
+  } as BloodPressureReading;
+  markTerm(reading, term);
+  reading.status = ownValue(STATUSES, codeValue(header.status)) ?? 'unknown';
+  if (date) reading.date = date;
+  reading.provenance = provenanceOf(
+    ctx,
+    [...array(header.performer), ...parts.flatMap((p) => array(p.performer))],
+    firstDate(header.issued),
+  );
+  if (security) reading.security = security;
+  if (systolic.value !== undefined) reading.systolic = systolic.value;
+  if (diastolic.value !== undefined) reading.diastolic = diastolic.value;
+  if (!paired) reading.unpaired = true;
+  if (unit.method) reading.method = unit.method;
+  reading.unit = 'mmHg';
+  return reading;
 }

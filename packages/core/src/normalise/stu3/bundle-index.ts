@@ -135,6 +135,8 @@ export function nhsNumberOf(patient: Json | undefined): string | undefined {
  */
 export class PatientMatcher {
   private readonly patientIds: Set<string>;
+  /** `Patient/<id>` for each of them: how nearly every entry names its subject. */
+  private readonly patientReferences: Set<string>;
 
   constructor(
     index: BundleIndex,
@@ -146,6 +148,7 @@ export class PatientMatcher {
         .filter((p) => p.id && !p.container && nhsNumberOf(p.resource) === nhsNumber)
         .map((p) => p.id!),
     );
+    this.patientReferences = new Set([...this.patientIds].map((id) => `Patient/${id}`));
   }
 
   /** The Patient resources in the bundle that are the requested patient. */
@@ -161,6 +164,8 @@ export class PatientMatcher {
       const value = text(identifier.value)?.replace(/\s+/g, '');
       if (value && value !== this.nhsNumber) return true;
     }
+    // The usual reference, exactly as the patient's own: what the reading below would conclude.
+    if (this.patientReferences.has(subject.reference as string)) return false;
     const { type, id } = BundleIndex.target(subject);
     if (!id) return false;
     if (type !== undefined && type !== 'Patient') return true;

@@ -4,7 +4,7 @@ import type { CareEvent, EventsSection } from '../../model/clinical.js';
 import { ADMISSION_CLASSES, EMERGENCY_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
 import { codingsOf, displayOf } from '../shared/coding.js';
 import { nameOf } from '../shared/names.js';
-import { termMarks, termOf } from '../shared/terms.js';
+import { markTerm, termOf } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import { array, codeValue, firstDate, record, text, type Json } from '../shared/read.js';
 import { countMissingListEntries, readEach } from './section-tools.js';
@@ -50,49 +50,56 @@ export function* eventsFromStu3(ctx: Stu3Context, warnings: SectionWarnings): St
 }
 
 function encounterEvent(ctx: Stu3Context, encounter: Json): CareEvent | undefined {
-  const terms = array(encounter.type)
-    .map(termOf)
-    .filter((t) => t !== undefined);
-  const type = terms.flatMap((t) => t.codes);
-  const term = terms[0];
+  const start = firstDate(record(encounter.period)?.start);
+  if (!start) return undefined;
+  const end = firstDate(record(encounter.period)?.end);
+  const types = array(encounter.type);
+  // One type, as nearly every consultation has: its term's codings are the event's, not a copy.
+  const terms = types.length === 1 ? undefined : types.map(termOf).filter((t) => t !== undefined);
+  const term = terms ? terms[0] : termOf(types[0]);
+  const type = terms ? terms.flatMap((t) => t.codes) : (term?.codes ?? []);
   const classCode = codeValue(record(encounter.class)?.code) ?? '';
   const admission = ADMISSION_CLASSES.has(classCode);
-  const start = firstDate(record(encounter.period)?.start);
-  const end = firstDate(record(encounter.period)?.end);
-  if (!start) return undefined;
   const security = securityOf(encounter);
   const participants = array(encounter.participant).map((p) => record(p)?.individual);
-  const location = array(encounter.location)
-    .map((l) => record(l)?.location)
-    .map((ref) => nameOf(ctx.index.resolve(ref, 'Location'), ref))
-    .find(Boolean);
-  const practitioner = participants
-    .map((ref) => nameOf(ctx.index.resolve(ref, 'Practitioner'), undefined))
-    .find(Boolean);
+  let location: string | undefined;
+  for (const item of array(encounter.location)) {
+    const ref = record(item)?.location;
+    location = nameOf(ctx.index.resolve(ref, 'Location'), ref);
+    if (location) break;
+  }
+  let practitioner: string | undefined;
+  for (const ref of participants) {
+    practitioner = nameOf(ctx.index.resolve(ref, 'Practitioner'), undefined);
+    if (practitioner) break;
+  }
   const organisation = nameOf(
     ctx.index.resolve(encounter.serviceProvider, 'Organization'),
     encounter.serviceProvider,
   );
-  return {
+  // Built field by field, in the order the fields have always had: one object per event, not one
+  // more per optional field.
+  const event = {
     id: text(encounter.id)!,
     kind: admission ? 'admission' : 'encounter',
     codes: type,
     type,
-    ...(EMERGENCY_CLASSES.has(classCode) && { emergency: true as const }),
-    display: displayOf(type) ?? term?.display ?? (admission ? 'Admission' : 'Consultation'),
-    ...(term && termMarks(term)),
-    ...(location && { location }),
-    ...(practitioner && { practitioner }),
-    ...(organisation && { organisation }),
-    status: ownValue(ENCOUNTER_STATUS, codeValue(encounter.status)) ?? 'unknown',
-    date: start,
-    start,
-    ...(end && { end }),
-    // An encounter carries no recording date: its start is when it happened, not when it was written.
-    // Its serviceProvider is its recorder organisation, so it is read first.
-    provenance: provenanceOf(ctx, [encounter.serviceProvider, ...participants], undefined),
-    ...(security && { security }),
-  };
+  } as CareEvent;
+  if (EMERGENCY_CLASSES.has(classCode)) event.emergency = true;
+  event.display = displayOf(type) ?? term?.display ?? (admission ? 'Admission' : 'Consultation');
+  markTerm(event, term);
+  if (location) event.location = location;
+  if (practitioner) event.practitioner = practitioner;
+  if (organisation) event.organisation = organisation;
+  event.status = ownValue(ENCOUNTER_STATUS, codeValue(encounter.status)) ?? 'unknown';
+  event.date = start;
+  event.start = start;
+  if (end) event.end = end;
+  // An encounter carries no recording date: its start is when it happened, not when it was written.
+  // Its serviceProvider is its recorder organisation, so it is read first.
+  event.provenance = provenanceOf(ctx, [encounter.serviceProvider, ...participants], undefined);
+  if (security) event.security = security;
+  return event;
 }
 
 function referralEvent(ctx: Stu3Context, referral: Json): CareEvent {

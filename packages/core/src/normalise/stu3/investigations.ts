@@ -7,7 +7,7 @@ import type {
 } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
 import { observationValue } from '../shared/result-values.js';
-import { termMarks, termOf } from '../shared/terms.js';
+import { markTerm, termOf } from '../shared/terms.js';
 import { stu3BloodPressures } from './blood-pressure.js';
 import type { IndexedResource } from './bundle-index.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
@@ -142,21 +142,23 @@ function resultOf(
     ...array(report?.performer).map((p) => record(p)?.actor ?? p),
   ];
   const security = securityOf(observation) ?? (report && securityOf(report));
-  return {
+  // Built field by field, in the order the fields have always had (shared/terms.ts, markTerm).
+  const result = {
     id: text(observation.id)!,
     codes: term.codes,
     display: term.display,
-    ...termMarks(term),
-    kind: report ? 'test-result' : 'observation',
-    status: ownValue(STATUSES, codeValue(observation.status)) ?? 'unknown',
-    ...(date && { date }),
-    provenance: provenanceOf(ctx, performers, firstDate(observation.issued, report?.issued)),
-    ...(security && { security }),
-    ...value,
-    ...(codedValue.length > 0 && { codedValue }),
-    ...(referenceRange && { referenceRange }),
-    ...(abnormal && { abnormal }),
-  };
+  } as InvestigationResult;
+  markTerm(result, term);
+  result.kind = report ? 'test-result' : 'observation';
+  result.status = ownValue(STATUSES, codeValue(observation.status)) ?? 'unknown';
+  if (date) result.date = date;
+  result.provenance = provenanceOf(ctx, performers, firstDate(observation.issued, report?.issued));
+  if (security) result.security = security;
+  Object.assign(result, value);
+  if (codedValue.length > 0) result.codedValue = codedValue;
+  if (referenceRange) result.referenceRange = referenceRange;
+  if (abnormal) result.abnormal = abnormal;
+  return result;
 }
 
 /** One series per test code, results oldest first, for trend views (INR, eGFR, HbA1c...). */

@@ -57,7 +57,10 @@ export function quantityOf(request: Json | undefined): Quantity | undefined {
   const value = finiteNumber(quantity?.value);
   const unit = text(quantity?.unit) ?? text(quantity?.code);
   if (value === undefined && !unit) return undefined;
-  return { ...(value !== undefined && { value }), ...(unit && { unit: unit.slice(0, 100) }) };
+  const result: Quantity = {};
+  if (value !== undefined) result.value = value;
+  if (unit) result.unit = unit.slice(0, 100);
+  return result;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { countIn, emptyDiagnostics, type Coding } from '../../model/common.js';
 import type { MedicationsSection } from '../../model/clinical.js';
-import { termMarks } from '../shared/terms.js';
+import { markTerm } from '../shared/terms.js';
 import {
   NOTE_ISSUE_DATED_BY_AUTHORED_ON,
   issueDateOf,
@@ -145,22 +145,24 @@ function medicationPlan(
   const kind = kindOf(plan, statement);
   const repeat = repeatOf(plan, kind);
   const sourceLastIssued = lastIssueDateOf(statement);
-  return {
-    id,
-    codes,
-    name,
-    ...termMarks(term),
-    kind,
-    status,
-    provenance: provenanceOf(ctx, [plan?.recorder, statement?.informationSource], recorded),
-    ...(dosage && { dosage }),
-    ...(quantity && { quantity }),
-    ...(started && { started }),
-    ...(stopped && { stopped }),
-    ...(stoppedReason && { stoppedReason }),
-    ...(repeat && { repeat }),
-    ...(sourceLastIssued && { sourceLastIssued }),
-  };
+  // Built field by field, in the order the fields have always had (shared/terms.ts, markTerm).
+  const medication = { id, codes, name } as MedicationPlan;
+  markTerm(medication, term);
+  medication.kind = kind;
+  medication.status = status;
+  medication.provenance = provenanceOf(
+    ctx,
+    [plan?.recorder, statement?.informationSource],
+    recorded,
+  );
+  if (dosage) medication.dosage = dosage;
+  if (quantity) medication.quantity = quantity;
+  if (started) medication.started = started;
+  if (stopped) medication.stopped = stopped;
+  if (stoppedReason) medication.stoppedReason = stoppedReason;
+  if (repeat) medication.repeat = repeat;
+  if (sourceLastIssued) medication.sourceLastIssued = sourceLastIssued;
+  return medication;
 }
 
 /** Security labels of each medication's statement or plan, for the access policy. */

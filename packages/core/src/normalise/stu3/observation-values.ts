@@ -12,13 +12,11 @@ export function quantityValue(
   if (value === undefined) return {};
   const comparator = codeValue(quantity?.comparator);
   const unit = text(quantity?.unit) ?? text(quantity?.code);
-  return {
-    value,
-    ...(COMPARATORS.has(comparator as InvestigationResult['comparator']) && {
-      comparator: comparator as InvestigationResult['comparator'],
-    }),
-    ...(unit && { unit: unit.slice(0, 100) }),
-  };
+  const read: Pick<InvestigationResult, 'value' | 'comparator' | 'unit'> = { value };
+  if (COMPARATORS.has(comparator as InvestigationResult['comparator']))
+    read.comparator = comparator as InvestigationResult['comparator'];
+  if (unit) read.unit = unit.slice(0, 100);
+  return read;
 }
 
 /** The first reference range with a numeric bound; ranges given only as text are free text and skipped. */
@@ -29,11 +27,11 @@ export function referenceRangeOf(observation: Json): ReferenceRange | undefined 
     const high = finiteNumber(record(range?.high)?.value);
     if (low === undefined && high === undefined) continue;
     const unit = text(record(range?.low)?.unit) ?? text(record(range?.high)?.unit);
-    return {
-      ...(low !== undefined && { low }),
-      ...(high !== undefined && { high }),
-      ...(unit && { unit }),
-    };
+    const result: ReferenceRange = {};
+    if (low !== undefined) result.low = low;
+    if (high !== undefined) result.high = high;
+    if (unit) result.unit = unit;
+    return result;
   }
   return undefined;
 }

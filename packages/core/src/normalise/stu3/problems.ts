@@ -11,7 +11,7 @@ import type {
   ProblemsSection,
 } from '../../model/clinical.js';
 import { linkProblems, relatedProblemTargets } from '../shared/problem-links.js';
-import { termMarks, termOf } from '../shared/terms.js';
+import { markTerm, termOf } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import {
   codeValue,
@@ -71,7 +71,9 @@ export function* problemsFromStu3(
           return id ? [id] : [];
         }),
       );
-      return { ...entry.value, ...(significance && { significance }) };
+      const problem: Problem = entry.value;
+      if (significance) problem.significance = significance;
+      return problem;
     },
   );
   const diagnoses = (yield* readEach(
@@ -126,21 +128,16 @@ function conditionEntry(
   );
   const date = onset ?? recorded;
   const security = securityOf(resource);
-  return {
-    resource,
-    value: {
-      id: text(resource.id)!,
-      codes,
-      display: term.display,
-      ...termMarks(term),
-      status,
-      ...(date && { date }),
-      provenance: provenanceOf(ctx, [resource.asserter], recorded),
-      ...(security && { security }),
-      ...(onset && { onset }),
-      ...(abated && { abated }),
-    },
-  };
+  // Built field by field, in the order the fields have always had (shared/terms.ts, markTerm).
+  const value = { id: text(resource.id)!, codes, display: term.display } as Diagnosis;
+  markTerm(value, term);
+  value.status = status;
+  if (date) value.date = date;
+  value.provenance = provenanceOf(ctx, [resource.asserter], recorded);
+  if (security) value.security = security;
+  if (onset) value.onset = onset;
+  if (abated) value.abated = abated;
+  return { resource, value };
 }
 
 /** `major` / `minor` from the ProblemSignificance extension (some suppliers send the code as a Coding array). */
