@@ -72,6 +72,12 @@ export const styles = [
     [part='scroller'].virtual {
       height: var(--_height);
     }
+    /* A long timeline whose virtualizer could not be loaded: its window of rows grows as the
+       page scrolls to "Show more" below it, which a scroller of its own would hide. */
+    [part='scroller'].flowing {
+      max-height: none;
+      overflow: visible;
+    }
     @media print {
       [part='scroller'] {
         max-height: none;

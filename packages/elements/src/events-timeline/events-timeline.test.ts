@@ -12,6 +12,7 @@ import { defineOnce } from '../define/define-once.js';
 import { DcrSession } from '../session/dcr-session.js';
 import { exampleSession } from '../shared/example-sessions.js';
 import { formatDate } from '../shared/format.js';
+import { virtualizerModule } from '../shared/lazy-virtualizer.js';
 import { examples } from './events-timeline.examples.js';
 import type { DcrEventsTimeline } from './events-timeline.js';
 import '../define/dcr-events-timeline.js';
@@ -540,6 +541,64 @@ describe('dcr-events-timeline', () => {
     await el.updateComplete;
     expect(scroller.hasAttribute('tabindex'), 'one tab stop once rows are in').to.equal(false);
     window.scrollTo(0, 0);
+  });
+
+  it('when the virtualizer cannot be loaded, a long timeline keeps its window of rows, and every row is reached through "Show more"', async function () {
+    // End renders every row up to the last (about 8 s here): the window's way, not the virtualizer's.
+    this.timeout(60_000);
+    const original = { load: virtualizerModule.load, value: virtualizerModule.value };
+    virtualizerModule.value = undefined;
+    let loads = 0;
+    virtualizerModule.load = () => {
+      loads++;
+      return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    };
+    try {
+      const { el } = await timelineFor(SANDBOX_PATIENTS.hugeTimeline);
+      await waitUntil(() => loads > 0, 'the virtualizer was never asked for', WAIT);
+      await el.updateComplete;
+      expect(root(el).querySelector('.scroller.virtual'), 'a virtualised scroller').to.equal(null);
+      const more = () => root(el).querySelector<HTMLButtonElement>('button.list-more');
+      const rowCount =
+        Number(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')) - 1;
+      const before = renderedRows(el).length;
+      expect(before).to.be.within(50, 200);
+      expect(text(more())).to.match(/^Show 50 more events \([\d,]+ not shown yet\)$/);
+      await expect(el).to.be.accessible();
+      more()!.click();
+      await el.updateComplete;
+      expect(renderedRows(el).length).to.be.at.least(before + 50);
+      // The window flows in the page (no scroller of its own hides the button), and grows as the
+      // page scrolls down to it.
+      const scroller = root(el).querySelector<HTMLElement>('.scroller')!;
+      expect(scroller.scrollHeight).to.equal(scroller.clientHeight);
+      const grown = renderedRows(el).length;
+      more()!.scrollIntoView();
+      await waitUntil(() => renderedRows(el).length > grown, 'did not grow when scrolled to', WAIT);
+      // End reaches the last row from the keyboard.
+      renderedRows(el)[0]!.focus();
+      await sendKeys({ press: 'End' });
+      await waitUntil(
+        () => focused(el)?.dataset.index === String(rowCount - 1),
+        'End did not reach the last row',
+        WAIT,
+      );
+      // A failed load is not asked for again by this timeline on every render.
+      expect(loads).to.equal(1);
+      fixtureCleanup();
+
+      // A timeline made later asks again, and once it loads, virtualises.
+      virtualizerModule.load = original.load;
+      const later = await timelineFor(SANDBOX_PATIENTS.hugeTimeline);
+      await waitUntil(
+        () => root(later.el).querySelector('.scroller.virtual'),
+        'the later timeline was not virtualised',
+        WAIT,
+      );
+    } finally {
+      virtualizerModule.load = original.load;
+      virtualizerModule.value ??= original.value;
+    }
   });
 
   it('Done when: 10,000 events render a first screen and scroll to the end, with only a screenful of rows in the DOM', async function () {

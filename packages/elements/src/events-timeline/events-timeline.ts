@@ -8,7 +8,8 @@ import type { CareEvent, CareRecordSession, EventsSection, LatestEvents } from '
 import { sessionContext } from '../session/session-context.js';
 import { readRangeDate, renderDateField } from '../shared/date-field.js';
 import { formatDate } from '../shared/format.js';
-import { lazyVirtualizer } from '../shared/lazy-virtualizer.js';
+import { LazyController, type Loaded } from '../shared/lazy-module.js';
+import { virtualizerModule, type Virtualize } from '../shared/lazy-virtualizer.js';
 import { ListWindow } from '../shared/list-window.js';
 import { SectionController } from '../shared/section-controller.js';
 import { renderDisclosure, renderSection } from '../shared/section-view.js';
@@ -128,6 +129,7 @@ export class DcrEventsTimeline extends LitElement {
   private readonly events = new SectionController(this, 'events');
   /** A long timeline is virtualised (the virtualizer loaded then); every row while printing. */
   private readonly window = new ListWindow(this);
+  private readonly lazy = new LazyController(this);
   private section: EventsSection | undefined;
   private sorted: CareEvent[] = [];
   private counts: Record<EventKind, number> = { encounter: 0, admission: 0, referral: 0 };
@@ -290,7 +292,8 @@ export class DcrEventsTimeline extends LitElement {
   }
 
   private renderTimeline(): TemplateResult {
-    const virtual = this.virtualizer();
+    const virtualizer = this.virtualizer();
+    const virtual = virtualizer?.status === 'ready' ? virtualizer.value : undefined;
     this.window.begin(this.rows.length, this.rows);
     return html`<div role="grid" part="timeline" aria-label="Events, newest first, grouped by date"
         aria-rowcount=${this.rows.length + 1} aria-describedby="keys">
@@ -317,7 +320,7 @@ export class DcrEventsTimeline extends LitElement {
                   scroller: true,
                 })}
               </div>`
-            : html`<div role="rowgroup" part="scroller" class="scroller" @keydown=${this.onKeydown}>
+            : html`<div role="rowgroup" part="scroller" class="scroller${virtualizer?.status === 'failed' ? ' flowing' : ''}" @keydown=${this.onKeydown}>
                 ${this.window.take(this.rows).map((row, index) => this.renderRow(row, index))}
               </div>`
         }
@@ -325,11 +328,13 @@ export class DcrEventsTimeline extends LitElement {
       <p id="keys" class="hint">Use the up and down arrow keys to move between rows, Home and End for the first and last.</p>`;
   }
 
-  /** The virtualizer when the timeline is long (not printing) and it has loaded. */
-  private virtualizer() {
-    return this.window.isLong(this.rows.length)
-      ? lazyVirtualizer(() => this.requestUpdate())
-      : undefined;
+  /**
+   * The virtualizer, when the timeline is long (not printing): loaded, on its way, or failed. Until
+   * it has loaded the rows' window shows, every row still there through "Show more"; if it could
+   * not be loaded, that window flows in the page and grows as it is scrolled, as the table lists do.
+   */
+  private virtualizer(): Loaded<Virtualize> | undefined {
+    return this.window.isLong(this.rows.length) ? this.lazy.use(virtualizerModule) : undefined;
   }
 
   private renderRow(row: TimelineRow, index: number): TemplateResult {
@@ -411,8 +416,11 @@ export class DcrEventsTimeline extends LitElement {
     let row = this.rowElement(index);
     if (!row) {
       const scroller = this.renderRoot.querySelector<VirtualizerHostElement>('.scroller');
-      const ref = this.virtualizer()?.virtualizerRef;
-      if (ref) scroller?.[ref]?.element(index)?.scrollIntoView({ block: 'nearest' });
+      const virtualizer = this.virtualizer();
+      const { virtualizerRef } = virtualizer?.status === 'ready' ? virtualizer.value : {};
+      if (virtualizerRef)
+        scroller?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+      else this.window.reach(index + 1);
       for (let frame = 0; frame < 60 && !row; frame++) {
         await nextFrame();
         if (request !== this.focusRequest) return;

@@ -24,7 +24,8 @@ type Host = ReactiveControllerHost & HTMLElement & { printing: boolean };
  *   (the button says how many are still to come); the window starts again when the list changes.
  * - **Virtualised grids** (the events timeline, whose rows are one size) render through the
  *   virtualizer (`lazy-virtualizer.ts`), imported only when `isLong()`: short records and the
- *   table lists never load it. Until it has loaded, the grid shows its first window of rows.
+ *   table lists never load it. Until it has loaded, the grid shows its first window of rows; if
+ *   it cannot be loaded, that window grows as the tables' does (`reach()` for a keyboard jump).
  * - **Printing**: while `host.printing` is true every row of every list is rendered. `<dcr-record>`
  *   sets it for its print; used alone, the element sets it itself from `beforeprint` to `afterprint`.
  */
@@ -105,6 +106,13 @@ export class ListWindow implements ReactiveController {
     return html`<p class="list-more-wrap"><button type="button" class="list-more" ${ref(this.watch)} @click=${this.grow}>
       Show ${step.toLocaleString('en-GB')} more ${noun} (${this.cut.toLocaleString('en-GB')} not shown yet)
     </button></p>`;
+  }
+
+  /** Grows the window to hold the first `count` rows: a keyboard jump (End) to a row beyond it. */
+  reach(count: number): void {
+    if (count <= this.limit) return;
+    this.limit = Math.ceil(count / WINDOW_STEP) * WINDOW_STEP;
+    this.host.requestUpdate();
   }
 
   private readonly grow = () => {
