@@ -22,12 +22,6 @@ export class BundleIndex {
   private readonly byTypeAndId: ByTypeAndId = new Map();
   private readonly byContained = new Map<Json, Map<string, Json>>();
   private readonly byType = new Map<string, IndexedResource[]>();
-  /**
-   * Top-level resources by `Type/id`, the form nearly every reference takes: such a reference is
-   * found by one lookup of the text as sent, rather than being cut into its type and id (every
-   * entry's recorder, performer and List item is resolved, some of them three times).
-   */
-  private readonly byReference = new Map<string, IndexedResource>();
 
   /** An index of `bundle`'s entries; without one, fill it with {@link BundleIndex.addEntries}. */
   constructor(bundle?: unknown) {
@@ -63,11 +57,6 @@ export class BundleIndex {
     } else if (id) {
       // The first resource wins a duplicated id; later ones are reported by the section readers.
       addFirst(this.byTypeAndId, type, id, resource);
-      // Only a key that `resolve`'s own reading takes back to this type and id.
-      const key = `${type}/${id}`;
-      const readsBack =
-        !type.includes('/') && !id.includes('/') && !type.startsWith('#') && key.length <= 500;
-      if (readsBack && !this.byReference.has(key)) this.byReference.set(key, found);
     }
     for (const child of array(resource.contained)) {
       const contained = record(child);
@@ -85,10 +74,6 @@ export class BundleIndex {
    * id (`"plan-1"`) resolve, which some suppliers send in `basedOn`.
    */
   resolve(reference: unknown, expectedType?: string, container?: Json): Json | undefined {
-    const sent = record(reference)?.reference ?? reference;
-    const found = typeof sent === 'string' ? this.byReference.get(sent) : undefined;
-    if (found)
-      return expectedType === undefined || found.type === expectedType ? found.resource : undefined;
     const value = text(record(reference)?.reference) ?? text(reference);
     if (!value) return undefined;
     if (value.startsWith('#'))
