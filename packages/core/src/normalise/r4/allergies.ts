@@ -4,7 +4,7 @@ import { allergiesState, noKnownAllergyScope } from '../shared/allergy-statement
 import { codingsOf } from '../shared/coding.js';
 import { array, firstDate, record } from '../shared/read.js';
 import { admit, entryBase, statusCode, type R4Context } from './context.js';
-import { runNow, type Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, runNow, type Steps } from '../turns.js';
 
 const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
 const CRITICALITIES = ['low', 'high', 'unable-to-assess'] as const;
@@ -21,8 +21,9 @@ export function* allergiesSteps(
   const diagnostics = emptyDiagnostics();
   const entries: Allergy[] = [];
   const statements: NoKnownAllergyStatement[] = [];
-  for (const resource of resources) {
-    yield;
+  for (let i = 0; i < resources.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const resource = resources[i]!;
     const r = admit(resource, 'AllergyIntolerance', context, diagnostics, 'patient');
     if (!r) continue;
     const codes = codingsOf(r.code);

@@ -10,7 +10,7 @@ import { linkProblems, relatedProblemTargets } from '../shared/problem-links.js'
 import { array, conceptCodes, firstDate, isoDate, record, text } from '../shared/read.js';
 import { bundleEntries, referenceIndexSteps, type ReferenceIndex } from '../shared/references.js';
 import { admit, entryBase, statusCode, type R4Context } from './context.js';
-import { runNow, type Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, runNow, type Steps } from '../turns.js';
 
 /** Extension UK Core/GP systems use for a problem's significance (major/minor). */
 const PROBLEM_SIGNIFICANCE = /ProblemSignificance/i;
@@ -36,8 +36,9 @@ export function* conditionsSteps(
   const problems: Problem[] = [];
   const diagnoses: Diagnosis[] = [];
   const links = new Map<string, string[]>();
-  for (const resource of resources) {
-    yield;
+  for (let i = 0; i < resources.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const resource = resources[i]!;
     const categories = conceptCodes(record(resource)?.category);
     const isProblem = categories.length === 0 || categories.includes('problem-list-item');
     const diagnostics = isProblem ? problemsDiagnostics : diagnosesDiagnostics;

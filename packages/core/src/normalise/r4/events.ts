@@ -10,7 +10,7 @@ import {
 import { codingsOf, hasSnomedCode } from '../shared/coding.js';
 import { array, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
-import { runNow, sortSteps, type Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, runNow, sortSteps, type Steps } from '../turns.js';
 import { ownValue } from '../../own-value.js';
 
 const REQUEST_STATUS: Record<string, CareEvent['status']> = {
@@ -32,8 +32,9 @@ export function* eventsSteps(
 ): Steps<EventsSection> {
   const diagnostics = emptyDiagnostics();
   const entries: CareEvent[] = [];
-  for (const resource of resources) {
-    yield;
+  for (let i = 0; i < resources.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const resource = resources[i]!;
     const type = record(resource)?.resourceType;
     const isReferral = type === 'ServiceRequest';
     const r = admit(resource, isReferral ? 'ServiceRequest' : 'Encounter', context, diagnostics);

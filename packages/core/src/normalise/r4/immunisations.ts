@@ -3,7 +3,7 @@ import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { Immunisation, ImmunisationsSection } from '../../model/clinical.js';
 import { immunisationFields } from '../shared/immunisations.js';
 import { admit, entryBase, type R4Context } from './context.js';
-import { runNow, sortSteps, type Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, runNow, sortSteps, type Steps } from '../turns.js';
 
 /** UK Core Immunization → the immunisations section, newest first (fields: shared/immunisations.ts). */
 export function* immunisationsSteps(
@@ -12,8 +12,9 @@ export function* immunisationsSteps(
 ): Steps<ImmunisationsSection> {
   const diagnostics = emptyDiagnostics();
   const entries: Immunisation[] = [];
-  for (const resource of resources) {
-    yield;
+  for (let i = 0; i < resources.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const resource = resources[i]!;
     const r = admit(resource, 'Immunization', context, diagnostics, 'patient');
     if (!r) continue;
     const fields = immunisationFields(r);

@@ -20,7 +20,7 @@ import {
 } from '../shared/medication-grouping.js';
 import {
   array,
-  conceptCodes,
+  firstConceptCode,
   extensionNamed,
   finiteNumber,
   firstDate,
@@ -30,7 +30,7 @@ import {
 import { referenceIndexSteps, type ReferenceIndex } from '../shared/references.js';
 import { markTerm } from '../shared/terms.js';
 import { admit, entryBase, type R4Context } from './context.js';
-import { runNow, type Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, runNow, type Steps } from '../turns.js';
 
 const ISSUE_INTENTS = new Set([
   'order',
@@ -62,8 +62,9 @@ export function* medicationsSteps(
   const currentAsSent = new Set<string>();
   const issues: PlanIssue[] = [];
   const statements: Record<string, unknown>[] = [];
-  for (const resource of resources) {
-    yield;
+  for (let i = 0; i < resources.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const resource = resources[i]!;
     const type = record(resource)?.resourceType;
     if (type === 'Medication') continue;
     if (type === 'MedicationStatement') {
@@ -99,12 +100,14 @@ export function* medicationsSteps(
     }
   }
   const planById = new Map<string, MedicationPlan>();
-  for (const plan of plans) {
-    yield;
+  for (let i = 0; i < plans.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const plan = plans[i]!;
     planById.set(plan.id, plan);
   }
-  for (const r of statements) {
-    yield;
+  for (let i = 0; i < statements.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const r = statements[i]!;
     // A statement summarising an authorisation we already hold adds only its last-issue date.
     const basedOn = text(record(array(r.basedOn)[0])?.reference)?.replace(
       /^.*MedicationRequest\//,
@@ -242,7 +245,8 @@ function repeatOf(r: Record<string, unknown>): MedicationRepeat | undefined {
   });
 }
 
-const courseOf = (r: Record<string, unknown>) => conceptCodes(r.courseOfTherapyType)[0];
+const courseOf = (r: Record<string, unknown>) =>
+  r.courseOfTherapyType === undefined ? undefined : firstConceptCode(r.courseOfTherapyType);
 const basedOnPlan = (r: Record<string, unknown>) => array(r.basedOn).length > 0;
 
 function isRepeat(r: Record<string, unknown>): boolean {

@@ -23,7 +23,7 @@ import {
 import { observationValue } from '../shared/result-values.js';
 import { termOf } from '../shared/terms.js';
 import { admit, entryBase, type R4Context } from './context.js';
-import { runNow, sortSteps, type Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, runNow, sortSteps, type Steps } from '../turns.js';
 
 const MMHG = new Set(['mm[Hg]', 'mmHg', 'mm Hg']);
 
@@ -48,8 +48,9 @@ export function* observationsSteps(
   const resultsDiagnostics = emptyDiagnostics();
   const bpDiagnostics = emptyDiagnostics();
   const byId = new Map<string, Json>();
-  for (const resource of resources) {
-    yield;
+  for (let i = 0; i < resources.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const resource = resources[i]!;
     const r = record(resource);
     const id = text(r?.id);
     if (r?.resourceType === 'Observation' && id && !byId.has(id)) byId.set(id, r);
@@ -62,15 +63,17 @@ export function* observationsSteps(
           .filter((o): o is Json => o !== undefined && o !== observation),
   );
   const readings: BloodPressureReading[] = [];
-  for (const unit of units) {
-    yield;
+  for (let i = 0; i < units.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const unit = units[i]!;
     const reading = readingOf(unit, context, bpDiagnostics);
     if (reading) readings.push(reading);
   }
   yield* sortSteps(readings, (a, b) => compareNewestFirst(a.date, b.date));
   const results: InvestigationResult[] = [];
-  for (const resource of resources) {
-    yield;
+  for (let i = 0; i < resources.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const resource = resources[i]!;
     if (consumed.has(resource as Json)) continue;
     const result = resultOf(resource, context, resultsDiagnostics);
     if (result) results.push(result);

@@ -2,7 +2,7 @@ import { emptyDiagnostics } from '../../model/common.js';
 import type { Procedure, ProceduresSection } from '../../model/clinical.js';
 import { firstDate, record } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
-import { runNow, type Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, runNow, type Steps } from '../turns.js';
 
 const STATUSES = ['completed', 'in-progress', 'not-done'] as const;
 
@@ -13,8 +13,9 @@ export function* proceduresSteps(
 ): Steps<ProceduresSection> {
   const diagnostics = emptyDiagnostics();
   const entries: Procedure[] = [];
-  for (const resource of resources) {
-    yield;
+  for (let i = 0; i < resources.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const resource = resources[i]!;
     const r = admit(resource, 'Procedure', context, diagnostics);
     if (!r) continue;
     const status = STATUSES.find((s) => s === r.status) ?? 'unknown';

@@ -9,7 +9,7 @@ import { bundleEntries, referenceIndexSteps, type ReferenceIndex } from '../shar
 import { mayBeWarning, warningKindOf } from '../shared/warning-codes.js';
 import { conditionsSteps } from './conditions.js';
 import { admit, entryBase, type R4Context } from './context.js';
-import { LIGHT_PASS_ITEMS, runNow, type Steps } from '../turns.js';
+import { LIGHT_PASS_ITEMS, RESOURCES_PER_CHECKPOINT, runNow, type Steps } from '../turns.js';
 import { observationsSteps } from './observations.js';
 import { proceduresSteps } from './procedures.js';
 
@@ -77,8 +77,9 @@ function* flagSteps(
 ): Steps<{ entries: RiskWarning[]; diagnostics: SectionDiagnostics }> {
   const diagnostics = emptyDiagnostics();
   const entries: RiskWarning[] = [];
-  for (const resource of resources) {
-    yield;
+  for (let i = 0; i < resources.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const resource = resources[i]!;
     const r = admit(resource, 'Flag', context, diagnostics);
     if (!r) continue;
     const status = r.status === 'active' ? 'active' : 'inactive';

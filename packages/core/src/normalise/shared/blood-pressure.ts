@@ -1,7 +1,7 @@
 import { LOINC, SNOMED_CT } from '../../model/common.js';
 import type { BloodPressureReading } from '../../model/clinical.js';
 import { array, codeValue, record, text, type Json } from './read.js';
-import type { Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, type Steps } from '../turns.js';
 
 type Method = BloodPressureReading['method'];
 
@@ -118,8 +118,9 @@ export function* groupBloodPressures(
     for (const u of used) consumed.add(u);
     units.push(unitOf(header, systolic, diastolic, panel));
   };
-  for (const observation of observations) {
-    yield;
+  for (let i = 0; i < observations.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const observation = observations[i]!;
     if (consumed.has(observation)) continue;
     const components =
       observation.component === undefined
@@ -143,8 +144,9 @@ export function* groupBloodPressures(
     }
   }
   const halves: Json[] = [];
-  for (const observation of observations) {
-    yield;
+  for (let i = 0; i < observations.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const observation = observations[i]!;
     if (!consumed.has(observation) && partOf(observation.code)) halves.push(observation);
   }
   yield* pairLoneHalves(halves, units, consumed);
@@ -175,8 +177,9 @@ function* pairLoneHalves(
   const waiting = new Map<string, Json[]>();
   const keyOf = (o: Json) =>
     `${text(o.effectiveDateTime) ?? text(record(o.effectivePeriod)?.start) ?? ''}|${partOf(o.code)?.method ?? ''}`;
-  for (const half of halves) {
-    yield;
+  for (let i = 0; i < halves.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const half = halves[i]!;
     const part = partOf(half.code)!.part;
     const key = keyOf(half);
     const queue = waiting.get(key) ?? [];
@@ -196,8 +199,9 @@ function* pairLoneHalves(
     }
   }
   for (const queue of waiting.values()) {
-    for (const half of queue) {
-      yield;
+    for (let i = 0; i < queue.length; i++) {
+      if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+      const half = queue[i]!;
       const part = partOf(half.code)!.part;
       units.push(
         part === 'systolic'

@@ -1,5 +1,5 @@
 import { compareIsoDates } from './compare-dates.js';
-import { runNow, sortSteps, type Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, runNow, sortSteps, type Steps } from '../turns.js';
 import type { InvestigationResult, InvestigationSeries } from '../../model/clinical.js';
 
 /** Groups results by their test's first coding, oldest first, for trends such as INR. */
@@ -12,8 +12,9 @@ export function* seriesSteps(
   results: readonly InvestigationResult[],
 ): Steps<InvestigationSeries[]> {
   const byKey = new Map<string, { series: InvestigationSeries; results: InvestigationResult[] }>();
-  for (const result of results) {
-    yield;
+  for (let i = 0; i < results.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const result = results[i]!;
     const first = result.codes[0];
     if (!first) continue;
     const key = `${first.system}|${first.code}`;

@@ -1,5 +1,5 @@
 import { compareIsoDates } from './compare-dates.js';
-import type { Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, type Steps } from '../turns.js';
 import type { Coding, Provenance } from '../../model/common.js';
 import type {
   Medication,
@@ -60,13 +60,15 @@ export function* groupMedications(
 ): Steps<{ medications: Medication[]; orphanIssues: PlanIssue[]; notes: Record<string, number> }> {
   const notes: Record<string, number> = {};
   const byPlan = new Map<string, MedicationIssue[]>();
-  for (const plan of plans) {
-    yield;
+  for (let i = 0; i < plans.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const plan = plans[i]!;
     byPlan.set(plan.id, []);
   }
   const orphanIssues: PlanIssue[] = [];
-  for (const issue of issues) {
-    yield;
+  for (let i = 0; i < issues.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const issue = issues[i]!;
     const list = byPlan.get(issue.planId);
     if (!list) orphanIssues.push(issue);
     else {
@@ -77,9 +79,11 @@ export function* groupMedications(
   }
   const acuteWindow = options.acuteCurrentDays ?? 28;
   const medications: Medication[] = [];
-  for (const plan of plans) {
-    yield;
-    const planIssues = (byPlan.get(plan.id) ?? []).sort((a, b) => compareIsoDates(a.date, b.date));
+  for (let i = 0; i < plans.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const plan = plans[i]!;
+    const planIssues = byPlan.get(plan.id) ?? [];
+    if (planIssues.length > 1) planIssues.sort(oldestIssueFirst);
     const { lastIssued, note } = reconcileLastIssue(
       planIssues.at(-1),
       plan.sourceLastIssued,
@@ -128,6 +132,9 @@ export function* groupMedications(
   }
   return { medications, orphanIssues, notes };
 }
+
+const oldestIssueFirst = (a: MedicationIssue, b: MedicationIssue) =>
+  compareIsoDates(a.date, b.date);
 
 function daysBetween(fromIso: string | undefined, toIso: string): number {
   if (!fromIso) return Number.POSITIVE_INFINITY;

@@ -96,6 +96,22 @@ export function codeValue(value: unknown): string | undefined {
   return undefined;
 }
 
+/** `conceptCodes(value)[0]` without building the list: read on every medicine. */
+export function firstConceptCode(value: unknown): string | undefined {
+  for (const item of Array.isArray(value) ? value : [value]) {
+    if (typeof item === 'string') {
+      const code = text(item);
+      if (code) return code;
+      continue;
+    }
+    for (const coding of array(record(item)?.coding)) {
+      const code = text(record(coding)?.code);
+      if (code) return code;
+    }
+  }
+  return undefined;
+}
+
 /** The codes of a CodeableConcept-or-code field (STU3 `category` is sometimes a code, sometimes a concept). */
 export function conceptCodes(value: unknown): string[] {
   const codes: string[] = [];

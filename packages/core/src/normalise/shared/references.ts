@@ -20,7 +20,7 @@
  */
 import { NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM } from '../../model/common.js';
 import { array, record, text, type Json } from './read.js';
-import { runNow, type Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, runNow, type Steps } from '../turns.js';
 import { ownValue } from '../../own-value.js';
 
 /** One `Bundle.entry`: the resource and, where the bundle gives it, its `fullUrl`. */
@@ -65,18 +65,19 @@ export function addFirst(index: ByTypeAndId, type: string, id: string, resource:
 }
 
 /** An index over the given entries. Never throws on malformed input. */
-export function referenceIndex(entries: Iterable<ReferenceEntry>): ReferenceIndex {
+export function referenceIndex(entries: readonly ReferenceEntry[]): ReferenceIndex {
   return runNow(referenceIndexSteps(entries));
 }
 
 /** {@link referenceIndex} as steps (../turns.ts): a large record's index is itself long to build. */
-export function* referenceIndexSteps(entries: Iterable<ReferenceEntry>): Steps<ReferenceIndex> {
+export function* referenceIndexSteps(entries: readonly ReferenceEntry[]): Steps<ReferenceIndex> {
   const byFullUrl = new Map<string, Json>();
   const byLogicalId: ByTypeAndId = new Map();
   const byIdentifier = new Map<string, Json | null>(); // null: more than one resource, ambiguous
   const fullUrls = new WeakMap<object, string>();
-  for (const entry of entries) {
-    yield;
+  for (let i = 0; i < entries.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const entry = entries[i]!;
     const resource = record(entry.resource);
     const type = text(resource?.resourceType);
     if (!resource || !type) continue;

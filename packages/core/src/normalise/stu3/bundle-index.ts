@@ -1,7 +1,7 @@
 import { NHS_NUMBER_SYSTEM } from '../../model/common.js';
 import { array, record, text, type Json } from '../shared/read.js';
 import { addFirst, type ByTypeAndId } from '../shared/references.js';
-import { runNow, type Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, runNow, type Steps } from '../turns.js';
 
 /** A resource found in the bundle, with the List or other resource that contains it, if any. */
 export interface IndexedResource {
@@ -30,8 +30,10 @@ export class BundleIndex {
 
   /** Indexes the entries of `bundle`, as steps (../turns.ts). */
   *addEntries(bundle: unknown): Steps<void> {
-    for (const entry of array(record(bundle)?.entry)) {
-      yield;
+    const entries = array(record(bundle)?.entry);
+    for (let i = 0; i < entries.length; i++) {
+      if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+      const entry = entries[i];
       const resource = record(record(entry)?.resource);
       if (resource) this.add(resource);
     }

@@ -5,7 +5,7 @@ import { array, codeValue, record, text, type Json } from '../shared/read.js';
 import { sectionsOfList } from './section-warnings.js';
 import { countImpossibleDates } from '../shared/dates.js';
 import type { IndexedResource } from './bundle-index.js';
-import type { Steps } from '../turns.js';
+import { RESOURCES_PER_CHECKPOINT, type Steps } from '../turns.js';
 
 /**
  * Walks the resources of one type for a section, applying the rules every section shares
@@ -20,8 +20,9 @@ export function* readEach<T>(
 ): Steps<T[]> {
   const result: T[] = [];
   const seenIds = new Set<string>();
-  for (const found of resources) {
-    yield;
+  for (let i = 0; i < resources.length; i++) {
+    if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+    const found = resources[i]!;
     const { resource, type } = found;
     try {
       if (ctx.patient.isOtherPatient(resource)) {
@@ -73,8 +74,10 @@ export function* countMissingListEntries(
 ): Steps<void> {
   for (const { resource: list } of ctx.index.ofType('List')) {
     if (sectionsOfList(list)[0] !== section) continue;
-    for (const item of array(list.entry)) {
-      yield;
+    const items = array(list.entry);
+    for (let i = 0; i < items.length; i++) {
+      if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
+      const item = items[i];
       if (!ctx.index.resolve(record(item)?.item, undefined, list))
         countIn(diagnostics.unparseable, 'List entry missing from the bundle');
     }
