@@ -7,7 +7,15 @@ import type {
 } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
 import { linkProblems, relatedProblemTargets } from '../shared/problem-links.js';
-import { array, conceptCodes, firstDate, isoDate, record, text } from '../shared/read.js';
+import {
+  array,
+  firstConceptCode,
+  firstDate,
+  hasConceptCode,
+  isoDate,
+  record,
+  text,
+} from '../shared/read.js';
 import { bundleEntries, referenceIndexSteps, type ReferenceIndex } from '../shared/references.js';
 import { admit, entryBase, statusCode, type R4Context } from './context.js';
 import { RESOURCES_PER_CHECKPOINT, runNow, type Steps } from '../turns.js';
@@ -39,8 +47,9 @@ export function* conditionsSteps(
   for (let i = 0; i < resources.length; i++) {
     if (i % RESOURCES_PER_CHECKPOINT === 0) yield;
     const resource = resources[i]!;
-    const categories = conceptCodes(record(resource)?.category);
-    const isProblem = categories.length === 0 || categories.includes('problem-list-item');
+    const category = record(resource)?.category;
+    const isProblem =
+      firstConceptCode(category) === undefined || hasConceptCode(category, 'problem-list-item');
     const diagnostics = isProblem ? problemsDiagnostics : diagnosesDiagnostics;
     const r = admit(resource, 'Condition', context, diagnostics);
     if (!r) continue;

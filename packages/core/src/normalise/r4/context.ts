@@ -115,15 +115,15 @@ export function entryBase(
     !term ||
     (!term.degraded &&
       !term.uncoded &&
-      /^\d+$/.test(term.display) &&
-      term.display === term.codes[0]?.code)
+      term.display === term.codes[0]?.code &&
+      /^\d+$/.test(term.display))
   ) {
     countIn(diagnostics.unparseable, `${String(r.resourceType)} without a coded display`);
     return undefined;
   }
   const security = record(r.meta)?.security;
   const labels =
-    security === undefined ? [] : array(security).flatMap((s) => codingsOf({ coding: [s] }));
+    security === undefined ? undefined : array(security).flatMap((s) => codingsOf({ coding: [s] }));
   // Built field by field, in the order the fields have always had: one object per entry (the
   // spreads it replaces made one more per optional field, on records of 100,000 entries).
   const entry: Entry = {
@@ -137,7 +137,7 @@ export function entryBase(
   entry.status = status;
   if (date) entry.date = date;
   entry.provenance = provenanceOf(r, context);
-  if (labels.length > 0) entry.security = labels;
+  if (labels && labels.length > 0) entry.security = labels;
   return entry;
 }
 

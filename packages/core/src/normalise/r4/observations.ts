@@ -13,7 +13,7 @@ import { abnormalFromRange, seriesSteps } from '../shared/investigation-series.j
 import { abnormalOf, interpretationOf as knownInterpretations } from '../shared/interpretation.js';
 import {
   array,
-  conceptCodes,
+  hasConceptCode,
   finiteNumber,
   firstDate,
   record,
@@ -125,7 +125,7 @@ function resultOf(
   // had, rather than copied into one more object per result.
   const result = base as InvestigationResult;
   result.status = statusOf(r.status);
-  result.kind = conceptCodes(r.category).includes('laboratory') ? 'test-result' : 'observation';
+  result.kind = hasConceptCode(r.category, 'laboratory') ? 'test-result' : 'observation';
   Object.assign(result, value);
   if (codedValue.length > 0) result.codedValue = codedValue;
   if (referenceRange) result.referenceRange = referenceRange;

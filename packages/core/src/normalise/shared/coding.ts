@@ -18,7 +18,10 @@ export function codingsOf(concept: unknown): Coding[] {
   const codings = (concept as { coding?: unknown } | undefined)?.coding;
   if (!Array.isArray(codings)) return [];
   const result: Coding[] = [];
-  for (const c of codings) {
+  // Indexed, as in every helper read per entry: a for-of made an iterator result per coding
+  // wherever V8 ran this unoptimised (seen on GP Connect records: 4% of what normalising made).
+  for (let i = 0; i < codings.length; i++) {
+    const c = codings[i];
     if (typeof c?.system !== 'string' || typeof c?.code !== 'string') continue;
     // Any length is kept (the elements cap what they show); hidden characters never are.
     const display =
@@ -40,8 +43,10 @@ export function codingsOf(concept: unknown): Coding[] {
 export function firstCodeOf(concept: unknown): string | undefined {
   const codings = (concept as { coding?: unknown } | undefined)?.coding;
   if (!Array.isArray(codings)) return undefined;
-  for (const c of codings)
+  for (let i = 0; i < codings.length; i++) {
+    const c = codings[i];
     if (typeof c?.system === 'string' && typeof c?.code === 'string') return c.code;
+  }
   return undefined;
 }
 

@@ -13,8 +13,12 @@ const RELATED_PROBLEM_EXTENSIONS = [
   'Extension-UKCore-RelatedProblemHeader',
 ];
 
+const NO_TARGETS: readonly unknown[] = Object.freeze([]);
+
 /** The `target` References of a problem's related-problem extensions (either form). */
-export function relatedProblemTargets(resource: unknown): unknown[] {
+export function relatedProblemTargets(resource: unknown): readonly unknown[] {
+  // Most problems have no extension at all: nothing to look through, nothing to make.
+  if (record(resource)?.extension === undefined) return NO_TARGETS;
   return RELATED_PROBLEM_EXTENSIONS.flatMap((name) => extensionsNamed(resource, name)).flatMap(
     (extension) =>
       array(extension.extension)

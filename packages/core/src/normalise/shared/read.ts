@@ -73,58 +73,73 @@ export function firstDate(...values: unknown[]): string | undefined {
  */
 export function extensionsNamed(resource: unknown, name: string): Json[] {
   const result: Json[] = [];
-  for (const item of array(record(resource)?.extension)) {
-    const extension = record(item);
-    const url = text(extension?.url);
-    if (extension && url && (url === name || url.endsWith(`/${name}`))) result.push(extension);
+  const extensions = array(record(resource)?.extension);
+  for (let i = 0; i < extensions.length; i++) {
+    const extension = named(extensions[i], name);
+    if (extension) result.push(extension);
   }
   return result;
 }
 
 /** The first extension named `name` (see {@link extensionsNamed}). */
 export function extensionNamed(resource: unknown, name: string): Json | undefined {
-  return extensionsNamed(resource, name)[0];
+  const extensions = array(record(resource)?.extension);
+  for (let i = 0; i < extensions.length; i++) {
+    const extension = named(extensions[i], name);
+    if (extension) return extension;
+  }
+  return undefined;
+}
+
+/** `item` when it is an extension whose URL ends with `name`. */
+function named(item: unknown, name: string): Json | undefined {
+  const extension = record(item);
+  const url = text(extension?.url);
+  return extension && url && (url === name || url.endsWith(`/${name}`)) ? extension : undefined;
 }
 
 /** The code of a FHIR `code` element, tolerating a Coding or an array of Codings in its place. */
 export function codeValue(value: unknown): string | undefined {
   if (typeof value === 'string') return text(value);
-  for (const item of array(value)) {
-    const code = text(record(item)?.code);
+  if (!Array.isArray(value)) return text(record(value)?.code);
+  for (let i = 0; i < value.length; i++) {
+    const code = text(record(value[i])?.code);
     if (code) return code;
   }
   return undefined;
 }
 
-/** `conceptCodes(value)[0]` without building the list: read on every medicine. */
+/**
+ * The first code of a CodeableConcept-or-code field (STU3 `category` is sometimes a code,
+ * sometimes a concept): a code given as text, or a coding's.
+ */
 export function firstConceptCode(value: unknown): string | undefined {
-  for (const item of Array.isArray(value) ? value : [value]) {
+  return findConceptCode(value, undefined);
+}
+
+/** Whether a CodeableConcept-or-code field holds `code` (see {@link firstConceptCode}). */
+export function hasConceptCode(value: unknown, code: string): boolean {
+  return findConceptCode(value, code) !== undefined;
+}
+
+/**
+ * The first of a field's codes that is `wanted` (any code, when undefined), without building the
+ * list of them: read on every resource.
+ */
+function findConceptCode(value: unknown, wanted: string | undefined): string | undefined {
+  const items = Array.isArray(value) ? value : [value];
+  for (let i = 0; i < items.length; i++) {
+    const item: unknown = items[i];
     if (typeof item === 'string') {
       const code = text(item);
-      if (code) return code;
+      if (code && (wanted === undefined || code === wanted)) return code;
       continue;
     }
-    for (const coding of array(record(item)?.coding)) {
-      const code = text(record(coding)?.code);
-      if (code) return code;
+    const codings = array(record(item)?.coding);
+    for (let j = 0; j < codings.length; j++) {
+      const code = text(record(codings[j])?.code);
+      if (code && (wanted === undefined || code === wanted)) return code;
     }
   }
   return undefined;
-}
-
-/** The codes of a CodeableConcept-or-code field (STU3 `category` is sometimes a code, sometimes a concept). */
-export function conceptCodes(value: unknown): string[] {
-  const codes: string[] = [];
-  for (const item of Array.isArray(value) ? value : [value]) {
-    if (typeof item === 'string') {
-      const code = text(item);
-      if (code) codes.push(code);
-      continue;
-    }
-    for (const coding of array(record(item)?.coding)) {
-      const code = text(record(coding)?.code);
-      if (code) codes.push(code);
-    }
-  }
-  return codes;
 }

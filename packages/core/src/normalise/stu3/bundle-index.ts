@@ -60,8 +60,10 @@ export class BundleIndex {
       // The first resource wins a duplicated id; later ones are reported by the section readers.
       addFirst(this.byTypeAndId, type, id, resource);
     }
-    for (const child of array(resource.contained)) {
-      const contained = record(child);
+    if (resource.contained === undefined) return;
+    const children = array(resource.contained);
+    for (let i = 0; i < children.length; i++) {
+      const contained = record(children[i]);
       if (contained) this.add(contained, resource);
     }
   }

@@ -43,12 +43,16 @@ export function* contextSteps(
 
 /** The ODS code of an Organization resource. */
 export function odsCodeOf(organization: Json | undefined): string | undefined {
-  for (const item of array(organization?.identifier)) {
-    const identifier = record(item);
-    if (text(identifier?.system) === ODS_ORGANISATION_SYSTEM) return text(identifier?.value);
+  const identifiers = array(organization?.identifier);
+  for (let i = 0; i < identifiers.length; i++) {
+    const identifier = record(identifiers[i]);
+    if (isOds(identifier)) return text(identifier?.value);
   }
   return undefined;
 }
+
+const isOds = (identifier: Json | undefined) =>
+  text(identifier?.system) === ODS_ORGANISATION_SYSTEM;
 
 /**
  * Provenance from the first readable recorder/asserter reference. A PractitionerRole gives both
@@ -62,7 +66,8 @@ export function provenanceOf(
 ): Provenance {
   let recorder: string | undefined;
   let organisation: string | undefined;
-  for (const reference of who) {
+  for (let i = 0; i < who.length; i++) {
+    const reference = who[i];
     const practitionerRole = ctx.index.resolve(reference, 'PractitionerRole');
     const practitioner =
       ctx.index.resolve(reference, 'Practitioner') ??
@@ -70,24 +75,31 @@ export function provenanceOf(
     organisation ??=
       odsCodeOf(ctx.index.resolve(reference, 'Organization')) ??
       // A logical reference by ODS code (as an Encounter's serviceProvider may be) proves it too.
-      odsCodeOf({ identifier: [record(reference)?.identifier] }) ??
+      odsCodeOfLogical(reference) ??
       odsCodeOf(ctx.index.resolve(practitionerRole?.organization, 'Organization'));
     recorder ??= practitionerLabel(practitioner);
   }
   // Resolved from the entry's own references: the proof the private-entry rule needs.
   const recorderOrganisation = organisation;
   organisation ??= ctx.practiceOds;
-  return {
-    source: 'gp-connect',
-    ...(organisation && { organisation }),
-    ...(recorderOrganisation && { recorderOrganisation }),
-    ...(recorder && { recorder }),
-    ...(recorded && { recorded }),
-  };
+  // Built field by field (shared/terms.ts, markTerm, says why).
+  const provenance: Provenance = { source: 'gp-connect' };
+  if (organisation) provenance.organisation = organisation;
+  if (recorderOrganisation) provenance.recorderOrganisation = recorderOrganisation;
+  if (recorder) provenance.recorder = recorder;
+  if (recorded) provenance.recorded = recorded;
+  return provenance;
+}
+
+/** The ODS code a logical reference names by its identifier, if that is an ODS one. */
+function odsCodeOfLogical(reference: unknown): string | undefined {
+  const identifier = record(record(reference)?.identifier);
+  return isOds(identifier) ? text(identifier?.value) : undefined;
 }
 
 /** The resource's `meta.security` labels, for the access policy. */
 export function securityOf(resource: Json): Coding[] | undefined {
+  if (record(resource.meta)?.security === undefined) return undefined;
   const labels = codingsOf({ coding: array(record(resource.meta)?.security) });
   return labels.length > 0 ? labels : undefined;
 }

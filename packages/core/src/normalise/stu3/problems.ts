@@ -15,7 +15,7 @@ import { markTerm, termOf } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import {
   codeValue,
-  conceptCodes,
+  hasConceptCode,
   extensionNamed,
   firstDate,
   record,
@@ -52,8 +52,7 @@ export function* problemsFromStu3(
   const diagnosisDiagnostics = emptyDiagnostics();
   yield* countMissingListEntries(ctx, 'problems', problemDiagnostics);
   const conditions = ctx.index.ofType('Condition');
-  const isDiagnosis = (resource: Json) =>
-    conceptCodes(resource.category).includes('encounter-diagnosis');
+  const isDiagnosis = (resource: Json) => hasConceptCode(resource.category, 'encounter-diagnosis');
   const links = new Map<string, string[]>();
   // Each problem's significance and links read with it, so the steps pause between problems.
   const problems = yield* readEach(
