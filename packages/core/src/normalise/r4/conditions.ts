@@ -49,7 +49,7 @@ export function* conditionsSteps(
     const resource = resources[i]!;
     const category = record(resource)?.category;
     const isProblem =
-      firstConceptCode(category) === undefined || hasConceptCode(category, 'problem-list-item');
+      hasConceptCode(category, 'problem-list-item') || firstConceptCode(category) === undefined;
     const diagnostics = isProblem ? problemsDiagnostics : diagnosesDiagnostics;
     const r = admit(resource, 'Condition', context, diagnostics);
     if (!r) continue;

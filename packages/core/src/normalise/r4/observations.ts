@@ -20,7 +20,7 @@ import {
   text,
   type Json,
 } from '../shared/read.js';
-import { observationValue } from '../shared/result-values.js';
+import { addValue, observationValue } from '../shared/result-values.js';
 import { termOf } from '../shared/terms.js';
 import { admit, entryBase, type R4Context } from './context.js';
 import { RESOURCES_PER_CHECKPOINT, runNow, sortSteps, type Steps } from '../turns.js';
@@ -114,20 +114,22 @@ function resultOf(
   const base = entryBase(r, undefined, statusOf(r.status), date, context, diagnostics);
   if (!base) return undefined;
   const value = observationValue(r);
-  const codedValue = codingsOf(r.valueCodeableConcept);
-  const codedText = codedValue.length === 0 ? termOf(r.valueCodeableConcept)?.display : undefined;
+  // Most results have no coded value and no interpretation: neither is read then.
+  const coded = r.valueCodeableConcept;
+  const codedValue = coded === undefined ? undefined : codingsOf(coded);
+  const codedText = codedValue?.length === 0 ? termOf(coded)?.display : undefined;
   if (codedText && !value.textValue) value.textValue = codedText.slice(0, 100);
   const referenceRange = rangeOf(array(r.referenceRange)[0]);
   const abnormal =
-    interpretationOf(r.interpretation) ??
+    (r.interpretation === undefined ? undefined : interpretationOf(r.interpretation)) ??
     (value.comparator ? undefined : abnormalFromRange(value.value, referenceRange));
   // The base entry is this result's own: completed in place, fields in the order they have always
   // had, rather than copied into one more object per result.
   const result = base as InvestigationResult;
   result.status = statusOf(r.status);
   result.kind = hasConceptCode(r.category, 'laboratory') ? 'test-result' : 'observation';
-  Object.assign(result, value);
-  if (codedValue.length > 0) result.codedValue = codedValue;
+  addValue(result, value);
+  if (codedValue && codedValue.length > 0) result.codedValue = codedValue;
   if (referenceRange) result.referenceRange = referenceRange;
   if (abnormal) result.abnormal = abnormal;
   return result;

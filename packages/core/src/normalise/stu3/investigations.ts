@@ -6,7 +6,7 @@ import type {
   InvestigationsSection,
 } from '../../model/clinical.js';
 import { codingsOf } from '../shared/coding.js';
-import { observationValue } from '../shared/result-values.js';
+import { addValue, observationValue } from '../shared/result-values.js';
 import { markTerm, termOf } from '../shared/terms.js';
 import { stu3BloodPressures } from './blood-pressure.js';
 import type { IndexedResource } from './bundle-index.js';
@@ -154,7 +154,7 @@ function resultOf(
   if (date) result.date = date;
   result.provenance = provenanceOf(ctx, performers, firstDate(observation.issued, report?.issued));
   if (security) result.security = security;
-  Object.assign(result, value);
+  addValue(result, value);
   if (codedValue.length > 0) result.codedValue = codedValue;
   if (referenceRange) result.referenceRange = referenceRange;
   if (abnormal) result.abnormal = abnormal;
