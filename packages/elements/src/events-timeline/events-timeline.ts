@@ -144,6 +144,8 @@ export class DcrEventsTimeline extends LitElement {
     const newSection = section !== this.section;
     if (newSection) {
       this.section = section;
+      // A virtualizer that failed to load is asked for again with the next section (H41).
+      this.lazy.retry(virtualizerModule);
       this.sorted = newestFirst(section?.entries ?? []);
       this.counts = { encounter: 0, admission: 0, referral: 0 };
       for (const event of this.sorted) this.counts[event.kind]++;
@@ -420,7 +422,10 @@ export class DcrEventsTimeline extends LitElement {
       const { virtualizerRef } = virtualizer?.status === 'ready' ? virtualizer.value : {};
       if (virtualizerRef)
         scroller?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
-      else this.window.reach(index + 1);
+      // Without a virtualizer, the window grows to the row: every row up to it is drawn (End on
+      // a record of 100,000 events takes seconds), the price of reaching it. Not while the
+      // virtualizer is loading: it will bring the row without drawing the rest.
+      else if (virtualizer?.status === 'failed') this.window.reach(index + 1);
       for (let frame = 0; frame < 60 && !row; frame++) {
         await nextFrame();
         if (request !== this.focusRequest) return;

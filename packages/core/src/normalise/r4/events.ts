@@ -71,7 +71,9 @@ export function* eventsSteps(
     // An Encounter with only its class (1..1 in R4; type is 0..*) is still an event, named by
     // the class's display, or its code when it has none (e.g. `AMB`).
     const classCoding =
-      typeCodes.length > 0 || !classCode ? undefined : codingsOf({ coding: [r.class] })[0];
+      typeCodes.length > 0 || classCode === undefined
+        ? undefined
+        : codingsOf({ coding: [r.class] })[0];
     const codes = classCoding
       ? [{ ...classCoding, display: classCoding.display ?? classCoding.code }]
       : typeCodes;

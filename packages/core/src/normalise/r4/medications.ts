@@ -196,7 +196,9 @@ function planOf(
   // more per optional field (records of 100,000 entries).
   const plan: MedicationPlan = {
     id: base.id,
-    codes: base.codes,
+    // No medicine concept (a reference that resolves to no Medication): no codes, as before,
+    // although entryBase names the entry from the resource's own code.
+    codes: concept === undefined ? [] : base.codes,
     name: base.display,
     kind,
     status,

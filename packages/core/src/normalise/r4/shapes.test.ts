@@ -129,6 +129,18 @@ describe('R4 shapes', () => {
           subject,
           class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
         },
+        {
+          // An empty code is still a coding with a display: named by it, as before.
+          resourceType: 'Encounter',
+          id: 'e3',
+          status: 'finished',
+          subject,
+          class: {
+            system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+            code: '',
+            display: 'Ambulatory',
+          },
+        },
       ],
       context,
     );
@@ -136,6 +148,7 @@ describe('R4 shapes', () => {
     expect(shown.sort((a, b) => a[0]!.localeCompare(b[0]!))).to.deep.equal([
       ['e1', 'emergency', 'encounter'],
       ['e2', 'AMB', 'encounter'],
+      ['e3', 'Ambulatory', 'encounter'],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { BundleIndex } from './bundle-index.js';
+import { NHS_NUMBER_SYSTEM } from '../../model/common.js';
+import { BundleIndex, PatientMatcher } from './bundle-index.js';
 
 describe('BundleIndex.target: the type and id a reference names', () => {
   it('reads the last two non-empty segments, as splitting on "/" does, for any reference', () => {
@@ -89,6 +90,69 @@ describe('BundleIndex.resolve', () => {
         expect(index.resolve(reference, expectedType)).to.equal(expected);
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('PatientMatcher.isOtherPatient', () => {
+  it('judges a subject by the Patient its last two segments name, for any ids and references', () => {
+    const part = fc
+      .array(fc.constantFrom('P', 'a', '/', ' '), { minLength: 1, maxLength: 4 })
+      .map((chars) => chars.join(''));
+    const scenario = fc.record({ ownId: part, otherId: part }).chain(({ ownId, otherId }) =>
+      fc.record({
+        ownId: fc.constant(ownId),
+        otherId: fc.constant(otherId),
+        reference: fc.oneof(
+          part.map((tail) => `Patient/${tail}`),
+          fc.constantFrom(`Patient/${ownId}`, `Patient/${otherId}`, `x/Patient/${ownId}`),
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(scenario, ({ ownId, otherId, reference }) => {
+        const patient = (id: string, nhsNumber: string) => ({
+          resource: {
+            resourceType: 'Patient',
+            id,
+            identifier: [{ system: NHS_NUMBER_SYSTEM, value: nhsNumber }],
+          },
+        });
+        const index = new BundleIndex({
+          entry: [patient(ownId, '9434765919'), patient(otherId, '9999999999')],
+        });
+        const matcher = new PatientMatcher(index, '9434765919');
+        // The reading: the last two non-empty segments are the type and the id.
+        const parts = reference
+          .trim()
+          .split('/')
+          .filter((segment) => segment.length > 0);
+        const [type, id] = parts.length >= 2 ? parts.slice(-2) : [undefined, parts.at(-1)];
+        const own = [...matcher.matchedIds];
+        const expected = id
+          ? (type !== undefined && type !== 'Patient') || !own.includes(id)
+          : false;
+        expect(matcher.isOtherPatient({ subject: { reference } }), reference).to.equal(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("a reference that is 'Patient/' and the patient's own id is still read by its last segments", () => {
+    const index = new BundleIndex({
+      entry: [
+        {
+          resource: {
+            resourceType: 'Patient',
+            id: 'x/Patient/P2',
+            identifier: [{ system: NHS_NUMBER_SYSTEM, value: '9434765919' }],
+          },
+        },
+      ],
+    });
+    const matcher = new PatientMatcher(index, '9434765919');
+    expect(matcher.isOtherPatient({ subject: { reference: 'Patient/x/Patient/P2' } })).to.equal(
+      true,
     );
   });
 });

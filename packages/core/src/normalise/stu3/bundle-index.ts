@@ -152,7 +152,10 @@ export class PatientMatcher {
         .filter((p) => p.id && !p.container && nhsNumberOf(p.resource) === nhsNumber)
         .map((p) => p.id!),
     );
-    this.patientReferences = new Set([...this.patientIds].map((id) => `Patient/${id}`));
+    // Only an id with no '/': `Patient/x/Patient/P2` names P2, whatever id the patient has.
+    this.patientReferences = new Set(
+      [...this.patientIds].filter((id) => !id.includes('/')).map((id) => `Patient/${id}`),
+    );
   }
 
   /** The Patient resources in the bundle that are the requested patient. */
