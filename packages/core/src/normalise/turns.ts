@@ -2,11 +2,11 @@
  * Normalising in turns. A large record (100,000 entries) takes hundreds of milliseconds to
  * normalise; done in one call, the page ignores the clinician's clicks and keys for that long.
  * So each normaliser is written as steps: a generator that `yield`s at checkpoints (every
- * {@link RESOURCES_PER_CHECKPOINT} resources, and inside any other long loop) and returns its section. {@link inTurns} runs those
- * steps and gives the event loop a turn whenever it has held it for {@link TURN_BUDGET_MS};
- * {@link runNow} runs the same steps in one go, for callers that need the value synchronously
- * (tests, benchmarks, a record already small). Both give the same value: the steps are the
- * normaliser, the runner only decides when it pauses.
+ * {@link RESOURCES_PER_CHECKPOINT} resources, and inside any other long loop) and returns its
+ * section. {@link inTurns} runs those steps and gives the event loop a turn whenever it has held
+ * it for {@link TURN_BUDGET_MS}; {@link runNow} runs the same steps in one go, for callers that
+ * need the value synchronously (tests, benchmarks, a record already small). Both give the same
+ * value: the steps are the normaliser, the runner only decides when it pauses.
  */
 import { RecordError } from '../http/errors.js';
 
