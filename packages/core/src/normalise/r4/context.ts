@@ -18,6 +18,7 @@ import {
   type ReferenceIndex,
 } from '../shared/references.js';
 import { practitionerLabel } from '../shared/names.js';
+import { provenanceWith } from '../shared/provenance.js';
 import { termOf } from '../shared/terms.js';
 
 /** What the R4 normalisers know about the request besides the resources. */
@@ -169,13 +170,8 @@ function provenanceOf(r: Record<string, unknown>, context: R4Context): Provenanc
   const recorderName =
     text(recorder?.display) ??
     (practitioner?.resourceType === 'Practitioner' ? practitionerLabel(practitioner) : undefined);
-  const provenance: Provenance = { source: 'fhir-r4' };
-  if (organisation) provenance.organisation = organisation;
   // Only a resolved recorder proves whose entry it is (the private-entry rule reads this).
-  if (recorderOrganisation) provenance.recorderOrganisation = recorderOrganisation;
-  if (recorderName) provenance.recorder = recorderName;
-  if (recorded) provenance.recorded = recorded;
-  return provenance;
+  return provenanceWith('fhir-r4', organisation, recorderOrganisation, recorderName, recorded);
 }
 
 function odsOf(identifier: unknown): string | undefined {

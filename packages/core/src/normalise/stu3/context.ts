@@ -5,6 +5,7 @@ import { BundleIndex, PatientMatcher } from './bundle-index.js';
 import { runNow, type Steps } from '../turns.js';
 import { array, record, text, type Json } from '../shared/read.js';
 import { practitionerLabel } from '../shared/names.js';
+import { provenanceWith } from '../shared/provenance.js';
 
 /** What every STU3 section reader shares: the indexed bundle, the patient check and the options. */
 export interface Stu3Context {
@@ -82,13 +83,7 @@ export function provenanceOf(
   // Resolved from the entry's own references: the proof the private-entry rule needs.
   const recorderOrganisation = organisation;
   organisation ??= ctx.practiceOds;
-  // Built field by field (shared/terms.ts, markTerm, says why).
-  const provenance: Provenance = { source: 'gp-connect' };
-  if (organisation) provenance.organisation = organisation;
-  if (recorderOrganisation) provenance.recorderOrganisation = recorderOrganisation;
-  if (recorder) provenance.recorder = recorder;
-  if (recorded) provenance.recorded = recorded;
-  return provenance;
+  return provenanceWith('gp-connect', organisation, recorderOrganisation, recorder, recorded);
 }
 
 /** The ODS code a logical reference names by its identifier, if that is an ODS one. */
