@@ -1,7 +1,7 @@
 import { emptyDiagnostics } from '../../model/common.js';
 import type { Allergy, AllergiesSection, NoKnownAllergyStatement } from '../../model/clinical.js';
 import { allergiesState, noKnownAllergyScope } from '../shared/allergy-statements.js';
-import { codingsOf } from '../shared/coding.js';
+import { codingsOf, codingsOfEach } from '../shared/coding.js';
 import { array, firstDate, record } from '../shared/read.js';
 import { admit, entryBase, statusCode, type R4Context } from './context.js';
 import { RESOURCES_PER_CHECKPOINT, runNow, type Steps } from '../turns.js';
@@ -47,7 +47,7 @@ export function* allergiesSteps(
       reactions: array(r.reaction).map((reaction) => {
         const severity = oneOf(SEVERITIES, record(reaction)?.severity);
         return {
-          manifestations: array(record(reaction)?.manifestation).flatMap((m) => codingsOf(m)),
+          manifestations: codingsOfEach(record(reaction)?.manifestation),
           ...(severity && { severity }),
         };
       }),

@@ -7,11 +7,12 @@ import {
   ENCOUNTER_STATUS,
   REFERRAL_CATEGORY,
 } from '../shared/encounters.js';
-import { codingsOf, hasSnomedCode } from '../shared/coding.js';
+import { codingsOf, codingsOfEach, hasSnomedCode } from '../shared/coding.js';
 import { array, firstDate, record, text } from '../shared/read.js';
 import { admit, entryBase, type R4Context } from './context.js';
 import { RESOURCES_PER_CHECKPOINT, runNow, sortSteps, type Steps } from '../turns.js';
 import { ownValue } from '../../own-value.js';
+import { provenanceWith } from '../shared/provenance.js';
 
 const REQUEST_STATUS: Record<string, CareEvent['status']> = {
   draft: 'planned',
@@ -62,7 +63,7 @@ export function* eventsSteps(
     const status = ownValue(ENCOUNTER_STATUS, String(r.status)) ?? 'unknown';
     const start = firstDate(record(r.period)?.start);
     const end = firstDate(record(r.period)?.end);
-    const typeCodes = array(r.type).flatMap((t) => codingsOf(t));
+    const typeCodes = codingsOfEach(r.type);
     const encounterClass = record(r.class);
     const classCode =
       typeof encounterClass?.system === 'string' && typeof encounterClass.code === 'string'
@@ -90,12 +91,10 @@ export function* eventsSteps(
     // The base entry is this encounter's own: completed in place, fields in the order they have
     // always had, rather than copied into one more object per encounter.
     const event = base as CareEvent;
-    if (providerOds)
-      event.provenance = {
-        ...base.provenance,
-        organisation: providerOds,
-        recorderOrganisation: providerOds,
-      };
+    if (providerOds) {
+      const { source, recorder, recorded } = base.provenance;
+      event.provenance = provenanceWith(source, providerOds, providerOds, recorder, recorded);
+    }
     event.kind = classCode && ADMISSION_CLASSES.has(classCode) ? 'admission' : 'encounter';
     event.status = status;
     event.type = typeCodes;
@@ -123,7 +122,7 @@ const PRIORITIES = ['routine', 'urgent', 'asap', 'stat'] as const;
  * the request itself, is already its `type`), priority and recipients (`performer`, by display).
  */
 function addReferralDetails(referral: CareEvent, r: Record<string, unknown>): void {
-  const service = array(r.performerType).flatMap((t) => codingsOf(t));
+  const service = codingsOfEach(r.performerType);
   const priority = PRIORITIES.find((p) => p === r.priority);
   const recipients = array(r.performer)
     .map((p) => text(record(p)?.display))

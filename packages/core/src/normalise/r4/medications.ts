@@ -5,7 +5,7 @@ import type {
   MedicationsSection,
   Quantity,
 } from '../../model/clinical.js';
-import { codingsOf, firstCodeOf } from '../shared/coding.js';
+import { codingsOfEach, firstCodeOf } from '../shared/coding.js';
 import {
   NOTE_ISSUE_DATED_BY_AUTHORED_ON,
   expectedSupplyDaysOf,
@@ -188,8 +188,7 @@ function planOf(
           record(r.effectivePeriod)?.end,
         )
       : undefined;
-  const stoppedReason =
-    status === 'stopped' ? array(r.statusReason ?? r.reasonCode).flatMap((c) => codingsOf(c)) : [];
+  const stoppedReason = status === 'stopped' ? codingsOfEach(r.statusReason ?? r.reasonCode) : [];
   const kind = isRepeat(r) ? 'repeat' : 'acute';
   const repeat = kind === 'repeat' ? repeatOf(r) : undefined;
   // Built field by field, in the order the fields have always had: one object per plan, not one

@@ -1,6 +1,6 @@
 import { emptyDiagnostics, type SectionDiagnostics } from '../../model/common.js';
 import type { RiskWarning, RisksWarningsSection } from '../../model/clinical.js';
-import { codingsOf } from '../shared/coding.js';
+import { codingsOfEach } from '../shared/coding.js';
 import { risksWarningsSectionSteps } from '../shared/derived-warnings.js';
 import { panelOf, partOf } from '../shared/blood-pressure.js';
 import { relatedProblemTargets } from '../shared/problem-links.js';
@@ -90,7 +90,7 @@ function* flagSteps(
     // The base entry is this flag's own: completed in place, not copied.
     const warning = base as RiskWarning;
     warning.status = status;
-    warning.category = array(r.category).flatMap((c) => codingsOf(c));
+    warning.category = codingsOfEach(r.category);
     warning.kind = warningKindOf(base.codes) ?? 'other';
     warning.origin = 'flag';
     if (start) warning.start = start;

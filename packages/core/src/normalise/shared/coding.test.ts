@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { namesSensitiveTerm } from '../../policy/sensitive-match.js';
 import type { Entry } from '../../model/common.js';
 import fc from 'fast-check';
-import { codingsOf, firstCodeOf } from './coding.js';
+import { codingsOf, codingsOfEach, firstCodeOf } from './coding.js';
+import { array } from './read.js';
 
 const SCT = 'http://snomed.info/sct';
 
@@ -101,23 +102,34 @@ describe('codingsOf: the term as recorded', () => {
   });
 });
 
+/** Anything a supplier might send where a CodeableConcept belongs. */
+const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined));
+const coding = fc.oneof(
+  fc.record({ system: value, code: value, display: value }, { requiredKeys: [] }),
+  value,
+);
+const concept = fc.oneof(
+  fc.record({ coding: fc.oneof(fc.array(coding, { maxLength: 4 }), coding) }, { requiredKeys: [] }),
+  value,
+);
+
 describe('firstCodeOf', () => {
   it('is the first coding codingsOf keeps, whatever the concept holds', () => {
-    const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined));
-    const coding = fc.oneof(
-      fc.record({ system: value, code: value, display: value }, { requiredKeys: [] }),
-      value,
-    );
-    const concept = fc.oneof(
-      fc.record(
-        { coding: fc.oneof(fc.array(coding, { maxLength: 4 }), coding) },
-        { requiredKeys: [] },
-      ),
-      value,
-    );
     fc.assert(
       fc.property(concept, (c) => {
         expect(firstCodeOf(c)).to.equal(codingsOf(c)[0]?.code);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('codingsOfEach', () => {
+  it('is every concept’s codings in order, a lone concept read as a list of one, whatever is sent', () => {
+    const concepts = fc.oneof(fc.array(concept, { maxLength: 4 }), concept);
+    fc.assert(
+      fc.property(concepts, (c) => {
+        expect(codingsOfEach(c)).to.deep.equal(array(c).flatMap((one) => codingsOf(one)));
       }),
       { numRuns: 2000 },
     );

@@ -1,5 +1,5 @@
 import type { Immunisation } from '../../model/clinical.js';
-import { codingsOf } from './coding.js';
+import { codingsOf, codingsOfEach } from './coding.js';
 import { array, extensionNamed, finiteNumber, firstDate, record, text, type Json } from './read.js';
 import { markTerm, termOf, type Term } from './terms.js';
 
@@ -42,9 +42,9 @@ export function immunisationFields(resource: Json): ImmunisationFields | undefin
   const site = codingsOf(resource.site);
   const route = codingsOf(resource.route);
   const reasonNotGiven = [
-    ...array(record(resource.explanation)?.reasonNotGiven).flatMap((r) => codingsOf(r)),
+    ...codingsOfEach(record(resource.explanation)?.reasonNotGiven),
     // The GP Connect immunisation examples spell it `notGivenReason`.
-    ...array(record(resource.explanation)?.notGivenReason).flatMap((r) => codingsOf(r)),
+    ...codingsOfEach(record(resource.explanation)?.notGivenReason),
     ...codingsOf(resource.statusReason),
   ];
   const marked = { codes, display: label.display } as ImmunisationFields;

@@ -1,7 +1,7 @@
 import type { Coding } from '../../model/common.js';
 import type { InvestigationResult, ReferenceRange } from '../../model/clinical.js';
-import { codingsOf } from './coding.js';
-import { array, type Json } from './read.js';
+import { codingsOfEach } from './coding.js';
+import type { Json } from './read.js';
 
 /**
  * Abnormal flags for results, one rule for both FHIR versions: the source's interpretation in a
@@ -62,7 +62,7 @@ const INTERPRETATION_SYSTEMS = new Set([
 ]);
 
 export function interpretationOf(observation: Json): Coding[] {
-  return array(observation.interpretation)
-    .flatMap((i) => codingsOf(i))
-    .filter((c) => INTERPRETATION_SYSTEMS.has(c.system));
+  return codingsOfEach(observation.interpretation).filter((c) =>
+    INTERPRETATION_SYSTEMS.has(c.system),
+  );
 }

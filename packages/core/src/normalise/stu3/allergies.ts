@@ -6,7 +6,7 @@ import type {
   NoKnownAllergyStatement,
 } from '../../model/clinical.js';
 import { allergiesState, noKnownAllergyScope } from '../shared/allergy-statements.js';
-import { codingsOf, displayOf } from '../shared/coding.js';
+import { codingsOf, codingsOfEach, displayOf } from '../shared/coding.js';
 import { markTerm, termOf, type Term } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
 import {
@@ -140,7 +140,7 @@ function allergyEntry(
 function reactionOf(value: unknown): AllergyReaction | undefined {
   const reaction = record(value);
   if (!reaction) return undefined;
-  const manifestations = array(reaction.manifestation).flatMap((m) => codingsOf(m));
+  const manifestations = codingsOfEach(reaction.manifestation);
   const severity = codeValue(reaction.severity);
   if (manifestations.length === 0 && !severity) return undefined;
   return {

@@ -2,7 +2,7 @@ import { compareNewestFirst } from '../shared/compare-dates.js';
 import { countIn, emptyDiagnostics } from '../../model/common.js';
 import type { CareEvent, EventsSection } from '../../model/clinical.js';
 import { ADMISSION_CLASSES, EMERGENCY_CLASSES, ENCOUNTER_STATUS } from '../shared/encounters.js';
-import { codingsOf, displayOf } from '../shared/coding.js';
+import { codingsOf, codingsOfEach, displayOf } from '../shared/coding.js';
 import { nameOf } from '../shared/names.js';
 import { markTerm, termOf } from '../shared/terms.js';
 import { provenanceOf, securityOf, type Stu3Context } from './context.js';
@@ -107,10 +107,10 @@ function referralEvent(ctx: Stu3Context, referral: Json): CareEvent {
   // (GP Connect suppliers code "Referral to physiotherapist" there). `type` is only the kind of
   // request (e.g. Patient referral), the same for every referral; `description` is free text.
   const service = [
-    ...array(referral.serviceRequested).flatMap((s) => codingsOf(s)),
+    ...codingsOfEach(referral.serviceRequested),
     ...codingsOf(referral.specialty),
   ].filter((c) => !NULL_FLAVOR.test(c.system));
-  const type = [...service, ...array(referral.reasonCode).flatMap((r) => codingsOf(r))];
+  const type = [...service, ...codingsOfEach(referral.reasonCode)];
   const priority = codeValue(referral.priority) as CareEvent['priority'];
   const recipients = array(referral.recipient)
     .map((ref) =>
