@@ -12,6 +12,19 @@ import {
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { docsPlugin } from './scripts/docs-plugin.mjs';
 
+/**
+ * Each test page in a browser context of its own, so files running side by side never share
+ * IndexedDB, Web Locks or storage (the audit outbox's tests reopen and lock one by name), and each
+ * is the only tab of its window: a background tab gets no animation frames, so a virtualized list
+ * never lays out. Focus is emulated for the same reason (a page not focused gets no focus events).
+ */
+async function isolatedPage({ browser }) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.emulateFocusedPage(true);
+  return page;
+}
+
 export default {
   rootDir,
   files: [
@@ -24,9 +37,13 @@ export default {
     '!**/*.heap.test.ts',
   ],
   nodeResolve: { exportConditions: ['development'] },
-  concurrency: 1,
+  // Two files at a time (CI has two cores), each page in a context of its own (isolatedPage).
+  // What files share is the one sandbox: a file names its own fault profiles and removes only
+  // those (test/support: configureFaults, clearFaults).
+  concurrency: 2,
   browsers: [
     chromeLauncher({
+      createPage: isolatedPage,
       launchOptions: {
         executablePath: findChrome(),
         // gc() and exact heap sizes, for the tests that bound memory over long-running hosts.

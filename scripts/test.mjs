@@ -25,8 +25,8 @@ const main = runBrowserTests(args);
 const totals = main.counts;
 let browserTestsOk = main.ok;
 if (args.length === 0) {
-  // Heap measurements (*.heap.test.ts), each run in a fresh browser after the rest.
-  const heap = runBrowserTests(['--files', 'packages/**/*.heap.test.ts']);
+  // Heap measurements (*.heap.test.ts), in a fresh browser after the rest, one at a time.
+  const heap = runBrowserTests(['--files', 'packages/**/*.heap.test.ts', '--concurrency', '1']);
   for (const key of ['passed', 'failed', 'skipped']) totals[key] += heap.counts[key];
   browserTestsOk &&= heap.ok;
 }

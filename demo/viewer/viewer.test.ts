@@ -329,7 +329,11 @@ describe('viewer: the journey', function () {
         )
           return true;
         await click(root, 'Refresh');
-        await waitUntil(() => root.querySelector('[role="status"]')?.textContent?.includes('rows'));
+        await waitUntil(
+          () => root.querySelector('[role="status"]')?.textContent?.includes('rows'),
+          'the trail was not read again',
+          WAIT,
+        );
         return false;
       },
       'this run’s views did not reach the trail',

@@ -85,6 +85,32 @@ afterEach(() => {
 /** The sandbox FHIR R4 server, mounted on the test page's own origin. */
 export const SANDBOX_FHIR_R4 = '/fhir/r4';
 
+/** The sandbox's fault profiles, configured over HTTP (docs/sandbox.md, "Fault injection"). */
+export const SANDBOX_FAULTS = '/__sandbox/faults';
+/** The profiles this page (one test file) has configured. */
+const configuredFaults = new Set<string>();
+
+/**
+ * Configures the fault profile `name` for requests that carry it in `x-dcr-sandbox-profile`. Test
+ * files run side by side against one sandbox, so a name belongs to one file (prefix it with the
+ * file's subject) and a file removes only its own ({@link clearFaults}).
+ */
+export async function configureFaults(name: string, config: unknown): Promise<void> {
+  const response = await fetch(`${SANDBOX_FAULTS}/${name}`, {
+    method: 'PUT',
+    body: JSON.stringify(config),
+  });
+  expect(response.status, `fault profile ${name} accepted`).to.equal(200);
+  configuredFaults.add(name);
+}
+
+/** Removes the profiles this file configured, never another file's. */
+export async function clearFaults(): Promise<void> {
+  const names = [...configuredFaults];
+  configuredFaults.clear();
+  await Promise.all(names.map((name) => fetch(`${SANDBOX_FAULTS}/${name}`, { method: 'DELETE' })));
+}
+
 /** The date every test treats as today (local time), so ages and "as of" texts are stable. */
 export const FIXED_TODAY = new Date(2026, 10, 26, 9, 30);
 export const fixedClock = (): Date => new Date(FIXED_TODAY);
@@ -135,6 +161,8 @@ export function sandboxSession(
     fetch?: (input: string, init?: RequestInit) => Promise<Response>;
     today?: string;
     clock?: () => Date;
+    /** Entries per page of a search (the source's default is 100). */
+    pageSize?: number;
   } = {},
 ) {
   const network = recordingFetch(options.fetch);
@@ -143,6 +171,7 @@ export function sandboxSession(
     source: fhirR4Source({
       baseUrl: SANDBOX_FHIR_R4,
       fetch: network.fetch,
+      pageSize: options.pageSize,
       normalise: { today: options.today ?? '2026-11-20' },
     }),
     viewer: TEST_VIEWER,

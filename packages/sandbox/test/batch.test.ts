@@ -1,9 +1,9 @@
 // FHIR `batch` (POST of a Bundle to the base): each entry answered as the same request on its own
 // would be, with its own status; fault profiles draw per entry (docs/sandbox.md).
-import { SANDBOX_FHIR_R4 } from '@dcr-elements/test-support';
+import { clearFaults, configureFaults, SANDBOX_FHIR_R4 } from '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import { SANDBOX_PATIENTS } from '../src/synthetic/roster.js';
-import { FAULTS, getJson, type Json } from './helpers.js';
+import { getJson, type Json } from './helpers.js';
 
 const { typical, optedOut } = SANDBOX_PATIENTS;
 const PROFILE = 'x-dcr-sandbox-profile';
@@ -22,18 +22,10 @@ function post(body: unknown, headers: Record<string, string> = {}) {
   });
 }
 
-async function configure(name: string, config: unknown): Promise<void> {
-  const response = await fetch(`${FAULTS}/${name}`, {
-    method: 'PUT',
-    body: JSON.stringify(config),
-  });
-  expect(response.status).to.equal(200);
-}
-
 const ids = (bundle: Json): string[] => (bundle.entry ?? []).map((e: Json) => e.resource.id);
 
 describe('sandbox batch', () => {
-  afterEach(() => fetch(FAULTS, { method: 'DELETE' }));
+  afterEach(clearFaults);
 
   it('answers each entry, in order, as the same search made on its own', async () => {
     const searches = [
@@ -106,7 +98,7 @@ describe('sandbox batch', () => {
     ];
 
     it('a status drawn for one entry is that entry’s answer, never the others’', async () => {
-      await configure('entry-faults', {
+      await configureFaults('entry-faults', {
         pathContains: '/Observation',
         queue: [{ status: 500 }, { status: 503 }],
       });
@@ -123,14 +115,17 @@ describe('sandbox batch', () => {
     });
 
     it('a truncation drawn for an entry cuts the whole answer; a reset drops it', async () => {
-      await configure('entry-cut', { pathContains: '/Observation', queue: [{ truncate: true }] });
+      await configureFaults('entry-cut', {
+        pathContains: '/Observation',
+        queue: [{ truncate: true }],
+      });
       const cut = await post(batch(searches), { [PROFILE]: 'entry-cut' });
       let parsed = true;
       await cut.json().catch(() => (parsed = false));
       expect(parsed).to.equal(false);
 
       // Chromium resends a request itself on a reset connection: more resets than it resends.
-      await configure('entry-reset', {
+      await configureFaults('entry-reset', {
         pathContains: '/Observation',
         queue: Array(12).fill({ reset: true }),
       });
@@ -140,7 +135,7 @@ describe('sandbox batch', () => {
     });
 
     it('latency drawn for an entry delays the whole answer', async () => {
-      await configure('entry-slow', {
+      await configureFaults('entry-slow', {
         pathContains: '/Observation',
         latencyMs: { min: 300, max: 300 },
       });
@@ -151,7 +146,7 @@ describe('sandbox batch', () => {
     });
 
     it('the batch request itself draws too, by the base path', async () => {
-      await configure('whole', { pathContains: '/fhir/r4', queue: [{ status: 503 }] });
+      await configureFaults('whole', { pathContains: '/fhir/r4', queue: [{ status: 503 }] });
       const response = await post(batch(searches), { [PROFILE]: 'whole' });
       expect(response.status).to.equal(503);
     });

@@ -1,9 +1,13 @@
 // Fault profiles, selected per request by header and configured over HTTP.
 import '@dcr-elements/test-support';
-import { SANDBOX_FHIR_R4 } from '@dcr-elements/test-support';
+import {
+  SANDBOX_FAULTS,
+  SANDBOX_FHIR_R4,
+  clearFaults,
+  configureFaults,
+} from '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import { SANDBOX_PATIENTS } from '../src/synthetic/roster.js';
-import { FAULTS } from './helpers.js';
 
 const url = `${SANDBOX_FHIR_R4}/Patient/${SANDBOX_PATIENTS.typical.id}`;
 const withProfile = (name: string, init: RequestInit = {}) => ({
@@ -11,27 +15,19 @@ const withProfile = (name: string, init: RequestInit = {}) => ({
   headers: { 'x-dcr-sandbox-profile': name },
 });
 
-async function configure(name: string, config: unknown): Promise<void> {
-  const response = await fetch(`${FAULTS}/${name}`, {
-    method: 'PUT',
-    body: JSON.stringify(config),
-  });
-  expect(response.status).to.equal(200);
-}
-
 describe('sandbox fault injection', () => {
   afterEach(async () => {
-    await fetch(FAULTS, { method: 'DELETE' });
+    await clearFaults();
   });
 
   it('injects nothing by default, nor for a request without the header', async () => {
-    await configure('always-503', { queue: [{ status: 503 }] });
+    await configureFaults('always-503', { queue: [{ status: 503 }] });
     expect((await fetch(url)).status).to.equal(200);
     expect((await fetch(url, withProfile('no-such-profile'))).status).to.equal(200);
   });
 
   it('delays responses within the configured latency range', async () => {
-    await configure('slow', { seed: 7, latencyMs: { min: 80, max: 160 } });
+    await configureFaults('slow', { seed: 7, latencyMs: { min: 80, max: 160 } });
     for (let i = 0; i < 4; i++) {
       const started = performance.now();
       const response = await fetch(url, withProfile('slow'));
@@ -43,7 +39,7 @@ describe('sandbox fault injection', () => {
   });
 
   it('answers 429 with Retry-After, then recovers', async () => {
-    await configure('throttled', { queue: [{ status: 429, retryAfterSeconds: 2 }] });
+    await configureFaults('throttled', { queue: [{ status: 429, retryAfterSeconds: 2 }] });
     const first = await fetch(url, withProfile('throttled'));
     expect(first.status).to.equal(429);
     expect(first.headers.get('retry-after')).to.equal('2');
@@ -52,14 +48,14 @@ describe('sandbox fault injection', () => {
   });
 
   it('answers 503 and 500 from the queue in order', async () => {
-    await configure('flaky', { queue: [{ status: 503 }, { status: 500 }] });
+    await configureFaults('flaky', { queue: [{ status: 503 }, { status: 500 }] });
     expect((await fetch(url, withProfile('flaky'))).status).to.equal(503);
     expect((await fetch(url, withProfile('flaky'))).status).to.equal(500);
     expect((await fetch(url, withProfile('flaky'))).status).to.equal(200);
   });
 
   it('truncates a body so it cannot be parsed', async () => {
-    await configure('cut', { queue: [{ truncate: true }] });
+    await configureFaults('cut', { queue: [{ truncate: true }] });
     const response = await fetch(url, withProfile('cut'));
     expect(response.status).to.equal(200);
     let parsed = true;
@@ -68,7 +64,7 @@ describe('sandbox fault injection', () => {
   });
 
   it('holds a response long enough for a client timeout', async () => {
-    await configure('hang', { queue: [{ timeoutMs: 600 }] });
+    await configureFaults('hang', { queue: [{ timeoutMs: 600 }] });
     let error: unknown;
     await fetch(url, withProfile('hang', { signal: AbortSignal.timeout(100) })).catch(
       (e) => (error = e),
@@ -78,7 +74,10 @@ describe('sandbox fault injection', () => {
 
   it('is deterministic for a seed: the same rate draws the same failures', async () => {
     const run = async () => {
-      await configure('rate', { seed: 42, rate: { probability: 0.5, fault: { status: 503 } } });
+      await configureFaults('rate', {
+        seed: 42,
+        rate: { probability: 0.5, fault: { status: 503 } },
+      });
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) statuses.push((await fetch(url, withProfile('rate'))).status);
       return statuses;
@@ -90,7 +89,7 @@ describe('sandbox fault injection', () => {
   });
 
   it('rejects an invalid configuration', async () => {
-    const response = await fetch(`${FAULTS}/bad`, {
+    const response = await fetch(`${SANDBOX_FAULTS}/bad`, {
       method: 'PUT',
       body: JSON.stringify({ queue: [{ status: 418 }] }),
     });

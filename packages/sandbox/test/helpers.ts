@@ -2,7 +2,6 @@
 import { SANDBOX_FHIR_R4 } from '@dcr-elements/test-support';
 
 export const GP_CONNECT = '/fhir/gpconnect';
-export const FAULTS = '/__sandbox/faults';
 
 // Tests read arbitrary FHIR JSON; `any` keeps the assertions short and stays inside the tests.
 

@@ -1,7 +1,12 @@
 // The durable outbox against the sandbox over real HTTP: offline periods, 5xx/429 from the
 // sandbox's fault injection, a "reload" mid-delivery and two tabs sharing one outbox.
 import '@dcr-elements/test-support';
-import { SANDBOX_FHIR_R4, fixedClock } from '@dcr-elements/test-support';
+import {
+  clearFaults,
+  configureFaults,
+  fixedClock,
+  SANDBOX_FHIR_R4,
+} from '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import type { AuditRecord } from './audit-record.js';
@@ -10,7 +15,6 @@ import { callbackAuditSink } from './audit-sink.js';
 import { createAuditTrail, type AuditTrailEvent, type DurableAuditTrail } from './audit-trail.js';
 import { fhirAuditSink } from './fhir-audit-sink.js';
 
-const FAULTS = '/__sandbox/faults';
 const PROFILE_HEADER = 'x-dcr-sandbox-profile';
 const BACKOFF = { initialMs: 5, maxMs: 40 };
 
@@ -71,14 +75,6 @@ function networkToSandbox() {
   };
 }
 
-async function configureFaults(name: string, config: unknown): Promise<void> {
-  const response = await fetch(`${FAULTS}/${name}`, {
-    method: 'PUT',
-    body: JSON.stringify(config),
-  });
-  expect(response.status, 'fault profile accepted').to.equal(200);
-}
-
 /** Every AuditEvent the sandbox holds for one user, following the paging links. */
 async function storedFor(userId: string): Promise<fhir4.AuditEvent[]> {
   const events: fhir4.AuditEvent[] = [];
@@ -116,7 +112,7 @@ describe('durable audit trail', () => {
   afterEach(async () => {
     await Promise.all(trails.splice(0).map((t) => t.close()));
     await Promise.all(databases.splice(0).map(deleteDatabase));
-    await fetch(FAULTS, { method: 'DELETE' });
+    await clearFaults();
   });
 
   it('delivers 1,000 mixed events exactly once through offline, 5xx/429 and a reload mid-delivery', async function () {

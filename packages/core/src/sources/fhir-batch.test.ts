@@ -1,9 +1,11 @@
 // The R4 source's FHIR batches (fhir-batch.ts): searches asked for together go as one batch per
 // lane, each entry's answer is its own section's, and a server without batch gets GETs.
 import {
+  clearFaults,
+  configureFaults,
   SANDBOX_FHIR_R4,
-  TEST_VIEWER,
   sessionReaches,
+  TEST_VIEWER,
   viewPatient,
 } from '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
@@ -16,7 +18,6 @@ import { fhirR4Source, type FhirR4SourceOptions } from './fhir-r4.js';
 
 const { typical } = SANDBOX_PATIENTS;
 const TODAY = '2026-11-20';
-const FAULTS = '/__sandbox/faults';
 const PROFILE_HEADER = 'x-dcr-sandbox-profile';
 
 interface Sent {
@@ -80,14 +81,6 @@ const kindOf = (promise: Promise<unknown>) =>
     (e: unknown) => (e instanceof RecordError ? e.kind : String(e)),
   );
 
-async function configureFaults(name: string, config: unknown): Promise<void> {
-  const response = await fetch(`${FAULTS}/${name}`, {
-    method: 'PUT',
-    body: JSON.stringify(config),
-  });
-  expect(response.status).to.equal(200);
-}
-
 /** Every section of the typical patient, read with and without batches: the same record. */
 async function readAll(options: Partial<FhirR4SourceOptions>) {
   const net = network();
@@ -99,7 +92,7 @@ async function readAll(options: Partial<FhirR4SourceOptions>) {
 }
 
 describe('fhirR4Source batches', () => {
-  afterEach(() => fetch(FAULTS, { method: 'DELETE' }));
+  afterEach(clearFaults);
 
   it('reads the whole record in the patient lookup and two batches, the same record as GETs read', async () => {
     const batched = await readAll({ batch: true });
@@ -267,13 +260,13 @@ describe('fhirR4Source batches', () => {
   it('asks each search alone when the batch itself fails, and each section gets its own answer', async () => {
     // The whole answer is cut short because of the Observation entry; asked alone, only the
     // Observation search still fails.
-    await configureFaults('cut', {
+    await configureFaults('batch-cut', {
       pathContains: '/Observation',
       queue: Array(3).fill({ truncate: true }),
     });
     const net = network();
     const p = source(net.fetch, {
-      headers: { [PROFILE_HEADER]: 'cut' },
+      headers: { [PROFILE_HEADER]: 'batch-cut' },
       retry: { backoffMs: 5, retries: 2 },
     }).fetchSections(['investigations', 'events'], { nhsNumber: typical.nhsNumber });
     expect(await kindOf(p.investigations)).to.equal('network');

@@ -1,6 +1,11 @@
 // The R4 source and the section store against the sandbox over real HTTP, with the sandbox's
 // fault injection for latency, throttling, server errors and timeouts.
-import { SANDBOX_FHIR_R4, recordingFetch } from '@dcr-elements/test-support';
+import {
+  clearFaults,
+  configureFaults,
+  recordingFetch,
+  SANDBOX_FHIR_R4,
+} from '@dcr-elements/test-support';
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
@@ -16,19 +21,10 @@ function view(store: SectionStore, nhsNumber: string): void {
   authorise(store, decideConsent({ decision: 'granted' }, nhsNumber, new Date(), 60)!);
 }
 
-const FAULTS = '/__sandbox/faults';
 const PROFILE_HEADER = 'x-dcr-sandbox-profile';
 
-async function configureFaults(name: string, config: unknown): Promise<void> {
-  const response = await fetch(`${FAULTS}/${name}`, {
-    method: 'PUT',
-    body: JSON.stringify(config),
-  });
-  expect(response.status, 'fault profile accepted').to.equal(200);
-}
-
 describe('R4 source over HTTP', () => {
-  afterEach(() => fetch(FAULTS, { method: 'DELETE' }));
+  afterEach(clearFaults);
 
   it('loads a 2,500-result section across pages, one request per page', async function () {
     this.timeout(30_000);
@@ -46,7 +42,7 @@ describe('R4 source over HTTP', () => {
 
   it('retries a 429 after its Retry-After and a 503 with backoff, then reads the section', async function () {
     this.timeout(10_000);
-    await configureFaults('throttled', {
+    await configureFaults('r4-throttled', {
       pathContains: '/AllergyIntolerance',
       queue: [{ status: 429, retryAfterSeconds: 1 }, { status: 503 }],
     });
@@ -54,7 +50,7 @@ describe('R4 source over HTTP', () => {
     const source = fhirR4Source({
       baseUrl: SANDBOX_FHIR_R4,
       fetch: network.fetch,
-      headers: { [PROFILE_HEADER]: 'throttled' },
+      headers: { [PROFILE_HEADER]: 'r4-throttled' },
       retry: { backoffMs: 50 },
     });
     const started = performance.now();

@@ -1,4 +1,6 @@
 import {
+  clearFaults,
+  configureFaults,
   describeAccessibility,
   expectDeveloperWarnings,
   fixedClock,
@@ -24,7 +26,6 @@ import '../define/dcr-session.js';
 
 const WAIT = { timeout: 10_000 };
 const { typical } = SANDBOX_PATIENTS;
-const FAULTS = '/__sandbox/faults';
 
 function text(node: Element | ShadowRoot | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -281,7 +282,7 @@ describe('dcr-record', () => {
   });
 
   describe('requests', () => {
-    afterEach(() => fetch(FAULTS, { method: 'DELETE' }));
+    afterEach(clearFaults);
 
     it('Done when: no more requests than the union of its sections, each once, and none when tabs open', async () => {
       // The union: a bare session asking for exactly the record's sections.
@@ -338,11 +339,10 @@ describe('dcr-record', () => {
 
     it('Done when: shows allergies before the slowest section arrives', async function () {
       this.timeout(20_000);
-      const response = await fetch(`${FAULTS}/record-slow-results`, {
-        method: 'PUT',
-        body: JSON.stringify({ pathContains: '/Observation', latencyMs: { min: 2500, max: 2500 } }),
+      await configureFaults('record-slow-results', {
+        pathContains: '/Observation',
+        latencyMs: { min: 2500, max: 2500 },
       });
-      expect(response.status).to.equal(200);
       const session = createCareRecordSession({
         source: fhirR4Source({
           baseUrl: SANDBOX_FHIR_R4,

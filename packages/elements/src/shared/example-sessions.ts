@@ -80,6 +80,8 @@ export interface ExampleSessionOptions {
   source?: 'gp-connect';
   /** Only fetches whose URL contains this never answer (one slow section among quick ones). */
   holdPath?: string;
+  /** Entries per page of an R4 search (the source's default is 100). */
+  pageSize?: number;
 }
 
 /** A session that reaches `state` on its own, for the given sandbox patient (default: typical). */
@@ -118,6 +120,7 @@ export function exampleSession(
             baseUrl: '/fhir/r4',
             ...(fetchFn && { fetch: fetchFn }),
             retry: { retries: 0 },
+            pageSize: options.pageSize,
           }),
     viewer: state === 'not-permitted' ? { ...VIEWER, roles: ['R8008'] } : VIEWER,
     audit: { record: () => undefined },

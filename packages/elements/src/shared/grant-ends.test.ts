@@ -5,10 +5,12 @@
 // the session's own reads, local and session storage, the Cache API, the page's URL and the
 // URLs it requested, and everything written to the console.
 import {
+  clearFaults,
+  configureFaults,
   SANDBOX_FHIR_R4,
-  TEST_VIEWER,
   sandboxSession,
   sessionReaches,
+  TEST_VIEWER,
   viewPatient,
 } from '@dcr-elements/test-support';
 import {
@@ -256,17 +258,14 @@ async function outboxRecords(): Promise<unknown[]> {
 }
 
 describe('the audit outbox keeps audit records only, and only until delivered', () => {
-  afterEach(() => fetch('/__sandbox/faults', { method: 'DELETE' }));
+  afterEach(clearFaults);
 
   for (const sinkAnswers of ['delivered', 'failing'] as const) {
     it(`sink ${sinkAnswers}: after the end, the outbox holds ${sinkAnswers === 'delivered' ? 'nothing' : 'the undelivered audit records only'}`, async () => {
       if (sinkAnswers === 'failing')
-        await fetch('/__sandbox/faults/audit-down', {
-          method: 'PUT',
-          body: JSON.stringify({
-            pathContains: '/AuditEvent',
-            rate: { probability: 1, fault: { status: 500 } },
-          }),
+        await configureFaults('audit-down', {
+          pathContains: '/AuditEvent',
+          rate: { probability: 1, fault: { status: 500 } },
         });
       const session = createCareRecordSession({
         source: fhirR4Source({ baseUrl: SANDBOX_FHIR_R4, normalise: { today: '2026-11-20' } }),
@@ -304,7 +303,7 @@ describe('the audit outbox keeps audit records only, and only until delivered', 
       }
       session.close();
       // What a failing sink left is delivered once it answers again, then the outbox is empty.
-      await fetch('/__sandbox/faults', { method: 'DELETE' });
+      await clearFaults();
     });
   }
 });

@@ -2,7 +2,13 @@
 // section and each fault, the rest of the record shows (`partial`), the failed section says so
 // with a retry that works, the audit trail records the failure and the later success, and a
 // switch of patient while a section is held never shows the first patient's entries.
-import { SANDBOX_FHIR_R4, TEST_VIEWER, viewPatient } from '@dcr-elements/test-support';
+import {
+  clearFaults,
+  configureFaults,
+  SANDBOX_FHIR_R4,
+  TEST_VIEWER,
+  viewPatient,
+} from '@dcr-elements/test-support';
 import {
   createCareRecordSession,
   fhirR4Source,
@@ -14,7 +20,6 @@ import type { LitElement } from 'lit';
 import { SANDBOX_PATIENTS } from '../../../sandbox/src/synthetic/roster.js';
 import { deepText, place, until } from './every-element.js';
 
-const FAULTS = '/__sandbox/faults';
 const { typical, noKnownAllergies } = SANDBOX_PATIENTS;
 
 /**
@@ -97,23 +102,15 @@ function reaches(session: CareRecordSession, state: string, ms = 25_000): Promis
   });
 }
 
-async function configure(name: string, config: unknown) {
-  const response = await fetch(`${FAULTS}/${name}`, {
-    method: 'PUT',
-    body: JSON.stringify(config),
-  });
-  expect(response.status).to.equal(200);
-}
-
 describe(`faults per section (${FAULT_STEPS.length} faults, on ${SECTIONS.length} sections)`, function () {
   this.timeout(90_000);
-  afterEach(() => fetch(FAULTS, { method: 'DELETE' }));
+  afterEach(clearFaults);
 
   for (const fault of FAULT_STEPS)
     for (const failing of SECTIONS.filter((s) => !fault.only || s.section === fault.only)) {
       it(`${fault.name} on ${failing.section}: partial, said, retried, audited`, async () => {
         const profile = `hardening-${failing.section}`;
-        await configure(profile, { pathContains: failing.path, queue: fault.steps });
+        await configureFaults(profile, { pathContains: failing.path, queue: fault.steps });
         const { session, audit } = faultySession(profile);
         const elements = await Promise.all(SECTIONS.map((s) => place(s.tag, session)));
         await viewPatient(session, typical, { decision: 'granted' });
@@ -142,7 +139,7 @@ describe(`faults per section (${FAULT_STEPS.length} faults, on ${SECTIONS.length
           `failure:${fault.kind}`,
         ]);
 
-        await fetch(FAULTS, { method: 'DELETE' });
+        await clearFaults();
         const el = elements[SECTIONS.indexOf(failing)]!;
         retryButton(el)!.click();
         await reaches(session, 'ready');
@@ -159,7 +156,7 @@ describe(`faults per section (${FAULT_STEPS.length} faults, on ${SECTIONS.length
     }
 
   it('a patient switched while a section is held never shows the first patient’s entries', async () => {
-    await configure('hardening-held', {
+    await configureFaults('hardening-held', {
       pathContains: '/AllergyIntolerance',
       latencyMs: { min: 600, max: 600 },
     });
