@@ -92,8 +92,8 @@ const configuredFaults = new Set<string>();
 
 /**
  * Configures the fault profile `name` for requests that carry it in `x-dcr-sandbox-profile`. Test
- * files run side by side against one sandbox, so a name belongs to one file (prefix it with the
- * file's subject) and a file removes only its own ({@link clearFaults}).
+ * files run side by side against one sandbox, so no two files use one name, and a file removes
+ * only its own ({@link clearFaults}).
  */
 export async function configureFaults(name: string, config: unknown): Promise<void> {
   const response = await fetch(`${SANDBOX_FAULTS}/${name}`, {
